@@ -1,0 +1,69 @@
+"""The exceptions digest raises, one tree under :class:`DigestError`.
+
+    DigestError                 anything digest reports about an input or a call
+    ├── UsageError              the command line or the API was called wrongly
+    └── InputError              one input gave no article (the batch goes on)
+        ├── NotFoundError       a path that does not exist
+        ├── UnreadableError     a path that cannot be read (permissions, a device ...)
+        ├── EmptyInputError     nothing in it, or only whitespace
+        ├── BinaryInputError    not an HTML or text document
+        ├── NotAnArticleError   a document with no readable article in it
+        └── FetchError          a URL that could not be had
+            ├── FetchTimeoutError   the server did not answer in time
+            ├── HTTPStatusError     the server answered with an error status
+            └── TooLargeError       the response is larger than the cap
+
+Library exceptions (httpx, lxml, OSError) are converted to these at the boundary with
+``raise ... from err``; the message of each is one line a person can act on, and the
+batch code prefixes it with the input's name.
+"""
+
+from __future__ import annotations
+
+
+class DigestError(Exception):
+    """Base of every error digest reports."""
+
+
+class UsageError(DigestError):
+    """The command line or the API was called wrongly."""
+
+
+class InputError(DigestError):
+    """One input gave no article; the message says why in one line."""
+
+
+class NotFoundError(InputError):
+    """A path that does not exist."""
+
+
+class UnreadableError(InputError):
+    """A path that exists but cannot be read."""
+
+
+class EmptyInputError(InputError):
+    """An input with nothing in it."""
+
+
+class BinaryInputError(InputError):
+    """An input that is neither HTML nor text."""
+
+
+class NotAnArticleError(InputError):
+    """A document with no readable article in it."""
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched."""
+
+
+class FetchTimeoutError(FetchError):
+    """The server did not answer in time."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status."""
+
+
+class TooLargeError(FetchError):
+    """The response or file is larger than the cap."""

@@ -1,0 +1,389 @@
+"""Articles from pages copied or dumped as plain text.
+
+A page copied from a browser keeps everything inline: the skip link and menus, a section
+label above the headline, the standfirst, photo captions with their credits, advertising
+markers, the body, a closing credit line such as ``(FRANCE24 with AFP, REUTERS)``, then
+newsletter prompts, share buttons and whatever else the footer holds. This module tells
+those lines apart.
+
+The method, line by line:
+
+1. Drop lines that are boilerplate by their words (``Skip to main content``,
+   ``Advertising``, ``Share :``...) and cut the page at the first footer marker (the closing
+   credit line, ``Page not found``, a copyright line).
+2. The headline is the first line that reads like one (a few words, no closing full stop)
+   and is followed by prose; a short label just above it is the section.
+3. Captions and photo credits (``Alexander Kots, AFP | A picture taken...``) go to
+   ``credits``; a ``By ...`` line gives the authors; a ``Published ...`` line the date.
+4. The body is the run of prose lines after the headline; short lines inside it are kept
+   only when prose surrounds them (subheadings), and a lone first paragraph set apart by
+   a caption or an advertising marker is the standfirst.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from digest.errors import NotAnArticleError
+from digest.models import Credit, Extraction
+from digest.outlets import agency_name, outlet_name
+
+_BOILERPLATE = re.compile(
+    r"""^(?:
+        skip\ to\ (?:main\ )?(?:content|navigation|search)
+      | advertis(?:ing|ement)s?
+      | sponsored(?:\ content)?
+      | share(?:\ this(?:\ article|\ story|\ page)?)?\s*:?
+      | (?:share\ on\ )?(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|messenger|telegram|reddit|print|copy\ link)
+      | read\ (?:more|next|also)\s*:?
+      | see\ also\s*:?
+      | related(?:\ (?:articles?|stories|content|topics))?\s*:?
+      | more\ (?:on\ this\ story|from\ .{1,40})
+      | (?:most\ )?(?:popular|read|watched)(?:\ now)?
+      | trending(?:\ now)?
+      | (?:log|sign)\ ?in(?:\ /\ (?:register|sign\ up))?
+      | (?:sign|log)\ up(?:\ now)?
+      | subscribe(?:\ now|\ today)?
+      | register
+      | menu | search | home | close | back\ to\ top | top\ of\ page | next | previous
+      | (?:accept|reject|manage)(?:\ all)?(?:\ cookies)?
+      | cookie\ (?:settings|policy|preferences)
+      | privacy\ (?:policy|settings)
+      | terms\ (?:of\ (?:use|service)|and\ conditions)
+      | (?:watch|listen)(?:\ live|\ now)?
+      | live
+      | comments?(?:\ \(\d+\))?
+      | loading\.*
+      | image\ \d+\ of\ \d+
+      | (?:un)?mute
+      | play(?:\ video)?
+      | follow\ us(?:\ on\ .{1,30})?
+    )$""",
+    re.I | re.X,
+)
+
+_PROMO = re.compile(
+    r"""(?:
+        ^(?:daily|weekly|morning|evening)\ newsletter
+      | newsletter.{0,40}(?:every|each|inbox|sign\ up|subscribe)
+      | (?:sign\ up|subscribe)\ (?:to|for)\ (?:our|the)\ .{0,40}newsletter
+      | download\ the\ .{1,40}\ app
+      | take\ international\ news\ everywhere
+      | get\ the\ .{1,40}\ app
+      | (?:enable|allow)\ (?:javascript|cookies)
+      | your\ browser\ (?:does\ not|doesn't)\ support
+      | this\ (?:video|content)\ (?:is\ not\ available|cannot\ be\ played)
+      | ^click\ here
+    )""",
+    re.I | re.X,
+)
+
+_FOOTER = re.compile(
+    r"""^(?:
+        page\ not\ found
+      | the\ content\ you\ requested\ does\ not\ exist
+      | (?:©|\(c\)|copyright\b)
+      | all\ rights\ reserved
+      | (?:about\ us|contact\ us|terms\ of\ use|privacy\ policy)$
+      | the\ most\ (?:read|viewed)
+      | (?:more|other)\ stories\ from\b
+      | you\ (?:may|might)\ also\ (?:like|be\ interested)
+      | recommended(?:\ for\ you)?$
+    )""",
+    re.I | re.X,
+)
+
+# "(FRANCE24 with AFP, REUTERS)", "(AFP)", "(Reuters)", "— AP"
+_CLOSING_CREDIT = re.compile(r"^[\(\[]\s*(?P<inner>[^()\[\]]{2,80})\s*[\)\]]\.?$|^[—–-]\s*(?P<dash>[A-Za-z .,&]{2,40})$")
+
+_CAPTION_PIPE = re.compile(r"^(?P<credit>[^|]{2,80}?)\s+\|\s+(?P<caption>.{10,})$")
+_CAPTION_PREFIX = re.compile(
+    r"^(?:photo|image|picture|pic|video|illustration|caption|credit|file photo)s?\s*(?:credit)?\s*[:/]",
+    re.I,
+)
+_CAPTION_TAIL = re.compile(
+    r"(?:\((?:photo|image|picture)?\s*:?\s*[^()]{0,60}"
+    r"(?:AFP|Reuters|AP|Getty(?: Images)?|EPA|Shutterstock|Alamy|Bloomberg|file)[^()]{0,30}\)"
+    r"|(?:/|©)\s*(?:AFP|Reuters|AP|Getty Images|EPA|Shutterstock|Alamy)\b.{0,30})\s*$",
+)
+_BYLINE = re.compile(r"^by\s+(?P<names>[^\d|]{3,160}?)\s*(?:[|,]\s*(?:updated|published|posted)\b.*)?$", re.I)
+_DATE_LINE = re.compile(
+    r"^(?:published|posted|updated|last\ updated|modified|issued|first\ published)\s*(?:on|at)?\s*:?\s*(?P<date>.{6,60})$",
+    re.I | re.X,
+)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
+_DATE_DMY_NUM = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
+
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def _is_prose(line: str) -> bool:
+    """A line that reads as running text: several words ending like a sentence, or long."""
+    words = _words(line)
+    return (words >= 8 and bool(_SENTENCE_END.search(line))) or words >= 25
+
+
+def _is_noise(line: str) -> bool:
+    return bool(_BOILERPLATE.match(line) or _PROMO.search(line))
+
+
+def _is_headline(line: str) -> bool:
+    words = _words(line)
+    if not 3 <= words <= 30 or _is_noise(line) or _FOOTER.match(line):
+        return False
+    if line.endswith(".") and not line.endswith("..."):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
+
+
+def _caption(line: str) -> Credit | None:
+    pipe = _CAPTION_PIPE.match(line)
+    if pipe and _words(pipe.group("credit")) <= 8:
+        return Credit("photo", line)
+    if _CAPTION_PREFIX.match(line) or _CAPTION_TAIL.search(line):
+        kind = "video" if line.lower().startswith("video") else "photo"
+        return Credit(kind, line)
+    return None
+
+
+def _closing_credit(line: str) -> tuple[str | None, list[str]] | None:
+    """Publisher and agencies from a closing line such as ``(FRANCE24 with AFP, REUTERS)``."""
+    match = _CLOSING_CREDIT.match(line)
+    if not match:
+        return None
+    inner = match.group("inner") or match.group("dash") or ""
+    parts = [p.strip() for p in re.split(r",|\bwith\b|\band\b|&|/", inner, flags=re.I) if p.strip()]
+    if not parts:
+        return None
+    publisher: str | None = None
+    agencies: list[str] = []
+    for part in parts:
+        agency = agency_name(part)
+        if agency:
+            if agency not in agencies:
+                agencies.append(agency)
+        elif outlet_name(part) and publisher is None:
+            publisher = outlet_name(part)
+        else:
+            return None
+    return publisher, agencies
+
+
+def _authors(names: str) -> tuple[list[str], list[str]]:
+    authors: list[str] = []
+    agencies: list[str] = []
+    for part in re.split(r",|\band\b|&|\|", names):
+        part = part.strip(" .")
+        if not part:
+            continue
+        agency = agency_name(part)
+        if agency:
+            agencies.append(agency)
+        elif 1 <= len(part.split()) <= 4 and part[0].isupper():
+            authors.append(part)
+    return authors, agencies
+
+
+def parse_date(text: str) -> str | None:
+    """An ISO date from common written forms ("8 October 2015", "Oct. 8, 2015", "08/10/2015")."""
+    if match := _DATE_ISO.search(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DATE_MDY.search(text):
+        month = _MONTHS.get(match.group(1).lower(), 0)
+        day, year = int(match.group(2)), int(match.group(3))
+    elif match := _DATE_DMY.search(text):
+        month = _MONTHS.get(match.group(2).lower(), 0)
+        day, year = int(match.group(1)), int(match.group(3))
+    elif match := _DATE_DMY_NUM.search(text):
+        # Day first, as most of the world (and every outlet that writes 08/10/2015) does,
+        # unless the first number cannot be a month day order.
+        first, second, year = (int(g) for g in match.groups())
+        day, month = (first, second) if second <= 12 else (second, first)
+    else:
+        return None
+    try:
+        return datetime(year, month, day).date().isoformat()
+    except ValueError:
+        return None
+
+
+def _prefix_outlet(lines: list[str]) -> str | None:
+    """An outlet named in the page's promotional lines ("Download the France 24 app")."""
+    for line in lines:
+        match = re.search(r"(?:download|get)\ the\ (.{2,40}?)\ app\b", line, re.I)
+        if match and outlet_name(match.group(1)):
+            return outlet_name(match.group(1))
+    return None
+
+
+def extract_text(text: str) -> Extraction:
+    """Extract the article from a page given as plain text.
+
+    Raises:
+        NotAnArticleError: when no headline followed by prose can be found.
+    """
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise NotAnArticleError("no text")
+
+    credits: list[Credit] = []
+    authors: list[str] = []
+    agencies: list[str] = []
+    publisher: str | None = None
+    published: str | None = None
+
+    # Cut the footer: everything after a closing credit line or a "page not found" block.
+    body_end = len(lines)
+    for index, line in enumerate(lines):
+        closing = _closing_credit(line)
+        if closing is not None:
+            publisher = publisher or closing[0]
+            agencies.extend(a for a in closing[1] if a not in agencies)
+            body_end = index
+            break
+        if _FOOTER.match(line) and index > 0 and any(_is_prose(x) for x in lines[:index]):
+            body_end = index
+            break
+    footer = lines[body_end:]
+    lines = lines[:body_end]
+
+    # The headline: the first headline-like line followed (soon) by prose.
+    title_index = _find_headline(lines)
+    if title_index is None:
+        raise NotAnArticleError("no headline followed by article text")
+    title = lines[title_index]
+    section = None
+    if title_index > 0:
+        above = lines[title_index - 1]
+        if 1 <= _words(above) <= 4 and not _is_noise(above) and not above.endswith((".", ":")):
+            section = above
+
+    blocks: list[tuple[str, str]] = []  # (kind, line) with kind "prose", "short" or "break"
+    for line in lines[title_index + 1 :]:
+        caption = _caption(line)
+        if caption is not None:
+            credits.append(caption)
+            blocks.append(("break", line))
+            continue
+        if _is_noise(line):
+            blocks.append(("break", line))
+            continue
+        byline = _BYLINE.match(line)
+        if byline and not authors and _words(line) <= 20:
+            names, credited = _authors(byline.group("names"))
+            authors.extend(names)
+            agencies.extend(a for a in credited if a not in agencies)
+            if published is None:
+                published = parse_date(line)
+            blocks.append(("break", line))
+            continue
+        dated = _DATE_LINE.match(line)
+        if dated and _words(line) <= 14:
+            published = published or parse_date(dated.group("date"))
+            blocks.append(("break", line))
+            continue
+        blocks.append(("prose" if _is_prose(line) else "short", line))
+
+    paragraphs, standfirst = _body(blocks)
+    if not paragraphs:
+        raise NotAnArticleError("no article text after the headline")
+    if publisher is None:
+        publisher = _prefix_outlet(footer + lines[:title_index])
+    warnings: list[str] = []
+    if sum(_words(p) for p in paragraphs) < 80:
+        warnings.append("low-text")
+    from digest.language import guess_language
+
+    return Extraction(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        standfirst=standfirst,
+        section=section,
+        authors=tuple(authors),
+        publisher=publisher,
+        agencies=tuple(agencies),
+        published=published,
+        language=guess_language(" ".join(paragraphs[:6])),
+        credits=tuple(credits),
+        warnings=tuple(warnings),
+    )
+
+
+def _find_headline(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines):
+        if not _is_headline(line):
+            continue
+        # Prose within the next few lines (a standfirst, a byline or a caption may come first).
+        following = lines[index + 1 : index + 7]
+        if any(_is_prose(x) for x in following):
+            return index
+    return None
+
+
+def _body(blocks: list[tuple[str, str]]) -> tuple[list[str], str | None]:
+    """The body paragraphs and the standfirst from the classified lines after the headline."""
+    kinds = [kind for kind, _ in blocks]
+    paragraphs: list[str] = []
+    standfirst: str | None = None
+    first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
+    if first_prose is None:
+        return [], None
+    # A lone paragraph right under the headline, set apart from the rest by a caption or
+    # a marker, is the standfirst.
+    after = kinds[first_prose + 1 :]
+    if (
+        first_prose == 0
+        and after
+        and after[0] == "break"
+        and "prose" in after
+        and _words(blocks[first_prose][1]) <= 60
+    ):
+        standfirst = blocks[first_prose][1]
+        start = first_prose + 1
+    else:
+        start = first_prose
+    last_prose = max(i for i, k in enumerate(kinds) if k == "prose")
+    for index in range(start, last_prose + 1):
+        kind, line = blocks[index]
+        if kind == "prose":
+            paragraphs.append(line)
+        elif kind == "short" and _words(line) >= 2 and _surrounded_by_prose(kinds, index):
+            paragraphs.append(line)
+    return paragraphs, standfirst
+
+
+def _surrounded_by_prose(kinds: list[str], index: int) -> bool:
+    before = next((k for k in reversed(kinds[:index]) if k != "break"), None)
+    after = next((k for k in kinds[index + 1 :] if k != "break"), None)
+    return before == "prose" and after == "prose"

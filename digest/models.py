@@ -1,0 +1,239 @@
+"""The records digest produces: articles, their key facts, and the digest that holds them.
+
+Every record is a frozen dataclass; ``to_dict()`` gives exactly the JSON described in
+SPEC.md (``schema`` ``digest/1``). Sequences are stored as tuples so that records stay
+hashable and immutable, and are turned into lists only at the JSON boundary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "digest/1"
+"""The value of ``schema`` in every JSON digest; bumped only when a field is renamed or dropped."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One summary sentence and the index of the paragraph it was taken from."""
+
+    text: str
+    paragraph: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "paragraph": self.paragraph}
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person the article names, under their fullest name."""
+
+    name: str
+    role: str | None = None
+    mentions: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "role": self.role, "mentions": self.mentions}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An organisation or a place the article names."""
+
+    name: str
+    mentions: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "mentions": self.mentions}
+
+
+@dataclass(frozen=True, slots=True)
+class DateFact:
+    """A date as written in the article, and its ISO 8601 value when it can be resolved."""
+
+    text: str
+    value: str | None = None
+    paragraph: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "paragraph": self.paragraph}
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFact:
+    """A number with what it counts or measures (``unit``)."""
+
+    text: str
+    value: int | float
+    unit: str | None
+    paragraph: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "value": self.value, "unit": self.unit, "paragraph": self.paragraph}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote and who said it (``None`` when the article does not say)."""
+
+    text: str
+    speaker: str | None
+    paragraph: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "speaker": self.speaker, "paragraph": self.paragraph}
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """The key facts of one article."""
+
+    people: tuple[Person, ...] = ()
+    organizations: tuple[Entity, ...] = ()
+    places: tuple[Entity, ...] = ()
+    dates: tuple[DateFact, ...] = ()
+    numbers: tuple[NumberFact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "people": [p.to_dict() for p in self.people],
+            "organizations": [o.to_dict() for o in self.organizations],
+            "places": [p.to_dict() for p in self.places],
+            "dates": [d.to_dict() for d in self.dates],
+            "numbers": [n.to_dict() for n in self.numbers],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A photo or video credit or caption, kept out of the body text."""
+
+    kind: str
+    """``photo``, ``video`` or ``caption``."""
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What an extractor (HTML or plain text) finds in one document, before facts and summary."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    url: str | None = None
+    standfirst: str | None = None
+    section: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    agencies: tuple[str, ...] = ()
+    published: str | None = None
+    language: str | None = None
+    credits: tuple[Credit, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article as SPEC.md describes it."""
+
+    id: str
+    input: str
+    url: str | None
+    title: str
+    standfirst: str | None
+    section: str | None
+    authors: tuple[str, ...]
+    publisher: str | None
+    agencies: tuple[str, ...]
+    published: str | None
+    language: str | None
+    paragraphs: tuple[str, ...]
+    summary: tuple[Sentence, ...] = ()
+    facts: Facts = field(default_factory=Facts)
+    credits: tuple[Credit, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The readable body: paragraphs separated by one blank line."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        """Words in the body."""
+        return sum(len(p.split()) for p in self.paragraphs)
+
+    @property
+    def reading_minutes(self) -> int:
+        """Reading time at 230 words a minute, at least one minute."""
+        return max(1, round(self.word_count / 230))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "input": self.input,
+            "url": self.url,
+            "title": self.title,
+            "standfirst": self.standfirst,
+            "section": self.section,
+            "authors": list(self.authors),
+            "publisher": self.publisher,
+            "agencies": list(self.agencies),
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
+            "paragraphs": list(self.paragraphs),
+            "word_count": self.word_count,
+            "summary": [s.to_dict() for s in self.summary],
+            "facts": self.facts.to_dict(),
+            "credits": [c.to_dict() for c in self.credits],
+            "warnings": list(self.warnings),
+        }
+
+
+def article_id(url: str | None, title: str, paragraphs: tuple[str, ...]) -> str:
+    """A stable id: from the canonical URL when known, else from the headline and first paragraph."""
+    key = url if url else title + "\n" + (paragraphs[0] if paragraphs else "")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """An input that gave no article, and why (one line)."""
+
+    input: str
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"input": self.input, "error": self.error}
+
+    def __str__(self) -> str:
+        return f"{self.input}: {self.error}"
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """A batch of articles with the failures collected beside them."""
+
+    generated: str
+    articles: tuple[Article, ...] = ()
+    errors: tuple[InputFailure, ...] = ()
+
+    @property
+    def sources(self) -> int:
+        """How many distinct outlets (or, failing that, inputs) the articles come from."""
+        return len({a.publisher or a.input for a in self.articles})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "generated": self.generated,
+            "articles": [a.to_dict() for a in self.articles],
+            "errors": [e.to_dict() for e in self.errors],
+        }

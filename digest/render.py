@@ -1,0 +1,179 @@
+"""The digest for people and for programs: plain text, Markdown, JSON and JSON Lines.
+
+Text and Markdown show, for each article, the title, an attribution line (outlet ·
+authors · agencies · date · link or path), the summary and the key facts, under a header
+that counts articles and sources. JSON is exactly the contract of SPEC.md. Nothing here
+knows about terminals beyond an optional bold/dim style for text, off unless asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from digest.models import Article, Digest, Facts
+
+FORMATS = ("text", "markdown", "json", "jsonl")
+"""The output formats ``--format`` accepts."""
+
+MAX_CHIPS = 6
+"""Facts of one kind shown in text and Markdown before "+N more"."""
+
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def human_date(value: str | None) -> str | None:
+    """``2015-10-08T10:42:00+02:00`` as ``8 Oct 2015`` (the day is what a reader wants)."""
+    if not value:
+        return None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{day.day} {day:%b %Y}"
+
+
+def attribution(article: Article, *, link: bool = True) -> str:
+    """The attribution line: outlet · authors · agencies · date · link or path."""
+    parts = [
+        article.publisher,
+        ", ".join(article.authors) or None,
+        ", ".join(article.agencies) or None,
+        human_date(article.published),
+        (article.url or article.input) if link else None,
+    ]
+    return " · ".join(p for p in parts if p)
+
+
+def _more(items: list[str]) -> str:
+    shown = items[:MAX_CHIPS]
+    extra = len(items) - len(shown)
+    return ", ".join(shown) + (f", +{extra} more" if extra > 0 else "")
+
+
+def fact_lines(facts: Facts) -> list[tuple[str, str]]:
+    """The key facts as (label, value) pairs, leaving out kinds the article has none of."""
+    lines: list[tuple[str, str]] = []
+    people = [f"{p.name} ({p.role})" if p.role else p.name for p in facts.people]
+    if people:
+        lines.append(("People", _more(people)))
+    if facts.organizations:
+        lines.append(("Organisations", _more([o.name for o in facts.organizations])))
+    if facts.places:
+        lines.append(("Places", _more([p.name for p in facts.places])))
+    if facts.numbers:
+        lines.append(("Numbers", _more([n.text for n in facts.numbers])))
+    dates = [f"{d.text} ({d.value})" if d.value and d.value != d.text else d.text for d in facts.dates]
+    if dates:
+        lines.append(("Dates", _more(dates)))
+    return lines
+
+
+def header(digest: Digest) -> str:
+    """``6 articles from 5 sources`` (and the failures, when there are any)."""
+    count = len(digest.articles)
+    text = f"{count} article{'s' if count != 1 else ''} from {digest.sources} source{'s' if digest.sources != 1 else ''}"
+    if digest.errors:
+        text += f" · {len(digest.errors)} input{'s' if len(digest.errors) != 1 else ''} failed"
+    return text
+
+
+def _generated(digest: Digest) -> str:
+    try:
+        moment = datetime.strptime(digest.generated, "%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return digest.generated
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
+    """The digest as plain text wrapped to ``width`` columns."""
+    bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
+    width = max(40, width)
+    out: list[str] = [f"{bold}Digest{reset} · {header(digest)} · {_generated(digest)}", ""]
+    for number, article in enumerate(digest.articles, start=1):
+        prefix = f"{number}. "
+        indent = " " * len(prefix)
+        title = textwrap.fill(article.title, width, initial_indent=prefix, subsequent_indent=indent)
+        out.append(f"{bold}{title}{reset}")
+        line = attribution(article)
+        if line:
+            out.append(dim + textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent) + reset)
+        meta = " · ".join(
+            x
+            for x in (
+                article.section,
+                f"{article.word_count} words, {article.reading_minutes} min read",
+                ("warnings: " + ", ".join(article.warnings)) if article.warnings else None,
+            )
+            if x
+        )
+        out.append(dim + textwrap.fill(meta, width, initial_indent=indent, subsequent_indent=indent) + reset)
+        out.append("")
+        for sentence in article.summary:
+            out.append(textwrap.fill(sentence.text, width, initial_indent=indent + "• ", subsequent_indent=indent + "  "))
+        if article.summary:
+            out.append("")
+        for label, value in fact_lines(article.facts):
+            out.append(textwrap.fill(f"{label}: {value}", width, initial_indent=indent, subsequent_indent=indent + "  "))
+        for quote in article.facts.quotes[:2]:
+            said = f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
+            out.append(textwrap.fill(said, width, initial_indent=indent + "Quote: ", subsequent_indent=indent + "  "))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_")
+
+
+def render_markdown(digest: Digest) -> str:
+    """The digest as Markdown: one section per article."""
+    out: list[str] = [f"# Digest — {header(digest)}", "", f"_Generated {_generated(digest)}_", ""]
+    for article in digest.articles:
+        title = _md_escape(article.title)
+        out.append(f"## [{title}]({article.url})" if article.url else f"## {title}")
+        out.append("")
+        line = attribution(article, link=not article.url)
+        if line:
+            out.append(f"*{_md_escape(line)}*")
+            out.append("")
+        if article.standfirst:
+            out.append(f"> {_md_escape(article.standfirst)}")
+            out.append("")
+        for sentence in article.summary:
+            out.append(f"- {_md_escape(sentence.text)}")
+        if article.summary:
+            out.append("")
+        for label, value in fact_lines(article.facts):
+            out.append(f"**{label}:** {_md_escape(value)}  ")
+        for quote in article.facts.quotes[:2]:
+            speaker = f" — {_md_escape(quote.speaker)}" if quote.speaker else ""
+            out.append(f"**Quote:** “{_md_escape(quote.text)}”{speaker}  ")
+        if article.warnings:
+            out.append(f"**Warnings:** {', '.join(article.warnings)}  ")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render_json(digest: Digest) -> str:
+    """The digest as one JSON document (SPEC.md)."""
+    return json.dumps(digest.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(articles: Iterable[Article]) -> str:
+    """One article per line as JSON (SPEC.md ``--format jsonl``)."""
+    return "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles)
+
+
+def render(digest: Digest, fmt: str, *, width: int = 80, color: bool = False) -> str:
+    """The digest in format ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "json":
+        return render_json(digest)
+    if fmt == "jsonl":
+        return render_jsonl(digest.articles)
+    if fmt == "markdown":
+        return render_markdown(digest)
+    return render_text(digest, width=width, color=color)

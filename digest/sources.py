@@ -1,0 +1,132 @@
+"""What the user named on the command line, turned into a list of sources to read.
+
+An input is a file, a folder (read recursively, in a stable order), ``-`` for standard
+input, or an http(s) URL. Expanding inputs reads no document: it only finds them, so the
+app can show "reading 3 of 12" at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from digest.errors import EmptyInputError, NotFoundError, TooLargeError, UnreadableError
+from digest.models import InputFailure
+
+SourceKind = Literal["file", "url", "stdin"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest file read; a bigger one is reported, not read into memory."""
+
+ARTICLE_SUFFIXES = frozenset({"", ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".md"})
+"""Files taken from a folder. A file named on the command line is read whatever its name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One document to read."""
+
+    name: str
+    """How the input is shown to the user: the path, the URL, or ``-``."""
+    kind: SourceKind
+    location: str
+    """The path or URL to read (``-`` for standard input)."""
+
+
+def is_url(text: str) -> bool:
+    """Whether an input names an http(s) URL."""
+    lowered = text[:8].lower()
+    return lowered.startswith(("http://", "https://"))
+
+
+def expand(inputs: Sequence[str]) -> tuple[list[Source], list[InputFailure]]:
+    """Turn inputs into sources, and name the inputs that cannot give any.
+
+    Folders are walked recursively in sorted order; hidden files and folders are skipped,
+    and so are files whose names say they are not articles (images, archives...).
+    """
+    sources: list[Source] = []
+    failures: list[InputFailure] = []
+    seen: set[str] = set()
+
+    def add(source: Source) -> None:
+        if source.location not in seen:
+            seen.add(source.location)
+            sources.append(source)
+
+    for raw in inputs:
+        if raw == "-":
+            add(Source("-", "stdin", "-"))
+        elif is_url(raw):
+            add(Source(raw, "url", raw))
+        else:
+            path = Path(raw)
+            if path.is_dir():
+                found = list(_walk(path))
+                if not found:
+                    failures.append(InputFailure(raw, "folder holds no HTML or text files"))
+                for file in found:
+                    add(Source(str(file), "file", str(file)))
+            elif path.exists():
+                add(Source(raw, "file", raw))
+            else:
+                failures.append(InputFailure(raw, "no such file or folder"))
+    return sources, failures
+
+
+def _walk(folder: Path) -> list[Path]:
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        for name in sorted(names):
+            path = Path(root, name)
+            if name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            files.append(path)
+    return files
+
+
+def read_file(location: str) -> bytes:
+    """Read a file named by a source, within :data:`MAX_FILE_BYTES`.
+
+    Raises:
+        NotFoundError, UnreadableError, TooLargeError, EmptyInputError.
+    """
+    path = Path(location)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise UnreadableError("is a folder")
+        if size > MAX_FILE_BYTES:
+            raise TooLargeError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as err:
+        raise NotFoundError("no such file or folder") from err
+    except PermissionError as err:
+        raise UnreadableError("permission denied") from err
+    except IsADirectoryError as err:
+        raise UnreadableError("is a folder") from err
+    except OSError as err:
+        raise UnreadableError(err.strerror or str(err)) from err
+    if len(data) > MAX_FILE_BYTES:
+        raise TooLargeError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if not data:
+        raise EmptyInputError("empty file")
+    return data
+
+
+def read_stdin() -> bytes:
+    """Read standard input, within :data:`MAX_FILE_BYTES`."""
+    if sys.stdin is None or sys.stdin.closed:
+        raise EmptyInputError("standard input is closed")
+    data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise TooLargeError(f"input is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if not data.strip():
+        raise EmptyInputError("nothing on standard input")
+    return data
