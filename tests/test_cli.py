@@ -1,0 +1,155 @@
+"""The digest command as a user runs it: the seed acceptance, exit codes, errors, piping."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SEED_TEXT, SEEDS, Route
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "digest", *args],
+        input=stdin.decode("utf-8") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict[str, Any]:
+    done = run(str(SEED_TEXT), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["schema"] == "digest/1" and document["errors"] == []
+    article: dict[str, Any] = document["articles"][0]
+    return article
+
+
+def test_seed_metadata(seed: dict[str, Any]) -> None:
+    assert seed["title"] == "NATO defence chiefs meet as Russia ramps up Syria campaign"
+    assert seed["section"] == "NATO"
+    assert seed["publisher"] == "France 24"
+    assert set(seed["agencies"]) == {"AFP", "Reuters"}
+
+
+def test_seed_caption_is_a_credit_not_text(seed: dict[str, Any]) -> None:
+    assert any("Alexander Kots, AFP" in c["text"] for c in seed["credits"])
+    assert "Alexander Kots" not in seed["text"]
+    for junk in ("Skip to main content", "Advertising", "Daily newsletter", "France 24 app", "Share :", "Page not found", "does not exist"):
+        assert junk not in seed["text"], junk
+
+
+def test_seed_people_and_roles(seed: dict[str, Any]) -> None:
+    people = {p["name"]: p["role"] for p in seed["facts"]["people"]}
+    assert people["Jens Stoltenberg"] == "NATO Secretary General"
+    assert people["Sergei Shoigu"] == "Russian Defence Minister"
+    assert "Vladimir Putin" in people and "Ahmet Davutoglu" in people
+    assert "Stoltenberg" not in people and "Shoigu" not in people
+
+
+def test_seed_places_numbers_and_quote(seed: dict[str, Any]) -> None:
+    places = {p["name"] for p in seed["facts"]["places"]}
+    assert {"Brussels", "Syria", "Turkey", "Caspian Sea"} <= places
+    numbers = {(n["value"], n["unit"]) for n in seed["facts"]["numbers"]}
+    assert (26, "missiles") in numbers
+    assert (1500, "km") in numbers
+    assert any(v == 1_800_000 and "refugees" in (u or "") for v, u in numbers)
+    quote = "NATO is ready and able to defend all allies, including Turkey, against any threats"
+    assert {"text": quote, "speaker": "Jens Stoltenberg"} in [
+        {"text": q["text"].rstrip(",. "), "speaker": q["speaker"]} for q in seed["facts"]["quotes"]
+    ]
+
+
+def test_seed_summary_points_back_to_its_paragraphs(seed: dict[str, Any]) -> None:
+    assert len(seed["summary"]) == 3
+    for sentence in seed["summary"]:
+        assert sentence["text"] in seed["paragraphs"][sentence["paragraph"]]
+    indexes = [s["paragraph"] for s in seed["summary"]]
+    assert indexes == sorted(indexes)
+
+
+def test_seeds_folder_is_a_multi_source_digest() -> None:
+    done = run(str(SEEDS), "--format", "text", "--width", "90")
+    assert done.returncode == 0, done.stderr
+    header = done.stdout.splitlines()[0]
+    assert header.startswith("Digest · 7 articles from 7 sources")
+    assert "NATO defence chiefs meet as Russia ramps up Syria campaign" in done.stdout
+    assert "France 24 · AFP, Reuters" in done.stdout
+    assert "\033[" not in done.stdout
+
+
+def test_bad_inputs_fail_one_line_each_and_the_rest_still_print(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.html"
+    binary.write_bytes(bytes(range(256)) * 8)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    done = run(str(SEED_TEXT), str(binary), str(empty), str(tmp_path / "missing.html"), "--format", "json")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 3
+    assert any(str(binary) in line and "not an HTML or text document" in line for line in lines)
+    assert any(str(empty) in line and "empty" in line for line in lines)
+    assert any("missing.html" in line and "no such file" in line for line in lines)
+    document = json.loads(done.stdout)
+    assert len(document["articles"]) == 1
+    assert len(document["errors"]) == 3
+
+
+def test_stdin_and_jsonl() -> None:
+    done = run("-", "--format", "jsonl", stdin=SEED_TEXT.read_bytes())
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1
+    article = json.loads(lines[0])
+    assert article["input"] == "-"
+    assert article["title"].startswith("NATO defence chiefs")
+
+
+def test_url_input_from_a_local_server(http_server: Callable[[dict[str, Route]], str]) -> None:
+    page = (SEEDS / "bbc-obama-gun-laws.html").read_bytes()
+    base = http_server({"/story": (200, {"Content-Type": "text/html"}, page)})
+    done = run(base + "/story", base + "/gone", "--format", "json")
+    assert done.returncode == 1
+    assert f"digest: {base}/gone: HTTP 404" in done.stderr
+    article = json.loads(done.stdout)["articles"][0]
+    assert "Obama" in article["title"]
+    assert article["input"] == base + "/story"
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("--sentences", "0", str(SEED_TEXT)).returncode == 2
+    assert run("--format", "yaml", str(SEED_TEXT)).returncode == 2
+
+
+def test_sentences_option_changes_summary_length() -> None:
+    done = run(str(SEED_TEXT), "--format", "json", "--sentences", "5")
+    assert len(json.loads(done.stdout)["articles"][0]["summary"]) == 5
+
+
+def test_help_explains_inputs_formats_and_exit_codes() -> None:
+    done = run("--help")
+    assert done.returncode == 0
+    for words in ("INPUT", "--format", "jsonl", "exit codes", "--sentences"):
+        assert words in done.stdout
+
+
+def test_core_never_imports_textual() -> None:
+    code = (
+        "import sys, digest.cli, digest.pipeline, digest.render;"
+        "from digest.pipeline import build_digest;"
+        f"build_digest([{str(SEED_TEXT)!r}]);"
+        "assert 'textual' not in sys.modules, 'textual imported';"
+        "assert 'rich' not in sys.modules, 'rich imported'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

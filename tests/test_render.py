@@ -1,0 +1,79 @@
+"""Text, Markdown and JSON output of a digest."""
+
+from __future__ import annotations
+
+import json
+
+from digest.models import Article, Digest, Entity, Facts, InputFailure, Person, Quote, Sentence
+from digest.render import attribution, render
+
+ARTICLE = Article(
+    id="abc",
+    input="story.html",
+    url="https://example.org/story",
+    title="Council approves the new bridge",
+    standfirst="A vote after years of debate.",
+    section="Local",
+    authors=("Maria Rossi", "John Smith"),
+    publisher="Example News",
+    agencies=("AFP",),
+    published="2023-05-14T09:12:00+02:00",
+    language="en",
+    paragraphs=("The council approved the bridge on Tuesday.", "Work starts in June, the mayor said."),
+    summary=(Sentence("The council approved the bridge on Tuesday.", 0),),
+    facts=Facts(
+        people=(Person("Anna Bianchi", "mayor", 2),),
+        places=(Entity("Faenza", 1),),
+        quotes=(Quote("We waited long enough", "Anna Bianchi", 1),),
+    ),
+)
+DIGEST = Digest(
+    generated="2026-11-25T10:00:00Z",
+    articles=(ARTICLE,),
+    errors=(InputFailure("bad.bin", "not an HTML or text document"),),
+)
+
+
+def test_attribution_line_orders_outlet_authors_agencies_date_link() -> None:
+    assert attribution(ARTICLE) == (
+        "Example News · Maria Rossi, John Smith · AFP · 14 May 2023 · https://example.org/story"
+    )
+
+
+def test_text_shows_header_title_attribution_summary_and_facts_without_ansi() -> None:
+    text = render(DIGEST, "text", width=80)
+    assert text.startswith("Digest · 1 article from 1 source · 1 input failed · 2026-11-25 10:00 UTC")
+    assert "1. Council approves the new bridge" in text
+    assert "• The council approved the bridge on Tuesday." in text
+    assert "People: Anna Bianchi (mayor)" in text
+    assert "Places: Faenza" in text
+    assert "“We waited long enough” — Anna Bianchi" in text
+    assert "\033[" not in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_text_color_only_when_asked() -> None:
+    assert "\033[1m" in render(DIGEST, "text", color=True)
+
+
+def test_markdown_links_the_title_and_quotes_the_standfirst() -> None:
+    markdown = render(DIGEST, "markdown")
+    assert "## [Council approves the new bridge](https://example.org/story)" in markdown
+    assert "> A vote after years of debate." in markdown
+    assert "- The council approved the bridge on Tuesday." in markdown
+
+
+def test_json_follows_the_contract() -> None:
+    document = json.loads(render(DIGEST, "json"))
+    assert document["schema"] == "digest/1"
+    assert document["errors"] == [{"input": "bad.bin", "error": "not an HTML or text document"}]
+    article = document["articles"][0]
+    assert article["text"] == "\n\n".join(article["paragraphs"])
+    assert article["word_count"] == 15
+    assert article["summary"] == [{"text": "The council approved the bridge on Tuesday.", "paragraph": 0}]
+    assert article["facts"]["people"] == [{"name": "Anna Bianchi", "role": "mayor", "mentions": 2}]
+
+
+def test_jsonl_is_one_article_per_line() -> None:
+    lines = render(DIGEST, "jsonl").splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["id"] == "abc"
