@@ -69,7 +69,7 @@ def test_json_follows_the_contract() -> None:
     assert document["errors"] == [{"input": "bad.bin", "error": "not an HTML or text document"}]
     article = document["articles"][0]
     assert article["text"] == "\n\n".join(article["paragraphs"])
-    assert article["word_count"] == 15
+    assert article["word_count"] == 14
     assert article["summary"] == [{"text": "The council approved the bridge on Tuesday.", "paragraph": 0}]
     assert article["facts"]["people"] == [{"name": "Anna Bianchi", "role": "mayor", "mentions": 2}]
 
