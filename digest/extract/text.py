@@ -138,7 +138,12 @@ _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 _DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
 
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$""")
+_BARRIER = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave\ a\ (?:comment|reply)|join\ the\ (?:discussion|conversation)"
+    r"|(?:show|view|load)\ (?:all\ )?comments|discussion\ policy|about\ the\ authors?)(?:\s*\(\d+\))?\s*:?$",
+    re.I | re.X,
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -250,10 +255,9 @@ def extract_text(text: str) -> Extraction:
     """Extract the article from a page given as plain text.
 
     Raises:
-        NotAnArticleError: when no headline followed by prose can be found.
+        NotAnArticleError: when the text holds no run of prose.
     """
-    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")]
-    lines = [line for line in lines if line]
+    lines = _unwrap([" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")])
     if not lines:
         raise NotAnArticleError("no text")
 
@@ -278,11 +282,15 @@ def extract_text(text: str) -> Extraction:
     footer = lines[body_end:]
     lines = lines[:body_end]
 
-    # The headline: the first headline-like line followed (soon) by prose.
-    title_index = _find_headline(lines)
+    start, end = _main_run(lines)
+    if start > end:
+        raise NotAnArticleError("no article text")
+    title_index = _find_headline(lines, start, end)
     if title_index is None:
-        raise NotAnArticleError("no headline followed by article text")
-    title = lines[title_index]
+        title_index = start - 1
+        title = _first_words(lines[start])
+    else:
+        title = lines[title_index]
     section = None
     if title_index > 0:
         above = lines[title_index - 1]
@@ -290,7 +298,7 @@ def extract_text(text: str) -> Extraction:
             section = above
 
     blocks: list[tuple[str, str]] = []  # (kind, line) with kind "prose", "short" or "break"
-    for line in lines[title_index + 1 :]:
+    for line in lines[title_index + 1 : end + 1]:
         caption = _caption(line)
         if caption is not None:
             credits.append(caption)
@@ -319,7 +327,7 @@ def extract_text(text: str) -> Extraction:
     if not paragraphs:
         raise NotAnArticleError("no article text after the headline")
     if publisher is None:
-        publisher = _prefix_outlet(footer + lines[:title_index])
+        publisher = _prefix_outlet(footer + lines[: max(title_index, 0)])
     warnings: list[str] = []
     if sum(_words(p) for p in paragraphs) < 80:
         warnings.append("low-text")
@@ -340,15 +348,65 @@ def extract_text(text: str) -> Extraction:
     )
 
 
-def _find_headline(lines: list[str]) -> int | None:
-    for index, line in enumerate(lines):
-        if not _is_headline(line):
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join lines hard-wrapped inside a paragraph (text dumps, e-mail) and drop blank lines."""
+    out: list[str] = []
+    joinable = False
+    for line in lines:
+        if not line:
+            joinable = False
             continue
-        # Prose within the next few lines (a standfirst, a byline or a caption may come first).
-        following = lines[index + 1 : index + 7]
-        if any(_is_prose(x) for x in following):
-            return index
-    return None
+        if joinable and out and (line[0].islower() or len(out[-1]) >= 60) and not _SENTENCE_END.search(out[-1]):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+        joinable = True
+    return out
+
+
+def _line_score(line: str) -> float:
+    """How much a line adds to the article's main run: prose gains, boilerplate costs."""
+    if _FOOTER.match(line) or _BARRIER.match(line):
+        return -40.0
+    if _is_noise(line) or _caption(line) is not None:
+        return -4.0
+    if _is_prose(line):
+        return float(_words(line))
+    return -1.5 - 0.2 * _words(line)
+
+
+def _main_run(lines: list[str]) -> tuple[int, int]:
+    """The first and last index of the run of lines with the most prose (maximum subarray)."""
+    best, best_start, best_end = 0.0, 0, -1
+    total, run_start = 0.0, 0
+    for index, line in enumerate(lines):
+        if total <= 0:
+            total, run_start = 0.0, index
+        total += _line_score(line)
+        if total > best:
+            best, best_start, best_end = total, run_start, index
+    return best_start, best_end
+
+
+def _find_headline(lines: list[str], start: int, end: int) -> int | None:
+    """The headline: the line above the main run that reads like one and shares its words."""
+    body_words = {w.lower() for line in lines[start : min(end + 1, start + 8)] for w in _WORD.findall(line)}
+    best: tuple[float, int] | None = None
+    for index in range(max(0, start - 30), start + 1):
+        line = lines[index]
+        if not _is_headline(line) or _caption(line) is not None or _BYLINE.match(line):
+            continue
+        words = [w.lower() for w in _WORD.findall(line)]
+        overlap = sum(1 for w in words if w in body_words and len(w) > 3) / max(1, len(words))
+        score = overlap + 0.01 * index / max(1, start)
+        if best is None or score >= best[0]:
+            best = (score, index)
+    return best[1] if best else None
+
+
+def _first_words(line: str, limit: int = 12) -> str:
+    words = line.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
 def _body(blocks: list[tuple[str, str]]) -> tuple[list[str], str | None]:
