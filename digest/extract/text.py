@@ -37,6 +37,7 @@ _BOILERPLATE = re.compile(
       | share(?:\ this(?:\ article|\ story|\ page)?)?\s*:?
       | (?:share\ on\ )?(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|messenger|telegram|reddit|print|copy\ link)
       | read\ (?:more|next|also)\s*:?
+      | continue\ reading(?:\ the\ main\ story)?
       | see\ also\s*:?
       | related(?:\ (?:articles?|stories|content|topics))?\s*:?
       | more\ (?:on\ this\ story|from\ .{1,40})
@@ -389,19 +390,28 @@ def _main_run(lines: list[str]) -> tuple[int, int]:
 
 
 def _find_headline(lines: list[str], start: int, end: int) -> int | None:
-    """The headline: the line above the main run that reads like one and shares its words."""
-    body_words = {w.lower() for line in lines[start : min(end + 1, start + 8)] for w in _WORD.findall(line)}
+    """The headline: the line above the main run that reads like one and shares its words.
+
+    Candidates are headline-like lines in the 40 lines above the run (and its first line);
+    each scores the share of its longer words found in the body, so that menus, promos
+    and labels, which share few words with the story, lose to the real headline.
+    """
+    body_words = {w.lower() for line in lines[start : end + 1] for w in _WORD.findall(line) if len(w) > 3}
+    lead_words = {w.lower() for line in lines[start : start + 3] for w in _WORD.findall(line) if len(w) > 3}
     best: tuple[float, int] | None = None
-    for index in range(max(0, start - 30), start + 1):
+    for index in range(max(0, start - 40), start + 1):
         line = lines[index]
-        if not _is_headline(line) or _caption(line) is not None or _BYLINE.match(line):
+        if not _is_headline(line) or _caption(line) is not None or _BYLINE.match(line) or _DATE_LINE.match(line):
             continue
-        words = [w.lower() for w in _WORD.findall(line)]
-        overlap = sum(1 for w in words if w in body_words and len(w) > 3) / max(1, len(words))
-        score = overlap + 0.01 * index / max(1, start)
-        if best is None or score >= best[0]:
+        words = [w.lower() for w in _WORD.findall(line) if len(w) > 3]
+        if len(words) < 2:
+            continue
+        overlap = sum(1 for w in words if w in body_words) / len(words)
+        lead = sum(1 for w in words if w in lead_words) / len(words)
+        score = overlap + 0.5 * lead + 0.1 * min(len(words), 6) / 6
+        if best is None or score > best[0] + 1e-9:
             best = (score, index)
-    return best[1] if best else None
+    return best[1] if best and best[0] >= 0.35 else None
 
 
 def _first_words(line: str, limit: int = 12) -> str:
