@@ -75,6 +75,8 @@ OUTLETS: dict[str, str] = {
     "bbc news": "BBC News",
     "cnn": "CNN",
     "nyt": "The New York Times",
+    "nytimes": "The New York Times",
+    "nytimes.com": "The New York Times",
     "the new york times": "The New York Times",
     "new york times": "The New York Times",
     "the guardian": "The Guardian",

@@ -76,6 +76,7 @@ _PROMO = re.compile(
       | your\ browser\ (?:does\ not|doesn't)\ support
       | this\ (?:video|content)\ (?:is\ not\ available|cannot\ be\ played)
       | ^click\ here
+      | ^this\ is\ a\ modal\ window
     )""",
     re.I | re.X,
 )

@@ -1,0 +1,386 @@
+"""The readable article from an HTML page.
+
+    parse (lxml) -> metadata (digest.extract.meta) -> pre-clean -> readability-lxml -> blocks -> post-clean
+
+readability-lxml finds the main body. Around it digest does what readability gets wrong
+or does not try: captions and photo credits go to ``credits`` instead of the text;
+share bars, newsletter boxes, "related" and "read more" blocks, repeated headlines,
+bylines and datelines are dropped; wire agencies are read from bylines, datelines and
+closing lines; and the page's metadata comes from its JSON-LD and meta tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+
+from digest.errors import NotAnArticleError
+from digest.extract.meta import PageMeta, read_metadata, split_names
+from digest.extract.text import _FOOTER, _caption, _closing_credit, _is_noise, _is_prose, parse_date
+from digest.language import guess_language
+from digest.models import Credit, Extraction
+from digest.outlets import agency_name
+
+MAX_HTML_CHARS = 12_000_000
+"""Pages longer than this are cut before parsing (with the ``truncated`` warning): no news
+article is that long, and readability's scoring grows with the page."""
+
+LOW_TEXT_WORDS = 80
+"""Bodies shorter than this get the ``low-text`` warning."""
+
+_BLOCK_TAGS = frozenset(
+    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
+    "blockquote pre table thead tbody tfoot tr td th caption figure figcaption address hr form "
+    "fieldset details summary center".split()
+)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "textarea", "iframe"})
+_INLINE_TAGS = frozenset("span a em strong b i cite time small abbr sup sub u mark".split())
+_KEEP_TAGS = frozenset({"html", "body", "article", "main"})
+
+_BOILER_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharebar|sharedaddy|social|newsletter|related\w*|recommend(?:ed|ations)?|read-?more|"
+    r"more-?stories|promo|outbrain|taboola|subscribe|subscription|signup|sign-up|advert|advertisement|ad-?slot|"
+    r"sponsor(?:ed)?|comments?|breadcrumbs?|toolbar|newsletter-?signup|popular|most-?read|"
+    r"trending|cookie|consent|paywall|inline-?cta|skip-?link|print-?only)(?:$|[\s_-])",
+    re.I,
+)
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit)(?:$|[\s_-])", re.I)
+_STRONG_BOILER_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read)(?:$|[\s_-])", re.I
+)
+_NOT_CAPTION_CLASS = re.compile(r"(?:no|has|with|without)[_-]?caption", re.I)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date)(?:$|[\s_-])", re.I)
+
+_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2009\u202f]+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'-]{1,60}?\s*\((?P<agency>[A-Za-z. -]{2,30})\)\s*[-—–:]")
+_LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
+_COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:\d{4})?\s*(?P<owner>.*?)\.?\s*(?:all rights reserved.*)?$", re.I)
+
+
+def _clean_space(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _parse(text: str) -> HtmlElement:
+    text = _XML_DECLARATION.sub("", text[:MAX_HTML_CHARS], count=1)
+    try:
+        return lxml.html.document_fromstring(text, parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as err:
+        raise NotAnArticleError("the page holds no HTML body") from err
+
+
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+
+
+def _classes(element: HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def _link_density(element: HtmlElement, length: int) -> float:
+    links = sum(len(a.text_content()) for a in element.iter("a"))
+    return links / max(1, length)
+
+
+def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlElement]]:
+    """Take captions out as credits and drop page furniture before readability scores the page.
+
+    Each credit comes with the element that held its caption, so that captions of teasers
+    outside the article can be told from the article's own.
+    """
+    credits: list[tuple[Credit, HtmlElement]] = []
+    doomed: list[HtmlElement] = []
+    title_key = _key(meta.title or "")
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _KEEP_TAGS:
+            continue
+        if tag in _SKIP_TAGS:
+            doomed.append(element)
+            continue
+        names = _classes(element)
+        if tag == "figcaption" or (
+            names.strip()
+            and _CAPTION_CLASS.search(names)
+            and not _NOT_CAPTION_CLASS.search(names)
+            and tag not in ("figure", "img")
+        ):
+            text = _clean_space(element.text_content())
+            if len(text) <= 600 and not any(isinstance(d.tag, str) and d.tag in _HEADINGS for d in element.iter()):
+                if text and not any(text in c.text for c, _ in credits):
+                    credits[:] = [(c, a) for c, a in credits if c.text not in text]
+                    credits.append((Credit("photo", text), element.getparent()))
+                doomed.append(element)
+                continue
+        if tag == "h1" and title_key and _key(element.text_content()) == title_key:
+            doomed.append(element)
+            continue
+        if not names.strip():
+            continue
+        byline = _BYLINE_CLASS.search(names) and tag not in _INLINE_TAGS
+        if byline and _is_prose(_clean_space(element.text_content())):
+            continue  # an author's bio or a contributors' line is text, not a byline
+        if _BOILER_CLASS.search(names) or byline:
+            length = len(element.text_content())
+            limit = 3000 if _STRONG_BOILER_CLASS.search(names) else 300
+            if length < limit or _link_density(element, length) > 0.5:
+                doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return credits
+
+
+def _blocks(root: HtmlElement) -> list[str]:
+    """The text of ``root`` split where a block element or ``<br>`` starts or ends."""
+    blocks: list[str] = []
+    buffer: list[str] = []
+
+    def flush() -> None:
+        text = _clean_space("".join(buffer))
+        if text:
+            blocks.append(text)
+        buffer.clear()
+
+    skipping = 0
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if skipping or tag in _SKIP_TAGS:
+                skipping += 1
+                continue
+            if tag in _BLOCK_TAGS or tag == "br":
+                flush()
+            if element.text:
+                buffer.append(element.text)
+        else:
+            if skipping:
+                skipping -= 1
+                if skipping:
+                    continue
+            elif tag in _BLOCK_TAGS:
+                flush()
+            if element.tail and element is not root:
+                buffer.append(element.tail)
+    flush()
+    return blocks
+
+
+def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlElement | None]:
+    """Put back prose paragraphs readability left out of the container it chose.
+
+    readability sometimes keeps most of a story's ``<p>`` elements but drops the intro or a
+    paragraph wrapped in its own ``<div>``. The container that holds most of the kept
+    paragraphs in the page is found again, and its other paragraphs that read as prose
+    (not links, not captions, not boilerplate) are inserted where they stand.
+    """
+    known = {text: index for index, text in enumerate(blocks)}
+    paragraphs = [(p, _clean_space(p.text_content())) for p in root.iter("p")]
+    matched = [p for p, text in paragraphs if text in known]
+    if len(matched) < 3:
+        return blocks, None
+    parent, count = Counter(p.getparent() for p in matched).most_common(1)[0]
+    if parent is None or count < len(matched) * 0.6:
+        return blocks, None
+    joined = "\n".join(blocks)
+    inserts: dict[int, list[str]] = {}
+    waiting: list[str] = []
+    # Intros often sit one level up, beside the container of the body paragraphs.
+    close = {parent}
+    container = parent
+    for _ in range(2):
+        if container.getparent() is None or container.getparent().tag in ("body", "html"):
+            break
+        container = container.getparent()
+        close.add(container)
+    for element in container.iter("p"):
+        text = _clean_space(element.text_content())
+        if not text:
+            continue
+        if text in known:
+            if waiting:
+                inserts.setdefault(known[text], []).extend(waiting)
+                waiting = []
+            continue
+        holder = element.getparent()
+        if (
+            text not in joined
+            and (holder in close or (holder.getparent() in close and len(holder.findall(".//p")) <= 2))
+            and _is_prose(text)
+            and not _is_noise(text)
+            and not _caption(text)
+            and _link_density(element, len(text)) < 0.3
+        ):
+            waiting.append(text)
+    recovered: list[str] = []
+    for index, text in enumerate(blocks):
+        recovered.extend(inserts.get(index, ()))
+        recovered.append(text)
+    return recovered, container
+
+
+def _inside(element: HtmlElement | None, container: HtmlElement | None) -> bool:
+    """Whether a caption's holder lies in the article's container (or above it, in its header)."""
+    if container is None or element is None:
+        return container is None
+    if element is container:
+        return True
+    ancestors = set(element.iterancestors())
+    if container in ancestors:
+        return True
+    # A lead image sits beside the body, in the container's parent, before it.
+    holder = container.getparent()
+    return holder is not None and holder in ancestors and len(ancestors) - len(set(holder.iterancestors())) <= 4
+
+
+def _is_dek(root: HtmlElement, first: str, container: HtmlElement | None, description: str | None) -> bool:
+    """Whether the first paragraph is the standfirst: the page's description, set above the body."""
+    if container is None or not description or _key(first) != _key(description):
+        return False
+    for element in root.iter("p", "h2", "div", "span"):
+        if _clean_space(element.text_content()) == first:
+            return container not in set(element.iterancestors())
+    return False
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _readable_body(root: HtmlElement, url: str | None) -> HtmlElement:
+    from readability import Document
+    from readability.readability import Unparseable
+
+    try:
+        summary = Document(root, url=url).summary(html_partial=True)
+    except Unparseable as err:
+        raise NotAnArticleError("no readable article text") from err
+    if not summary.strip():
+        raise NotAnArticleError("no readable article text")
+    return lxml.html.fragment_fromstring(summary, create_parent="div")
+
+
+class _Body:
+    """Paragraphs after the post-clean, with what the post-clean learned on the way."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.credits: list[Credit] = []
+        self.authors: list[str] = []
+        self.agencies: list[str] = []
+
+
+def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
+    body = _Body()
+    title_key = _key(meta.title or "")
+    link_list = False
+    for index, text in enumerate(blocks):
+        key = _key(text)
+        if not key:
+            continue
+        near_top = index < 4
+        if near_top and title_key and key == title_key:
+            continue
+        if link_list and len(text.split()) <= 16 and not _SENTENCE_END.search(text):
+            continue  # a headline in a "Read more:" list
+        link_list = False
+        if _is_noise(text) or (len(text) < 200 and _FOOTER.match(text)):
+            link_list = bool(_LINK_LIST.match(text))
+            if copyright := _COPYRIGHT.match(text):
+                if agency := agency_name(copyright.group("owner")):
+                    body.agencies.append(agency)
+            continue
+        if credit := (_caption(text) if len(text) < 300 else None):
+            body.credits.append(credit)
+            continue
+        if closing := _closing_credit(text):
+            body.agencies.extend(closing[1])
+            continue
+        if near_top and _SHORT_BYLINE.match(text) and len(text.split()) <= 16:
+            names, wires = split_names(re.split(r"\b(?:updated|published|posted)\b", text, flags=re.I)[0])
+            if names or wires:
+                body.authors.extend(names)
+                body.agencies.extend(wires)
+                continue
+        if near_top and len(text) < 60 and parse_date(text) and len(text.split()) <= 8:
+            continue  # a date line left above the body
+        if not body.paragraphs and (dateline := _DATELINE_AGENCY.match(text)):
+            if agency := agency_name(dateline.group("agency")):
+                body.agencies.append(agency)
+        body.paragraphs.append(text)
+    return body
+
+
+def _warnings(meta: PageMeta, paragraphs: list[str], root_text_chars: int, truncated: bool) -> tuple[str, ...]:
+    words = sum(len(p.split()) for p in paragraphs)
+    warnings: list[str] = []
+    if truncated:
+        warnings.append("truncated")
+    if meta.paywalled:
+        warnings.append("paywall")
+    if meta.not_article:
+        warnings.append("not-an-article")
+    if words < LOW_TEXT_WORDS:
+        warnings.append("low-text")
+    return tuple(warnings)
+
+
+def _dedupe(items: list[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def extract_html(text: str, url: str | None = None) -> Extraction:
+    """Extract the article and its metadata from an HTML page.
+
+    Raises:
+        NotAnArticleError: when the page holds no readable article text.
+    """
+    truncated = len(text) > MAX_HTML_CHARS
+    root = _parse(text)
+    meta = read_metadata(root, url)
+    captions = _preclean(root, meta)
+    blocks, container = _recover(root, _blocks(_readable_body(root, url)))
+    body = _postclean(blocks, meta)
+    credits = [credit for credit, holder in captions if _inside(holder, container)]
+    if not body.paragraphs:
+        raise NotAnArticleError("no readable article text")
+    paragraphs = body.paragraphs
+    standfirst = meta.description
+    if len(paragraphs) > 3 and _is_dek(root, paragraphs[0], container, meta.description):
+        standfirst = paragraphs.pop(0)
+        meta.description = None
+    if standfirst and meta.description:
+        lead = _key(" ".join(paragraphs[:2]))
+        probe = _key(standfirst.rstrip(".… "))[:80]
+        if len(standfirst.split()) < 6 or (probe and probe in lead) or standfirst.endswith(("...", "…")):
+            standfirst = None
+    title = meta.title or (meta.headings[0] if meta.headings else " ".join(paragraphs[0].split()[:12]))
+    authors = list(meta.authors)
+    for name in body.authors:
+        if name.lower() not in {a.lower() for a in authors}:
+            authors.append(name)
+    language = meta.language or guess_language(" ".join(paragraphs[:8]))
+    return Extraction(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        url=meta.url,
+        standfirst=standfirst,
+        section=meta.section,
+        authors=tuple(authors),
+        publisher=meta.publisher,
+        agencies=_dedupe([a for a in [*meta.agencies, *body.agencies] if a != meta.publisher]),
+        published=meta.published,
+        language=language,
+        credits=tuple([*credits, *body.credits]),
+        warnings=_warnings(meta, paragraphs, 0, truncated),
+    )

@@ -1,0 +1,50 @@
+"""Sentences of a paragraph, as exact substrings of it.
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets) when
+the next word starts a new sentence: not after "Mr.", "U.S." or an initial, not inside a
+number such as 1.8. Chinese and Japanese text ends sentences at 。！？.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|[。！？]+[」』”]*""")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col capt sgt sen rep gov st jr sr inc ltd co corp no vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres adm maj cmdr gens
+    reps sens cpl pvt supt insp det fr messrs mmes approx dept est fig ave blvd rd al
+    u.s u.k u.n e.g i.e a.m p.m d.c l.a n.y u.s.a""".split()
+)
+"""Words that end in a full stop without ending the sentence (lower case, without the stop)."""
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    match = _LAST_WORD.search(text, 0, end)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # A single capital ("J. K. Rowling") or dotted initials ("U.S.") are not ends.
+    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` in order; each is a substring of ``text``."""
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group(0)[0] == "." and _is_abbreviation(text, match.start() + 1):
+            continue
+        sentence = text[start:end].strip()
+        if sentence:
+            sentences.append(sentence)
+        start = end
+    rest = text[start:].strip()
+    if rest:
+        sentences.append(rest)
+    return sentences

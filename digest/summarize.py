@@ -1,0 +1,115 @@
+"""The extractive summary: a few sentences of the article, in reading order.
+
+Each sentence of the body is scored on signals that hold up on news:
+
+- position: the lead carries the story (LEAD-3 is a hard baseline), so earlier
+  paragraphs weigh more, and the first sentence of the article most;
+- the headline: sentences sharing its content words are on topic;
+- centrality: words that recur across the article mark its subject;
+- named facts: people, places, organisations and numbers make a sentence informative;
+- novelty: a sentence repeating one already chosen scores less.
+
+Fragments (no verb-length sentence, no end punctuation), questions to the reader,
+boilerplate ("Scroll down for video", "Click here") and bare quotes without attribution
+never make the summary. Each sentence keeps the index of its paragraph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from digest.models import Facts, Sentence
+from digest.sentences import split_sentences
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_STOP = frozenset(
+    """a an the and or but if of to in on at by for from with as is are was were be been being it its
+    this that these those he she they we you i his her their our your him them us me who whom which what
+    when where why how not no nor so than then there here has have had do does did will would can could
+    should may might must shall said says say also more most some any all about into over after before
+    up down out off just only very one two new told according""".split()
+)
+_BOILERPLATE = re.compile(
+    r"scroll down|click here|read more|sign up|subscribe|newsletter|follow us|watch the video|"
+    r"share this|all rights reserved|contributed to this report|editing by|reporting by|^advertisement",
+    re.I,
+)
+_END = re.compile(r"""[.!?…。！？]["'”’)\]]*$""")
+MIN_WORDS = 6
+MAX_WORDS = 70
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOP and len(w) > 2]
+
+
+def _eligible(sentence: str) -> bool:
+    words = len(sentence.split())
+    if not MIN_WORDS <= words <= MAX_WORDS or not _END.search(sentence):
+        return False
+    if _BOILERPLATE.search(sentence) or sentence.endswith("?"):
+        return False
+    first = sentence.lstrip("“\"'‘(")[:1]
+    return first.isupper() or first.isdigit() or not first.isascii()
+
+
+def summarize(
+    paragraphs: tuple[str, ...],
+    *,
+    title: str = "",
+    facts: Facts | None = None,
+    sentences: int = 3,
+    language: str | None = None,
+) -> tuple[Sentence, ...]:
+    """The ``sentences`` best sentences of the body, in reading order, with paragraph indexes."""
+    if sentences <= 0:
+        return ()
+    candidates: list[tuple[int, int, str]] = []  # (paragraph, order, text)
+    for index, paragraph in enumerate(paragraphs):
+        for sentence in split_sentences(paragraph):
+            if _eligible(sentence):
+                candidates.append((index, len(candidates), sentence))
+    if not candidates:
+        return ()
+    bags = [Counter(_content_words(text)) for _, _, text in candidates]
+    frequency = Counter(word for bag in bags for word in bag)
+    headline = set(_content_words(title))
+    named = _named_terms(facts)
+    scores: list[float] = []
+    for (index, order, text), bag in zip(candidates, bags, strict=True):
+        words = sum(bag.values()) or 1
+        position = 1.0 / (1.0 + 0.35 * index) + (0.6 if order == 0 else 0.0)
+        topic = len(headline & set(bag)) / max(1, len(headline))
+        central = sum(math.log1p(frequency[w] - 1) for w in bag) / words
+        informative = min(1.0, sum(1 for term in named if term in text) / 3)
+        quote_only = 0.3 if text.lstrip().startswith(("“", '"')) else 0.0
+        scores.append(1.6 * position + 1.2 * topic + 0.5 * central + 0.4 * informative - quote_only)
+    chosen: list[int] = []
+    for _ in range(min(sentences, len(candidates))):
+        best, best_score = -1, -math.inf
+        for i, score in enumerate(scores):
+            if i in chosen:
+                continue
+            overlap = max((_overlap(bags[i], bags[j]) for j in chosen), default=0.0)
+            adjusted = score - 1.5 * overlap
+            if adjusted > best_score:
+                best, best_score = i, adjusted
+        chosen.append(best)
+    return tuple(Sentence(candidates[i][2], candidates[i][0]) for i in sorted(chosen))
+
+
+def _overlap(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(set(a) & set(b)) / min(len(a), len(b))
+
+
+def _named_terms(facts: Facts | None) -> list[str]:
+    if facts is None:
+        return []
+    terms = [p.name.split()[-1] for p in facts.people]
+    terms += [e.name for e in (*facts.organizations, *facts.places)]
+    terms += [n.text for n in facts.numbers]
+    return terms
