@@ -137,7 +137,8 @@ def main() -> int:
         html, article = measure(raw, None)
         expected = (folder / "expected.txt").read_text(encoding="utf-8")
         try:
-            ours = "\n\n".join(extract_html(html, None).paragraphs)
+            extraction = extract_html(html, None)
+            ours = "\n\n".join(extraction.paragraphs)
         except InputError:
             ours = ""
         body["digest"].append(score(ours, expected))
@@ -182,12 +183,12 @@ def main() -> int:
 
     count = len(body["digest"])
     print(f"body text on {count} {'' if args.all_languages else 'English '}pages of corpus/readability")
-    print(f"{'':18} {'precision':>9} {'recall':>7} {'F1':>6}")
+    print(f"{'':26} {'precision':>9} {'recall':>7} {'F1':>7}")
     for name, results in body.items():
         p = statistics.mean(r[0] for r in results)
         r = statistics.mean(r[1] for r in results)
         f = statistics.mean(r[2] for r in results)
-        print(f"{name:18} {p:9.3f} {r:7.3f} {f:6.3f}")
+        print(f"{name:26} {p:9.4f} {r:7.4f} {f:7.4f}")
     print("metadata accuracy      readability(en)   postlight      all")
     for field, (ok, total) in fields.items():
         cells = []

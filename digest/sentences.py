@@ -22,7 +22,7 @@ ABBREVIATIONS = frozenset(
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
-    match = _LAST_WORD.search(text, 0, end)
+    match = _LAST_WORD.search(text, max(0, end - 40), end)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

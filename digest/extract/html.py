@@ -29,6 +29,10 @@ MAX_HTML_CHARS = 12_000_000
 """Pages longer than this are cut before parsing (with the ``truncated`` warning): no news
 article is that long, and readability's scoring grows with the page."""
 
+MAX_TEXT_CHARS = 600_000
+"""Text beyond this (about 100,000 words, ten times a long read) is cut from the page
+before readability scores it, with the ``truncated`` warning."""
+
 LOW_TEXT_WORDS = 80
 """Bodies shorter than this get the ``low-text`` warning."""
 
@@ -61,6 +65,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'-]{1,60}?\s*\((?P<agency>[A-Za-z. -]{2,30})\)\s*[-—–:]")
 _LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text)(?:$|[\s_-])", re.I)
 _SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
 _COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:\d{4})?\s*(?P<owner>.*?)\.?\s*(?:all rights reserved.*)?$", re.I)
 
@@ -78,6 +83,28 @@ def _parse(text: str) -> HtmlElement:
 
 
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+
+
+def _cap_text(root: HtmlElement, limit: int = MAX_TEXT_CHARS) -> bool:
+    """Cut everything after the first ``limit`` characters of text; True when something was cut."""
+    total = 0
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag in ("script", "style"):
+            continue
+        total += len(element.text or "") + len(element.tail or "")
+        if total <= limit:
+            continue
+        for child in list(element):
+            element.remove(child)
+        element.tail = None
+        node = element
+        while node is not None and node.getparent() is not None:
+            parent = node.getparent()
+            for sibling in list(node.itersiblings()):
+                parent.remove(sibling)
+            node = parent
+        return True
+    return False
 
 
 def _classes(element: HtmlElement) -> str:
@@ -223,6 +250,13 @@ def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlEleme
     for index, text in enumerate(blocks):
         recovered.extend(inserts.get(index, ()))
         recovered.append(text)
+    # Prose right after the last kept paragraph, in the same parent, is the story's end.
+    last = matched[-1]
+    tail = [
+        t for t in waiting
+        if any(_clean_space(p.text_content()) == t for p in last.itersiblings("p"))
+    ]
+    recovered.extend(tail)
     return recovered, container
 
 
@@ -242,11 +276,16 @@ def _inside(element: HtmlElement | None, container: HtmlElement | None) -> bool:
 
 def _is_dek(root: HtmlElement, first: str, container: HtmlElement | None, description: str | None) -> bool:
     """Whether the first paragraph is the standfirst: the page's description, set above the body."""
-    if container is None or not description or _key(first) != _key(description):
+    if not description or len(first.split()) > 60:
+        return False
+    ours, theirs = set(_key(first).split()), set(_key(description).split())
+    if len(ours & theirs) < 0.6 * max(len(ours), len(theirs)):
         return False
     for element in root.iter("p", "h2", "div", "span"):
         if _clean_space(element.text_content()) == first:
-            return container not in set(element.iterancestors())
+            if _DEK_CLASS.search(_classes(element)):
+                return True
+            return container is not None and container not in set(element.iterancestors())
     return False
 
 
@@ -314,6 +353,8 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
         if not body.paragraphs and (dateline := _DATELINE_AGENCY.match(text)):
             if agency := agency_name(dateline.group("agency")):
                 body.agencies.append(agency)
+        if text in body.paragraphs and len(text.split()) < 25:
+            continue  # a label or heading repeated (chart titles, sticky headers)
         body.paragraphs.append(text)
     return body
 
@@ -348,6 +389,7 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     truncated = len(text) > MAX_HTML_CHARS
     root = _parse(text)
     meta = read_metadata(root, url)
+    truncated = _cap_text(root) or truncated
     captions = _preclean(root, meta)
     blocks, container = _recover(root, _blocks(_readable_body(root, url)))
     body = _postclean(blocks, meta)

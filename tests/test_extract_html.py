@@ -1,0 +1,130 @@
+"""HTML extraction: body cleanup, captions to credits, metadata in order of trust."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from digest.errors import NotAnArticleError
+from digest.extract.html import extract_html
+from digest.extract.meta import clean_title, split_names
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+BODY = "".join(
+    f"<p>Paragraph {i} of the story tells readers what the council decided on the budget for the new road.</p>"
+    for i in range(8)
+)
+
+
+def _page(head: str = "", body: str = BODY, before: str = "", after: str = "") -> str:
+    return f"<html><head>{head}</head><body>{before}<article>{body}</article>{after}</body></html>"
+
+
+def test_captions_move_to_credits_and_out_of_the_text() -> None:
+    page = _page(body=BODY[:400] + "<figure><img src='a.jpg'><figcaption>The council chamber. Photo: Jane Roe/AFP</figcaption></figure>" + BODY[400:])
+    extraction = extract_html(page)
+    assert "council chamber" not in "\n".join(extraction.paragraphs)
+    assert [c.text for c in extraction.credits] == ["The council chamber. Photo: Jane Roe/AFP"]
+
+
+def test_share_newsletter_and_read_more_lists_are_dropped() -> None:
+    page = _page(
+        body=BODY
+        + "<div class='share-tools'><a>Share on Facebook</a><a>Twitter</a></div>"
+        + "<p>Sign up for our newsletter to get the news every morning in your inbox.</p>"
+        + "<p><b>Read more:</b></p><p><a href='/x'>Council rejects the bridge plan</a></p>"
+    )
+    text = "\n".join(extract_html(page).paragraphs)
+    assert "Share on Facebook" not in text
+    assert "newsletter" not in text
+    assert "Council rejects the bridge plan" not in text
+    assert "Paragraph 7 of the story" in text
+
+
+def test_metadata_comes_from_json_ld_before_meta_tags() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Council approves the road budget",
+        "datePublished": "2021-03-04T09:30:00+01:00",
+        "author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Organization", "name": "Associated Press"}],
+        "publisher": {"@type": "Organization", "name": "The Town Gazette"},
+        "inLanguage": "en-GB",
+    }
+    head = (
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+        "<meta property='og:title' content='Something else entirely | The Town Gazette'>"
+        "<meta property='article:published_time' content='2020-01-01'>"
+        "<link rel='canonical' href='/news/road-budget'>"
+    )
+    extraction = extract_html(_page(head), "https://gazette.example/news/road-budget?utm=x")
+    assert extraction.title == "Council approves the road budget"
+    assert extraction.published == "2021-03-04T09:30:00+01:00"
+    assert extraction.authors == ("Jane Roe",)
+    assert extraction.agencies == ("AP",)
+    assert extraction.language == "en"
+    assert extraction.url == "https://gazette.example/news/road-budget"
+
+
+def test_future_dates_and_dates_contradicting_the_url_are_rejected() -> None:
+    head = "<meta property='article:published_time' content='2099-01-01T00:00:00Z'><time datetime='2015-10-08'>8 Oct</time>"
+    assert extract_html(_page(head)).published == "2015-10-08"
+    head = "<meta property='article:published_time' content='2012-05-01'>"
+    extraction = extract_html(_page(head), "https://news.example/2015/10/08/story")
+    assert extraction.published == "2015-10-08"
+
+
+@pytest.mark.parametrize(
+    ("raw", "site", "expected"),
+    [
+        ("Obama admits US gun laws are his 'biggest frustration' - BBC News", "BBC News", "Obama admits US gun laws are his 'biggest frustration'"),
+        ("NATO defence chiefs meet | France 24", None, "NATO defence chiefs meet"),
+        ("CNN | Markets fall on rate fears as oil climbs", "CNN", "Markets fall on rate fears as oil climbs"),
+    ],
+)
+def test_titles_lose_the_site_name(raw: str, site: str | None, expected: str) -> None:
+    assert clean_title(raw, site, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "names", "agencies"),
+    [
+        ("By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL", ["Josh Haskell", "David Caplan", "Patrick Reevell"], []),
+        ("By Jane Roe, Associated Press", ["Jane Roe"], ["AP"]),
+        ("Senior Reporter", [], []),
+        ("Email the author", [], []),
+        ("Martin Untersinger (avec Damien Leloup et Morgane Tual)", ["Martin Untersinger", "Damien Leloup", "Morgane Tual"], []),
+    ],
+)
+def test_bylines_give_names_only(byline: str, names: list[str], agencies: list[str]) -> None:
+    assert split_names(byline) == (names, agencies)
+
+
+def test_a_page_without_article_text_is_refused() -> None:
+    with pytest.raises(NotAnArticleError):
+        extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+
+
+def test_deep_nesting_does_not_crash() -> None:
+    page = "<html><body>" + "<div>" * 10_000 + "<p>deep</p>" + "</div>" * 10_000 + "</body></html>"
+    try:
+        extract_html(page)
+    except NotAnArticleError:
+        pass
+
+
+def test_a_huge_page_is_cut_and_says_so() -> None:
+    page = _page(body=BODY * 2000)
+    assert "truncated" in extract_html(page).warnings
+
+
+def test_real_page_keeps_story_and_credits_captions() -> None:
+    html = (SEEDS / "nytimes-sudan-sanctions.html").read_text(encoding="utf-8")
+    extraction = extract_html(html)
+    text = "\n".join(extraction.paragraphs)
+    assert "deal with the devil" in text
+    assert "Credit Ashraf Shazly" not in text
+    assert any("United Nations peacekeepers" in c.text for c in extraction.credits)
+    assert extraction.authors == ("Jeffrey Gettleman",)
