@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from digest.facts.numbers import CURRENCY_CODES, UNIVERSAL_UNITS
 from digest.models import Facts
 
 
@@ -35,6 +36,9 @@ def extract_facts(
 
     numbers = find_numbers(paragraphs)
     if language not in (None, "en"):
+        # What a number counts is read with English grammar; elsewhere only the units
+        # that read the same in every language are kept (%, currencies, km, kg ...).
+        numbers = tuple(n for n in numbers if n.unit in UNIVERSAL_UNITS or n.unit in CURRENCY_CODES)
         return Facts(numbers=numbers)
     from digest.facts.names import NameFinder
     from digest.facts.quotes import find_quotes

@@ -26,6 +26,11 @@ _UNIT_ABBREVIATIONS = frozenset(
     "km kilometres kilometers miles mile m metres meters cm mm kg kilograms tonnes tons lb pounds mph km/h "
     "kmh ft feet acres hectares sq gb mb tb ghz mhz mw gw kw kwh degrees °c °f".split()
 )
+UNIVERSAL_UNITS = frozenset({"percent", "km", "m", "cm", "mm", "kg", "mph", "km/h", "kmh", "gb", "mb", "tb", "ghz", "mhz", "mw", "gw", "kw", "kwh", "°c", "°f"})
+"""Units written the same way in most languages."""
+
+CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "INR", "RUB", "CAD", "AUD", "CNY"})
+
 _SKIP_WORDS = frozenset(
     "of the a an to in on at for and or per than more less about nearly almost around some over under up "
     "its their his her our years-old".split()
