@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from shingles import score  # noqa: E402
+from shingles import mean_score, score  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,7 +94,6 @@ def main() -> int:
     from digest import read_article
     from digest.decode import decode
     from digest.errors import InputError
-    from digest.extract.html import extract_html
 
     readability_pages = sorted((args.corpus / "readability").glob("*/source.html"))
     postlight_pages = sorted((args.corpus / "postlight").glob("*.html"))
@@ -124,9 +123,9 @@ def main() -> int:
             article, ms = None, 0.0
             print(f"  {url}: {err}")
         ms_pipeline.append(ms)
-        _, ms = _timed(_readability_text, html)
+        readability_text, ms = _timed(_readability_text, html)
         ms_readability.append(ms)
-        return html, article
+        return article, readability_text
 
     for page in readability_pages:
         folder = page.parent
@@ -134,15 +133,12 @@ def main() -> int:
         if not meta.get("english") and not args.all_languages:
             continue
         raw = page.read_bytes()
-        html, article = measure(raw, None)
+        article, readability_text = measure(raw, None)
         expected = (folder / "expected.txt").read_text(encoding="utf-8")
-        try:
-            extraction = extract_html(html, None)
-            ours = "\n\n".join(extraction.paragraphs)
-        except InputError:
-            ours = ""
+        # The pipeline's own body: the timed run already extracted it.
+        ours = article.text if article else ""
         body["digest"].append(score(ours, expected))
-        body["readability-lxml"].append(score(_readability_text(html), expected))
+        body["readability-lxml"].append(score(readability_text, expected))
         if args.verbose:
             p, r, f = body["digest"][-1]
             print(f"{folder.name:26} digest P {p:.3f} R {r:.3f} F1 {f:.3f}   readability F1 {body['readability-lxml'][-1][2]:.3f}")
@@ -168,7 +164,7 @@ def main() -> int:
 
     for page in postlight_pages:
         expect = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
-        _, article = measure(page.read_bytes(), expect.get("url"))
+        article, _ = measure(page.read_bytes(), expect.get("url"))
         got = article.to_dict() if article else {}
         name = page.stem
         if expect.get("title"):
@@ -185,9 +181,7 @@ def main() -> int:
     print(f"body text on {count} {'' if args.all_languages else 'English '}pages of corpus/readability")
     print(f"{'':26} {'precision':>9} {'recall':>7} {'F1':>7}")
     for name, results in body.items():
-        p = statistics.mean(r[0] for r in results)
-        r = statistics.mean(r[1] for r in results)
-        f = statistics.mean(r[2] for r in results)
+        p, r, f = mean_score(results)
         print(f"{name:26} {p:9.4f} {r:7.4f} {f:7.4f}")
     print("metadata accuracy      readability(en)   postlight      all")
     for field, (ok, total) in fields.items():

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_text import browser_text  # noqa: E402
-from shingles import score  # noqa: E402
+from shingles import mean_score, score  # noqa: E402
 
 from digest.errors import InputError  # noqa: E402
 from digest.extract.text import extract_text  # noqa: E402
@@ -66,9 +66,7 @@ def main() -> int:
     print(f"plain-text path on {len(pages)} corpus pages rendered as browser text")
     print(f"{'':12} {'precision':>9} {'recall':>7} {'F1':>6} {'F1 (English)':>13}")
     for name, results in rows.items():
-        p = statistics.mean(r[0] for r in results)
-        r = statistics.mean(r[1] for r in results)
-        f = statistics.mean(r[2] for r in results)
+        p, r, f = mean_score(results)
         print(f"{name:12} {p:9.3f} {r:7.3f} {f:6.3f} {statistics.mean(english[name]):13.3f}")
     print(f"titles exact: {titles}/{len(pages)}; median {statistics.median(times):.1f} ms per page")
     return 0

@@ -35,3 +35,9 @@ def score(extracted: str, expected: str) -> tuple[float, float, float]:
     precision, recall = common / len(got), common / len(want)
     f1 = 2 * precision * recall / (precision + recall) if common else 0.0
     return precision, recall, f1
+
+
+def mean_score(results: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """Mean precision, recall and F1 over pages (each page counts once, as benchmarks report)."""
+    count = max(1, len(results))
+    return tuple(sum(r[i] for r in results) / count for i in range(3))  # type: ignore[return-value]

@@ -91,6 +91,23 @@ OUTLETS: dict[str, str] = {
 }
 """Lower-cased spellings of outlets that credit themselves in closing lines."""
 
+DOMAINS: dict[str, str] = {
+    "bbc.co.uk": "BBC News",
+    "bbc.com": "BBC News",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "theguardian.com": "The Guardian",
+    "cnn.com": "CNN",
+    "reuters.com": "Reuters",
+    "apnews.com": "AP",
+    "france24.com": "France 24",
+    "lemonde.fr": "Le Monde",
+    "telegraph.co.uk": "The Telegraph",
+    "nbcnews.com": "NBC News",
+    "aljazeera.com": "Al Jazeera",
+}
+"""Web domains of outlets, for pages that do not name their site."""
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -106,3 +123,12 @@ def agency_name(name: str) -> str | None:
 def outlet_name(name: str) -> str | None:
     """The display name of a known outlet spelled as in credits, or ``None``."""
     return OUTLETS.get(_key(name))
+
+
+def outlet_for_host(host: str) -> str | None:
+    """The outlet whose domain ``host`` is or belongs to ("www.bbc.co.uk" -> "BBC News")."""
+    host = host.lower().removeprefix("www.")
+    for domain, name in DOMAINS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None

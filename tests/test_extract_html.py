@@ -9,7 +9,8 @@ import pytest
 
 from digest.errors import NotAnArticleError
 from digest.extract.html import extract_html
-from digest.extract.meta import clean_title, split_names
+from digest.extract.lines import split_names
+from digest.extract.meta import clean_title
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = "".join(

@@ -19,8 +19,17 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from digest.errors import NotAnArticleError
-from digest.extract.meta import PageMeta, read_metadata, split_names
-from digest.extract.text import _FOOTER, _caption, _closing_credit, _is_noise, _is_prose, parse_date
+from digest.dates import parse_date
+from digest.extract.lines import (
+    FOOTER,
+    SENTENCE_END,
+    caption_credit,
+    closing_credit,
+    is_noise,
+    is_prose,
+    split_names,
+)
+from digest.extract.meta import PageMeta, class_names, read_metadata, text_key
 from digest.language import guess_language
 from digest.models import Credit, Extraction
 from digest.outlets import agency_name
@@ -64,7 +73,6 @@ _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2009\u202f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'-]{1,60}?\s*\((?P<agency>[A-Za-z. -]{2,30})\)\s*[-—–:]")
 _LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text)(?:$|[\s_-])", re.I)
 _SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
 _COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:\d{4})?\s*(?P<owner>.*?)\.?\s*(?:all rights reserved.*)?$", re.I)
@@ -107,9 +115,6 @@ def _cap_text(root: HtmlElement, limit: int = MAX_TEXT_CHARS) -> bool:
     return False
 
 
-def _classes(element: HtmlElement) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
-
 
 def _link_density(element: HtmlElement, length: int) -> float:
     links = sum(len(a.text_content()) for a in element.iter("a"))
@@ -124,7 +129,7 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
     """
     credits: list[tuple[Credit, HtmlElement]] = []
     doomed: list[HtmlElement] = []
-    title_key = _key(meta.title or "")
+    title_key = text_key(meta.title or "")
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str) or tag in _KEEP_TAGS:
@@ -132,7 +137,7 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
         if tag in _SKIP_TAGS:
             doomed.append(element)
             continue
-        names = _classes(element)
+        names = class_names(element)
         if tag == "figcaption" or (
             names.strip()
             and _CAPTION_CLASS.search(names)
@@ -146,13 +151,13 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
                     credits.append((Credit("photo", text), element.getparent()))
                 doomed.append(element)
                 continue
-        if tag == "h1" and title_key and _key(element.text_content()) == title_key:
+        if tag == "h1" and title_key and text_key(element.text_content()) == title_key:
             doomed.append(element)
             continue
         if not names.strip():
             continue
         byline = _BYLINE_CLASS.search(names) and tag not in _INLINE_TAGS
-        if byline and _is_prose(_clean_space(element.text_content())):
+        if byline and is_prose(_clean_space(element.text_content())):
             continue  # an author's bio or a contributors' line is text, not a byline
         if _BOILER_CLASS.search(names) or byline:
             length = len(element.text_content())
@@ -240,9 +245,9 @@ def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlEleme
         if (
             text not in joined
             and (holder in close or (holder.getparent() in close and len(holder.findall(".//p")) <= 2))
-            and _is_prose(text)
-            and not _is_noise(text)
-            and not _caption(text)
+            and is_prose(text)
+            and not is_noise(text)
+            and not caption_credit(text)
             and _link_density(element, len(text)) < 0.3
         ):
             waiting.append(text)
@@ -251,12 +256,8 @@ def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlEleme
         recovered.extend(inserts.get(index, ()))
         recovered.append(text)
     # Prose right after the last kept paragraph, in the same parent, is the story's end.
-    last = matched[-1]
-    tail = [
-        t for t in waiting
-        if any(_clean_space(p.text_content()) == t for p in last.itersiblings("p"))
-    ]
-    recovered.extend(tail)
+    siblings = {_clean_space(p.text_content()) for p in matched[-1].itersiblings("p")}
+    recovered.extend(t for t in waiting if t in siblings)
     return recovered, container
 
 
@@ -278,19 +279,16 @@ def _is_dek(root: HtmlElement, first: str, container: HtmlElement | None, descri
     """Whether the first paragraph is the standfirst: the page's description, set above the body."""
     if not description or len(first.split()) > 60:
         return False
-    ours, theirs = set(_key(first).split()), set(_key(description).split())
+    ours, theirs = set(text_key(first).split()), set(text_key(description).split())
     if len(ours & theirs) < 0.6 * max(len(ours), len(theirs)):
         return False
     for element in root.iter("p", "h2", "div", "span"):
         if _clean_space(element.text_content()) == first:
-            if _DEK_CLASS.search(_classes(element)):
+            if _DEK_CLASS.search(class_names(element)):
                 return True
             return container is not None and container not in set(element.iterancestors())
     return False
 
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def _readable_body(root: HtmlElement, url: str | None) -> HtmlElement:
@@ -318,28 +316,28 @@ class _Body:
 
 def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
     body = _Body()
-    title_key = _key(meta.title or "")
+    title_key = text_key(meta.title or "")
     link_list = False
     for index, text in enumerate(blocks):
-        key = _key(text)
+        key = text_key(text)
         if not key:
             continue
         near_top = index < 4
         if near_top and title_key and key == title_key:
             continue
-        if link_list and len(text.split()) <= 16 and not _SENTENCE_END.search(text):
+        if link_list and len(text.split()) <= 16 and not SENTENCE_END.search(text):
             continue  # a headline in a "Read more:" list
         link_list = False
-        if _is_noise(text) or (len(text) < 200 and _FOOTER.match(text)):
+        if is_noise(text) or (len(text) < 200 and FOOTER.match(text)):
             link_list = bool(_LINK_LIST.match(text))
             if copyright := _COPYRIGHT.match(text):
                 if agency := agency_name(copyright.group("owner")):
                     body.agencies.append(agency)
             continue
-        if credit := (_caption(text) if len(text) < 300 else None):
+        if credit := (caption_credit(text) if len(text) < 300 else None):
             body.credits.append(credit)
             continue
-        if closing := _closing_credit(text):
+        if closing := closing_credit(text):
             body.agencies.extend(closing[1])
             continue
         if near_top and _SHORT_BYLINE.match(text) and len(text.split()) <= 16:
@@ -359,7 +357,7 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
     return body
 
 
-def _warnings(meta: PageMeta, paragraphs: list[str], root_text_chars: int, truncated: bool) -> tuple[str, ...]:
+def _warnings(meta: PageMeta, paragraphs: list[str], truncated: bool) -> tuple[str, ...]:
     words = sum(len(p.split()) for p in paragraphs)
     warnings: list[str] = []
     if truncated:
@@ -402,8 +400,8 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
         standfirst = paragraphs.pop(0)
         meta.description = None
     if standfirst and meta.description:
-        lead = _key(" ".join(paragraphs[:2]))
-        probe = _key(standfirst.rstrip(".… "))[:80]
+        lead = text_key(" ".join(paragraphs[:2]))
+        probe = text_key(standfirst.rstrip(".… "))[:80]
         if len(standfirst.split()) < 6 or (probe and probe in lead) or standfirst.endswith(("...", "…")):
             standfirst = None
     title = meta.title or (meta.headings[0] if meta.headings else " ".join(paragraphs[0].split()[:12]))
@@ -424,5 +422,5 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
         published=meta.published,
         language=language,
         credits=tuple([*credits, *body.credits]),
-        warnings=_warnings(meta, paragraphs, 0, truncated),
+        warnings=_warnings(meta, paragraphs, truncated),
     )

@@ -20,7 +20,9 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from digest.outlets import agency_name, outlet_name
+from digest.dates import parse_date
+from digest.extract.lines import split_names
+from digest.outlets import outlet_for_host, outlet_name
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -47,24 +49,6 @@ _SPACES = re.compile(r"\s+")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|[-_]|$)")
 _COMPACT_URL_DATE = re.compile(r"[/-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[/-]")
 
-_NOT_A_NAME = re.compile(
-    r"""(?:@|https?:|www\.|\d|
-        \b(?:staff|reporter|editor|correspondent|writer|columnist|contributor|contributing|
-        journalist|producer|desk|team|bureau|newsroom|senior|chief|editorial|associate|
-        photographer|analyst|email|e-mail|follow|twitter|updated|published|posted|
-        news|media|press|magazine|online|digital|times|post|daily|weekly|herald|tribune|
-        opinion|guest|admin|administrator|webmaster|by|more|about|view|all|articles|stories|profile)\b)""",
-    re.I | re.X,
-)
-_BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words|story|text|photos?)\s+)?(?:by|par|von|por|di|door|af|av)[:\s]+", re.I)
-# Bylines join names with commas and "and" in every language: "et", "und", "y", "e", "en", "og", "och".
-_NAME_SPLIT = re.compile(
-    r"\s*(?:,|;|\(|\)|\band\b|&|\||\bwith\b|\bavec\b|\bet\b|\bund\b|\bmit\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bcon\b|/|\n)\s*",
-    re.I,
-)
-_NAME_PARTICLES = frozenset(
-    {"de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "y", "ter", "mac"}
-)
 
 
 @dataclass(slots=True)
@@ -147,31 +131,33 @@ def _element_text(element: HtmlElement) -> str:
     return _SPACES.sub(" ", element.text_content()).strip()
 
 
-def _classes(element: HtmlElement) -> str:
+def class_names(element: HtmlElement) -> str:
+    """An element's class and id, lower case, for matching page-furniture names."""
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
 
 
 # -- titles -------------------------------------------------------------------------------
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+def text_key(text: str) -> str:
+    """Lower-case words joined by single spaces: two texts that differ only in punctuation match."""
+    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def clean_title(raw: str, site: str | None, headings: list[str]) -> str:
     """The headline without the site-name suffix or prefix ("... - BBC News", "CNN | ...")."""
     raw = _SPACES.sub(" ", raw).strip()
     for heading in headings:
-        if len(heading.split()) >= 3 and _norm(heading) and _norm(raw).startswith(_norm(heading)):
+        if len(heading.split()) >= 3 and text_key(heading) and text_key(raw).startswith(text_key(heading)):
             return heading
     parts = _TITLE_SEPARATORS.split(raw)
     if len(parts) == 1:
         return raw
-    site_key = _norm(site or "")
+    site_key = text_key(site or "")
     site_words = set(site_key.split()) - {"the", "news"}
 
     def is_site(part: str) -> bool:
-        key = _norm(part)
+        key = text_key(part)
         if not key:
             return True
         if site_key and (key == site_key or key in site_key or site_key in key):
@@ -192,35 +178,6 @@ def clean_title(raw: str, site: str | None, headings: list[str]) -> str:
 
 
 # -- authors ------------------------------------------------------------------------------
-
-
-def _is_name(part: str) -> bool:
-    words = part.split()
-    if not 2 <= len(words) <= 5 or _NOT_A_NAME.search(part) or outlet_name(part):
-        return False
-    if max(len(w.strip(".")) for w in words) < 3:
-        return False  # initials only ("J J")
-    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w[0] in "'’" for w in words if w)
-
-
-def split_names(text: str) -> tuple[list[str], list[str]]:
-    """People's names and agencies from a byline ("By Jane Doe and John Roe, Associated Press")."""
-    text = _BY_PREFIX.sub("", _SPACES.sub(" ", text).strip())
-    names: list[str] = []
-    agencies: list[str] = []
-    for part in _NAME_SPLIT.split(text):
-        part = _BY_PREFIX.sub("", part.strip(" .:-–—()[]\"'"))
-        if not part:
-            continue
-        agency = agency_name(part)
-        if agency:
-            agencies.append(agency)
-            continue
-        if part.isupper():
-            part = part.title()
-        if _is_name(part):
-            names.append(part)
-    return names, agencies
 
 
 def _add_names(names: list[str], new: list[str]) -> None:
@@ -261,7 +218,7 @@ def _in_teaser(element: HtmlElement) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in ("aside", "footer", "nav"):
             return True
-        names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        names = class_names(ancestor)
         if names.strip() and _TEASER_CLASS.search(names):
             return True
     return False
@@ -280,7 +237,7 @@ def _byline_authors(root: HtmlElement) -> tuple[list[str], list[str]]:
         if element.get("itemprop") == "author":
             inner = element.xpath(".//*[@itemprop='name']")
             text = (inner[0].get("content") or _element_text(inner[0])) if inner else _element_text(element)
-        elif element.get("rel") != "author" and not _BYLINE_CLASS.search(_classes(element)):
+        elif element.get("rel") != "author" and not _BYLINE_CLASS.search(class_names(element)):
             continue
         else:
             text = _element_text(element)
@@ -387,7 +344,7 @@ def _date_candidates(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[st
     if ld and (created := _text(ld.get("dateCreated"))):
         values.append(created)
     times = root.xpath("//time[@datetime][position() <= 10]")
-    times.sort(key=lambda t: 0 if t.get("pubdate") is not None or "publish" in _classes(t) else 1)
+    times.sort(key=lambda t: 0 if t.get("pubdate") is not None or "publish" in class_names(t) else 1)
     values.extend(t.get("datetime") or "" for t in times)
     # A modified date is a last resort: the article existed by then at the latest.
     values.extend(tags[key] for key in _MODIFIED_KEYS if key in tags)
@@ -399,8 +356,6 @@ _MODIFIED_KEYS = ("og:updated_time", "article:modified_time", "datemodified", "d
 
 def published_date(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], url: str | None) -> str | None:
     """The publication date, ISO 8601, from the most trusted source that gives a plausible one."""
-    from digest.extract.text import parse_date
-
     url_parts = url_date(url)
     for value in _date_candidates(root, ld, tags):
         if not value:
@@ -458,23 +413,6 @@ def _canonical(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str
     return url
 
 
-_DOMAIN_OUTLETS = {
-    "bbc.co.uk": "BBC News",
-    "bbc.com": "BBC News",
-    "nytimes.com": "The New York Times",
-    "washingtonpost.com": "The Washington Post",
-    "theguardian.com": "The Guardian",
-    "cnn.com": "CNN",
-    "reuters.com": "Reuters",
-    "apnews.com": "AP",
-    "france24.com": "France 24",
-    "lemonde.fr": "Le Monde",
-    "telegraph.co.uk": "The Telegraph",
-    "nbcnews.com": "NBC News",
-    "aljazeera.com": "Al Jazeera",
-}
-
-
 def _publisher(ld: dict[str, Any] | None, tags: dict[str, str], url: str | None) -> str | None:
     values: list[str | None] = [tags.get("og:site_name")]
     if ld and isinstance(ld.get("publisher"), (dict, list, str)):
@@ -484,12 +422,7 @@ def _publisher(ld: dict[str, Any] | None, tags: dict[str, str], url: str | None)
         if value and len(value) <= 60 and not value.startswith("http"):
             value = re.sub(r"\.(?:com|co\.uk|org|net|fr|de|it|es)$", "", value, flags=re.I)
             return outlet_name(value) or value
-    if url:
-        host = urlsplit(url).netloc.lower().removeprefix("www.")
-        for domain, name in _DOMAIN_OUTLETS.items():
-            if host == domain or host.endswith("." + domain):
-                return name
-    return None
+    return outlet_for_host(urlsplit(url).netloc) if url else None
 
 
 def _title(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], meta: PageMeta) -> str | None:
@@ -507,10 +440,10 @@ def _title(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], m
         *meta.headings,
     ]
     candidates = [clean_title(r, meta.publisher, meta.headings) for r in raw if r]
-    candidates = [c for c in candidates if c and _norm(c) != _norm(meta.publisher or "")]
+    candidates = [c for c in candidates if c and text_key(c) != text_key(meta.publisher or "")]
     if not candidates:
         return None
-    words = [set(_norm(c).split()) for c in candidates]
+    words = [set(text_key(c).split()) for c in candidates]
     for index, candidate in enumerate(candidates):
         others = [w for j, w in enumerate(words) if j != index and w != words[index]]
         if not others or any(len(words[index] & w) >= max(1, len(words[index]) // 2) for w in others):

@@ -23,225 +23,43 @@ The method, line by line:
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
+from digest.dates import parse_date
 from digest.errors import NotAnArticleError
+from digest.extract.lines import (
+    FOOTER,
+    SENTENCE_END,
+    WORD,
+    caption_credit,
+    closing_credit,
+    count_words,
+    is_noise,
+    is_prose,
+    split_names,
+)
 from digest.models import Credit, Extraction
-from digest.outlets import agency_name, outlet_name
+from digest.outlets import outlet_name
 
-_BOILERPLATE = re.compile(
-    r"""^(?:
-        skip\ to\ (?:main\ )?(?:content|navigation|search)
-      | advertis(?:ing|ement)s?
-      | sponsored(?:\ content)?
-      | share(?:\ this(?:\ article|\ story|\ page)?)?\s*:?
-      | (?:share\ on\ )?(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|messenger|telegram|reddit|print|copy\ link)
-      | read\ (?:more|next|also)\s*:?
-      | continue\ reading(?:\ the\ main\ story)?
-      | see\ also\s*:?
-      | related(?:\ (?:articles?|stories|content|topics))?\s*:?
-      | more\ (?:on\ this\ story|from\ .{1,40})
-      | (?:most\ )?(?:popular|read|watched)(?:\ now)?
-      | trending(?:\ now)?
-      | (?:log|sign)\ ?in(?:\ /\ (?:register|sign\ up))?
-      | (?:sign|log)\ up(?:\ now)?
-      | subscribe(?:\ now|\ today)?
-      | register
-      | menu | search | home | close | back\ to\ top | top\ of\ page | next | previous
-      | (?:accept|reject|manage)(?:\ all)?(?:\ cookies)?
-      | cookie\ (?:settings|policy|preferences)
-      | privacy\ (?:policy|settings)
-      | terms\ (?:of\ (?:use|service)|and\ conditions)
-      | (?:watch|listen)(?:\ live|\ now)?
-      | live
-      | comments?(?:\ \(\d+\))?
-      | loading\.*
-      | image\ \d+\ of\ \d+
-      | (?:un)?mute
-      | play(?:\ video)?
-      | follow\ us(?:\ on\ .{1,30})?
-    )$""",
-    re.I | re.X,
-)
-
-_PROMO = re.compile(
-    r"""(?:
-        ^(?:daily|weekly|morning|evening)\ newsletter
-      | newsletter.{0,40}(?:every|each|inbox|sign\ up|subscribe)
-      | (?:sign\ up|subscribe)\ (?:to|for)\ (?:our|the)\ .{0,40}newsletter
-      | download\ the\ .{1,40}\ app
-      | take\ international\ news\ everywhere
-      | get\ the\ .{1,40}\ app
-      | (?:enable|allow)\ (?:javascript|cookies)
-      | your\ browser\ (?:does\ not|doesn't)\ support
-      | this\ (?:video|content)\ (?:is\ not\ available|cannot\ be\ played)
-      | ^click\ here
-      | ^this\ is\ a\ modal\ window
-    )""",
-    re.I | re.X,
-)
-
-_FOOTER = re.compile(
-    r"""^(?:
-        page\ not\ found
-      | the\ content\ you\ requested\ does\ not\ exist
-      | (?:©|\(c\)|copyright\b)
-      | all\ rights\ reserved
-      | (?:about\ us|contact\ us|terms\ of\ use|privacy\ policy)$
-      | the\ most\ (?:read|viewed)
-      | (?:more|other)\ stories\ from\b
-      | you\ (?:may|might)\ also\ (?:like|be\ interested)
-      | recommended(?:\ for\ you)?$
-    )""",
-    re.I | re.X,
-)
-
-# "(FRANCE24 with AFP, REUTERS)", "(AFP)", "(Reuters)", "— AP"
-_CLOSING_CREDIT = re.compile(r"^[\(\[]\s*(?P<inner>[^()\[\]]{2,80})\s*[\)\]]\.?$|^[—–-]\s*(?P<dash>[A-Za-z .,&]{2,40})$")
-
-_CAPTION_PIPE = re.compile(r"^(?P<credit>[^|]{2,80}?)\s+\|\s+(?P<caption>.{10,})$")
-_CAPTION_PREFIX = re.compile(
-    r"^(?:photo|image|picture|pic|video|illustration|caption|credit|file photo)s?\s*(?:credit)?\s*[:/]",
-    re.I,
-)
-_CAPTION_TAIL = re.compile(
-    r"(?:\((?:photo|image|picture)?\s*:?\s*[^()]{0,60}"
-    r"(?:AFP|Reuters|AP|Getty(?: Images)?|EPA|Shutterstock|Alamy|Bloomberg|file)[^()]{0,30}\)"
-    r"|(?:/|©)\s*(?:AFP|Reuters|AP|Getty Images|EPA|Shutterstock|Alamy)\b.{0,30})\s*$",
-)
 _BYLINE = re.compile(r"^by\s+(?P<names>[^\d|]{3,160}?)\s*(?:[|,]\s*(?:updated|published|posted)\b.*)?$", re.I)
 _DATE_LINE = re.compile(
     r"^(?:published|posted|updated|last\ updated|modified|issued|first\ published)\s*(?:on|at)?\s*:?\s*(?P<date>.{6,60})$",
     re.I | re.X,
 )
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for m in names
-}
-_DATE_DMY_NUM = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_DATE_MDY = re.compile(r"\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_DATE_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b")
-
-_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$""")
 _BARRIER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave\ a\ (?:comment|reply)|join\ the\ (?:discussion|conversation)"
     r"|(?:show|view|load)\ (?:all\ )?comments|discussion\ policy|about\ the\ authors?)(?:\s*\(\d+\))?\s*:?$",
     re.I | re.X,
 )
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _words(line: str) -> int:
-    return len(_WORD.findall(line))
-
-
-def _is_prose(line: str) -> bool:
-    """A line that reads as running text: several words ending like a sentence, or long."""
-    words = _words(line)
-    return (words >= 8 and bool(_SENTENCE_END.search(line))) or words >= 25
-
-
-def _is_noise(line: str) -> bool:
-    return bool(_BOILERPLATE.match(line) or _PROMO.search(line))
 
 
 def _is_headline(line: str) -> bool:
-    words = _words(line)
-    if not 3 <= words <= 30 or _is_noise(line) or _FOOTER.match(line):
+    words = count_words(line)
+    if not 3 <= words <= 30 or is_noise(line) or FOOTER.match(line):
         return False
     if line.endswith(".") and not line.endswith("..."):
         return False
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
-
-
-def _caption(line: str) -> Credit | None:
-    pipe = _CAPTION_PIPE.match(line)
-    if pipe and _words(pipe.group("credit")) <= 8:
-        return Credit("photo", line)
-    if _CAPTION_PREFIX.match(line) or _CAPTION_TAIL.search(line):
-        kind = "video" if line.lower().startswith("video") else "photo"
-        return Credit(kind, line)
-    return None
-
-
-def _closing_credit(line: str) -> tuple[str | None, list[str]] | None:
-    """Publisher and agencies from a closing line such as ``(FRANCE24 with AFP, REUTERS)``."""
-    match = _CLOSING_CREDIT.match(line)
-    if not match:
-        return None
-    inner = match.group("inner") or match.group("dash") or ""
-    parts = [p.strip() for p in re.split(r",|\bwith\b|\band\b|&|/", inner, flags=re.I) if p.strip()]
-    if not parts:
-        return None
-    publisher: str | None = None
-    agencies: list[str] = []
-    for part in parts:
-        agency = agency_name(part)
-        if agency:
-            if agency not in agencies:
-                agencies.append(agency)
-        elif outlet_name(part) and publisher is None:
-            publisher = outlet_name(part)
-        else:
-            return None
-    return publisher, agencies
-
-
-def _authors(names: str) -> tuple[list[str], list[str]]:
-    authors: list[str] = []
-    agencies: list[str] = []
-    for part in re.split(r",|\band\b|&|\|", names):
-        part = part.strip(" .")
-        if not part:
-            continue
-        agency = agency_name(part)
-        if agency:
-            agencies.append(agency)
-        elif 1 <= len(part.split()) <= 4 and part[0].isupper():
-            authors.append(part)
-    return authors, agencies
-
-
-def parse_date(text: str) -> str | None:
-    """An ISO date from common written forms ("8 October 2015", "Oct. 8, 2015", "08/10/2015")."""
-    if match := _DATE_ISO.search(text):
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _DATE_MDY.search(text):
-        month = _MONTHS.get(match.group(1).lower(), 0)
-        day, year = int(match.group(2)), int(match.group(3))
-    elif match := _DATE_DMY.search(text):
-        month = _MONTHS.get(match.group(2).lower(), 0)
-        day, year = int(match.group(1)), int(match.group(3))
-    elif match := _DATE_DMY_NUM.search(text):
-        # Day first, as most of the world (and every outlet that writes 08/10/2015) does,
-        # unless the first number cannot be a month day order.
-        first, second, year = (int(g) for g in match.groups())
-        day, month = (first, second) if second <= 12 else (second, first)
-    else:
-        return None
-    try:
-        return datetime(year, month, day).date().isoformat()
-    except ValueError:
-        return None
 
 
 def _prefix_outlet(lines: list[str]) -> str | None:
@@ -272,13 +90,13 @@ def extract_text(text: str) -> Extraction:
     # Cut the footer: everything after a closing credit line or a "page not found" block.
     body_end = len(lines)
     for index, line in enumerate(lines):
-        closing = _closing_credit(line)
+        closing = closing_credit(line)
         if closing is not None:
             publisher = publisher or closing[0]
             agencies.extend(a for a in closing[1] if a not in agencies)
             body_end = index
             break
-        if _FOOTER.match(line) and index > 0 and any(_is_prose(x) for x in lines[:index]):
+        if FOOTER.match(line) and index > 0 and any(is_prose(x) for x in lines[:index]):
             body_end = index
             break
     footer = lines[body_end:]
@@ -296,22 +114,22 @@ def extract_text(text: str) -> Extraction:
     section = None
     if title_index > 0:
         above = lines[title_index - 1]
-        if 1 <= _words(above) <= 4 and not _is_noise(above) and not above.endswith((".", ":")):
+        if 1 <= count_words(above) <= 4 and not is_noise(above) and not above.endswith((".", ":")):
             section = above
 
     blocks: list[tuple[str, str]] = []  # (kind, line) with kind "prose", "short" or "break"
     for line in lines[title_index + 1 : end + 1]:
-        caption = _caption(line)
+        caption = caption_credit(line)
         if caption is not None:
             credits.append(caption)
             blocks.append(("break", line))
             continue
-        if _is_noise(line):
+        if is_noise(line):
             blocks.append(("break", line))
             continue
         byline = _BYLINE.match(line)
-        if byline and not authors and _words(line) <= 20:
-            names, credited = _authors(byline.group("names"))
+        if byline and not authors and count_words(line) <= 20:
+            names, credited = split_names(byline.group("names"))
             authors.extend(names)
             agencies.extend(a for a in credited if a not in agencies)
             if published is None:
@@ -319,11 +137,11 @@ def extract_text(text: str) -> Extraction:
             blocks.append(("break", line))
             continue
         dated = _DATE_LINE.match(line)
-        if dated and _words(line) <= 14:
+        if dated and count_words(line) <= 14:
             published = published or parse_date(dated.group("date"))
             blocks.append(("break", line))
             continue
-        blocks.append(("prose" if _is_prose(line) else "short", line))
+        blocks.append(("prose" if is_prose(line) else "short", line))
 
     paragraphs, standfirst = _body(blocks)
     if not paragraphs:
@@ -331,7 +149,7 @@ def extract_text(text: str) -> Extraction:
     if publisher is None:
         publisher = _prefix_outlet(footer + lines[: max(title_index, 0)])
     warnings: list[str] = []
-    if sum(_words(p) for p in paragraphs) < 80:
+    if sum(count_words(p) for p in paragraphs) < 80:
         warnings.append("low-text")
     from digest.language import guess_language
 
@@ -358,7 +176,7 @@ def _unwrap(lines: list[str]) -> list[str]:
         if not line:
             joinable = False
             continue
-        if joinable and out and (line[0].islower() or len(out[-1]) >= 60) and not _SENTENCE_END.search(out[-1]):
+        if joinable and out and (line[0].islower() or len(out[-1]) >= 60) and not SENTENCE_END.search(out[-1]):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
@@ -368,13 +186,13 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 def _line_score(line: str) -> float:
     """How much a line adds to the article's main run: prose gains, boilerplate costs."""
-    if _FOOTER.match(line) or _BARRIER.match(line):
+    if FOOTER.match(line) or _BARRIER.match(line):
         return -40.0
-    if _is_noise(line) or _caption(line) is not None:
+    if is_noise(line) or caption_credit(line) is not None:
         return -4.0
-    if _is_prose(line):
-        return float(_words(line))
-    return -1.5 - 0.2 * _words(line)
+    if is_prose(line):
+        return float(count_words(line))
+    return -1.5 - 0.2 * count_words(line)
 
 
 def _main_run(lines: list[str]) -> tuple[int, int]:
@@ -397,14 +215,14 @@ def _find_headline(lines: list[str], start: int, end: int) -> int | None:
     each scores the share of its longer words found in the body, so that menus, promos
     and labels, which share few words with the story, lose to the real headline.
     """
-    body_words = {w.lower() for line in lines[start : end + 1] for w in _WORD.findall(line) if len(w) > 3}
-    lead_words = {w.lower() for line in lines[start : start + 3] for w in _WORD.findall(line) if len(w) > 3}
+    body_words = {w.lower() for line in lines[start : end + 1] for w in WORD.findall(line) if len(w) > 3}
+    lead_words = {w.lower() for line in lines[start : start + 3] for w in WORD.findall(line) if len(w) > 3}
     best: tuple[float, int] | None = None
     for index in range(max(0, start - 40), start + 1):
         line = lines[index]
-        if not _is_headline(line) or _caption(line) is not None or _BYLINE.match(line) or _DATE_LINE.match(line):
+        if not _is_headline(line) or caption_credit(line) is not None or _BYLINE.match(line) or _DATE_LINE.match(line):
             continue
-        words = [w.lower() for w in _WORD.findall(line) if len(w) > 3]
+        words = [w.lower() for w in WORD.findall(line) if len(w) > 3]
         if len(words) < 2:
             continue
         overlap = sum(1 for w in words if w in body_words) / len(words)
@@ -436,7 +254,7 @@ def _body(blocks: list[tuple[str, str]]) -> tuple[list[str], str | None]:
         and after
         and after[0] == "break"
         and "prose" in after
-        and _words(blocks[first_prose][1]) <= 60
+        and count_words(blocks[first_prose][1]) <= 60
     ):
         standfirst = blocks[first_prose][1]
         start = first_prose + 1
@@ -447,7 +265,7 @@ def _body(blocks: list[tuple[str, str]]) -> tuple[list[str], str | None]:
         kind, line = blocks[index]
         if kind == "prose":
             paragraphs.append(line)
-        elif kind == "short" and _words(line) >= 2 and _surrounded_by_prose(kinds, index):
+        elif kind == "short" and count_words(line) >= 2 and _surrounded_by_prose(kinds, index):
             paragraphs.append(line)
     return paragraphs, standfirst
 

@@ -3,16 +3,19 @@
     paragraphs -> names (people / organizations / places) -> quotes (speakers resolved
     against the people found) ; dates ; numbers -> Facts
 
-English first. On other languages only what is found reliably is returned: numbers,
-and dates written as ISO; names, roles and quotes need English cues and are left empty
-rather than guessed.
+English first. On other languages only what is found reliably is returned: numbers in
+units that read the same everywhere (%, currencies, km); names, roles, quotes and dates need
+English cues and are left empty rather than guessed.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from digest.facts.numbers import CURRENCY_CODES, UNIVERSAL_UNITS
+from digest.facts.dates import find_dates
+from digest.facts.names import NameFinder
+from digest.facts.numbers import CURRENCY_CODES, UNIVERSAL_UNITS, find_numbers
+from digest.facts.quotes import find_quotes
 from digest.models import Facts
 
 
@@ -31,18 +34,12 @@ def extract_facts(
         published: ISO publication date, to resolve "Thursday" and "yesterday".
         language: ISO 639-1 code; names and quotes are read only in English.
     """
-    from digest.facts.dates import find_dates
-    from digest.facts.numbers import find_numbers
-
     numbers = find_numbers(paragraphs)
     if language not in (None, "en"):
         # What a number counts is read with English grammar; elsewhere only the units
         # that read the same in every language are kept (%, currencies, km, kg ...).
         numbers = tuple(n for n in numbers if n.unit in UNIVERSAL_UNITS or n.unit in CURRENCY_CODES)
         return Facts(numbers=numbers)
-    from digest.facts.names import NameFinder
-    from digest.facts.quotes import find_quotes
-
     names = NameFinder(paragraphs)
     spans = names.person_spans
     keys = [(p, start) for p, start, _, _ in spans]

@@ -10,18 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from digest.dates import MONTHS
 from digest.models import DateFact
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")),
-        start=1,
-    )
-    for name in names
-}
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _PATTERNS = (
@@ -63,7 +54,7 @@ def _resolve(match: re.Match[str], today: date | None) -> str | None:
         if delta > 3:
             delta -= 7
         return (today + timedelta(days=delta)).isoformat()
-    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get(groups["month"].lower().rstrip("."), 0)
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS.get(groups["month"].lower().rstrip("."), 0)
     year = int(groups["year"]) if groups.get("year") else (today.year if today else None)
     if not groups.get("day"):
         return f"{year:04d}-{month:02d}" if year and month else None

@@ -27,7 +27,8 @@ def given_names() -> frozenset[str]:
     return _read("given_names.txt")
 
 
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Mx", "Mr.", "Mrs.", "Ms.", "Dr."})
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Mx"})
+"""Forms of address, without the full stop some styles put after them."""
 
 ROLE_WORDS = frozenset(
     """President Vice Prime Minister Secretary General Chancellor King Queen Prince Princess Pope

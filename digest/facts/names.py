@@ -159,7 +159,7 @@ def _split_role(run: _Run) -> None:
     last_role = -1
     for i, word in enumerate(words[:-1]):
         bare = word.rstrip(".")
-        if word in ROLE_WORDS or bare in ROLE_WORDS or word in HONORIFICS or bare in HONORIFICS:
+        if word in ROLE_WORDS or bare in ROLE_WORDS or bare in HONORIFICS:
             last_role = i
         elif word.lower() in _CONNECTORS or word in DEMONYMS or _ACRONYM.match(word) or word in KNOWN_ORGS or word in places():
             continue
@@ -171,8 +171,8 @@ def _split_role(run: _Run) -> None:
     if not name or any(w in ORG_WORDS for w in name) or name[0].lower() in _CONNECTORS:
         return
     prefix = words[: last_role + 1]
-    run.honorific = prefix[-1].rstrip(".") in {h.rstrip(".") for h in HONORIFICS}
-    role_words = [w for w in prefix if w.rstrip(".") not in {h.rstrip(".") for h in HONORIFICS}]
+    run.honorific = prefix[-1].rstrip(".") in HONORIFICS
+    role_words = [w for w in prefix if w.rstrip(".") not in HONORIFICS]
     if role_words and any(w in ROLE_WORDS or w.rstrip(".") in ROLE_WORDS for w in role_words):
         run.role = " ".join(role_words)
     elif not run.honorific:

@@ -29,7 +29,8 @@ _UNIT_ABBREVIATIONS = frozenset(
 UNIVERSAL_UNITS = frozenset({"percent", "km", "m", "cm", "mm", "kg", "mph", "km/h", "kmh", "gb", "mb", "tb", "ghz", "mhz", "mw", "gw", "kw", "kwh", "°c", "°f"})
 """Units written the same way in most languages."""
 
-CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "INR", "RUB", "CAD", "AUD", "CNY"})
+CURRENCY_CODES = frozenset(_CURRENCIES.values()) | frozenset(_CURRENCY_WORDS.values())
+"""ISO codes of the currencies digest reads."""
 
 _SKIP_WORDS = frozenset(
     "of the a an to in on at for and or per than more less about nearly almost around some over under up "
@@ -56,16 +57,16 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
     if not words or text[end : words[0].start()].strip(" ") not in ("", "-"):
         return None, end
     skipped = 0
-    for match in words[:3]:
+    for index, match in enumerate(words[:3]):
         word = match.group(0)
         lower = word.lower()
         if lower in _UNIT_ABBREVIATIONS:
             return lower, match.end()
         if lower in _SKIP_WORDS or word[0].isdigit():
             return None, end
-        if skipped < 2 and _ADJECTIVE_HINT.match(word) and match is not words[-1]:
-            nxt = words[words.index(match) + 1].group(0) if words.index(match) + 1 < len(words) else ""
-            if nxt and nxt[0].islower() and nxt.lower() not in _SKIP_WORDS:
+        if skipped < 2 and _ADJECTIVE_HINT.match(word) and index + 1 < len(words):
+            nxt = words[index + 1].group(0)
+            if nxt[0].islower() and nxt.lower() not in _SKIP_WORDS:
                 skipped += 1
                 continue
         if word[0].isupper():
@@ -105,7 +106,7 @@ def find_numbers(paragraphs: tuple[str, ...]) -> tuple[NumberFact, ...]:
                 if unit is None or paragraph[match.end() : match.end() + 1] in (":", "/"):
                     continue
             text = paragraph[match.start() : end].strip()
-            if unit and unit not in text.lower() and unit not in _CURRENCIES.values() and unit != "percent":
+            if unit and unit not in text.lower() and unit not in CURRENCY_CODES and unit != "percent":
                 text = f"{paragraph[match.start() : match.end()].strip()} {unit}"
             found.append(NumberFact(text, value, unit, index))
         for match in _WORD_NUMBER.finditer(paragraph):

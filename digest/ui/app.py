@@ -21,7 +21,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from digest.models import Article, InputFailure
-from digest.render import attribution
+from digest.render import attribution, fact_lines, human_date
 
 CARD_HEIGHT = 10
 """Lines one card takes on the digest screen, border included."""
@@ -106,8 +106,6 @@ class ReaderScreen(Screen[None]):
 
     def _side(self) -> Text:
         article = self.article
-        from digest.render import fact_lines, human_date
-
         text = Text()
         for label, value in (
             ("Outlet", article.publisher),
