@@ -46,3 +46,5 @@ async def test_a_failing_input_is_a_notification_not_a_crash() -> None:
         assert any("/no/such/file.html" in n.message for n in app._notifications)
         await pilot.press("e")
         assert app.screen is not screen
+        await pilot.press("escape", "q")
+    assert app.return_value == 1

@@ -271,12 +271,15 @@ class DigestApp(App[int]):
                 self.theme = self.requested_theme
             else:
                 self.notify(f"no theme named {self.requested_theme!r}", severity="warning")
-        self.push_screen(DigestScreen(self.inputs, self.sentences))
+        self.digest_screen = DigestScreen(self.inputs, self.sentences)
+        self.push_screen(self.digest_screen)
+
+    async def action_quit(self) -> None:
+        """Quit with the command line's exit code: 1 when any input gave no article."""
+        self.exit(1 if self.digest_screen.failures else 0)
 
 
 def run(inputs: Sequence[str], *, theme: str | None = None, sentences: int = 3) -> int:
     """Open the app on ``inputs``; returns the exit code (1 when any input failed)."""
     app = DigestApp(inputs, theme=theme, sentences=sentences)
-    app.run()
-    screen = next((s for s in app.screen_stack if isinstance(s, DigestScreen)), None)
-    return 1 if screen is not None and screen.failures else 0
+    return app.run() or 0
