@@ -2,6 +2,7 @@
 
     DigestError                 anything digest reports about an input or a call
     ├── UsageError              the command line or the API was called wrongly
+    ├── ThemeError              a theme file the app cannot use
     └── InputError              one input gave no article (the batch goes on)
         ├── NotFoundError       a path that does not exist
         ├── UnreadableError     a path that cannot be read (permissions, a device ...)
@@ -19,6 +20,8 @@ batch code prefixes it with the input's name.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 
 class DigestError(Exception):
@@ -67,3 +70,19 @@ class HTTPStatusError(FetchError):
 
 class TooLargeError(FetchError):
     """The response or file is larger than the cap."""
+
+
+class ThemeError(DigestError):
+    """A theme file that cannot be used; the message is one line naming the file."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        """The theme file."""
+        self.reason = reason
+        """Why it cannot be used."""
+        super().__init__(one_line(f"{path}: {reason}"))
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, as a one-line message."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)

@@ -144,11 +144,20 @@ def iter_digest(
 ) -> Iterator[Article | InputFailure]:
     """Yield an article or a failure for every input, in the order the inputs were given.
 
-    Failures to find an input (a missing path, an empty folder) come first. URLs are
-    fetched a few at a time in threads; files are read in this thread.
+    Failures to find an input (a missing path, an empty folder) come first.
     """
     sources, failures = expand(inputs)
     yield from failures
+    yield from iter_sources(sources, sentences=sentences)
+
+
+def iter_sources(
+    sources: Sequence[Source], *, sentences: int = DEFAULT_SENTENCES
+) -> Iterator[Article | InputFailure]:
+    """Yield an article or a failure for every source, in order.
+
+    URLs are fetched a few at a time in threads; files are read in this thread.
+    """
     if not any(s.kind == "url" for s in sources):
         for source in sources:
             yield _load_one(source, sentences)

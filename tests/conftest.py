@@ -18,6 +18,16 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 Route = tuple[int, dict[str, str], bytes]
 
 
+async def wait_for_digest(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let the app's digest screen read every input (at most 10 s), then settle."""
+    screen = pilot.app.screen
+    for _ in range(200):
+        if getattr(screen, "done", False):
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Config and data folders of the user are never touched by a test."""

@@ -42,7 +42,8 @@ def test_seed_metadata(seed: dict[str, Any]) -> None:
 
 
 def test_seed_caption_is_a_credit_not_text(seed: dict[str, Any]) -> None:
-    assert any("Alexander Kots, AFP" in c["text"] for c in seed["credits"])
+    caption = next(c["text"] for c in seed["credits"] if "Alexander Kots, AFP" in c["text"])
+    assert caption.endswith("in the Syrian province of Latakia")  # not the "Advertising" marker under it
     assert "Alexander Kots" not in seed["text"]
     for junk in ("Skip to main content", "Advertising", "Daily newsletter", "France 24 app", "Share :", "Page not found", "does not exist"):
         assert junk not in seed["text"], junk
@@ -153,3 +154,11 @@ def test_core_never_imports_textual() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+def test_an_unknown_theme_is_a_usage_error_naming_the_themes(capsys: pytest.CaptureFixture[str]) -> None:
+    from digest.cli import main
+
+    assert main([str(SEEDS), "--tui", "--theme", "no-such-theme"]) == 2
+    err = capsys.readouterr().err
+    assert "no theme named 'no-such-theme'" in err and "digest-high-contrast" in err

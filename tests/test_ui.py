@@ -1,41 +1,232 @@
-"""Pilot tests of the app on seeds/: cards arrive, pages turn, the reader opens and closes."""
+"""Pilot tests of the app on seeds/: what a user sees when paging, moving, opening, filtering,
+sorting, switching themes, resizing, and when an input fails."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from digest.ui.app import Card, DigestApp, DigestScreen, ReaderScreen
+import pytest
+from textual import events
+from textual.widgets import Input, OptionList, Static
 
-SEEDS = str(Path(__file__).resolve().parent.parent / "seeds")
+from digest.ui.app import DigestApp, DigestScreen
+from digest.ui.cards import Card
+from digest.ui.reader import ReaderScreen
+from digest.ui.screens import HelpScreen
+from tests.conftest import SEEDS as SEED_FOLDER
+from tests.conftest import wait_for_digest
+
+SEEDS = str(SEED_FOLDER)
+SEED_COUNT = 7
 
 
 async def _loaded(pilot, app: DigestApp) -> DigestScreen:
-    screen = app.screen
-    assert isinstance(screen, DigestScreen)
-    for _ in range(100):
-        if screen.done:
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
-    return screen
+    await wait_for_digest(pilot)
+    assert isinstance(app.screen, DigestScreen)
+    return app.screen
 
 
-async def test_cards_page_open_and_back() -> None:
+def _titles(screen: DigestScreen) -> list[str]:
+    return [card.article.title for card in screen.query(Card)]
+
+
+def _pager(screen: DigestScreen) -> str:
+    return str(screen.query_one("#pager", Static).render())
+
+
+def _focused_title(app: DigestApp) -> str:
+    assert isinstance(app.focused, Card)
+    return app.focused.article.title
+
+
+async def test_pages_turn_with_keys_and_the_indicator_follows() -> None:
     app = DigestApp([SEEDS])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _loaded(pilot, app)
-        assert len(screen.articles) == 7
-        first_titles = [c.article.title for c in screen.query(Card)]
-        assert first_titles and screen.pages > 1
+        assert len(screen.articles) == SEED_COUNT
+        first = _titles(screen)
+        assert len(first) == screen.per_page == 3
+        assert "Page 1/3 · 7 articles · 7 sources" in _pager(screen)
         await pilot.press("right")
+        assert "Page 2/3" in _pager(screen)
+        second = _titles(screen)
+        assert second and not set(second) & set(first)
+        await pilot.press("pagedown", "pagedown")  # the last page stays the last
+        assert "Page 3/3" in _pager(screen) and len(_titles(screen)) == 1
+        await pilot.press("pageup", "left")
+        assert _titles(screen) == first
+
+
+async def test_cards_move_across_pages_and_home_end_jump() -> None:
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        titles = [a.title for a in screen.view]
+        assert _focused_title(app) == titles[0]
+        await pilot.press("j", "j", "j")  # past the third card: onto page 2
+        assert _focused_title(app) == titles[3] and screen.page == 1
+        await pilot.press("k")
+        assert _focused_title(app) == titles[2] and screen.page == 0
+        await pilot.press("end")
+        assert _focused_title(app) == titles[-1] and "Page 3/3" in _pager(screen)
+        await pilot.press("home")
+        assert _focused_title(app) == titles[0] and "Page 1/3" in _pager(screen)
+
+
+async def test_the_mouse_wheel_moves_between_cards_and_a_click_opens() -> None:
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        # Pilot has no wheel method; this is how its own click helpers post mouse events.
+        await pilot._post_mouse_events([events.MouseScrollDown], Card)
+        await pilot.pause()
+        assert screen.index == 1
+        await pilot.click("#pager", offset=(98, 0))  # the ▶ at the right end, before the padding
+        await pilot.pause()
         assert screen.page == 1
-        assert [c.article.title for c in screen.query(Card)] != first_titles
-        await pilot.press("down", "enter")
+        target = screen.query(Card)[0]
+        await pilot.click(target)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article is target.article
+
+
+async def test_open_and_back_returns_to_the_same_card_on_the_same_page() -> None:
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        await pilot.press("right", "down", "enter")
         assert isinstance(app.screen, ReaderScreen)
         opened = app.screen.article
-        assert opened is screen.query(Card)[screen.cursor].article
+        assert opened is screen.view[4]
+        body = [str(p.render()) for p in app.screen.query(".paragraph")]
+        assert body == list(opened.paragraphs)
+        side = str(app.screen.query_one("#attribution", Static).render())
+        assert opened.publisher in side
         await pilot.press("escape")
         assert app.screen is screen and screen.page == 1
+        assert _focused_title(app) == opened.title
+
+
+async def test_choosing_a_fact_scrolls_to_its_paragraph() -> None:
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        nato = next(
+            i for i, a in enumerate(screen.view) if a.title.startswith("NATO defence chiefs")
+        )
+        screen.index = nato
+        await pilot.press("enter")
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        facts = reader.query_one("#facts", OptionList)
+        quote_row = next(
+            i for i, e in reader.entries.items() if "NATO is ready and able" in str(e.label)
+        )
+        facts.focus()
+        facts.highlighted = quote_row
+        await pilot.press("enter")
+        await pilot.pause()
+        quote = next(q for q in reader.article.facts.quotes if "NATO is ready and able" in q.text)
+        target = reader.query_one(f"#p{quote.paragraph}")
+        assert target.has_class("-target")
+        body = reader.query_one("#body")
+        assert body.scroll_y > 0
+        assert target.region.y >= body.region.y and target.region.y < body.region.bottom
+
+
+async def test_filter_by_words_and_by_a_fact_then_clear() -> None:
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        await pilot.press("slash")
+        box = screen.query_one("#filter", Input)
+        assert box.has_focus
+        await pilot.press(*"person:stoltenberg", "enter")
+        assert _titles(screen) == ["NATO defence chiefs meet as Russia ramps up Syria campaign"]
+        assert "1 of 7 articles" in _pager(screen)
+        assert isinstance(app.focused, Card)  # Enter hands the keys back to the cards
+        await pilot.press("slash", *(["backspace"] * 20), *"sanctions", "enter")
+        assert _titles(screen) == ["United States to Lift Sudan Sanctions"]
+        await pilot.press("slash", *(["backspace"] * 20), *"zzzz-nothing")
+        assert _titles(screen) == []
+        assert "No article matches" in str(screen.query_one("#empty", Static).render())
+        await pilot.press("escape")
+        assert len(_titles(screen)) == 3 and "7 articles" in _pager(screen)
+
+
+async def test_sort_cycles_date_outlet_length() -> None:
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        given = [a.title for a in screen.view]
+        await pilot.press("s")
+        dates = [a.published[:10] for a in screen.view if a.published]
+        assert dates == sorted(dates, reverse=True) and screen.view[0].published
+        assert "newest first" in str(screen.query_one("#status", Static).render())
+        await pilot.press("s")
+        outlets = [a.publisher.casefold() for a in screen.view if a.publisher]
+        assert outlets == sorted(outlets)
+        await pilot.press("s")
+        lengths = [a.word_count for a in screen.view]
+        assert lengths == sorted(lengths, reverse=True)
+        await pilot.press("s")
+        assert [a.title for a in screen.view] == given
+
+
+async def test_resize_keeps_the_selected_card_in_view() -> None:
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _loaded(pilot, app)
+        assert screen.per_page == 4
+        await pilot.press("end")
+        last = _focused_title(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert screen.per_page == 2 and screen.pages == 4
+        assert _focused_title(app) == last and last in _titles(screen)
+        for card in screen.query(Card):  # the attribution and facts lines are never clipped away
+            assert card.query_one(".card-meta").region.height == 1
+            assert card.query_one(".card-facts").region.height == 1
+
+
+async def test_help_lists_every_binding() -> None:
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+        for binding in type(screen).BINDINGS + DigestApp.BINDINGS:
+            assert binding.description in shown
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_theme_switch_is_remembered() -> None:
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _loaded(pilot, app)
+        assert app.theme == "digest-dark"
+        app.theme = "digest-light"
+        await pilot.pause()
+    again = DigestApp([SEEDS])
+    async with again.run_test(size=(100, 30)) as pilot:
+        await _loaded(pilot, again)
+        assert again.theme == "digest-light"
+        assert not again.current_theme.dark
+
+
+async def test_theme_from_the_command_line_and_a_broken_user_theme(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIGEST_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "themes").mkdir()
+    (tmp_path / "themes" / "broken.toml").write_text("name = [unclosed\n")
+    app = DigestApp([SEEDS], theme="high-contrast")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _loaded(pilot, app)
+        assert app.theme == "digest-high-contrast"
+        assert any("broken.toml" in n.message for n in app._notifications)
 
 
 async def test_a_failing_input_is_a_notification_not_a_crash() -> None:
@@ -44,7 +235,25 @@ async def test_a_failing_input_is_a_notification_not_a_crash() -> None:
         screen = await _loaded(pilot, app)
         assert [f.input for f in screen.failures] == ["/no/such/file.html"]
         assert any("/no/such/file.html" in n.message for n in app._notifications)
+        assert len(screen.articles) == SEED_COUNT
         await pilot.press("e")
         assert app.screen is not screen
+        assert "no such file" in " ".join(str(s.render()) for s in app.screen.query(Static))
         await pilot.press("escape", "q")
     assert app.return_value == 1
+
+
+async def test_a_corrupt_settings_file_is_reported_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIGEST_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "settings.json").write_text("{not json")
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _loaded(pilot, app)
+        assert app.theme == "digest-dark"
+        assert any("settings.json" in n.message for n in app._notifications)
+        app.theme = "digest-light"
+        await pilot.pause()
+    assert (tmp_path / "settings.json.bad").read_text() == "{not json"
+    assert '"digest-light"' in (tmp_path / "settings.json").read_text()

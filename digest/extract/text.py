@@ -176,7 +176,13 @@ def _unwrap(lines: list[str]) -> list[str]:
         if not line:
             joinable = False
             continue
-        if joinable and out and (line[0].islower() or len(out[-1]) >= 60) and not SENTENCE_END.search(out[-1]):
+        if (
+            joinable
+            and out
+            and (line[0].islower() or len(out[-1]) >= 60)
+            and not SENTENCE_END.search(out[-1])
+            and not is_noise(line)  # "Advertising" under a caption is a marker, not its last word
+        ):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)

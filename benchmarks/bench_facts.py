@@ -1,0 +1,261 @@
+"""Score digest's key facts: names on corpus/entities, direct quotes on corpus/quotes.
+
+    python benchmarks/bench_facts.py [--corpus ../shared/corpus] [--limit N] [--worst N] [--json]
+
+Every document goes through ``digest.facts.extract_facts`` as the pipeline calls it
+(paragraphs, title, published date, language "en"); ``corpus.py`` says how each corpus
+document becomes paragraphs and what the expected results are.
+
+Names (CoNLL-2003 development set): per document, the set of unique names of each kind
+against the annotated names of the body: PER -> people, ORG -> organizations, LOC ->
+places. Names compare case-insensitively, without full stops, hyphens, a leading "the"
+or a possessive. An expected name that is a run of words of a longer expected name of
+the same kind ("Stoltenberg" beside "Jens Stoltenberg") is folded into it; a found name
+matches an expected one when they are equal or one is a run of words of the other
+(found "Stoltenberg" for "Jens Stoltenberg"); pairs are matched one to one, equal names
+first. MISC is not scored: a found name that matches only a MISC name counts neither
+way. A found name that matches an expected name of another kind is a false positive of
+its kind, reported as a kind confusion. Scores are micro-averaged over documents.
+
+Quotes (PolNeAR development split): a found quote matches an expected one when the
+ROUGE-L F1 of their texts (lower-case words) is at least ``QUOTE_MATCH``; pairs are
+matched one to one, best first. Every other found quote is a false positive, quoted
+text that no attribution covers included (titles, slogans, and a few quotes the
+annotators skipped: precision is a lower bound). Speaker accuracy is measured on matched
+quotes: when the annotated source names someone (``corpus.source_head``: "Obama" for
+"Mr. Obama"; a pronoun stands for the nearest named source annotated before it),
+digest's speaker must contain that word; when it names nobody ("officials", "a source",
+"the president", no source), digest's speaker must be null. Organisations as sources
+("The New York Post") count as named, though SPEC.md lists only people as speakers.
+Pronouns with no named source before them, and ``Source`` spans holding only the cue
+("said"), are not judged.
+
+Speed: median milliseconds per document of ``extract_facts`` on each set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import NerDocument, QuoteArticle, add_options, conll_documents, quote_articles  # noqa: E402
+from rouge import rouge_l, tokens  # noqa: E402
+
+from digest.facts import extract_facts  # noqa: E402
+from digest.models import Facts  # noqa: E402
+
+KINDS = {"people": "PER", "organizations": "ORG", "places": "LOC"}
+"""digest's fact lists and the CoNLL-2003 kind each is scored against."""
+
+QUOTE_MATCH = 0.6
+"""Least ROUGE-L F1 between a found and an expected quote for them to be the same quote."""
+
+Key = tuple[str, ...]
+
+
+def _key(name: str) -> Key:
+    words = re.sub(r"['’]s\b|\.", "", name.lower()).replace("-", " ").split()
+    return tuple(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+def _within(short: Key, long: Key) -> bool:
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _matches(a: Key, b: Key) -> bool:
+    return bool(a and b) and (_within(a, b) if len(a) <= len(b) else _within(b, a))
+
+
+def _fold(names: set[str]) -> dict[Key, str]:
+    keyed = {_key(n): n for n in sorted(names) if _key(n)}
+    longer = {k for k in keyed if any(len(o) > len(k) and _within(k, o) for o in keyed)}
+    return {k: n for k, n in keyed.items() if k not in longer}
+
+
+def score_names(doc: NerDocument, facts: Facts) -> dict[str, dict[str, list[str]]]:
+    """Per kind: names ``hit``, ``missed``, ``extra``; ``confused``: kinds of wrong-kind extras."""
+    gold = {kind: _fold(doc.names[conll]) for kind, conll in KINDS.items()}
+    misc = list(_fold(doc.names["MISC"]))
+    result = {}
+    for kind in KINDS:
+        found = {_key(e.name): e.name for e in getattr(facts, kind) if _key(e.name)}
+        left, hit = dict(gold[kind]), []
+        for rule in (lambda a, b: a == b, _matches):
+            for key in list(found):
+                match = next((g for g in left if rule(key, g)), None)
+                if match is not None:
+                    hit.append(found.pop(key))
+                    del left[match]
+        extra, confused = [], []
+        for key, name in found.items():
+            other = [k for k in KINDS if k != kind and any(_matches(key, g) for g in gold[k])]
+            if other:
+                extra.append(f"{name} ({other[0]})")
+                confused.append(other[0])
+            elif not any(_matches(key, m) for m in misc):
+                extra.append(name)
+        result[kind] = {
+            "hit": hit,
+            "missed": list(left.values()),
+            "extra": extra,
+            "confused": confused,
+        }
+    return result
+
+
+def score_quotes(article: QuoteArticle, facts: Facts) -> dict[str, list[str]]:
+    """Quotes ``hit``, ``missed``, ``extra``; speakers ``right`` or ``wrong`` (by ``class``)."""
+    found, gold = [tokens(q.text) for q in facts.quotes], [tokens(q.text) for q in article.quotes]
+    scores = [(rouge_l(a, b)[2], i, j) for i, a in enumerate(found) for j, b in enumerate(gold)]
+    matched: dict[int, int] = {}
+    for score, i, j in sorted(scores, reverse=True):
+        if score >= QUOTE_MATCH and i not in matched and j not in matched.values():
+            matched[i] = j
+    out: dict[str, list[str]] = {
+        k: [] for k in ("hit", "missed", "extra", "right", "wrong", "class")
+    }
+    for i, quote in enumerate(facts.quotes):
+        if i not in matched:
+            out["extra"].append(f"{quote.text[:70]!r} (speaker {quote.speaker})")
+            continue
+        out["hit"].append(quote.text)
+        expected = article.quotes[matched[i]]
+        if not expected.judged:
+            continue
+        want, speaker = expected.head, quote.speaker or ""
+        ok = want in speaker.replace(".", "").split() if want else not speaker
+        kind = "pronoun" if expected.pronoun else "named" if want else "unnamed"
+        out["class"].append(f"{kind}:{'ok' if ok else 'no'}")
+        source = f"{expected.source!r}" + (f" = {want}" if expected.pronoun else "")
+        line = f"{quote.text[:60]!r}: got {quote.speaker}, want {source}"
+        out["right" if ok else "wrong"].append(line)
+    missed = [q for j, q in enumerate(article.quotes) if j not in matched.values()]
+    out["missed"] = [f"{q.text[:70]!r} ({q.source})" for q in missed]
+    return out
+
+
+def _timed_facts(doc: NerDocument | QuoteArticle) -> tuple[Facts, float]:
+    started = time.perf_counter()
+    facts = extract_facts(doc.paragraphs, title=doc.title, published=doc.published, language="en")
+    return facts, (time.perf_counter() - started) * 1000
+
+
+def _prf(counts: Counter[str]) -> dict[str, float]:
+    tp, fp, fn = counts["hit"], counts["extra"], counts["missed"]
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    return {
+        "expected": tp + fn,
+        "found": tp + fp,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    add_options(parser)
+    args = parser.parse_args()
+    documents = conll_documents(args.corpus)[: args.limit]
+    articles = quote_articles(args.corpus)[: args.limit]
+
+    ms: dict[str, list[float]] = {"entities": [], "quotes": []}
+    totals = {kind: Counter[str]() for kind in (*KINDS, "all", "quotes")}
+    confusions: Counter[str] = Counter()
+    per_doc, per_article = [], []
+    for doc in documents:
+        facts, took = _timed_facts(doc)
+        ms["entities"].append(took)
+        per_doc.append((doc, score_names(doc, facts)))
+        for kind, result in per_doc[-1][1].items():
+            counts = {label: len(result[label]) for label in ("hit", "missed", "extra")}
+            totals[kind].update(counts)
+            totals["all"].update(counts)
+            confusions.update(f"{other} listed as {kind}" for other in result["confused"])
+    for article in articles:
+        facts, took = _timed_facts(article)
+        ms["quotes"].append(took)
+        per_article.append((article, score_quotes(article, facts)))
+        scored = per_article[-1][1]
+        totals["quotes"].update({label: len(scored[label]) for label in ("hit", "missed", "extra")})
+        totals["quotes"].update(scored["class"])
+
+    speakers = {c: [totals["quotes"][f"{c}:ok"], 0] for c in ("named", "pronoun", "unnamed")}
+    for c in speakers:
+        speakers[c][1] = speakers[c][0] + totals["quotes"][f"{c}:no"]
+    right, judged = (sum(column) for column in zip(*speakers.values(), strict=True))
+    report = {
+        "entity_documents": len(documents),
+        "quote_articles": len(articles),
+        "names": {kind: _prf(totals[kind]) for kind in (*KINDS, "all")},
+        "kind_confusions": dict(confusions.most_common()),
+        "quotes": _prf(totals["quotes"]),
+        "speaker_accuracy": right / max(1, judged),
+        "speakers_right_judged": speakers,
+        "median_ms": {name: statistics.median(times or [0.0]) for name, times in ms.items()},
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"names on {len(documents)} CoNLL-2003 dev documents (MISC not scored; micro-averaged)")
+    print(f"{'':14} {'expected':>8} {'found':>6} {'precision':>9} {'recall':>7} {'F1':>6}")
+    for name, row in [*report["names"].items(), ("quotes", report["quotes"])]:
+        if name == "quotes":
+            print(f"quotes on {len(articles)} PolNeAR dev articles (ROUGE-L F1 >= {QUOTE_MATCH})")
+        print(
+            f"{name:14} {row['expected']:8} {row['found']:6} "
+            f"{row['precision']:9.3f} {row['recall']:7.3f} {row['f1']:6.3f}"
+        )
+        if name == "all":
+            print("kind confusions: " + ", ".join(f"{k} {v}" for k, v in confusions.most_common()))
+    cells = ", ".join(f"{c} {ok}/{n}" for c, (ok, n) in speakers.items())
+    print(f"speaker accuracy {right}/{judged} = {report['speaker_accuracy']:.3f} ({cells})")
+    median = report["median_ms"]
+    print(
+        f"median ms per document, extract_facts: {median['entities']:.2f} (entities), "
+        f"{median['quotes']:.2f} (quotes)"
+    )
+    if args.worst:
+        _print_worst(per_doc, per_article, args.worst)
+    return 0
+
+
+def _print_worst(per_doc: list[Any], per_article: list[Any], count: int) -> None:
+    """The documents with the most errors, with what was missed and what was extra."""
+
+    def name_errors(item: Any) -> int:
+        return sum(len(r["missed"]) + len(r["extra"]) for r in item[1].values())
+
+    print(f"\nworst {count} entity documents (errors = missed + extra; 'X (kind)': wrong kind)")
+    for doc, scored in sorted(per_doc, key=name_errors, reverse=True)[:count]:
+        print(f"{doc.name} ({name_errors((doc, scored))} errors) {doc.title[:70]}")
+        for kind, result in scored.items():
+            if result["missed"] or result["extra"]:
+                print(f"  {kind:13} missed: {', '.join(result['missed']) or '-'}")
+                print(f"  {'':13} extra:  {', '.join(result['extra']) or '-'}")
+
+    def quote_errors(item: Any) -> int:
+        return sum(len(item[1][label]) for label in ("missed", "extra", "wrong"))
+
+    print(f"\nworst {count} quote articles (errors = missed + extra + wrong speaker)")
+    for article, scored in sorted(per_article, key=quote_errors, reverse=True)[:count]:
+        print(f"{article.name} ({quote_errors((article, scored))} errors)")
+        for label in ("missed", "extra", "wrong"):
+            for line in scored[label]:
+                print(f"  {label:7} {line}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

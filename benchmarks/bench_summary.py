@@ -1,0 +1,159 @@
+"""Score digest's summary against LEAD-3 on corpus/summaries, by ROUGE against human summaries.
+
+    python benchmarks/bench_summary.py [--corpus ../shared/corpus] [--limit N] [--worst N] [--json]
+
+Each BBC article (headline, paragraphs) goes through ``extract_facts`` and then
+``summarize`` as the pipeline calls them, with the default number of sentences
+(``digest.pipeline.DEFAULT_SENTENCES``). LEAD-3 is the article's first three sentences,
+cut by ``digest.sentences.split_sentences``. Both are scored against the reference
+summary (its sentences joined) by ROUGE-1, ROUGE-2 and ROUGE-L F1 as ``rouge.py``
+defines them (lower-case ASCII words, no stemming, whole-text LCS), averaged over
+articles. The references are extractive and long (about 45% of the article), so a three
+sentence candidate has high precision and low recall; F1 is compared as the issue asks,
+and "in ref" gives the share of chosen sentences that the reference also chose.
+
+Speed: median milliseconds per article of ``summarize`` alone, of ``extract_facts`` and
+of the two together (the pipeline's cost after extraction), beside ``extract_text`` on the
+article as plain text for scale (HTML extraction is timed by ``bench_extract.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import SummaryPair, add_options, summary_pairs  # noqa: E402
+from rouge import rouge  # noqa: E402
+
+from digest.errors import InputError  # noqa: E402
+from digest.extract.text import extract_text  # noqa: E402
+from digest.facts import extract_facts  # noqa: E402
+from digest.pipeline import DEFAULT_SENTENCES  # noqa: E402
+from digest.sentences import split_sentences  # noqa: E402
+from digest.summarize import summarize  # noqa: E402
+
+METRICS = ("rouge1", "rouge2", "rougeL")
+SYSTEMS = ("digest", "LEAD-3")
+
+
+def lead(paragraphs: tuple[str, ...], count: int = 3) -> list[str]:
+    """The first ``count`` sentences of the article."""
+    sentences = [s for paragraph in paragraphs for s in split_sentences(paragraph)]
+    return sentences[:count]
+
+
+def _timed(func: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[Any, float]:
+    started = time.perf_counter()
+    result = func(*args, **kwargs)
+    return result, (time.perf_counter() - started) * 1000
+
+
+def _norm(sentence: str) -> str:
+    return " ".join(sentence.split())
+
+
+def score_pair(pair: SummaryPair, ms: dict[str, list[float]]) -> dict[str, Any]:
+    """Both candidates of one article with their ROUGE scores; appends timings to ``ms``."""
+    facts, facts_ms = _timed(extract_facts, pair.paragraphs, title=pair.title, language="en")
+    summary, summary_ms = _timed(
+        summarize,
+        pair.paragraphs,
+        title=pair.title,
+        facts=facts,
+        sentences=DEFAULT_SENTENCES,
+        language="en",
+    )
+    raw = f"{pair.title}\n\n" + "\n\n".join(pair.paragraphs)
+    try:
+        extract_ms = _timed(extract_text, raw)[1]
+    except InputError:
+        extract_ms = float("nan")
+    for name, value in (
+        ("summarize", summary_ms),
+        ("extract_facts", facts_ms),
+        ("facts+summary", facts_ms + summary_ms),
+        ("extract_text", extract_ms),
+    ):
+        ms[name].append(value)
+    reference = " ".join(pair.reference)
+    chosen = {_norm(s) for s in pair.reference}
+    candidates = {"digest": [s.text for s in summary], "LEAD-3": lead(pair.paragraphs)}
+    result: dict[str, Any] = {"name": pair.name, "sentences": candidates}
+    for system, sentences in candidates.items():
+        scores = rouge(" ".join(sentences), reference)
+        result[system] = {metric: scores[metric][2] for metric in METRICS}
+        result[system]["in_ref"] = sum(_norm(s) in chosen for s in sentences) / max(
+            1, len(sentences)
+        )
+        result[system]["words"] = len(" ".join(sentences).split())
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    add_options(parser)
+    args = parser.parse_args()
+    pairs = summary_pairs(args.corpus)[: args.limit]
+    if not pairs:
+        print(f"bench_summary: no articles under {args.corpus / 'summaries'}", file=sys.stderr)
+        return 2
+    ms: dict[str, list[float]] = {
+        "summarize": [],
+        "extract_facts": [],
+        "facts+summary": [],
+        "extract_text": [],
+    }
+    results = [score_pair(pair, ms) for pair in pairs]
+    columns = (*METRICS, "in_ref", "words")
+    means = {s: {c: statistics.mean(r[s][c] for r in results) for c in columns} for s in SYSTEMS}
+    wins = {m: sum(r["digest"][m] > r["LEAD-3"][m] for r in results) for m in METRICS}
+    medians = {name: statistics.median(v for v in values if v == v) for name, values in ms.items()}
+    if args.json:
+        report = {
+            "articles": len(results),
+            "mean": means,
+            "digest_wins": wins,
+            "median_ms": medians,
+        }
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"summaries of {len(results)} BBC articles against the human extractive summaries")
+    print(f"{'mean':8} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8} {'in ref':>7} {'words':>6}")
+    for system in SYSTEMS:
+        row = means[system]
+        print(
+            f"{system:8} {row['rouge1']:8.4f} {row['rouge2']:8.4f} {row['rougeL']:8.4f} "
+            f"{row['in_ref']:7.3f} {row['words']:6.1f}"
+        )
+    print("digest above LEAD-3 on " + ", ".join(f"{m} {n}/{len(results)}" for m, n in wins.items()))
+    print("median ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in medians.items()))
+    if args.worst:
+        _print_worst(results, args.worst)
+    return 0
+
+
+def _print_worst(results: list[dict[str, Any]], count: int) -> None:
+    """The articles where digest's summary falls furthest below LEAD-3 on ROUGE-2."""
+    print(f"\nworst {count} articles (digest ROUGE-2 minus LEAD-3 ROUGE-2)")
+    for result in sorted(results, key=lambda r: r["digest"]["rouge2"] - r["LEAD-3"]["rouge2"])[
+        :count
+    ]:
+        gap = result["digest"]["rouge2"] - result["LEAD-3"]["rouge2"]
+        print(f"{result['name']} ({gap:+.3f})")
+        for system in SYSTEMS:
+            for sentence in result["sentences"][system]:
+                print(f"  {system:7} {sentence[:110]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

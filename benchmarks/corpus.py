@@ -1,0 +1,312 @@
+"""The development corpus as the fact and summary benchmarks read it, and their shared options.
+
+Readers turn each set of ``../shared/corpus`` into what digest's own API takes (a title,
+paragraphs, a publication date) beside the expected result:
+
+- ``entities/``: each CoNLL-2003 document becomes one paragraph per sentence, detokenised.
+  Its first sentence is the headline (``title``); a byline between headline and dateline
+  ("Larry Fine") is dropped, as an extractor moves it to ``authors``; the dateline
+  ("LONDON 1996-08-30") stays as the first paragraph and gives ``published``. The expected
+  names are the unique PER / ORG / LOC / MISC names of the body (dateline included).
+- ``quotes/``: the PolNeAR text's first block is the headline, the other blank-line
+  separated blocks are paragraphs. Expected quotes are the runs of text between quotation
+  marks (a quote left open at a paragraph's end and reopened at the next one's start is one
+  quote, as news style writes long quotes) of five words or more that lie mostly (half
+  their characters or more) inside the ``Content`` of one annotated attribution; that
+  attribution's ``Source`` is the speaker (see :func:`source_head`; a pronoun source
+  stands for the nearest source before it that names someone). Quoted runs inside no
+  attribution (titles, slogans, a few quotes the annotators skipped) are not expected.
+  One annotator's file is read per article (the first by name; two articles have six).
+- ``summaries/``: the BBC article (line 1 the headline, then paragraphs) and its reference
+  summary sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+"""``../shared/corpus`` beside the repository, where the project keeps it."""
+
+MIN_QUOTE_WORDS = 5
+"""Shorter quoted runs are scare quotes ("troubling escalation"), not quotes."""
+
+_NO_SPACE_BEFORE = frozenset(",.;:!?%)]") | {"'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_QUOTED = re.compile(r"“[^“”]+(?:”|$)|\"[^\"]+(?:\"|$)")
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """The options every fact and summary benchmark takes."""
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the corpus folder")
+    parser.add_argument(
+        "--limit", type=int, metavar="N", help="read only the first N documents of each set"
+    )
+    parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    parser.add_argument(
+        "--worst", type=int, default=0, metavar="N", help="list the N worst documents"
+    )
+
+
+def detokenise(tokens: list[str]) -> str:
+    """CoNLL tokens back to text: no space before punctuation, straight quotes paired."""
+    text, quote_open, glue = "", False, True
+    for token in tokens:
+        if token == '"':
+            text += ("" if glue else " ") + token if not quote_open else token
+            glue, quote_open = not quote_open, not quote_open
+            continue
+        text += token if glue or token in _NO_SPACE_BEFORE else " " + token
+        glue = token in ("(", "[", "$")
+    return text
+
+
+@dataclass(slots=True)
+class NerDocument:
+    """One CoNLL-2003 document fed as an article, with its expected names."""
+
+    name: str
+    title: str
+    paragraphs: tuple[str, ...]
+    published: str | None
+    names: dict[str, set[str]]
+    """CoNLL kind (PER, ORG, LOC, MISC) -> unique names in the body."""
+
+
+def conll_documents(corpus: Path) -> list[NerDocument]:
+    """The documents of ``entities/conll2003_dev.txt`` in file order."""
+    raw = (corpus / "entities" / "conll2003_dev.txt").read_text(encoding="utf-8")
+    documents = []
+    for number, chunk in enumerate(c for c in raw.split("-DOCSTART- -X- -X- O") if c.strip()):
+        sentences = [
+            [line.split() for line in block.splitlines()] for block in chunk.strip().split("\n\n")
+        ]
+        start = next(
+            (i for i in range(1, min(4, len(sentences))) if _DATE.match(sentences[i][-1][0])), 1
+        )
+        published = sentences[start][-1][0] if _DATE.match(sentences[start][-1][0]) else None
+        names: dict[str, set[str]] = {"PER": set(), "ORG": set(), "LOC": set(), "MISC": set()}
+        for sentence in sentences[start:]:
+            span: list[str] = []
+            kind = ""
+            for word, _pos, _chunk, tag in [*sentence, ["", "", "", "O"]]:
+                if span and not (tag.startswith("I-") and tag[2:] == kind):
+                    names[kind].add(detokenise(span))
+                    span = []
+                if tag != "O" and not span:
+                    span, kind = [word], tag[2:]
+                elif tag != "O":
+                    span.append(word)
+        paragraphs = tuple(detokenise([t[0] for t in s]) for s in sentences[start:])
+        title = detokenise([t[0] for t in sentences[0]])
+        documents.append(NerDocument(f"doc-{number + 1:03}", title, paragraphs, published, names))
+    return documents
+
+
+@dataclass(slots=True)
+class GoldQuote:
+    """A direct quote of a PolNeAR article and who the annotator says said it."""
+
+    text: str
+    source: str | None
+    """The ``Source`` span as written ("he", "Mr. Obama"), None for attributions without one."""
+    head: str | None
+    """The word a speaker's name must hold ("Obama"), None when the source names nobody."""
+    pronoun: bool = False
+    """The source is a pronoun; ``head`` is then that of the nearest named source before it."""
+    judged: bool = True
+    """False when the annotation cannot tell the speaker: a pronoun no named source precedes,
+    or a ``Source`` span that holds only the cue ("said"), an annotation slip."""
+
+
+@dataclass(slots=True)
+class QuoteArticle:
+    """One PolNeAR article fed as an article, with its expected quotes."""
+
+    name: str
+    title: str
+    paragraphs: tuple[str, ...]
+    published: str | None
+    quotes: list[GoldQuote]
+
+
+PRONOUNS = frozenset({"he", "she", "who", "i", "him", "her", "his", "me"})
+"""Sources that stand for a person named earlier."""
+
+_SLIPS = frozenset({"said", "says", "told", "added"})
+
+_NOT_NAMES = frozenset({"It", "This", "That", "They", "We", "You", "There", "Which"})
+_NOT_LAST = frozenset(
+    {
+        "Jr",
+        "Sr",
+        "II",
+        "III",
+        "IV",
+        "Secretary",
+        "Minister",
+        "President",
+        "Chairman",
+        "Director",
+        "Leader",
+    }
+)
+
+
+def source_head(source: str | None) -> str | None:
+    """The last word of the name a source gives, or None for a description or a pronoun.
+
+    "Mr. Obama" -> "Obama"; "Kevin Barrett, a lawyer at Bailey & Glasser" -> "Barrett";
+    "Rep. Jim Clyburn (D-S.C.), the assistant leader" -> "Clyburn"; "Mr. Morgan of the
+    Sierra Club" -> "Morgan"; "Secretary of State John F. Kerry" -> "Kerry"; "a source",
+    "Few people", "the president", "he" -> None.
+    """
+    phrase = re.sub(r"\([^)]*\)|['’]s\b", " ", source or "").split(",")[0]
+    for part in re.split(r"\s(?:of|at|for|from|who|in|on)\s", phrase):
+        words = [w.rstrip(".") for w in part.split()]
+        while words and words[-1] in _NOT_LAST:
+            words.pop()
+        if (
+            words
+            and words[-1][:1].isupper()
+            and words[-1] not in _NOT_NAMES
+            and words[-1].lower() not in PRONOUNS
+        ):
+            return words[-1]
+        if words and len(part.split()) == len(words):
+            return None
+    return None
+
+
+def quote_articles(corpus: Path) -> list[QuoteArticle]:
+    """The articles of ``quotes/`` in file-name order."""
+    folder = corpus / "quotes"
+    with (folder / "metadata.tsv").open(encoding="utf-8") as handle:
+        dates = {
+            row["filename"]: row["publication_date"]
+            for row in csv.DictReader(handle, delimiter="\t")
+        }
+    articles = []
+    for path in sorted((folder / "text").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        annotation = sorted((folder / "attributions").glob(f"{path.stem}_*.ann"))[0]
+        attributions = _attributions(annotation.read_text(encoding="utf-8"))
+        blocks = [
+            (m.start(), m.group(0))
+            for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", text)
+        ]
+        quotes = []
+        for spans, quoted in _quoted_runs(blocks[1:]):
+            if len(quoted.split()) < MIN_QUOTE_WORDS:
+                continue
+            size = sum(end - start for start, end in spans)
+            overlaps = [
+                (sum(_overlap(spans, content)), source, head)
+                for content, source, head in attributions
+            ]
+            best = max(overlaps, key=lambda row: row[0], default=(0, None, None))
+            if best[0] * 2 >= size:
+                source, head = best[1], best[2]
+                pronoun = (source or "").lower() in PRONOUNS
+                judged = not (pronoun and head is None) and (source or "").lower() not in _SLIPS
+                quotes.append(GoldQuote(quoted, source, head, pronoun, judged))
+        paragraphs = tuple(" ".join(block.split()) for _, block in blocks[1:])
+        title = " ".join(blocks[0][1].split()) if blocks else ""
+        articles.append(QuoteArticle(path.stem, title, paragraphs, dates.get(path.stem), quotes))
+    return articles
+
+
+def _overlap(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[int]:
+    return [max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in spans for s2, e2 in others]
+
+
+def _attributions(ann: str) -> list[tuple[list[tuple[int, int]], str | None, str | None]]:
+    """(content spans, source text, source head) of every attribution, in source order."""
+    spans: dict[str, tuple[list[tuple[int, int]], str]] = {}
+    relations = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) == 3:
+            offsets = parts[1].split(" ", 1)[1]
+            ranges = [[int(x) for x in r.split()] for r in offsets.split(";")]
+            spans[parts[0]] = ([(r[0], r[1]) for r in ranges], parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            relations.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    rows: list[tuple[int, list[tuple[int, int]], str | None]] = []
+    for relation in relations:
+        content = spans.get(relation.get("Content", ""))
+        span = spans.get(relation.get("Source", ""))
+        if content:
+            rows.append((span[0][0][0] if span else -1, content[0], span[1] if span else None))
+    rows.sort(key=lambda row: row[0])
+    result = []
+    last_named: str | None = None
+    for _, spans_of_content, source in rows:
+        head = source_head(source)
+        if source and source.lower() in PRONOUNS:
+            head = last_named
+        elif head:
+            last_named = head
+        result.append((spans_of_content, source, head))
+    return result
+
+
+def _quoted_runs(blocks: list[tuple[int, str]]) -> list[tuple[list[tuple[int, int]], str]]:
+    """Quoted runs as (character spans, text without the marks); open quotes run on."""
+    runs: list[tuple[list[tuple[int, int]], str]] = []
+    open_run: tuple[list[tuple[int, int]], list[str]] | None = None
+    for base, block in blocks:
+        matches = list(_QUOTED.finditer(block))
+        for k, match in enumerate(matches):
+            inner = match.group(0)[1:].rstrip('”"')
+            span = (base + match.start() + 1, base + match.start() + 1 + len(inner))
+            continues = open_run is not None and k == 0 and match.start() == 0
+            if open_run is not None and not continues:
+                runs.append((open_run[0], " ".join(open_run[1])))
+                open_run = None
+            spans, parts = open_run or ([], [])
+            spans.append(span)
+            parts.append(inner.strip())
+            if match.end() == len(block) and block[-1] not in '”"':
+                open_run = (spans, parts)
+            else:
+                runs.append((spans, " ".join(parts)))
+                open_run = None
+        if open_run is not None and not matches:
+            runs.append((open_run[0], " ".join(open_run[1])))
+            open_run = None
+    if open_run is not None:
+        runs.append((open_run[0], " ".join(open_run[1])))
+    return runs
+
+
+@dataclass(slots=True)
+class SummaryPair:
+    """One BBC article and its reference summary."""
+
+    name: str
+    title: str
+    paragraphs: tuple[str, ...]
+    reference: list[str]
+
+
+def summary_pairs(corpus: Path) -> list[SummaryPair]:
+    """The article / summary pairs of ``summaries/`` in file-name order."""
+    pairs = []
+    for path in sorted((corpus / "summaries").glob("*.article.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        paragraphs = tuple(line.strip() for line in lines[1:] if line.strip())
+        summary = path.with_name(path.name.replace(".article.", ".summary."))
+        reference = [
+            s.strip() for s in summary.read_text(encoding="utf-8").splitlines() if s.strip()
+        ]
+        pairs.append(
+            SummaryPair(
+                path.name.removesuffix(".article.txt"), lines[0].strip(), paragraphs, reference
+            )
+        )
+    return pairs

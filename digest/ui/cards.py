@@ -1,0 +1,100 @@
+"""The summary card: one article on the digest screen.
+
+A card always shows its title, its attribution line and its fact line; the summary takes
+the lines in between and ends in "…" when the card is too short for all of it, so that a
+small terminal clips the summary, never the attribution.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from digest.models import Article
+from digest.render import attribution
+
+MIN_CARD_HEIGHT = 9
+"""The fewest lines a card is given: border, title, attribution, four summary lines, facts."""
+
+CHIPS = (("people", "$text-accent"), ("places", "$text-success"), ("numbers", "$text-warning"))
+"""Fact kinds shown on a card, with the colour of their chips."""
+
+CHIPS_PER_KIND = 3
+
+
+def fact_chips(article: Article) -> Content:
+    """Reading time, then a few people, places and numbers, then any extraction warnings."""
+    facts = article.facts
+    parts: list[Content | str] = [
+        Content.styled(f"{article.reading_minutes} min read", "$text-muted")
+    ]
+    for kind, style in CHIPS:
+        for item in getattr(facts, kind)[:CHIPS_PER_KIND]:
+            label = item.text if kind == "numbers" else item.name
+            parts += ["  ", Content.styled(label, style)]
+    for warning in article.warnings:
+        parts += ["  ", Content.styled(f"⚠ {warning}", "bold $text-error")]
+    return Content.assemble(*parts)
+
+
+def clip_lines(sentences: list[str], width: int, height: int) -> list[str]:
+    """Summary sentences as bullet lines wrapped to ``width``, at most ``height`` of them.
+
+    When lines are left out, the last line shown ends in "…".
+    """
+    width = max(width, 8)
+    lines: list[str] = []
+    for sentence in sentences:
+        lines += textwrap.wrap(sentence, width, initial_indent="• ", subsequent_indent="  ") or [
+            "•"
+        ]
+    if height <= 0:
+        return []
+    if len(lines) > height:
+        lines = lines[:height]
+        last = lines[-1]
+        lines[-1] = (last[: width - 1].rstrip() if len(last) >= width else last) + "…"
+    return lines
+
+
+class Summary(Static):
+    """The summary sentences, wrapped and clipped to the space the card leaves them."""
+
+    def __init__(self, sentences: list[str]) -> None:
+        super().__init__(classes="card-summary")
+        self.sentences = sentences
+
+    def render(self) -> Content:
+        lines = clip_lines(self.sentences, self.content_size.width, self.content_size.height)
+        return Content("\n".join(lines))
+
+
+class Card(Vertical, can_focus=True):
+    """One article as a summary card. Enter or a click opens it."""
+
+    class Chosen(Message):
+        """The user asked to read this card's article."""
+
+        def __init__(self, article: Article) -> None:
+            super().__init__()
+            self.article = article
+
+    def __init__(self, article: Article) -> None:
+        super().__init__(classes="card")
+        self.article = article
+
+    def compose(self) -> ComposeResult:
+        article = self.article
+        yield Static(Content.styled(article.title, "bold"), classes="card-title")
+        yield Static(attribution(article, link=False) or article.input, classes="card-meta")
+        lead = [article.standfirst] if article.standfirst else list(article.paragraphs[:1])
+        yield Summary([s.text for s in article.summary] or lead)
+        yield Static(fact_chips(article), classes="card-facts")
+
+    def on_click(self) -> None:
+        self.post_message(self.Chosen(self.article))

@@ -1,0 +1,119 @@
+"""What the digest screen shows, apart from how: filtering, sort orders, fact look-ups.
+
+Pure functions over :class:`~digest.models.Article` records, so that the app's choices can
+be tested without a terminal.
+
+A filter is words, all of which must occur (case does not matter) in an article's title,
+standfirst, text, attribution or key facts; ``person:``, ``place:``, ``org:``,
+``outlet:`` and ``author:`` restrict a word to that fact, and quotes keep words together:
+``nato place:turkey``, ``person:"jens stoltenberg"``.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable, Iterable, Sequence
+
+from digest.models import Article
+
+SORTS: dict[str, str] = {
+    "given": "as given",
+    "date": "newest first",
+    "outlet": "by outlet",
+    "length": "longest first",
+}
+"""Sort orders in the order ``s`` cycles through them, with the label the screen shows."""
+
+FIELDS: dict[str, Callable[[Article], Iterable[str]]] = {
+    "person": lambda a: (p.name for p in a.facts.people),
+    "place": lambda a: (p.name for p in a.facts.places),
+    "org": lambda a: (o.name for o in a.facts.organizations),
+    "outlet": lambda a: (a.publisher or "",),
+    "author": lambda a: a.authors,
+}
+"""The facts a filter word can be restricted to with ``field:word``."""
+
+
+def next_sort(current: str) -> str:
+    """The sort order after ``current`` in the cycle."""
+    orders = list(SORTS)
+    return orders[(orders.index(current) + 1) % len(orders)]
+
+
+def parse_query(query: str) -> list[tuple[str | None, str]]:
+    """``nato place:"caspian sea"`` as ``[(None, "nato"), ("place", "caspian sea")]``."""
+    try:
+        words = shlex.split(query)
+    except ValueError:  # an unclosed quote while the user is still typing
+        words = query.replace('"', " ").replace("'", " ").split()
+    terms: list[tuple[str | None, str]] = []
+    for word in words:
+        field, _, value = word.partition(":")
+        if value and field.lower() in FIELDS:
+            terms.append((field.lower(), value.casefold()))
+        elif word.strip(":"):
+            terms.append((None, word.casefold()))
+    return terms
+
+
+def _haystack(article: Article) -> str:
+    facts = article.facts
+    parts = [
+        article.title,
+        article.standfirst or "",
+        article.publisher or "",
+        *article.authors,
+        *article.agencies,
+        article.text,
+        *(p.name for p in facts.people),
+        *(o.name for o in facts.organizations),
+        *(p.name for p in facts.places),
+    ]
+    return "\n".join(parts).casefold()
+
+
+def matches(article: Article, terms: Sequence[tuple[str | None, str]]) -> bool:
+    """Whether every term of a parsed filter occurs in the article (or in the fact it names)."""
+    haystack: str | None = None
+    for field, value in terms:
+        if field is None:
+            haystack = haystack if haystack is not None else _haystack(article)
+            if value not in haystack:
+                return False
+        elif not any(value in name.casefold() for name in FIELDS[field](article)):
+            return False
+    return True
+
+
+def arrange(articles: Sequence[Article], query: str = "", order: str = "given") -> list[Article]:
+    """The articles that match ``query``, in sort ``order`` (stable: ties keep input order)."""
+    terms = parse_query(query)
+    chosen = [a for a in articles if matches(a, terms)] if terms else list(articles)
+    # Python's sort is stable, also with reverse=True: ties keep the order they had.
+    if order in ("date", "outlet"):
+        chosen.sort(key=lambda a: a.published or "", reverse=True)  # undated ("") last
+    if order == "outlet":
+        chosen.sort(key=lambda a: (a.publisher is None, (a.publisher or "").casefold()))
+    elif order == "length":
+        chosen.sort(key=lambda a: a.word_count, reverse=True)
+    return chosen
+
+
+def fact_names(articles: Iterable[Article]) -> list[str]:
+    """People, places and organisations across articles, most mentioned first (for completion)."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        facts = article.facts
+        for entity in (*facts.people, *facts.places, *facts.organizations):
+            counts[entity.name] = counts.get(entity.name, 0) + entity.mentions
+    return sorted(counts, key=lambda name: -counts[name])
+
+
+def paragraphs_naming(article: Article, name: str) -> list[int]:
+    """Indexes of the paragraphs that mention ``name``, or its last word (a surname)."""
+    wanted = name.casefold()
+    found = [i for i, p in enumerate(article.paragraphs) if wanted in p.casefold()]
+    if found or " " not in name:
+        return found
+    last = name.split()[-1].casefold()
+    return [i for i, p in enumerate(article.paragraphs) if last in p.casefold()]
