@@ -84,6 +84,8 @@ async def test_the_mouse_wheel_moves_between_cards_and_a_click_opens() -> None:
         await pilot.click("#pager", offset=(98, 0))  # the ▶ at the right end, before the padding
         await pilot.pause()
         assert screen.page == 1
+        await pilot.click("#status", offset=(12, 0))  # "sort: as given"
+        assert screen.order == "date"
         target = screen.query(Card)[0]
         await pilot.click(target)
         assert isinstance(app.screen, ReaderScreen)
@@ -257,3 +259,15 @@ async def test_a_corrupt_settings_file_is_reported_and_kept(
         await pilot.pause()
     assert (tmp_path / "settings.json.bad").read_text() == "{not json"
     assert '"digest-light"' in (tmp_path / "settings.json").read_text()
+
+
+async def test_the_reader_copies_the_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = DigestApp([SEEDS])
+    opened: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        screen.index = next(i for i, a in enumerate(screen.view) if a.url)
+        await pilot.press("enter", "y", "o")
+        url = screen.view[screen.index].url
+        assert app.clipboard == url and opened == [url]
