@@ -5,8 +5,10 @@ The kind is decided by content, never only by a file name: a saved page called
 
 Charsets are taken in this order: a byte-order mark; valid UTF-8 (a declaration that says
 otherwise is wrong far more often than non-ASCII text is valid UTF-8 by accident); the
-charset declared by the server or the page's ``<meta>``, when the bytes decode under it;
-and last a statistical guess by charset-normalizer.
+charset declared by the server or the page's ``<meta>``, when the bytes decode under it
+and the result does not read as mojibake (single-byte charsets decode any bytes, so a
+wrong declaration shows only in the text); and last a statistical guess by
+charset-normalizer, ties going to the charset more used on the web.
 """
 
 from __future__ import annotations
@@ -49,8 +51,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-_HTML_TAGS = re.compile(rb"<(?:p|div|article|section|body|head|span|a|br|h[1-6]|table|script|link)\b[^>]*>", re.I)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
+_HTML_TAGS = re.compile(
+    rb"<(?:p|div|article|section|body|head|span|a|br|h[1-6]|table|script|link)\b[^>]*>", re.I
+)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""",
     re.I,
@@ -148,18 +154,80 @@ def decode(data: bytes, declared: str | None = None, *, kind: Kind = "html") -> 
         encoding = _normalise(candidate)
         if encoding and encoding not in ("utf-8", "utf-16", "utf-32"):
             try:
-                return data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-    return _guess(data)
+            return _checked(data, text)
+    return _guess(data)[0]
 
 
-def _guess(data: bytes) -> str:
-    # Imported here: only pages that are not UTF-8 and lie about their charset need it.
+_MESS_TOLERATED = 0.02
+"""Mess ratio (charset-normalizer's measure of mojibake) below which a declared charset is
+taken without a second opinion. Text in its right charset scores 0 or close to it."""
+
+_TAG = re.compile(r"<[^>]*>|&#?\w+;")
+
+
+def _mess(text: str) -> float:
+    from charset_normalizer.md import mess_ratio
+
+    return float(mess_ratio(_TAG.sub(" ", text[:131072])[:32768], maximum_threshold=1.0))
+
+
+def _checked(data: bytes, declared_text: str) -> str:
+    """The text under the declared charset, unless it reads as mojibake and a guess does not.
+
+    Single-byte charsets decode any bytes, so a wrong declaration (KOI8-R text declared as
+    windows-1251, Greek as windows-1252) shows only in the result.
+    """
+    mess = _mess(declared_text)
+    if mess <= _MESS_TOLERATED:
+        return declared_text
+    guessed, guessed_mess = _guess(data)
+    return guessed if guessed_mess < mess / 2 else declared_text
+
+
+# When charset-normalizer finds several charsets equally clean and coherent (Polish reads
+# the same under ISO-8859-2 and ISO-8859-10), the one used more on the web wins.
+_COMMON = (
+    "cp1252",
+    "iso8859_2",
+    "cp1250",
+    "cp1251",
+    "koi8_r",
+    "iso8859_7",
+    "cp1253",
+    "iso8859_15",
+    "cp932",
+    "euc_jp",
+    "gb18030",
+    "big5",
+    "cp949",
+    "iso8859_9",
+    "cp1254",
+    "cp1256",
+    "cp1255",
+)
+
+
+def _guess(data: bytes) -> tuple[str, float]:
+    """charset-normalizer's best reading of ``data``, and its mess ratio."""
+    # Imported here: only pages that are not UTF-8, or whose declaration fails, need it.
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:262144]).best()
-    if best is not None and best.encoding:
+    results = list(from_bytes(data[:262144], preemptive_behaviour=False))  # not the <meta> we doubt
+    if results:
+        cleanest = min(r.chaos for r in results)
+        clean = [r for r in results if r.chaos <= cleanest + 0.005]
+        coherent = max(r.coherence for r in clean)
+        tied = [r for r in clean if r.coherence >= coherent - 0.05]
+        rank = {codecs.lookup(name).name: i for i, name in enumerate(_COMMON)}
+        best = min(
+            tied,
+            key=lambda r: (rank.get(_normalise(r.encoding) or r.encoding, len(rank)), -r.coherence),
+        )
         encoding = _normalise(best.encoding) or best.encoding
-        return data.decode(encoding, errors="replace")
-    return data.decode("cp1252", errors="replace")
+        text = data.decode(encoding, errors="replace")
+        return text, _mess(text)
+    text = data.decode("cp1252", errors="replace")
+    return text, _mess(text)

@@ -63,3 +63,73 @@ def test_server_charset_wins_over_a_missing_meta() -> None:
     text = "Москва заявила, что корабли выпустили ракеты. " * 5
     data = f"<html><body><p>{text}</p></body></html>".encode("koi8-r")
     assert "Москва" in decode(data, "koi8-r")
+
+
+# News sentences in the charsets pages still come in. Each is decoded from a page whose
+# <meta> declares the right charset, declares none, or declares a wrong one (also sent by
+# the server), as pages do.
+PAGES = {
+    "ru": (
+        "koi8_r",
+        "windows-1251",
+        "Правительство России объявило в понедельник о новых мерах поддержки экономики. По словам министра финансов, бюджет страны получит дополнительные средства в следующем году. Эксперты считают, что эти решения помогут снизить инфляцию и укрепить рубль.",
+    ),
+    "ru-win": (
+        "cp1251",
+        "koi8-r",
+        "Президент заявил журналистам, что ситуация остается сложной, но управляемой. По его словам, правительство готово принять дополнительные меры, если цены продолжат расти. Экономисты ожидают замедления роста в следующем квартале.",
+    ),
+    "ja": (
+        "shift_jis",
+        "euc-jp",
+        "東京都は月曜日、新しい経済対策を発表した。財務大臣によると、来年度の予算には追加の資金が含まれる。専門家は、これらの決定がインフレを抑え、円を強化するのに役立つと考えている。首相は記者団に対し、状況は依然として厳しいが管理可能だと述べた。",
+    ),
+    "zh": (
+        "gb2312",
+        "big5",
+        "中国政府周一宣布了新的经济支持措施。据财政部长说，明年的国家预算将获得额外资金。专家认为，这些决定将有助于降低通货膨胀并加强人民币。总统对记者表示，形势依然严峻，但可以控制。",
+    ),
+    "zh-gbk": (
+        "gbk",
+        "shift_jis",
+        "国务院总理在记者会上表示，今年经济增长目标为百分之五左右。他说，政府将继续扩大内需，稳定就业，并加强对中小企业的支持。",
+    ),
+    "pl": (
+        "iso8859_2",
+        "windows-1252",
+        "Rząd Polski ogłosił w poniedziałek nowe środki wsparcia gospodarki. Według ministra finansów budżet państwa otrzyma dodatkowe środki w przyszłym roku. Eksperci uważają, że te decyzje pomogą obniżyć inflację i wzmocnić złotego.",
+    ),
+    "el": (
+        "iso8859_7",
+        "windows-1252",
+        "Η ελληνική κυβέρνηση ανακοίνωσε τη Δευτέρα νέα μέτρα στήριξης της οικονομίας. Σύμφωνα με τον υπουργό Οικονομικών, ο κρατικός προϋπολογισμός θα λάβει επιπλέον κονδύλια το επόμενο έτος.",
+    ),
+    "de": (
+        "iso8859_1",
+        "koi8-r",
+        "Die deutsche Bundesregierung hat am Montag neue Maßnahmen zur Unterstützung der Wirtschaft angekündigt. Nach Angaben des Finanzministers erhält der Bundeshaushalt im nächsten Jahr zusätzliche Mittel. Größere Änderungen sind für später geplant.",
+    ),
+    "fr": (
+        "cp1252",
+        "koi8-r",
+        "Le gouvernement français a annoncé lundi de nouvelles mesures pour soutenir l’économie. Selon le ministre des Finances, le budget de l’État recevra des fonds supplémentaires l’année prochaine. « La situation reste difficile », a déclaré le président.",
+    ),
+}
+
+
+def _page(text: str, charset: str | None) -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return f"<html><head>{meta}<title>News</title></head><body><article><p>{text}</p></article></body></html>"
+
+
+@pytest.mark.parametrize("declaration", ["right", "missing", "wrong"])
+@pytest.mark.parametrize("language", sorted(PAGES))
+def test_charsets_decode_with_right_missing_or_wrong_declarations(
+    language: str, declaration: str
+) -> None:
+    encoding, wrong, text = PAGES[language]
+    meta = {"right": encoding.replace("_", "-"), "missing": None, "wrong": wrong}[declaration]
+    data = _page(text, meta).encode(encoding)
+    assert text in decode(data)
+    if declaration == "wrong":  # the server says the same wrong thing
+        assert text in decode(data, wrong)
