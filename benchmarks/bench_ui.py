@@ -48,7 +48,7 @@ def fill(folder: Path, sources: list[Path], count: int) -> None:
 
 async def _watch(folder: str) -> dict[str, float]:
     from digest.ui.app import DigestApp
-    from digest.ui.cards import Card
+    from digest.ui.widgets.card import Card
 
     app = DigestApp([folder], remember=False)
     first = None

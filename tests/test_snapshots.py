@@ -25,6 +25,9 @@ def _at_the_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_digest_screen_in_each_theme(snap_compare, theme: str) -> None:
+    """Three cards (France 24, BBC, Le Monde), the first with the accent's heavy border;
+    each with title, attribution, bullet summary clipped with "…", coloured fact chips;
+    "Page 1/3 · 7 articles · 7 sources"; "e Errors" dimmed in the footer (nothing failed)."""
     assert snap_compare(
         DigestApp([SEEDS], theme=theme, remember=False),
         terminal_size=SIZE,
@@ -33,6 +36,9 @@ def test_digest_screen_in_each_theme(snap_compare, theme: str) -> None:
 
 
 def test_reader(snap_compare) -> None:
+    """The France 24 article: headline, italic standfirst, the three summary paragraphs
+    marked; beside it outlet, agencies, section, link and the photo credit, then the facts
+    list (People with roles and mention counts, Organisations, Places...)."""
     async def open_first(pilot) -> None:
         await wait_for_digest(pilot)
         await pilot.press("enter")
@@ -44,6 +50,8 @@ def test_reader(snap_compare) -> None:
 
 
 def test_filtered_and_sorted(snap_compare) -> None:
+    """Sorted newest first and filtered to place:syria: the status line says both, the
+    filter box stays open showing the query, the pager reads "4 of 7 articles"."""
     async def filter_and_sort(pilot) -> None:
         await wait_for_digest(pilot)
         await pilot.press("s", "slash", *"place:syria", "enter")

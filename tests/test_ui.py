@@ -9,10 +9,11 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList, Static
 
-from digest.ui.app import DigestApp, DigestScreen
-from digest.ui.cards import Card
-from digest.ui.reader import ReaderScreen
-from digest.ui.screens import HelpScreen
+from digest.ui.app import DigestApp
+from digest.ui.screens.dialogs import HelpScreen
+from digest.ui.screens.digest import DigestScreen
+from digest.ui.screens.reader import ReaderScreen
+from digest.ui.widgets.card import Card
 from tests.conftest import SEEDS as SEED_FOLDER
 from tests.conftest import wait_for_digest
 

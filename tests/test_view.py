@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from digest.models import Article, Entity, Facts, Person
-from digest.ui.cards import clip_lines
 from digest.ui.view import SORTS, arrange, fact_names, next_sort, paragraphs_naming, parse_query
+from digest.ui.widgets.card import clip_lines
 
 
 def _article(

@@ -165,6 +165,12 @@ class ReaderScreen(Screen[None]):
         target.add_class("-target")
         self.query_one("#body", VerticalScroll).scroll_to_widget(target, top=True, animate=False)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``o`` is dimmed for an article read from a file: it has no link."""
+        if action == "open_link":
+            return True if self._link() else None
+        return True
+
     def _link(self) -> str | None:
         return self.article.url
 

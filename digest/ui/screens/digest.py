@@ -1,0 +1,315 @@
+"""The digest screen: summary cards, as many per page as fit, filled in as articles are read.
+
+The screen owns the state (every article read, the filtered and sorted view, the selected
+card) and the thread worker that reads the inputs through
+:func:`digest.pipeline.iter_sources`; cards only show their article and post
+``Card.Chosen``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.markup import escape
+from textual.message import Message
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Footer, Input, Static
+
+from digest.models import Article, InputFailure
+from digest.ui.screens.dialogs import ErrorsScreen
+from digest.ui.screens.reader import ReaderScreen
+from digest.ui.view import SORTS, arrange, fact_names, next_sort
+from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card
+
+
+class CardStack(Vertical):
+    """The space the cards of one page share; says when its size changes."""
+
+    class Resized(Message):
+        """The stack's height changed: the cards per page may have too."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
+class DigestScreen(Screen[None]):
+    """Summary cards, as many per page as fit, filled in as articles are read."""
+
+    AUTO_FOCUS = ""
+
+    BINDINGS = [
+        Binding("right,pagedown", "page(1)", "Next page", id="next-page"),
+        Binding("left,pageup", "page(-1)", "Previous page", id="previous-page", show=False),
+        Binding("down,j", "card(1)", "Next card", id="next-card", show=False),
+        Binding("up,k", "card(-1)", "Previous card", id="previous-card", show=False),
+        Binding("home", "jump(0)", "First card", id="first-card", show=False),
+        Binding("end", "jump(-1)", "Last card", id="last-card", show=False),
+        Binding("enter", "open", "Open", id="open"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
+        Binding("s", "sort", "Sort", id="sort"),
+        Binding("e", "errors", "Errors", id="errors"),
+    ]
+
+    def __init__(self, inputs: Sequence[str], sentences: int) -> None:
+        super().__init__()
+        self.inputs = list(inputs)
+        self.sentences = sentences
+        self.articles: list[Article] = []
+        """Every article read, in input order."""
+        self.view: list[Article] = []
+        """The articles shown: filtered and sorted."""
+        self.failures: list[InputFailure] = []
+        self.total: int | None = None
+        self.index = 0
+        """Position of the selected card in ``view``; the page follows from it."""
+        self.query_text = ""
+        self.order = "given"
+        self.done = False
+        self._shown: tuple[int, ...] = ()
+        self._cards: list[Card] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("reading…", id="status")
+        yield Static(id="empty")
+        yield CardStack(id="cards")
+        yield Input(
+            placeholder="words, or person: place: org: outlet: author: (e.g. place:syria)",
+            id="filter",
+        )
+        yield Static("", id="pager")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.read_inputs()
+
+    # ----------------------------------------------------------------- reading
+
+    @work(thread=True, exclusive=True)
+    def read_inputs(self) -> None:
+        from digest.pipeline import iter_sources
+        from digest.sources import expand
+
+        sources, failures = expand(self.inputs)
+        self.app.call_from_thread(self._counted, len(sources) + len(failures))
+        for failure in failures:
+            self.app.call_from_thread(self._arrived, failure)
+        for item in iter_sources(sources, sentences=self.sentences):
+            self.app.call_from_thread(self._arrived, item)
+        self.app.call_from_thread(self._finished)
+
+    def _counted(self, total: int) -> None:
+        self.total = total
+        self._status()
+
+    def _arrived(self, item: Article | InputFailure) -> None:
+        if isinstance(item, Article):
+            self.articles.append(item)
+            self._rearrange()
+        else:
+            self.failures.append(item)
+            self.notify(
+                f"{item.input}: {item.error}", title="Input failed", severity="error", timeout=8
+            )
+            self._status()
+
+    def _finished(self) -> None:
+        self.done = True
+        if self.failures and not self.articles:
+            self.notify(
+                "No input gave an article: press e to see why.", severity="error", timeout=8
+            )
+        self._rearrange()
+
+    # ------------------------------------------------------------------ layout
+
+    @property
+    def per_page(self) -> int:
+        height = self.query_one("#cards").size.height or max(1, self.size.height - 3)
+        return max(1, height // MIN_CARD_HEIGHT)
+
+    @property
+    def page(self) -> int:
+        return self.index // self.per_page
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.view) // self.per_page))
+
+    @property
+    def selected(self) -> Article | None:
+        return self.view[self.index] if self.view else None
+
+    def _rearrange(self) -> None:
+        """Recompute the view after new articles, a filter or a sort; keep the selected card."""
+        selected = self.selected
+        self.view = arrange(self.articles, self.query_text, self.order)
+        if selected is not None and selected in self.view:
+            self.index = self.view.index(selected)
+        self.index = max(0, min(self.index, len(self.view) - 1))
+        self._show()
+
+    def _show(self, *, force: bool = False) -> None:
+        """Mount the cards of the current page (only when they changed) and focus the selected one."""
+        start = self.page * self.per_page
+        page = self.view[start : start + self.per_page]
+        ids = tuple(id(a) for a in page)
+        cards = self.query_one("#cards", Vertical)
+        if ids != self._shown or force:
+            self._shown = ids
+            cards.remove_children()
+            height = (
+                max(3, cards.size.height // self.per_page) if cards.size.height else MIN_CARD_HEIGHT
+            )
+            self._cards = [Card(article) for article in page]
+            for card in self._cards:
+                card.styles.height = height
+            cards.mount_all(self._cards)
+            empty = self.query_one("#empty", Static)
+            empty.display = not page
+            empty.update(self._empty_message())
+        self._focus_selected()
+        self._status()
+
+    def _empty_message(self) -> Content:
+        if self.query_text and self.articles:
+            return Content.assemble(
+                f"No article matches “{self.query_text}”. ",
+                ("Esc clears the filter.", "$text-muted"),
+            )
+        if not self.done:
+            return Content.styled("Reading…", "$text-muted")
+        return Content.assemble(
+            "No articles. ", ("Press e to see which inputs failed and why.", "$text-muted")
+        )
+
+    def _focus_selected(self, *, from_filter: bool = False) -> None:
+        if self.query_one("#filter", Input).has_focus and not from_filter:
+            return
+        if self._cards:
+            card = self._cards[min(self.index - self.page * self.per_page, len(self._cards) - 1)]
+            self.call_after_refresh(card.focus, scroll_visible=False)
+
+    def _status(self) -> None:
+        self.refresh_bindings()
+        if self.done or self.total is None:
+            progress = "" if self.done else " · reading…"
+        else:
+            progress = f" · reading {min(len(self.articles) + len(self.failures) + 1, self.total)} of {self.total}…"
+        failed = (
+            f" · [@click=screen.errors]{len(self.failures)} failed (e)[/]" if self.failures else ""
+        )
+        sort = f"[@click=screen.sort]sort: {SORTS[self.order]}[/]"
+        filtering = (
+            f"[@click=screen.filter]filter: {escape(self.query_text)}[/]"
+            if self.query_text
+            else "[@click=screen.filter]/ filter[/]"
+        )
+        self.query_one("#status", Static).update(
+            Content.from_markup(f"[b]digest[/b]{progress}{failed} · {sort} · {filtering}")
+        )
+        sources = len({a.publisher or a.input for a in self.view})
+        counted = (
+            f"{len(self.view)} of {len(self.articles)}"
+            if self.query_text
+            else str(len(self.articles))
+        )
+        self.query_one("#pager", Static).update(
+            Content.from_markup(
+                f"[@click='screen.page(-1)']◀[/] Page {self.page + 1}/{self.pages} · {counted} articles · "
+                f"{sources} sources [@click=screen.page(1)]▶[/]"
+            )
+        )
+
+    def on_card_stack_resized(self) -> None:
+        self._show(force=True)
+
+    # ----------------------------------------------------------------- actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim what would do nothing now: paging past the ends, opening with no cards..."""
+        if action == "page":
+            delta = parameters[0] if parameters and isinstance(parameters[0], int) else 0
+            return True if 0 <= self.page + delta < self.pages else None
+        if action in ("card", "jump", "open"):
+            return True if self.view else None
+        if action == "errors":
+            return True if self.failures else None
+        if action == "clear_filter":
+            return True if self.query_text or self.query_one("#filter").has_class("-open") else None
+        return True
+
+    def action_page(self, delta: int) -> None:
+        page = max(0, min(self.pages - 1, self.page + delta))
+        if page != self.page:
+            self.index = page * self.per_page
+            self._show()
+
+    def action_card(self, delta: int) -> None:
+        if self.view:
+            self.index = max(0, min(len(self.view) - 1, self.index + delta))
+            self._show()
+
+    def action_jump(self, where: int) -> None:
+        if self.view:
+            self.index = where % len(self.view)
+            self._show()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self.action_card(1)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self.action_card(-1)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Card) and event.widget.article in self.view:
+            self.index = self.view.index(event.widget.article)
+            self._status()
+
+    def action_open(self) -> None:
+        if self.selected is not None:
+            self.app.push_screen(ReaderScreen(self.selected))
+
+    def on_card_chosen(self, message: Card.Chosen) -> None:
+        self.index = self.view.index(message.article)
+        self.app.push_screen(ReaderScreen(message.article))
+
+    def action_errors(self) -> None:
+        self.app.push_screen(ErrorsScreen(self.failures))
+
+    def action_sort(self) -> None:
+        self.order = next_sort(self.order)
+        self._rearrange()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.suggester = SuggestFromList(fact_names(self.articles), case_sensitive=False)
+        box.add_class("-open")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.remove_class("-open")
+        if self.query_text:
+            box.value = ""  # the Changed handler clears the filter
+        self._focus_selected(from_filter=True)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self._rearrange()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.input.set_class(bool(self.query_text), "-open")
+        self._focus_selected(from_filter=True)
+
+    def on_key(self, event: events.Key) -> None:
+        box = self.query_one("#filter", Input)
+        if event.key == "escape" and box.has_focus:
+            event.stop()
+            self.action_clear_filter()
