@@ -19,6 +19,7 @@ from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from digest.models import Article, InputFailure
@@ -26,6 +27,9 @@ from digest.ui.screens.dialogs import ErrorsScreen
 from digest.ui.screens.reader import ReaderScreen
 from digest.ui.view import SORTS, arrange, fact_names, next_sort
 from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card
+
+FLUSH_SECONDS = 0.1
+"""Articles read within this time are added to the view together, in one redraw."""
 
 
 class CardStack(Vertical):
@@ -74,6 +78,9 @@ class DigestScreen(Screen[None]):
         self.done = False
         self._shown: tuple[int, ...] = ()
         self._cards: list[Card] = []
+        self._binding_state: tuple[object, ...] = ()
+        self._pending: list[Article] = []
+        self._flush_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("reading…", id="status")
@@ -97,29 +104,52 @@ class DigestScreen(Screen[None]):
         from digest.sources import expand
 
         sources, failures = expand(self.inputs)
-        self.app.call_from_thread(self._counted, len(sources) + len(failures))
+        # post_message is safe from a thread and does not wait for the screen to draw, so
+        # reading goes on while cards are shown.
+        self.post_message(self.Read(len(sources) + len(failures)))
         for failure in failures:
-            self.app.call_from_thread(self._arrived, failure)
+            self.post_message(self.Read(failure))
         for item in iter_sources(sources, sentences=self.sentences):
-            self.app.call_from_thread(self._arrived, item)
-        self.app.call_from_thread(self._finished)
+            self.post_message(self.Read(item))
+        self.post_message(self.Read(None))
 
-    def _counted(self, total: int) -> None:
-        self.total = total
-        self._status()
+    class Read(Message):
+        """From the reading worker: the number of inputs, one result, or ``None`` at the end."""
 
-    def _arrived(self, item: Article | InputFailure) -> None:
-        if isinstance(item, Article):
-            self.articles.append(item)
-            self._rearrange()
-        else:
+        def __init__(self, item: int | Article | InputFailure | None) -> None:
+            super().__init__()
+            self.item = item
+
+    def on_digest_screen_read(self, message: Read) -> None:
+        item = message.item
+        if isinstance(item, int):
+            self.total = item
+            self._status()
+        elif isinstance(item, Article):
+            self._pending.append(item)
+            if not self.articles:  # the first card is shown at once
+                self._flush()
+            elif self._flush_timer is None:
+                self._flush_timer = self.set_timer(FLUSH_SECONDS, self._flush)
+        elif isinstance(item, InputFailure):
             self.failures.append(item)
             self.notify(
                 f"{item.input}: {item.error}", title="Input failed", severity="error", timeout=8
             )
             self._status()
+        else:
+            self._finished()
+
+    def _flush(self) -> None:
+        """Add the articles read since the last flush to the view, in one redraw."""
+        self._flush_timer = None
+        if self._pending:
+            self.articles.extend(self._pending)
+            self._pending.clear()
+            self._rearrange()
 
     def _finished(self) -> None:
+        self._flush()
         self.done = True
         if self.failures and not self.articles:
             self.notify(
@@ -197,11 +227,16 @@ class DigestScreen(Screen[None]):
             self.call_after_refresh(card.focus, scroll_visible=False)
 
     def _status(self) -> None:
-        self.refresh_bindings()
+        # What check_action depends on; the footer is redrawn only when it changes.
+        state = (self.page, self.pages, bool(self.view), bool(self.failures), bool(self.query_text))
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()
         if self.done or self.total is None:
             progress = "" if self.done else " · reading…"
         else:
-            progress = f" · reading {min(len(self.articles) + len(self.failures) + 1, self.total)} of {self.total}…"
+            read = len(self.articles) + len(self._pending) + len(self.failures)
+            progress = f" · reading {min(read + 1, self.total)} of {self.total}…"
         failed = (
             f" · [@click=screen.errors]{len(self.failures)} failed (e)[/]" if self.failures else ""
         )
