@@ -129,3 +129,39 @@ def test_real_page_keeps_story_and_credits_captions() -> None:
     assert "Credit Ashraf Shazly" not in text
     assert any("United Nations peacekeepers" in c.text for c in extraction.credits)
     assert extraction.authors == ("Jeffrey Gettleman",)
+
+
+def test_a_headline_broken_over_two_lines_is_not_repeated_in_the_text() -> None:
+    head = "<title>Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!</title>"
+    body = "<div><h2>Lupita Nyong'o</h2><h1>$150K Pearl Oscar Dress ... STOLEN!!!!</h1></div>" + BODY
+    text = "\n".join(extract_html(_page(head=head, body=body)).paragraphs)
+    assert "STOLEN" not in text and "Lupita" not in text
+    assert text.startswith("Paragraph 0 of the story")
+
+
+def test_chart_labels_and_gallery_titles_are_not_text() -> None:
+    chart = (
+        "<div class='graphic'><div style='top:4.4%;margin-top:-9px;left:0.08%;width:243px'>"
+        "<p>Interest payments on the national debt</p></div>"
+        "<div style='left:96.5%;top:4.8%'><p>$915 billion</p></div></div>"
+    )
+    gallery = "<div class='grid-mod-gallery'><h2 class='gallery-title'>Business news in pictures</h2></div>"
+    text = "\n".join(extract_html(_page(body=BODY[:400] + chart + BODY[400:] + gallery)).paragraphs)
+    assert "Interest payments" not in text and "$915" not in text
+    assert "Business news in pictures" not in text
+    assert "Paragraph 7 of the story" in text
+
+
+def test_the_authors_bio_below_the_story_closes_the_text_but_others_do_not() -> None:
+    head = '<meta name="author" content="Corey Kilgannon">'
+    after_story = (  # as The New York Times lays it out: far from the story's paragraphs
+        "<div class='bottom-of-article'><div><div><div><p>Corey Kilgannon is a Metro reporter covering "
+        "news and human interest stories for the newspaper.</p></div></div></div><div><div><div><p>Jane "
+        "Doe is a columnist who writes about food and wine every week for the weekend magazine.</p>"
+        "</div></div></div></div>"
+    )
+    story = f"<section><div><div class='story'>{BODY}</div></div></section>"
+    page = f"<html><head>{head}</head><body><article>{story}{after_story}</article></body></html>"
+    paragraphs = extract_html(page).paragraphs
+    assert paragraphs[-1].startswith("Corey Kilgannon is a Metro reporter")
+    assert not any("Jane Doe" in p for p in paragraphs)

@@ -58,7 +58,7 @@ _BOILER_CLASS = re.compile(
     r"(?:^|[\s_-])(?:share|sharing|sharebar|sharedaddy|social|newsletter|related\w*|recommend(?:ed|ations)?|read-?more|"
     r"more-?stories|promo|outbrain|taboola|subscribe|subscription|signup|sign-up|advert|advertisement|ad-?slot|"
     r"sponsor(?:ed)?|comments?|breadcrumbs?|toolbar|newsletter-?signup|popular|most-?read|"
-    r"trending|cookie|consent|paywall|inline-?cta|skip-?link|print-?only)(?:$|[\s_-])",
+    r"trending|cookie|consent|paywall|inline-?cta|skip-?link|print-?only|gallery)(?:$|[\s_-])",
     re.I,
 )
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit)(?:$|[\s_-])", re.I)
@@ -66,6 +66,9 @@ _STRONG_BOILER_CLASS = re.compile(
     r"(?:^|[\s_-])(?:sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read)(?:$|[\s_-])", re.I
 )
 _NOT_CAPTION_CLASS = re.compile(r"(?:no|has|with|without)[_-]?caption", re.I)
+_PLACED = re.compile(r"(?:^|;)\s*top\s*:[^;]*%.*(?:^|;)\s*left\s*:[^;]*%|(?:^|;)\s*left\s*:[^;]*%.*(?:^|;)\s*top\s*:[^;]*%", re.I | re.S)
+"""Inline style that pins an element at a percentage of its parent: text laid over a chart
+or map drawing (ai2html and the like), never running text."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date)(?:$|[\s_-])", re.I)
 
@@ -153,6 +156,9 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
                 continue
         if tag == "h1" and title_key and text_key(element.text_content()) == title_key:
             doomed.append(element)
+            continue
+        if _PLACED.search(element.get("style") or "") and len(element.text_content()) < 200:
+            doomed.append(element)  # a label placed on a chart or map drawing, not a paragraph
             continue
         if not names.strip():
             continue
@@ -261,6 +267,28 @@ def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlEleme
     return recovered, container
 
 
+_BIO_VERB = re.compile(r"\s+(?:is|was|covers|reports|reported|writes|contributed)\b")
+
+
+def _author_bios(container: HtmlElement | None, paragraphs: list[str], authors: list[str]) -> list[str]:
+    """Lines about the article's own authors ("Corey Kilgannon is a Metro reporter...") that
+    the page keeps below the story, in the same ``<article>``: the article's closing lines."""
+    scope = container
+    while scope is not None and scope.tag != "article":
+        scope = scope.getparent()
+    if scope is None or not authors:
+        return []
+    joined = "\n".join(paragraphs)
+    bios: list[str] = []
+    for element in scope.iter("p"):
+        text = _clean_space(element.text_content())
+        if not text or text in joined or text in bios or not is_prose(text):
+            continue
+        if any(text.startswith(name) and _BIO_VERB.match(text, len(name)) for name in authors):
+            bios.append(text)
+    return bios
+
+
 def _inside(element: HtmlElement | None, container: HtmlElement | None) -> bool:
     """Whether a caption's holder lies in the article's container (or above it, in its header)."""
     if container is None or element is None:
@@ -314,16 +342,33 @@ class _Body:
         self.agencies: list[str] = []
 
 
+def _split_title(blocks: list[str], title_key: str) -> set[int]:
+    """Indexes of neighbouring blocks that together repeat the headline, broken over lines
+    ("Lupita Nyong'o" / "$150K Pearl Oscar Dress ... STOLEN!!!!")."""
+    padded = f" {title_key} "
+    pieces = [bool(key) and f" {key} " in padded and key != title_key for key in map(text_key, blocks)]
+    words = len(title_key.split())
+    for start in range(len(blocks)):
+        end = start
+        while end < len(blocks) and pieces[end]:
+            end += 1
+        covered = sum(len(text_key(b).split()) for b in blocks[start:end])
+        if end - start >= 2 and words and covered >= 0.8 * words:
+            return set(range(start, end))
+    return set()
+
+
 def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
     body = _Body()
     title_key = text_key(meta.title or "")
+    split_title = _split_title(blocks[:4], title_key)
     link_list = False
     for index, text in enumerate(blocks):
         key = text_key(text)
         if not key:
             continue
         near_top = index < 4
-        if near_top and title_key and key == title_key:
+        if near_top and title_key and (key == title_key or index in split_title):
             continue
         if link_list and len(text.split()) <= 16 and not SENTENCE_END.search(text):
             continue  # a headline in a "Read more:" list
@@ -394,7 +439,7 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     credits = [credit for credit, holder in captions if _inside(holder, container)]
     if not body.paragraphs:
         raise NotAnArticleError("no readable article text")
-    paragraphs = body.paragraphs
+    paragraphs = body.paragraphs + _author_bios(container, body.paragraphs, list(meta.authors))
     standfirst = meta.description
     if len(paragraphs) > 3 and _is_dek(root, paragraphs[0], container, meta.description):
         standfirst = paragraphs.pop(0)
