@@ -24,6 +24,11 @@ MAX_CHIPS = 6
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 article``, ``7 articles``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def human_date(value: str | None) -> str | None:
     """``2015-10-08T10:42:00+02:00`` as ``8 Oct 2015`` (the day is what a reader wants)."""
     if not value:
@@ -74,7 +79,7 @@ def fact_lines(facts: Facts) -> list[tuple[str, str]]:
 def header(digest: Digest) -> str:
     """``6 articles from 5 sources`` (and the failures, when there are any)."""
     count = len(digest.articles)
-    text = f"{count} article{'s' if count != 1 else ''} from {digest.sources} source{'s' if digest.sources != 1 else ''}"
+    text = f"{counted(count, 'article')} from {counted(digest.sources, 'source')}"
     if digest.errors:
         text += f" · {len(digest.errors)} input{'s' if len(digest.errors) != 1 else ''} failed"
     return text

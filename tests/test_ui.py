@@ -146,7 +146,7 @@ async def test_filter_by_words_and_by_a_fact_then_clear() -> None:
         assert box.has_focus
         await pilot.press(*"person:stoltenberg", "enter")
         assert _titles(screen) == ["NATO defence chiefs meet as Russia ramps up Syria campaign"]
-        assert "1 of 7 articles" in _pager(screen)
+        assert "1 of 7 articles · 1 source ▶" in _pager(screen)
         assert isinstance(app.focused, Card)  # Enter hands the keys back to the cards
         await pilot.press("slash", *(["backspace"] * 20), *"sanctions", "enter")
         assert _titles(screen) == ["United States to Lift Sudan Sanctions"]

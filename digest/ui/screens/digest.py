@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from digest.models import Article, InputFailure
+from digest.render import counted
 from digest.ui.screens.dialogs import ErrorsScreen
 from digest.ui.screens.reader import ReaderScreen
 from digest.ui.view import SORTS, arrange, fact_names, next_sort
@@ -249,16 +250,14 @@ class DigestScreen(Screen[None]):
         self.query_one("#status", Static).update(
             Content.from_markup(f"[b]digest[/b]{progress}{failed} · {sort} · {filtering}")
         )
-        sources = len({a.publisher or a.input for a in self.view})
-        counted = (
-            f"{len(self.view)} of {len(self.articles)}"
-            if self.query_text
-            else str(len(self.articles))
-        )
+        sources = counted(len({a.publisher or a.input for a in self.view}), "source")
+        articles = counted(len(self.articles), "article")
+        if self.query_text:
+            articles = f"{len(self.view)} of {articles}"
         self.query_one("#pager", Static).update(
             Content.from_markup(
-                f"[@click='screen.page(-1)']◀[/] Page {self.page + 1}/{self.pages} · {counted} articles · "
-                f"{sources} sources [@click=screen.page(1)]▶[/]"
+                f"[@click='screen.page(-1)']◀[/] Page {self.page + 1}/{self.pages} · {articles} · "
+                f"{sources} [@click=screen.page(1)]▶[/]"
             )
         )
 
