@@ -24,7 +24,11 @@ def _page(head: str = "", body: str = BODY, before: str = "", after: str = "") -
 
 
 def test_captions_move_to_credits_and_out_of_the_text() -> None:
-    page = _page(body=BODY[:400] + "<figure><img src='a.jpg'><figcaption>The council chamber. Photo: Jane Roe/AFP</figcaption></figure>" + BODY[400:])
+    page = _page(
+        body=BODY[:400]
+        + "<figure><img src='a.jpg'><figcaption>The council chamber. Photo: Jane Roe/AFP</figcaption></figure>"
+        + BODY[400:]
+    )
     extraction = extract_html(page)
     assert "council chamber" not in "\n".join(extraction.paragraphs)
     assert [c.text for c in extraction.credits] == ["The council chamber. Photo: Jane Roe/AFP"]
@@ -50,7 +54,10 @@ def test_metadata_comes_from_json_ld_before_meta_tags() -> None:
         "@type": "NewsArticle",
         "headline": "Council approves the road budget",
         "datePublished": "2021-03-04T09:30:00+01:00",
-        "author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Organization", "name": "Associated Press"}],
+        "author": [
+            {"@type": "Person", "name": "Jane Roe"},
+            {"@type": "Organization", "name": "Associated Press"},
+        ],
         "publisher": {"@type": "Organization", "name": "The Town Gazette"},
         "inLanguage": "en-GB",
     }
@@ -80,9 +87,17 @@ def test_future_dates_and_dates_contradicting_the_url_are_rejected() -> None:
 @pytest.mark.parametrize(
     ("raw", "site", "expected"),
     [
-        ("Obama admits US gun laws are his 'biggest frustration' - BBC News", "BBC News", "Obama admits US gun laws are his 'biggest frustration'"),
+        (
+            "Obama admits US gun laws are his 'biggest frustration' - BBC News",
+            "BBC News",
+            "Obama admits US gun laws are his 'biggest frustration'",
+        ),
         ("NATO defence chiefs meet | France 24", None, "NATO defence chiefs meet"),
-        ("CNN | Markets fall on rate fears as oil climbs", "CNN", "Markets fall on rate fears as oil climbs"),
+        (
+            "CNN | Markets fall on rate fears as oil climbs",
+            "CNN",
+            "Markets fall on rate fears as oil climbs",
+        ),
     ],
 )
 def test_titles_lose_the_site_name(raw: str, site: str | None, expected: str) -> None:
@@ -92,11 +107,19 @@ def test_titles_lose_the_site_name(raw: str, site: str | None, expected: str) ->
 @pytest.mark.parametrize(
     ("byline", "names", "agencies"),
     [
-        ("By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL", ["Josh Haskell", "David Caplan", "Patrick Reevell"], []),
+        (
+            "By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL",
+            ["Josh Haskell", "David Caplan", "Patrick Reevell"],
+            [],
+        ),
         ("By Jane Roe, Associated Press", ["Jane Roe"], ["AP"]),
         ("Senior Reporter", [], []),
         ("Email the author", [], []),
-        ("Martin Untersinger (avec Damien Leloup et Morgane Tual)", ["Martin Untersinger", "Damien Leloup", "Morgane Tual"], []),
+        (
+            "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+            ["Martin Untersinger", "Damien Leloup", "Morgane Tual"],
+            [],
+        ),
     ],
 )
 def test_bylines_give_names_only(byline: str, names: list[str], agencies: list[str]) -> None:
@@ -133,7 +156,9 @@ def test_real_page_keeps_story_and_credits_captions() -> None:
 
 def test_a_headline_broken_over_two_lines_is_not_repeated_in_the_text() -> None:
     head = "<title>Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!</title>"
-    body = "<div><h2>Lupita Nyong'o</h2><h1>$150K Pearl Oscar Dress ... STOLEN!!!!</h1></div>" + BODY
+    body = (
+        "<div><h2>Lupita Nyong'o</h2><h1>$150K Pearl Oscar Dress ... STOLEN!!!!</h1></div>" + BODY
+    )
     text = "\n".join(extract_html(_page(head=head, body=body)).paragraphs)
     assert "STOLEN" not in text and "Lupita" not in text
     assert text.startswith("Paragraph 0 of the story")
@@ -165,3 +190,32 @@ def test_the_authors_bio_below_the_story_closes_the_text_but_others_do_not() -> 
     paragraphs = extract_html(page).paragraphs
     assert paragraphs[-1].startswith("Corey Kilgannon is a Metro reporter")
     assert not any("Jane Doe" in p for p in paragraphs)
+
+
+def test_meta_tags_written_with_value_instead_of_content() -> None:
+    head = (
+        '<meta value="Emma Grey Ellis" name="article:author">'
+        '<meta value="2016-09-30T11:00:12.000Z" name="article:published_time">'
+    )
+    extraction = extract_html(_page(head=head))
+    assert extraction.authors == ("Emma Grey Ellis",)
+    assert extraction.published and extraction.published.startswith("2016-09-30")
+
+
+def test_the_copyright_holder_named_as_author_is_not_a_writer() -> None:
+    head = (
+        '<meta name="author" content="Condé Nast"><meta name="copyright" content="Copyright (c) Condé Nast 2022">'
+        '<meta property="article:author" content="Larry Fitzmaurice">'
+    )
+    assert extract_html(_page(head=head)).authors == ("Larry Fitzmaurice",)
+
+
+def test_bylines_are_found_by_class_parts_and_through_page_wide_classes() -> None:
+    byline = (
+        '<p class="story-meta__authors">By <span class="vcard"><a href="/staff/steven-shepard">'
+        "Steven Shepard</a></span></p>"
+    )
+    page = f"<html><head></head><body class='site-no-footer-ads'><article>{byline}{BODY}</article></body></html>"
+    assert extract_html(page).authors == ("Steven Shepard",)
+    spans = '<div class="byline"><span>By</span><span>Travis Haney</span></div>'
+    assert extract_html(_page(body=spans + BODY)).authors == ("Travis Haney",)

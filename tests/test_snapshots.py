@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from digest.ui.app import DigestApp
-from tests.conftest import ROOT
-from tests.conftest import wait_for_digest
+from tests.conftest import ROOT, wait_for_digest
 
 SEEDS = "seeds"
 """Relative, so that paths on screen do not depend on where the repository is checked out."""

@@ -18,8 +18,8 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from digest.errors import NotAnArticleError
 from digest.dates import parse_date
+from digest.errors import NotAnArticleError
 from digest.extract.lines import (
     FOOTER,
     SENTENCE_END,
@@ -50,7 +50,9 @@ _BLOCK_TAGS = frozenset(
     "blockquote pre table thead tbody tfoot tr td th caption figure figcaption address hr form "
     "fieldset details summary center".split()
 )
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select", "textarea", "iframe"})
+_SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "button", "select", "textarea", "iframe"}
+)
 _INLINE_TAGS = frozenset("span a em strong b i cite time small abbr sup sub u mark".split())
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 
@@ -61,24 +63,41 @@ _BOILER_CLASS = re.compile(
     r"trending|cookie|consent|paywall|inline-?cta|skip-?link|print-?only|gallery)(?:$|[\s_-])",
     re.I,
 )
-_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit)(?:$|[\s_-])", re.I)
+_CAPTION_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit)(?:$|[\s_-])",
+    re.I,
+)
 _STRONG_BOILER_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read)(?:$|[\s_-])", re.I
+    r"(?:^|[\s_-])(?:sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read)(?:$|[\s_-])",
+    re.I,
 )
 _NOT_CAPTION_CLASS = re.compile(r"(?:no|has|with|without)[_-]?caption", re.I)
-_PLACED = re.compile(r"(?:^|;)\s*top\s*:[^;]*%.*(?:^|;)\s*left\s*:[^;]*%|(?:^|;)\s*left\s*:[^;]*%.*(?:^|;)\s*top\s*:[^;]*%", re.I | re.S)
+_PLACED = re.compile(
+    r"(?:^|;)\s*top\s*:[^;]*%.*(?:^|;)\s*left\s*:[^;]*%|(?:^|;)\s*left\s*:[^;]*%.*(?:^|;)\s*top\s*:[^;]*%",
+    re.I | re.S,
+)
 """Inline style that pins an element at a percentage of its parent: text laid over a chart
 or map drawing (ai2html and the like), never running text."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date)(?:$|[\s_-])", re.I)
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date)(?:$|[\s_-])",
+    re.I,
+)
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2009\u202f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_DATELINE_AGENCY = re.compile(r"^[A-Z][A-Za-z .,'-]{1,60}?\s*\((?P<agency>[A-Za-z. -]{2,30})\)\s*[-—–:]")
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][A-Za-z .,'-]{1,60}?\s*\((?P<agency>[A-Za-z. -]{2,30})\)\s*[-—–:]"
+)
 _LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
-_DEK_CLASS = re.compile(r"(?:^|[\s_-])(?:dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text)(?:$|[\s_-])", re.I)
+_DEK_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text)(?:$|[\s_-])",
+    re.I,
+)
 _SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
-_COPYRIGHT = re.compile(r"^(?:copyright|©|\(c\))\s*(?:\d{4})?\s*(?P<owner>.*?)\.?\s*(?:all rights reserved.*)?$", re.I)
+_COPYRIGHT = re.compile(
+    r"^(?:copyright|©|\(c\))\s*(?:\d{4})?\s*(?P<owner>.*?)\.?\s*(?:all rights reserved.*)?$", re.I
+)
 
 
 def _clean_space(text: str) -> str:
@@ -118,7 +137,6 @@ def _cap_text(root: HtmlElement, limit: int = MAX_TEXT_CHARS) -> bool:
     return False
 
 
-
 def _link_density(element: HtmlElement, length: int) -> float:
     links = sum(len(a.text_content()) for a in element.iter("a"))
     return links / max(1, length)
@@ -148,7 +166,9 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
             and tag not in ("figure", "img")
         ):
             text = _clean_space(element.text_content())
-            if len(text) <= 600 and not any(isinstance(d.tag, str) and d.tag in _HEADINGS for d in element.iter()):
+            if len(text) <= 600 and not any(
+                isinstance(d.tag, str) and d.tag in _HEADINGS for d in element.iter()
+            ):
                 if text and not any(text in c.text for c, _ in credits):
                     credits[:] = [(c, a) for c, a in credits if c.text not in text]
                     credits.append((Credit("photo", text), element.getparent()))
@@ -250,7 +270,10 @@ def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlEleme
         holder = element.getparent()
         if (
             text not in joined
-            and (holder in close or (holder.getparent() in close and len(holder.findall(".//p")) <= 2))
+            and (
+                holder in close
+                or (holder.getparent() in close and len(holder.findall(".//p")) <= 2)
+            )
             and is_prose(text)
             and not is_noise(text)
             and not caption_credit(text)
@@ -270,7 +293,9 @@ def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlEleme
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|reports|reported|writes|contributed)\b")
 
 
-def _author_bios(container: HtmlElement | None, paragraphs: list[str], authors: list[str]) -> list[str]:
+def _author_bios(
+    container: HtmlElement | None, paragraphs: list[str], authors: list[str]
+) -> list[str]:
     """Lines about the article's own authors ("Corey Kilgannon is a Metro reporter...") that
     the page keeps below the story, in the same ``<article>``: the article's closing lines."""
     scope = container
@@ -300,10 +325,16 @@ def _inside(element: HtmlElement | None, container: HtmlElement | None) -> bool:
         return True
     # A lead image sits beside the body, in the container's parent, before it.
     holder = container.getparent()
-    return holder is not None and holder in ancestors and len(ancestors) - len(set(holder.iterancestors())) <= 4
+    return (
+        holder is not None
+        and holder in ancestors
+        and len(ancestors) - len(set(holder.iterancestors())) <= 4
+    )
 
 
-def _is_dek(root: HtmlElement, first: str, container: HtmlElement | None, description: str | None) -> bool:
+def _is_dek(
+    root: HtmlElement, first: str, container: HtmlElement | None, description: str | None
+) -> bool:
     """Whether the first paragraph is the standfirst: the page's description, set above the body."""
     if not description or len(first.split()) > 60:
         return False
@@ -316,7 +347,6 @@ def _is_dek(root: HtmlElement, first: str, container: HtmlElement | None, descri
                 return True
             return container is not None and container not in set(element.iterancestors())
     return False
-
 
 
 def _readable_body(root: HtmlElement, url: str | None) -> HtmlElement:
@@ -346,7 +376,9 @@ def _split_title(blocks: list[str], title_key: str) -> set[int]:
     """Indexes of neighbouring blocks that together repeat the headline, broken over lines
     ("Lupita Nyong'o" / "$150K Pearl Oscar Dress ... STOLEN!!!!")."""
     padded = f" {title_key} "
-    pieces = [bool(key) and f" {key} " in padded and key != title_key for key in map(text_key, blocks)]
+    pieces = [
+        bool(key) and f" {key} " in padded and key != title_key for key in map(text_key, blocks)
+    ]
     words = len(title_key.split())
     for start in range(len(blocks)):
         end = start
@@ -386,7 +418,9 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
             body.agencies.extend(closing[1])
             continue
         if near_top and _SHORT_BYLINE.match(text) and len(text.split()) <= 16:
-            names, wires = split_names(re.split(r"\b(?:updated|published|posted)\b", text, flags=re.I)[0])
+            names, wires = split_names(
+                re.split(r"\b(?:updated|published|posted)\b", text, flags=re.I)[0]
+            )
             if names or wires:
                 body.authors.extend(names)
                 body.agencies.extend(wires)
@@ -447,9 +481,15 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     if standfirst and meta.description:
         lead = text_key(" ".join(paragraphs[:2]))
         probe = text_key(standfirst.rstrip(".… "))[:80]
-        if len(standfirst.split()) < 6 or (probe and probe in lead) or standfirst.endswith(("...", "…")):
+        if (
+            len(standfirst.split()) < 6
+            or (probe and probe in lead)
+            or standfirst.endswith(("...", "…"))
+        ):
             standfirst = None
-    title = meta.title or (meta.headings[0] if meta.headings else " ".join(paragraphs[0].split()[:12]))
+    title = meta.title or (
+        meta.headings[0] if meta.headings else " ".join(paragraphs[0].split()[:12])
+    )
     authors = list(meta.authors)
     for name in body.authors:
         if name.lower() not in {a.lower() for a in authors}:

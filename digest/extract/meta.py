@@ -46,9 +46,10 @@ _NOT_ARTICLE_TYPES = frozenset({"collectionpage", "searchresultspage", "itemlist
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|•|/)\s+")
 _SPACES = re.compile(r"\s+")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|[-_]|$)")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?:/|[-_]|$)"
+)
 _COMPACT_URL_DATE = re.compile(r"[/-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[/-]")
-
 
 
 @dataclass(slots=True)
@@ -120,15 +121,23 @@ def _json_ld(root: HtmlElement) -> tuple[dict[str, Any] | None, bool]:
 def _meta_tags(root: HtmlElement) -> dict[str, str]:
     tags: dict[str, str] = {}
     for meta in root.iter("meta"):
-        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
-        value = meta.get("content")
+        key = (
+            meta.get("property")
+            or meta.get("name")
+            or meta.get("itemprop")
+            or meta.get("http-equiv")
+        )
+        value = meta.get("content") or meta.get(
+            "value"
+        )  # a few sites (and page savers) write value=
         if key and value and value.strip():
             tags.setdefault(key.strip().lower(), _SPACES.sub(" ", value).strip())
     return tags
 
 
 def _element_text(element: HtmlElement) -> str:
-    return _SPACES.sub(" ", element.text_content()).strip()
+    # Pieces joined with spaces: "By" in one span and the name in the next stay two words.
+    return _SPACES.sub(" ", " ".join(element.itertext())).strip()
 
 
 def class_names(element: HtmlElement) -> str:
@@ -148,7 +157,11 @@ def clean_title(raw: str, site: str | None, headings: list[str]) -> str:
     """The headline without the site-name suffix or prefix ("... - BBC News", "CNN | ...")."""
     raw = _SPACES.sub(" ", raw).strip()
     for heading in headings:
-        if len(heading.split()) >= 3 and text_key(heading) and text_key(raw).startswith(text_key(heading)):
+        if (
+            len(heading.split()) >= 3
+            and text_key(heading)
+            and text_key(raw).startswith(text_key(heading))
+        ):
             return heading
     parts = _TITLE_SEPARATORS.split(raw)
     if len(parts) == 1:
@@ -207,15 +220,23 @@ def _ld_authors(value: Any) -> tuple[list[str], list[str]]:
     return names, agencies
 
 
-_BYLINE_CLASS = re.compile(r"\b(?:byline|author|authors|article-author|contributor|writer)(?:[-_]?(?:name|link|info))?\b")
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|author|authors|article-author|contributor|writer)(?:[-_]?(?:name|link|info))?(?:$|[\s_-])",
+    re.I,
+)
 
 
-_TEASER_CLASS = re.compile(r"list-of|teaser|related|promo|recommend|most-|more-|sidebar|comment|footer|card|rail|widget", re.I)
+_TEASER_CLASS = re.compile(
+    r"list-of|teaser|related|promo|recommend|most-|more-|sidebar|comment|footer|card|rail|widget",
+    re.I,
+)
 
 
 def _in_teaser(element: HtmlElement) -> bool:
     """Whether an element sits in a teaser list, a sidebar, comments or the footer."""
     for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            break  # page-wide classes ("no-footer-ads") say nothing about this element
         if ancestor.tag in ("aside", "footer", "nav"):
             return True
         names = class_names(ancestor)
@@ -232,11 +253,17 @@ def _byline_authors(root: HtmlElement) -> tuple[list[str], list[str]]:
         " or contains(@id,'byline')][position() <= 40]"
     )
     for element in candidates:
-        if element.tag in ("meta", "link", "script", "style", "body", "html") or _in_teaser(element):
+        if element.tag in ("meta", "link", "script", "style", "body", "html") or _in_teaser(
+            element
+        ):
             continue
         if element.get("itemprop") == "author":
             inner = element.xpath(".//*[@itemprop='name']")
-            text = (inner[0].get("content") or _element_text(inner[0])) if inner else _element_text(element)
+            text = (
+                (inner[0].get("content") or _element_text(inner[0]))
+                if inner
+                else _element_text(element)
+            )
         elif element.get("rel") != "author" and not _BYLINE_CLASS.search(class_names(element)):
             continue
         else:
@@ -258,12 +285,17 @@ def _byline_authors(root: HtmlElement) -> tuple[list[str], list[str]]:
 def parse_iso(value: str) -> datetime | None:
     """A datetime from the ISO-like forms pages use ("2015-10-08T10:00:00Z", "2015-10-08 10:00")."""
     value = value.strip()
-    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?", value)
+    match = re.match(
+        r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
+        value,
+    )
     if not match:
         return None
     year, month, day, hour, minute, second, zone = match.groups()
     try:
-        moment = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
+        moment = datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
     except ValueError:
         return None
     if zone:
@@ -305,11 +337,15 @@ def _plausible(moment: datetime, url_parts: tuple[int, int, int | None] | None) 
                 return abs((naive.date() - datetime(year, month, day).date()).days) <= 2
             except ValueError:
                 return True
-        return (naive.year, naive.month) == (year, month) or abs(naive.year * 12 + naive.month - year * 12 - month) <= 1
+        return (naive.year, naive.month) == (year, month) or abs(
+            naive.year * 12 + naive.month - year * 12 - month
+        ) <= 1
     return True
 
 
-def _date_candidates(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str]) -> list[str]:
+def _date_candidates(
+    root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str]
+) -> list[str]:
     values: list[str] = []
     if ld:
         for key in ("datePublished", "uploadDate"):
@@ -344,17 +380,27 @@ def _date_candidates(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[st
     if ld and (created := _text(ld.get("dateCreated"))):
         values.append(created)
     times = root.xpath("//time[@datetime][position() <= 10]")
-    times.sort(key=lambda t: 0 if t.get("pubdate") is not None or "publish" in class_names(t) else 1)
+    times.sort(
+        key=lambda t: 0 if t.get("pubdate") is not None or "publish" in class_names(t) else 1
+    )
     values.extend(t.get("datetime") or "" for t in times)
     # A modified date is a last resort: the article existed by then at the latest.
     values.extend(tags[key] for key in _MODIFIED_KEYS if key in tags)
     return values
 
 
-_MODIFIED_KEYS = ("og:updated_time", "article:modified_time", "datemodified", "dc.date.modified", "last-modified")
+_MODIFIED_KEYS = (
+    "og:updated_time",
+    "article:modified_time",
+    "datemodified",
+    "dc.date.modified",
+    "last-modified",
+)
 
 
-def published_date(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], url: str | None) -> str | None:
+def published_date(
+    root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], url: str | None
+) -> str | None:
     """The publication date, ISO 8601, from the most trusted source that gives a plausible one."""
     url_parts = url_date(url)
     for value in _date_candidates(root, ld, tags):
@@ -388,7 +434,12 @@ def published_date(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str,
 
 
 def _language(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str]) -> str | None:
-    values = [root.get("lang"), root.get("xml:lang"), tags.get("content-language"), tags.get("og:locale")]
+    values = [
+        root.get("lang"),
+        root.get("xml:lang"),
+        tags.get("content-language"),
+        tags.get("og:locale"),
+    ]
     if ld:
         values.append(_text(ld.get("inLanguage")))
     for value in values:
@@ -397,14 +448,19 @@ def _language(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str]
     return None
 
 
-def _canonical(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], url: str | None) -> str | None:
+def _canonical(
+    root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], url: str | None
+) -> str | None:
     values: list[str | None] = [
         link.get("href") for link in root.xpath("//link[@rel='canonical'][@href][position() <= 1]")
     ]
     values.append(tags.get("og:url"))
     if ld:
         entity = ld.get("mainEntityOfPage")
-        values.append(_text(ld.get("url")) or (_text(entity.get("@id")) if isinstance(entity, dict) else _text(entity)))
+        values.append(
+            _text(ld.get("url"))
+            or (_text(entity.get("@id")) if isinstance(entity, dict) else _text(entity))
+        )
     for value in values:
         if value:
             absolute = urljoin(url, value.strip()) if url else value.strip()
@@ -417,7 +473,13 @@ def _publisher(ld: dict[str, Any] | None, tags: dict[str, str], url: str | None)
     values: list[str | None] = [tags.get("og:site_name")]
     if ld and isinstance(ld.get("publisher"), (dict, list, str)):
         values.append(_text(ld.get("publisher")))
-    values.extend([tags.get("application-name"), tags.get("al:android:app_name"), tags.get("twitter:app:name:iphone")])
+    values.extend(
+        [
+            tags.get("application-name"),
+            tags.get("al:android:app_name"),
+            tags.get("twitter:app:name:iphone"),
+        ]
+    )
     for value in values:
         if value and len(value) <= 60 and not value.startswith("http"):
             value = re.sub(r"\.(?:com|co\.uk|org|net|fr|de|it|es)$", "", value, flags=re.I)
@@ -425,7 +487,9 @@ def _publisher(ld: dict[str, Any] | None, tags: dict[str, str], url: str | None)
     return outlet_for_host(urlsplit(url).netloc) if url else None
 
 
-def _title(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], meta: PageMeta) -> str | None:
+def _title(
+    root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], meta: PageMeta
+) -> str | None:
     """The first headline candidate that another source agrees with, cleaned of the site name.
 
     Pages reuse one generic ``og:title`` ("Yahoo News - Latest News & Headlines") on every
@@ -446,7 +510,9 @@ def _title(root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], m
     words = [set(text_key(c).split()) for c in candidates]
     for index, candidate in enumerate(candidates):
         others = [w for j, w in enumerate(words) if j != index and w != words[index]]
-        if not others or any(len(words[index] & w) >= max(1, len(words[index]) // 2) for w in others):
+        if not others or any(
+            len(words[index] & w) >= max(1, len(words[index]) // 2) for w in others
+        ):
             return candidate
     return candidates[0]
 
@@ -458,7 +524,9 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
     meta = PageMeta(not_article=listing)
     meta.url = _canonical(root, ld, tags, url)
     meta.publisher = _publisher(ld, tags, meta.url)
-    meta.headings = [h for h in (_element_text(h) for h in root.xpath("//h1[position() <= 3]")) if h][:3]
+    meta.headings = [
+        h for h in (_element_text(h) for h in root.xpath("//h1[position() <= 3]")) if h
+    ][:3]
     meta.title = _title(root, ld, tags, meta)
     meta.description = (
         (_text(ld.get("description")) if ld else None)
@@ -470,9 +538,19 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
     if ld and ld.get("author"):
         meta.authors, meta.agencies = _ld_authors(ld.get("author"))
     if not meta.authors:
-        for key in ("author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator"):
+        for key in (
+            "author",
+            "article:author",
+            "byl",
+            "sailthru.author",
+            "parsely-author",
+            "dc.creator",
+            "dcterms.creator",
+        ):
             value = tags.get(key)
-            if value and not value.startswith("http"):
+            owner = text_key(tags.get("copyright", ""))
+            if value and not value.startswith("http") and not (owner and text_key(value) in owner):
+                # (an "author" that is the copyright holder is the company, not a writer)
                 names, wires = split_names(value)
                 _add_names(meta.authors, names)
                 meta.agencies.extend(w for w in wires if w not in meta.agencies)
