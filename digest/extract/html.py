@@ -29,7 +29,7 @@ from digest.extract.lines import (
     is_prose,
     split_names,
 )
-from digest.extract.meta import PageMeta, class_names, read_metadata, text_key
+from digest.extract.meta import PageMeta, class_names, class_pattern, read_metadata, text_key
 from digest.language import guess_language
 from digest.models import Credit, Extraction
 from digest.outlets import agency_name
@@ -56,20 +56,17 @@ _SKIP_TAGS = frozenset(
 _INLINE_TAGS = frozenset("span a em strong b i cite time small abbr sup sub u mark".split())
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 
-_BOILER_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|sharebar|sharedaddy|social|newsletter|related\w*|recommend(?:ed|ations)?|read-?more|"
-    r"more-?stories|promo|outbrain|taboola|subscribe|subscription|signup|sign-up|advert|advertisement|ad-?slot|"
-    r"sponsor(?:ed)?|comments?|breadcrumbs?|toolbar|newsletter-?signup|popular|most-?read|"
-    r"trending|cookie|consent|paywall|inline-?cta|skip-?link|print-?only|gallery)(?:$|[\s_-])",
-    re.I,
+_BOILER_CLASS = class_pattern(
+    r"share|sharing|sharebar|sharedaddy|social|newsletter|related\w*|recommend(?:ed|ations)?|read-?more|"
+    r"more-?stories|promo|outbrain|taboola|subscribe|subscription|signup|sign-up|advert|advertisement|"
+    r"ad-?slot|sponsor(?:ed)?|comments?|breadcrumbs?|toolbar|newsletter-?signup|popular|most-?read|"
+    r"trending|cookie|consent|paywall|inline-?cta|skip-?link|print-?only|gallery"
 )
-_CAPTION_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit)(?:$|[\s_-])",
-    re.I,
+_CAPTION_CLASS = class_pattern(
+    r"caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit"
 )
-_STRONG_BOILER_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read)(?:$|[\s_-])",
-    re.I,
+_STRONG_BOILER_CLASS = class_pattern(
+    r"sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read"
 )
 _NOT_CAPTION_CLASS = re.compile(r"(?:no|has|with|without)[_-]?caption", re.I)
 _PLACED = re.compile(
@@ -79,9 +76,8 @@ _PLACED = re.compile(
 """Inline style that pins an element at a percentage of its parent: text laid over a chart
 or map drawing (ai2html and the like), never running text."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BYLINE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date)(?:$|[\s_-])",
-    re.I,
+_BYLINE_CLASS = class_pattern(
+    r"byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date"
 )
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2009\u202f]+")
@@ -90,9 +86,8 @@ _DATELINE_AGENCY = re.compile(
     r"^[A-Z][A-Za-z .,'-]{1,60}?\s*\((?P<agency>[A-Za-z. -]{2,30})\)\s*[-—–:]"
 )
 _LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
-_DEK_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text)(?:$|[\s_-])",
-    re.I,
+_DEK_CLASS = class_pattern(
+    r"dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text"
 )
 _SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
 _COPYRIGHT = re.compile(

@@ -79,7 +79,9 @@ FOOTER = re.compile(
 )
 
 # "(FRANCE24 with AFP, REUTERS)", "(AFP)", "(Reuters)", "— AP"
-_CLOSING_CREDIT = re.compile(r"^[\(\[]\s*(?P<inner>[^()\[\]]{2,80})\s*[\)\]]\.?$|^[—–-]\s*(?P<dash>[A-Za-z .,&]{2,40})$")
+_CLOSING_CREDIT = re.compile(
+    r"^[\(\[]\s*(?P<inner>[^()\[\]]{2,80})\s*[\)\]]\.?$|^[—–-]\s*(?P<dash>[A-Za-z .,&]{2,40})$"
+)
 
 _CAPTION_PIPE = re.compile(r"^(?P<credit>[^|]{2,80}?)\s+\|\s+(?P<caption>.{10,})$")
 _CAPTION_PREFIX = re.compile(
@@ -157,14 +159,39 @@ _NOT_A_NAME = re.compile(
         opinion|guest|admin|administrator|webmaster|by|more|about|view|all|articles|stories|profile)\b)""",
     re.I | re.X,
 )
-_BY_PREFIX = re.compile(r"^(?:(?:written|posted|reported|words|story|text|photos?)\s+)?(?:by|par|von|por|di|door|af|av)[:\s]+", re.I)
+_BY_PREFIX = re.compile(
+    r"^(?:(?:written|posted|reported|words|story|text|photos?)\s+)?(?:by|par|von|por|di|door|af|av)[:\s]+",
+    re.I,
+)
 # Bylines join names with commas and "and" in every language: "et", "und", "y", "e", "en", "og", "och".
 _NAME_SPLIT = re.compile(
     r"\s*(?:,|;|\(|\)|\band\b|&|\||\bwith\b|\bavec\b|\bet\b|\bund\b|\bmit\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bcon\b|/|\n)\s*",
     re.I,
 )
 _NAME_PARTICLES = frozenset(
-    {"de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "le", "la", "bin", "ibn", "al", "el", "dos", "das", "y", "ter", "mac"}
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "du",
+        "van",
+        "von",
+        "le",
+        "la",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "dos",
+        "das",
+        "y",
+        "ter",
+        "mac",
+    }
 )
 
 

@@ -220,9 +220,14 @@ def _ld_authors(value: Any) -> tuple[list[str], list[str]]:
     return names, agencies
 
 
-_BYLINE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:byline|author|authors|article-author|contributor|writer)(?:[-_]?(?:name|link|info))?(?:$|[\s_-])",
-    re.I,
+def class_pattern(words: str) -> re.Pattern[str]:
+    """A pattern for class names that hold one of ``words`` (a regex alternation) as a whole
+    part: ``author`` matches "story-meta__author" and "author-name", not "coauthored"."""
+    return re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.I)
+
+
+_BYLINE_CLASS = class_pattern(
+    r"(?:byline|author|authors|article-author|contributor|writer)(?:[-_]?(?:name|link|info))?"
 )
 
 

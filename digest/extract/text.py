@@ -40,7 +40,9 @@ from digest.extract.lines import (
 from digest.models import Credit, Extraction
 from digest.outlets import outlet_name
 
-_BYLINE = re.compile(r"^by\s+(?P<names>[^\d|]{3,160}?)\s*(?:[|,]\s*(?:updated|published|posted)\b.*)?$", re.I)
+_BYLINE = re.compile(
+    r"^by\s+(?P<names>[^\d|]{3,160}?)\s*(?:[|,]\s*(?:updated|published|posted)\b.*)?$", re.I
+)
 _DATE_LINE = re.compile(
     r"^(?:published|posted|updated|last\ updated|modified|issued|first\ published)\s*(?:on|at)?\s*:?\s*(?P<date>.{6,60})$",
     re.I | re.X,
@@ -221,12 +223,21 @@ def _find_headline(lines: list[str], start: int, end: int) -> int | None:
     each scores the share of its longer words found in the body, so that menus, promos
     and labels, which share few words with the story, lose to the real headline.
     """
-    body_words = {w.lower() for line in lines[start : end + 1] for w in WORD.findall(line) if len(w) > 3}
-    lead_words = {w.lower() for line in lines[start : start + 3] for w in WORD.findall(line) if len(w) > 3}
+    body_words = {
+        w.lower() for line in lines[start : end + 1] for w in WORD.findall(line) if len(w) > 3
+    }
+    lead_words = {
+        w.lower() for line in lines[start : start + 3] for w in WORD.findall(line) if len(w) > 3
+    }
     best: tuple[float, int] | None = None
     for index in range(max(0, start - 40), start + 1):
         line = lines[index]
-        if not _is_headline(line) or caption_credit(line) is not None or _BYLINE.match(line) or _DATE_LINE.match(line):
+        if (
+            not _is_headline(line)
+            or caption_credit(line) is not None
+            or _BYLINE.match(line)
+            or _DATE_LINE.match(line)
+        ):
             continue
         words = [w.lower() for w in WORD.findall(line) if len(w) > 3]
         if len(words) < 2:
