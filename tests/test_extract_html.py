@@ -9,7 +9,7 @@ import pytest
 
 from digest.errors import NotAnArticleError
 from digest.extract.html import extract_html
-from digest.extract.lines import split_names
+from digest.extract.lines import caption_credit, split_names
 from digest.extract.meta import clean_title
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -219,3 +219,155 @@ def test_bylines_are_found_by_class_parts_and_through_page_wide_classes() -> Non
     assert extract_html(page).authors == ("Steven Shepard",)
     spans = '<div class="byline"><span>By</span><span>Travis Haney</span></div>'
     assert extract_html(_page(body=spans + BODY)).authors == ("Travis Haney",)
+
+
+def test_paragraphs_marked_as_behind_the_paywall_are_the_story() -> None:
+    gated = "".join(
+        f"<p class='paywall'>Gated paragraph {i} says how the council will pay for the road.</p>"
+        for i in range(4)
+    )
+    text = "\n".join(extract_html(_page(body=BODY + gated)).paragraphs)
+    assert "Gated paragraph 0" in text and "Gated paragraph 3" in text
+
+
+def test_what_the_page_hides_from_readers_is_not_text() -> None:
+    hidden = (
+        "<ul class='hidden'><li>Politics &amp; Government</li><li>Arts &amp; Entertainment</li></ul>"
+        "<p style='display: none'>Loading the next story</p>"
+        "<span class='sr-only'>Opens in a new window</span>"
+    )
+    rest = "".join(  # the story's end, folded away until the reader asks for it
+        f"<p>Folded paragraph {i} of the story says when the work on the new road will start.</p>"
+        for i in range(4)
+    )
+    folded = f"<div class='rest-of-story hidden'>{rest}</div>"
+    text = "\n".join(extract_html(_page(body=BODY + hidden + folded)).paragraphs)
+    assert "Politics" not in text and "Loading the next" not in text and "new window" not in text
+    assert "Paragraph 7 of the story" in text
+    assert "Folded paragraph 3 of the story" in text
+
+
+def test_a_reviewers_credit_is_neither_text_nor_an_author() -> None:
+    extraction = extract_html(_page(body="<p>Reviewed by Hansa D. Bhargava, MD</p>" + BODY))
+    assert not any("Reviewed by" in p for p in extraction.paragraphs)
+    assert "Hansa D. Bhargava" not in extraction.authors
+    assert extraction.paragraphs[0].startswith("Paragraph 0 of the story")
+
+
+def test_image_source_lines_are_credits() -> None:
+    assert caption_credit("Image Source: Nicole Cohen") is not None
+    assert caption_credit("Photograph: Stephanie Keith/Reuters") is not None
+    assert caption_credit("The source of the leak was a burst main under the road.") is None
+
+
+def test_a_chart_label_is_dropped_however_the_page_is_indented() -> None:
+    pad = "\n" + " " * 120
+    chart = (
+        f"<div class='graphic'>{pad}<div style='top:4.4%;margin-top:-9px;left:0.08%;width:243px'>"
+        f"{pad}<p>{pad}Yield on 10-year Treasury note{pad}</p>{pad}</div>{pad}</div>"
+    )
+    text = "\n".join(extract_html(_page(body=BODY[:400] + chart + BODY[400:])).paragraphs)
+    assert "Yield on 10-year" not in text
+    assert "Paragraph 7 of the story" in text
+
+
+def test_an_intro_laid_out_in_its_own_row_above_the_body_is_kept() -> None:
+    intro = (  # as investmentexecutive.com lays it out: the lead in a full-width row
+        "<div class='row'><div class='col-md-12'>"
+        "<p>The monetary fund cut its outlook for the world economy next year, citing threats "
+        "that include labour shortages.</p>"
+        "<p>The lending agency forecast that the global economy would grow by just 2.7% next "
+        "year, down from its July estimate.</p></div></div>"
+    )
+    columns = (
+        f"<div class='row equal'><div class='col-lg-7'>{BODY}</div>"
+        "<div class='col-lg-5'><a href='/a'>Most read</a></div></div>"
+    )
+    section = f"<section class='article-body'>{intro}{columns}</section>"
+    page = f"<html><body><article>{section}</article></body></html>"
+    paragraphs = extract_html(page).paragraphs
+    assert paragraphs[0].startswith("The monetary fund cut its outlook")
+    assert paragraphs[1].startswith("The lending agency forecast")
+    assert paragraphs[2].startswith("Paragraph 0 of the story")
+
+
+def test_blocks_of_the_same_kind_as_the_body_before_and_after_it_are_the_story() -> None:
+    def row(inner: str) -> str:
+        return f"<section class='page-row'><div class='column'>{inner}</div></section>"
+
+    lead = (
+        "<div class='copy-block'><p>Tim Kaine is not the only opponent Mike Pence faces in "
+        "Tuesday's debate between the running mates, insiders said.</p></div>"
+    )
+    ad = "<div class='ad-unit'>Advertisement</div>"
+    story = f"<div class='copy-block'>{BODY}</div>"
+    end = (
+        "<div class='copy-block'><p>Pence, for his part, told reporters on Monday that he had "
+        "prepared for the debate for weeks.</p></div>"
+    )
+    rows = "".join(row(inner) for inner in (lead, ad, story, ad, end))
+    page = f"<html><body><main><div class='page'>{rows}</div></main></body></html>"
+    paragraphs = extract_html(page).paragraphs
+    assert paragraphs[0].startswith("Tim Kaine is not the only opponent")
+    assert paragraphs[1].startswith("Paragraph 0 of the story")
+    assert paragraphs[-1].startswith("Pence, for his part")
+
+
+def test_blocks_of_the_same_kind_in_another_article_are_another_story() -> None:
+    other = (
+        "<article><div class='story-text'><p>An unrelated story about the harbour bridge "
+        "begins here and runs on for several sentences in the next article.</p></div></article>"
+    )
+    page = (
+        f"<html><body><main><article><div><div class='story-text'>{BODY}</div></div></article>"
+        f"{other}</main></body></html>"
+    )
+    assert not any("harbour bridge" in p for p in extract_html(page).paragraphs)
+
+
+def test_a_story_broken_over_blocks_keeps_its_standfirst_apart_and_its_authors_bio() -> None:
+    dek = "Rock salt and freeze-thaw cycles make the city's old pipes burst every winter."
+    author = '<meta name="author" content="Corey Kilgannon">'
+    head = f'<meta name="description" content="{dek}">{author}'
+    blocks = "".join(  # as The New York Times lays it out: two paragraphs a block, images between
+        f"<div class='story-block'><p>Paragraph {2 * i} of the story tells readers what the "
+        f"council decided on the budget for the new road.</p><p>Paragraph {2 * i + 1} of the "
+        "story tells readers what the council decided on the budget for the new road.</p></div>"
+        f"<figure><img src='{i}.jpg'></figure>"
+        for i in range(5)
+    )
+    bio = (
+        "<div class='bottom'><div><p>Corey Kilgannon is a Metro reporter covering news and human "
+        "interest stories for the newspaper.</p></div></div>"
+    )
+    page = (
+        f"<html><head>{head}</head><body><article><header><h1>Under the streets</h1><p>{dek}</p>"
+        f"</header><section class='body'>{blocks}</section>{bio}</article></body></html>"
+    )
+    extraction = extract_html(page)
+    assert extraction.standfirst == dek
+    assert extraction.paragraphs[0].startswith("Paragraph 0 of the story")
+    assert extraction.paragraphs[-1].startswith("Corey Kilgannon is a Metro reporter")
+
+
+def test_a_slideshow_told_in_its_captions_keeps_them_as_text() -> None:
+    slides = "".join(
+        f"<figure><img src='{i}.jpg'><figcaption><p>Slide {i}: settling for the quickest buy is "
+        "the first mistake, says the designer. Look for one-of-a-kind pieces on resale sites and "
+        "mix them with what you have. A single good sofa will outlast three cheap ones, and it "
+        "will still look right when you move to a bigger flat.</p></figcaption></figure>"
+        for i in range(4)
+    )
+    intro = "<p>No generation is perfect, and millennials have a lot to learn about decorating.</p>"
+    text = "\n".join(extract_html(_page(body=intro + slides)).paragraphs)
+    assert "Slide 0: settling" in text and "Slide 3: settling" in text
+
+
+def test_one_long_caption_is_still_a_credit() -> None:
+    caption = (
+        "<figure><img src='a.jpg'><figcaption>Workers repair a main in Queens. The city has "
+        "6,800 miles of pipe. Many were laid before 1930. Photo: Chang W. Lee</figcaption></figure>"
+    )
+    extraction = extract_html(_page(body=BODY[:400] + caption + BODY[400:]))
+    assert not any("Workers repair" in p for p in extraction.paragraphs)
+    assert any("Workers repair" in c.text for c in extraction.credits)

@@ -5,8 +5,10 @@
 readability-lxml finds the main body. Around it digest does what readability gets wrong
 or does not try: captions and photo credits go to ``credits`` instead of the text;
 share bars, newsletter boxes, "related" and "read more" blocks, repeated headlines,
-bylines and datelines are dropped; wire agencies are read from bylines, datelines and
-closing lines; and the page's metadata comes from its JSON-LD and meta tags.
+bylines, datelines and what the page hides from readers are dropped; paragraphs
+readability missed (a lead in a row of its own, a story broken over several blocks) are
+put back; wire agencies are read from bylines, datelines and closing lines; and the
+page's metadata comes from its JSON-LD and meta tags.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ _BOILER_CLASS = class_pattern(
     r"share|sharing|sharebar|sharedaddy|social|newsletter|related\w*|recommend(?:ed|ations)?|read-?more|"
     r"more-?stories|promo|outbrain|taboola|subscribe|subscription|signup|sign-up|advert|advertisement|"
     r"ad-?slot|sponsor(?:ed)?|comments?|breadcrumbs?|toolbar|newsletter-?signup|popular|most-?read|"
-    r"trending|cookie|consent|paywall|inline-?cta|skip-?link|print-?only|gallery"
+    r"trending|cookie|consent|inline-?cta|skip-?link|print-?only|gallery"
 )
 _CAPTION_CLASS = class_pattern(
     r"caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit"
@@ -75,6 +77,10 @@ _PLACED = re.compile(
 )
 """Inline style that pins an element at a percentage of its parent: text laid over a chart
 or map drawing (ai2html and the like), never running text."""
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
+)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BYLINE_CLASS = class_pattern(
     r"byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date"
@@ -90,6 +96,11 @@ _DEK_CLASS = class_pattern(
     r"dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text"
 )
 _SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
+_REVIEWER_LINE = re.compile(
+    r"^(?:medically\s+|clinically\s+)?(?:reviewed|fact[- ]?checked|edited|updated)\s+by\s+(?=\S)",
+    re.I,
+)
+"""A credit for the people who checked the story, not wrote it ("Reviewed by Jane Roe, MD")."""
 _COPYRIGHT = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:\d{4})?\s*(?P<owner>.*?)\.?\s*(?:all rights reserved.*)?$", re.I
 )
@@ -137,6 +148,33 @@ def _link_density(element: HtmlElement, length: int) -> float:
     return links / max(1, length)
 
 
+def _is_hidden(element: HtmlElement, names: str) -> bool:
+    """Whether the page hides the element from readers (``hidden``, ``display: none``, a
+    "hidden" class); screen-reader-only text counts as hidden too."""
+    if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
+        return True
+    return bool(names.strip()) and bool(_HIDDEN_CLASS.search(names))
+
+
+_SENTENCE = re.compile(r"""\w[.!?…]["'”’)\]]*(?:\s|$)""")
+SLIDE_SENTENCES = 3
+"""A figure caption with this many sentences or more reads as a passage of the story."""
+
+
+def _slide_texts(root: HtmlElement) -> set[HtmlElement]:
+    """The figure captions that carry the story, on pages told as a run of pictures.
+
+    A photo caption is a sentence or two; a slideshow's story is written in its captions,
+    several sentences each. When three or more captions read like that, they are the text.
+    """
+    long: set[HtmlElement] = set()
+    for caption in root.iter("figcaption"):
+        text = _clean_space(caption.text_content())
+        if len(_SENTENCE.findall(text)) >= SLIDE_SENTENCES and len(text.split()) >= 40:
+            long.add(caption)
+    return long if len(long) >= 3 else set()
+
+
 def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlElement]]:
     """Take captions out as credits and drop page furniture before readability scores the page.
 
@@ -146,6 +184,7 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
     credits: list[tuple[Credit, HtmlElement]] = []
     doomed: list[HtmlElement] = []
     title_key = text_key(meta.title or "")
+    slides = _slide_texts(root)
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str) or tag in _KEEP_TAGS:
@@ -154,6 +193,8 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
             doomed.append(element)
             continue
         names = class_names(element)
+        if element in slides:
+            continue
         if tag == "figcaption" or (
             names.strip()
             and _CAPTION_CLASS.search(names)
@@ -172,9 +213,15 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
         if tag == "h1" and title_key and text_key(element.text_content()) == title_key:
             doomed.append(element)
             continue
-        if _PLACED.search(element.get("style") or "") and len(element.text_content()) < 200:
+        placed = _PLACED.search(element.get("style") or "")
+        if placed and len(_clean_space(element.text_content())) < 200:
             doomed.append(element)  # a label placed on a chart or map drawing, not a paragraph
             continue
+        if _is_hidden(element, names):
+            length = len(_clean_space(element.text_content()))
+            if length < 300 or _link_density(element, length) > 0.5:
+                doomed.append(element)  # tags, labels and menus the reader never sees
+                continue
         if not names.strip():
             continue
         byline = _BYLINE_CLASS.search(names) and tag not in _INLINE_TAGS
@@ -229,26 +276,42 @@ def _blocks(root: HtmlElement) -> list[str]:
 def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlElement | None]:
     """Put back prose paragraphs readability left out of the container it chose.
 
-    readability sometimes keeps most of a story's ``<p>`` elements but drops the intro or a
-    paragraph wrapped in its own ``<div>``. The container that holds most of the kept
-    paragraphs in the page is found again, and its other paragraphs that read as prose
-    (not links, not captions, not boilerplate) are inserted where they stand.
+    readability sometimes keeps most of a story's ``<p>`` elements but drops the intro, a
+    paragraph wrapped in its own ``<div>`` or a lead set in a row of its own. The container
+    that holds most of the kept paragraphs in the page is found again (for a story broken
+    over several blocks of one kind, the blocks' common ancestor), and its other paragraphs
+    that read as prose (not links, not captions, not boilerplate) are inserted where they
+    stand; so is the prose of blocks built like the body's own (``_twin_blocks``).
     """
     known = {text: index for index, text in enumerate(blocks)}
     paragraphs = [(p, _clean_space(p.text_content())) for p in root.iter("p")]
     matched = [p for p, text in paragraphs if text in known]
     if len(matched) < 3:
         return blocks, None
-    parent, count = Counter(p.getparent() for p in matched).most_common(1)[0]
-    if parent is None or count < len(matched) * 0.6:
+    holders = Counter(p.getparent() for p in matched)
+    parent, count = holders.most_common(1)[0]
+    if parent is None:
         return blocks, None
+    close = {parent}
+    climbs = 2
+    if count < len(matched) * 0.6:
+        # A story broken over several blocks of one kind (a block per few paragraphs, with
+        # images and ads between them) is held by the blocks' nearest common ancestor.
+        twins = _same_kind(holders, len(matched))
+        if not twins:
+            return blocks, None
+        parent = _common_ancestor(twins)
+        if parent.tag in ("body", "html"):
+            return blocks, None  # blocks spread over the whole page are not one story's
+        close = {*twins, parent}
+        climbs = 1
     joined = "\n".join(blocks)
     inserts: dict[int, list[str]] = {}
     waiting: list[str] = []
+    dense: dict[HtmlElement, bool] = {}
     # Intros often sit one level up, beside the container of the body paragraphs.
-    close = {parent}
     container = parent
-    for _ in range(2):
+    for _ in range(climbs):
         if container.getparent() is None or container.getparent().tag in ("body", "html"):
             break
         container = container.getparent()
@@ -265,14 +328,12 @@ def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlEleme
         holder = element.getparent()
         if (
             text not in joined
+            and _story_text(element, text)
             and (
                 holder in close
                 or (holder.getparent() in close and len(holder.findall(".//p")) <= 2)
+                or _prose_path(holder, close, len(joined) // 2, dense)
             )
-            and is_prose(text)
-            and not is_noise(text)
-            and not caption_credit(text)
-            and _link_density(element, len(text)) < 0.3
         ):
             waiting.append(text)
     recovered: list[str] = []
@@ -282,7 +343,131 @@ def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlEleme
     # Prose right after the last kept paragraph, in the same parent, is the story's end.
     siblings = {_clean_space(p.text_content()) for p in matched[-1].itersiblings("p")}
     recovered.extend(t for t in waiting if t in siblings)
+    before, after = _twin_blocks(parent, "\n".join(recovered)) if climbs == 2 else ([], [])
+    if before:
+        first = recovered.index(_clean_space(matched[0].text_content()))
+        recovered[first:first] = before
+    recovered.extend(after)
     return recovered, container
+
+
+def _same_kind(holders: Counter[HtmlElement], total: int) -> list[HtmlElement]:
+    """The blocks, all of one tag and class, that together hold most of the kept paragraphs;
+    empty when no one kind of block does."""
+    kinds: Counter[tuple[str, str]] = Counter()
+    for holder, count in holders.items():
+        names = holder.get("class") or ""
+        if names.strip():
+            kinds[(holder.tag, names)] += count
+    if not kinds:
+        return []
+    kind, count = kinds.most_common(1)[0]
+    twins = [h for h in holders if (h.tag, h.get("class") or "") == kind]
+    return twins if len(twins) >= 2 and count >= total * 0.6 else []
+
+
+def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement:
+    """The nearest element that holds all of ``elements``."""
+    lineage = [elements[0], *elements[0].iterancestors()]
+    depth = 0
+    for element in elements[1:]:
+        mine = {element, *element.iterancestors()}
+        while lineage[depth] not in mine:
+            depth += 1
+    return lineage[depth]
+
+
+def _story_text(element: HtmlElement, text: str) -> bool:
+    """Whether a paragraph reads as the story's own text: prose, not links, captions or prompts."""
+    return (
+        is_prose(text)
+        and not is_noise(text)
+        and not caption_credit(text)
+        and _link_density(element, len(text)) < 0.3
+    )
+
+
+def _prose_chars(element: HtmlElement) -> int:
+    """Characters of ``element``'s text that sit in paragraphs reading as the story's own."""
+    total = 0
+    for paragraph in element.iter("p"):
+        text = _clean_space(paragraph.text_content())
+        if text and _story_text(paragraph, text):
+            total += len(text)
+    return total
+
+
+def _prose_path(
+    holder: HtmlElement, close: set[HtmlElement], limit: int, dense: dict[HtmlElement, bool]
+) -> bool:
+    """Whether ``holder`` reaches the article's container through a few wrappers made almost
+    only of prose paragraphs: an intro laid out in its own row above the body's columns.
+
+    A wrapper with as much prose as half the body is a story of its own, not an intro.
+    ``dense`` remembers the wrappers already measured.
+    """
+    node: HtmlElement | None = holder
+    for _ in range(3):
+        if node is None or node in close:
+            return node is not None
+        if node.tag not in ("div", "section"):
+            return False  # lists, tables, figures and asides are not rows of the layout
+        if node not in dense:
+            length = len(_clean_space(node.text_content()))
+            prose = _prose_chars(node)
+            dense[node] = bool(length) and 0.85 * length <= prose <= limit
+        if not dense[node]:
+            return False
+        node = node.getparent()
+    return node is not None and node in close
+
+
+_TWIN_DEPTH = 6
+"""How far above the body's block to look for blocks of the same kind (same tag, same class)."""
+
+
+def _twin_blocks(parent: HtmlElement, joined: str) -> tuple[list[str], list[str]]:
+    """Prose from blocks built like the body's own (same tag and class) near it in the page,
+    split into what comes before the body and what comes after.
+
+    Some pages break a story over several copies of one block, with the lead apart from the
+    rest and ads or images between them, so readability keeps only the longest run. Blocks
+    inside another ``<article>`` belong to another story and are left alone.
+    """
+    names = parent.get("class") or ""
+    if not names.strip():
+        return [], []
+    ancestors = list(parent.iterancestors())
+    scope: HtmlElement | None = None
+    twins: list[HtmlElement] = []
+    for scope in ancestors[:_TWIN_DEPTH]:
+        if scope.tag in ("body", "html"):
+            return [], []
+        twins = [
+            element
+            for element in scope.iter(parent.tag)
+            if element is not parent
+            and element.get("class") == names
+            and element not in ancestors
+            and parent not in set(element.iterancestors())
+        ]
+        if twins:
+            break
+    if scope is None or not twins:
+        return [], []
+    lineage = set(ancestors)
+    if any(article not in lineage for article in scope.iter("article")):
+        return [], []
+    order = {element: index for index, element in enumerate(scope.iter())}
+    before: list[str] = []
+    after: list[str] = []
+    for twin in twins:
+        side = before if order[twin] < order[parent] else after
+        for paragraph in twin.iter("p"):
+            text = _clean_space(paragraph.text_content())
+            if text and text not in joined and text not in side and _story_text(paragraph, text):
+                side.append(text)
+    return before, after
 
 
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|reports|reported|writes|contributed)\b")
@@ -340,7 +525,10 @@ def _is_dek(
         if _clean_space(element.text_content()) == first:
             if _DEK_CLASS.search(class_names(element)):
                 return True
-            return container is not None and container not in set(element.iterancestors())
+            ancestors = list(element.iterancestors())
+            if any(a.tag == "header" for a in ancestors):
+                return True  # set in the article's header, with the headline
+            return container is not None and container not in ancestors
     return False
 
 
@@ -420,6 +608,13 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
                 body.authors.extend(names)
                 body.agencies.extend(wires)
                 continue
+        if (
+            near_top
+            and _REVIEWER_LINE.match(text)
+            and len(text.split()) <= 16
+            and split_names(_REVIEWER_LINE.sub("", text, count=1).split(" on ")[0])[0]
+        ):
+            continue  # the reviewer's credit, not a paragraph (and not an author)
         if near_top and len(text) < 60 and parse_date(text) and len(text.split()) <= 8:
             continue  # a date line left above the body
         if not body.paragraphs and (dateline := _DATELINE_AGENCY.match(text)):

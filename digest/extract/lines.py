@@ -85,7 +85,8 @@ _CLOSING_CREDIT = re.compile(
 
 _CAPTION_PIPE = re.compile(r"^(?P<credit>[^|]{2,80}?)\s+\|\s+(?P<caption>.{10,})$")
 _CAPTION_PREFIX = re.compile(
-    r"^(?:photo|image|picture|pic|video|illustration|caption|credit|file photo)s?\s*(?:credit)?\s*[:/]",
+    r"^(?:photo(?:graph)?|image|picture|pic|video|illustration|caption|credit|file photo)s?"
+    r"\s*(?:credit|source)?\s*[:/]",
     re.I,
 )
 _CAPTION_TAIL = re.compile(
