@@ -371,3 +371,39 @@ def test_one_long_caption_is_still_a_credit() -> None:
     extraction = extract_html(_page(body=BODY[:400] + caption + BODY[400:]))
     assert not any("Workers repair" in p for p in extraction.paragraphs)
     assert any("Workers repair" in c.text for c in extraction.credits)
+
+
+CONSENT = (
+    "<div id='onetrust-consent-sdk' class='cookie-banner'><p>We use cookies and similar technologies "
+    "to personalise content and ads and to analyse our traffic. By clicking Accept all you agree to "
+    "this.</p><button>Accept all</button><button>Manage preferences</button></div>"
+)
+
+
+def test_a_cookie_wall_is_named_as_the_reason_or_the_warning() -> None:
+    teaser = "<p>The council approved the new road budget on Tuesday, officials said.</p>"
+    warned = extract_html(_page(body=teaser, after=CONSENT))
+    assert "cookie-wall" in warned.warnings and "low-text" in warned.warnings
+    with pytest.raises(NotAnArticleError, match="cookie-consent wall"):
+        extract_html(f"<html><head><title>Consent</title></head><body>{CONSENT}</body></html>")
+
+
+def test_a_page_drawn_by_javascript_is_named_script_only() -> None:
+    app = (
+        "<html><head><title>Story</title><script>" + "var bundle = 1;" * 4000 + "</script></head>"
+        "<body><div id='root'></div><noscript>You need to enable JavaScript to run this app."
+        "</noscript></body></html>"
+    )
+    with pytest.raises(NotAnArticleError, match="drawn by JavaScript"):
+        extract_html(app)
+    shell = app.replace(
+        "<div id='root'></div>",
+        "<div id='root'><p>The council approved the new road budget on Tuesday, officials said.</p></div>",
+    )
+    assert "script-only" in extract_html(shell).warnings
+
+
+def test_a_full_article_with_a_cookie_banner_and_scripts_has_no_wall_warning() -> None:
+    scripts = "<script>" + "var tracking = 1;" * 2000 + "</script>"
+    extraction = extract_html(_page(head=scripts, body=BODY, after=CONSENT))
+    assert not {"cookie-wall", "script-only", "low-text"} & set(extraction.warnings)

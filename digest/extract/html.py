@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import lxml.etree
 import lxml.html
@@ -626,8 +627,62 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
     return body
 
 
-def _warnings(meta: PageMeta, paragraphs: list[str], truncated: bool) -> tuple[str, ...]:
-    words = sum(len(p.split()) for p in paragraphs)
+_CONSENT_WORDS = re.compile(
+    r"\bcookies?\b.*\b(?:accept|agree|consent|reject|manage|preferences)\b", re.I | re.S
+)
+_JS_NOTICE = re.compile(
+    r"(?:enable|turn on|activate|requires?|need)\W+(?:\w+\W+){0,3}javascript", re.I
+)
+_APP_ROOTS = ("root", "app", "__next", "__nuxt", "svelte", "main-app")
+SCRIPT_ONLY_RATIO = 5
+"""Script characters per character of visible text above which a page with little text is
+taken as drawn by JavaScript."""
+
+
+def _walls(root: HtmlElement) -> dict[str, str]:
+    """What may stand between a reader and the article on this page, read before cleaning:
+    ``{"cookie-wall": reason, "script-only": reason}``."""
+    walls: dict[str, str] = {}
+    scripts = sum(len(t) for t in root.xpath("//script/text()"))
+    hidden = sum(
+        len(t) for t in root.xpath("//style/text() | //noscript//text() | //template//text()")
+    )
+    visible = sum(len(piece.strip()) for piece in root.itertext()) - scripts - hidden
+    notice = " ".join(root.xpath("//noscript//text()"))
+    roots = " or ".join(f"@id='{name}'" for name in _APP_ROOTS)
+    empty_root = any(not _clean_space(e.text_content()) for e in root.xpath(f"//div[{roots}]"))
+    if _JS_NOTICE.search(notice) or empty_root or scripts > SCRIPT_ONLY_RATIO * max(visible, 1):
+        walls["script-only"] = (
+            "the page's content is drawn by JavaScript, which digest does not run"
+        )
+    boxes = root.xpath(
+        "//*[contains(@class,'ookie') or contains(@id,'ookie') or contains(@class,'onsent')"
+        " or contains(@id,'onsent') or contains(@class,'gdpr') or contains(@id,'gdpr')]"
+    )
+    for element in boxes[:20]:
+        if _CONSENT_WORDS.search(element.text_content()[:3000]):
+            walls["cookie-wall"] = "the page shows a cookie-consent wall instead of the article"
+            break
+    return walls
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+"""Kana, CJK ideographs and Hangul: scripts written without spaces between words."""
+
+
+def _text_words(paragraphs: list[str]) -> int:
+    """Words in ``paragraphs``; in Chinese and Japanese, about one per two characters."""
+    text = "\n".join(paragraphs)
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + cjk // 2
+
+
+def _warnings(
+    meta: PageMeta, paragraphs: list[str], truncated: bool, walls: Callable[[], dict[str, str]]
+) -> tuple[str, ...]:
+    """The doubts about this extraction. ``walls`` reads the untouched page again; it is
+    called only for short texts, so that the common case does not pay for it."""
+    words = _text_words(paragraphs)
     warnings: list[str] = []
     if truncated:
         warnings.append("truncated")
@@ -636,6 +691,7 @@ def _warnings(meta: PageMeta, paragraphs: list[str], truncated: bool) -> tuple[s
     if meta.not_article:
         warnings.append("not-an-article")
     if words < LOW_TEXT_WORDS:
+        warnings.extend(walls())
         warnings.append("low-text")
     return tuple(warnings)
 
@@ -658,11 +714,16 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     meta = read_metadata(root, url)
     truncated = _cap_text(root) or truncated
     captions = _preclean(root, meta)
-    blocks, container = _recover(root, _blocks(_readable_body(root, url)))
+    try:
+        blocks, container = _recover(root, _blocks(_readable_body(root, url)))
+    except NotAnArticleError:
+        blocks, container = [], None
     body = _postclean(blocks, meta)
     credits = [credit for credit, holder in captions if _inside(holder, container)]
     if not body.paragraphs:
-        raise NotAnArticleError("no readable article text")
+        walls = _walls(_parse(text))
+        reason = walls.get("cookie-wall") or walls.get("script-only") or "no readable article text"
+        raise NotAnArticleError(reason)
     paragraphs = body.paragraphs + _author_bios(container, body.paragraphs, list(meta.authors))
     standfirst = meta.description
     if len(paragraphs) > 3 and _is_dek(root, paragraphs[0], container, meta.description):
@@ -697,5 +758,5 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
         published=meta.published,
         language=language,
         credits=tuple([*credits, *body.credits]),
-        warnings=_warnings(meta, paragraphs, truncated),
+        warnings=_warnings(meta, paragraphs, truncated, lambda: _walls(_parse(text))),
     )
