@@ -407,3 +407,19 @@ def test_a_full_article_with_a_cookie_banner_and_scripts_has_no_wall_warning() -
     scripts = "<script>" + "var tracking = 1;" * 2000 + "</script>"
     extraction = extract_html(_page(head=scripts, body=BODY, after=CONSENT))
     assert not {"cookie-wall", "script-only", "low-text"} & set(extraction.warnings)
+
+
+@pytest.mark.parametrize(("stated", "cut_short"), [(900, True), (150, False)])
+def test_a_body_far_shorter_than_the_stated_word_count_is_truncated(
+    stated: int, cut_short: bool
+) -> None:
+    ld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Road",
+            "wordCount": stated,
+        }
+    )
+    head = f'<script type="application/ld+json">{ld}</script>'
+    assert ("truncated" in extract_html(_page(head=head)).warnings) is cut_short

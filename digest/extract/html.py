@@ -45,6 +45,8 @@ MAX_TEXT_CHARS = 600_000
 """Text beyond this (about 100,000 words, ten times a long read) is cut from the page
 before readability scores it, with the ``truncated`` warning."""
 
+TRUNCATED_SHARE = 0.6
+"""A body with less than this share of the words the page says the article has is cut short."""
 LOW_TEXT_WORDS = 80
 """Bodies shorter than this get the ``low-text`` warning."""
 
@@ -684,7 +686,7 @@ def _warnings(
     called only for short texts, so that the common case does not pay for it."""
     words = _text_words(paragraphs)
     warnings: list[str] = []
-    if truncated:
+    if truncated or (meta.word_count and words < TRUNCATED_SHARE * meta.word_count):
         warnings.append("truncated")
     if meta.paywalled:
         warnings.append("paywall")

@@ -68,6 +68,8 @@ class PageMeta:
     url: str | None = None
     not_article: bool = False
     paywalled: bool = False
+    word_count: int | None = None
+    """The article's length in words as the page states it (schema.org ``wordCount``)."""
 
 
 def _text(value: Any) -> str | None:
@@ -571,4 +573,6 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
     meta.language = _language(root, ld, tags)
     if ld and str(ld.get("isAccessibleForFree", "true")).lower() in ("false", "0", "no"):
         meta.paywalled = True
+    if ld and str(ld.get("wordCount", "")).strip().isdigit():
+        meta.word_count = int(str(ld["wordCount"]).strip()) or None
     return meta
