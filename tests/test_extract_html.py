@@ -423,3 +423,17 @@ def test_a_body_far_shorter_than_the_stated_word_count_is_truncated(
     )
     head = f'<script type="application/ld+json">{ld}</script>'
     assert ("truncated" in extract_html(_page(head=head)).warnings) is cut_short
+
+
+def test_the_headline_the_reader_sees_wins_over_a_different_social_title() -> None:
+    social = '<meta property="og:title" content="The Revenge of Roger’s Angels">'
+    body = "<h1>How Fox News Women Took Down Roger Ailes</h1>" + BODY
+    assert (
+        extract_html(_page(head=social, body=body)).title
+        == "How Fox News Women Took Down Roger Ailes"
+    )
+    variant = '<meta property="og:title" content="Apple’s Vision Pro hands-on: the Retina display moment for headsets">'
+    body = "<h1>Apple’s Vision Pro is the Retina display moment for headsets</h1>" + BODY
+    assert extract_html(_page(head=variant, body=body)).title.startswith(
+        "Apple’s Vision Pro hands-on"
+    )

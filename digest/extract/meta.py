@@ -494,6 +494,26 @@ def _publisher(ld: dict[str, Any] | None, tags: dict[str, str], url: str | None)
     return outlet_for_host(urlsplit(url).netloc) if url else None
 
 
+def _shown_headline(
+    root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], meta: PageMeta
+) -> str | None:
+    """The page's one ``<h1>`` in the article, when it is a different headline from the one
+    in JSON-LD or ``og:title`` (which are often written for search and social sharing)."""
+    h1s = root.xpath("//h1")
+    if len(h1s) != 1 or not h1s[0].xpath("ancestor::article or ancestor::main"):
+        return None
+    shown = _element_text(h1s[0])
+    if not 3 <= len(shown.split()) <= 30:
+        return None
+    declared = (_text(ld.get("headline")) if ld else None) or tags.get("og:title")
+    if not declared:
+        return None
+    seen, said = set(text_key(shown).split()), set(text_key(declared).split())
+    if len(seen & said) >= 0.6 * min(len(seen), len(said)):
+        return None  # the same headline, worded a little differently: the declared one wins
+    return shown
+
+
 def _title(
     root: HtmlElement, ld: dict[str, Any] | None, tags: dict[str, str], meta: PageMeta
 ) -> str | None:
@@ -502,7 +522,9 @@ def _title(
     Pages reuse one generic ``og:title`` ("Yahoo News - Latest News & Headlines") on every
     article; a candidate that shares no words with the others is passed over.
     """
+    shown = _shown_headline(root, ld, tags, meta)
     raw = [
+        shown,
         _text(ld.get("headline")) if ld else None,
         tags.get("og:title"),
         tags.get("twitter:title"),
