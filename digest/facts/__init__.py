@@ -1,7 +1,8 @@
 """Key facts of an article: people with roles, organisations, places, dates, numbers, quotes.
 
-    paragraphs -> names (people / organizations / places) -> quotes (speakers resolved
-    against the people found) ; dates ; numbers -> Facts
+    paragraphs -> names (people / organizations / places, teams in results) -> quotes
+    (speakers read from attributions, "he" and "she" resolved by ``pronouns.py`` against
+    the people found) ; dates ; numbers -> Facts
 
 English first. On other languages only what is found reliably is returned: numbers in
 units that read the same everywhere (%, currencies, km); names, roles, quotes and dates need
@@ -9,8 +10,6 @@ English cues and are left empty rather than guessed.
 """
 
 from __future__ import annotations
-
-from bisect import bisect_left
 
 from digest.facts.dates import find_dates
 from digest.facts.names import NameFinder
@@ -41,18 +40,13 @@ def extract_facts(
         numbers = tuple(n for n in numbers if n.unit in UNIVERSAL_UNITS or n.unit in CURRENCY_CODES)
         return Facts(numbers=numbers)
     names = NameFinder(paragraphs)
-    spans = names.person_spans
-    keys = [(p, start) for p, start, _, _ in spans]
-
-    def last_person_before(paragraph: int, offset: int) -> str | None:
-        position = bisect_left(keys, (paragraph, offset))
-        return spans[position - 1][3] if position else None
-
     return Facts(
         people=names.person_list(),
         organizations=names.org_list(),
         places=names.place_list(),
         dates=find_dates(paragraphs, published),
         numbers=numbers,
-        quotes=find_quotes(paragraphs, names.resolve, last_person_before),
+        quotes=find_quotes(
+            paragraphs, names.person_spans, {p.name: p.role for p in names.people}, names.resolve
+        ),
     )

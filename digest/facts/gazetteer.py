@@ -12,13 +12,23 @@ from importlib.resources import files
 
 def _read(name: str) -> frozenset[str]:
     text = files("digest.data").joinpath(name).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 @cache
 def places() -> frozenset[str]:
-    """Countries, capitals, large cities, US states, seas and regions."""
-    return _read("places.txt")
+    """Countries, capitals, large cities, US states, seas and regions, with their short forms.
+
+    A name is also known without its article ("The Netherlands" -> "Netherlands") and by
+    its first part ("Bosnia and Herzegovina" -> "Bosnia", "Trinidad and Tobago" ->
+    "Trinidad"), as the news writes them.
+    """
+    names = _read("places.txt")
+    short = {n[4:] for n in names if n.startswith("The ") and n[4:] not in GEO_WORDS}
+    short |= {n.split(" and ")[0] for n in names if " and " in n and "," not in n}
+    return names | short
 
 
 @cache
@@ -26,6 +36,34 @@ def given_names() -> frozenset[str]:
     """Given names, title case."""
     return _read("given_names.txt")
 
+
+GEO_WORDS = frozenset(
+    {
+        "Sea",
+        "Ocean",
+        "River",
+        "Gulf",
+        "Strait",
+        "Straits",
+        "Mountains",
+        "Valley",
+        "Province",
+        "Region",
+        "Island",
+        "Islands",
+        "Lake",
+        "Bay",
+        "Peninsula",
+        "Desert",
+        "County",
+        "District",
+        "Canal",
+        "Coast",
+        "Heights",
+        "Square",
+    }
+)
+"""Last words of a geographic name ("Caspian Sea", "Rift Valley"); never a place on their own."""
 
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Mx"})
 """Forms of address, without the full stop some styles put after them."""
@@ -40,8 +78,11 @@ ROLE_WORDS = frozenset(
     Interior Finance Health Trade Economy Energy Home Justice Education Environment Labour Labor
     Treasury State Deputy Assistant Under Senior Junior Lieutenant Major Sergeant Private Corporal
     Commander Field Marshal Premier Founder Co-founder Chancellor Counsel Manager Editor Analyst
-    Economist Minister-President Presidential Candidate Nominee Frontman Striker Midfielder Goalkeeper
-    Defender Forward Pitcher Quarterback Manager Chairperson Governor-General Secretary-General""".split()
+    Economist Minister-President Presidential Candidate Nominee Frontman Striker Midfielder
+    Goalkeeper Defender Forward Pitcher Quarterback Manager Chairperson Governor-General
+    Secretary-General
+    Sens. Reps. Del. Maj. Supt. Insp. Cmdr. Congressman Congresswoman Assemblyman Assemblywoman
+    MP MEP MSP""".split()
 )
 """Capitalised words of a title written before a name ("Defence Minister", "Secretary General")."""
 
@@ -55,13 +96,18 @@ ROLE_NOUNS = frozenset(
     negotiator candidate nominee lawmaker legislator mp diplomat chef owner partner member
     president-elect striker midfielder goalkeeper defender forward pitcher quarterback
     doctor physician surgeon nurse student teacher historian economist executive activist
-    producer actor actress singer rapper director writer journalist expert strategist deputy""".split()
+    producer actor actress singer rapper director writer journalist expert strategist deputy
+    pollster consultant aide organizer organiser commentator columnist host anchor pastor rabbi
+    imam priest detective trooper prosecutor investor banker businessman businesswoman
+    billionaire donor novelist poet artist musician comedian filmmaker spokesman spokeswoman
+    congressman congresswoman councilman councilwoman campaigner mayor-elect""".split()
 )
 """Nouns that make a phrase a role ("Russia's defence minister", "a senior adviser")."""
 
 ORG_WORDS = frozenset(
-    """Ministry Party Council Union Bank Committee Agency Association Corporation Corp Corp. Inc Inc.
-    Ltd Ltd. LLC PLC Plc University College School Court Army Navy Forces Police Parliament Congress
+    """Ministry Party Council Union Bank Committee Agency Association Corporation Corp Corp. Inc
+    Inc. Ltd Ltd. LLC PLC Plc University College School Court Army Navy Forces Police Parliament
+    Congress
     Senate Commission Organisation Organization Group Company Co. Institute Foundation Department
     Office Service Services Airlines Airways League FC Club Times Post News Journal Network Board
     Authority Administration Alliance Front Movement Brigade Brigades Federation Fund Reserve
@@ -70,18 +116,30 @@ ORG_WORDS = frozenset(
     Radio Magazine Herald Tribune Telegraph Guardian Gazette Institution Laboratory Labs Holdings
     Partners Capital Group Insurance Energy Petroleum Oil Pharmaceuticals Industries Bancorp
     Coalition Taliban Hezbollah Hamas Kremlin Pentagon Congress Parliament Bundestag Knesset Duma
-    Republicans Democrats Conservatives Tories Labour Network Academy Foundation Federal Reserve""".split()
+    Republicans Democrats Conservatives Tories Labour Network Academy Foundation Federal Reserve
+    SpA AG AB SA NV BV GmbH ASA Oyj Bhd Tbk Pty Cos Bros Bros. Brothers Sons""".split()
 )
-"""Words that make a name an organisation ("Ministry", "Party", "Bank", "FC")."""
+"""Words that make a name an organisation ("Ministry", "Party", "Bank", "FC", "SpA")."""
 
 KNOWN_ORGS = frozenset(
     """NATO UN EU UNICEF UNHCR WHO IMF OPEC FBI CIA NSA NASA BBC CNN AFP AP Reuters Google Apple
     Microsoft Amazon Facebook Meta Twitter Netflix Tesla Nintendo Samsung Sony Intel IBM Yahoo
     Pentagon Kremlin Congress Senate Parliament Hamas Hezbollah Taliban ISIS ISIL Nasdaq
     Interpol Europol ECB Fed Labour Conservatives Democrats Republicans Tories Gazprom Airbus
-    Boeing Uber Lyft Alibaba Huawei Toyota Volkswagen BMW""".split()
-) | frozenset({"Islamic State", "White House", "Supreme Court", "European Union", "United Nations", "Security Council", "Red Cross", "Wall Street"})
-"""Organisations named without any organisation word."""
+    Boeing Uber Lyft Alibaba Huawei Toyota Volkswagen BMW Xinhua Interfax Itar-Tass Tass Tanjug
+    Kyodo Yonhap Bernama Antara ANSA DPA EFE PTI IRNA MENA Anadolu KCNA Jiji RIA Novosti""".split()
+) | frozenset(
+    {
+        "Islamic State",
+        "White House",
+        "Supreme Court",
+        "European Union",
+        "United Nations",
+        "Security Council",
+        "Red Cross",
+    }
+)
+"""Organisations named without any organisation word, news agencies among them."""
 
 SAY_VERBS = frozenset(
     """said says told tells added adds explained explains stated states wrote writes asked asks
@@ -121,3 +179,33 @@ DEMONYMS = frozenset(
     Jewish Catholic Sunni Shia Shiite Democratic Republican Conservative Liberal Soviet""".split()
 )
 """Adjectives of place and group: part of a role, never a name on their own."""
+
+COUNTRIES = frozenset(
+    """Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|
+    Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|
+    Bolivia|Bosnia|Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|
+    Cambodia|Cameroon|Canada|Cape Verde|Central African Republic|Chad|Chile|China|Colombia|
+    Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|Czech Republic|Czechia|Czechoslovakia|Denmark|
+    Djibouti|Dominica|Dominican Republic|East Timor|Ecuador|Egypt|El Salvador|England|
+    Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Faroe Islands|Fiji|Finland|France|Gabon|
+    Gambia|Georgia|Germany|Ghana|Great Britain|Britain|Greece|Grenada|Guatemala|Guinea|
+    Guinea-Bissau|Guyana|Haiti|Honduras|Hong Kong|Hungary|Iceland|India|Indonesia|Iran|Iraq|
+    Ireland|Republic of Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|
+    Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|
+    Lithuania|Luxembourg|Macedonia|North Macedonia|Madagascar|Malawi|Malaysia|Maldives|Mali|
+    Malta|Marshall Islands|Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|
+    Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nauru|Nepal|Netherlands|
+    The Netherlands|Holland|New Zealand|Nicaragua|Niger|Nigeria|North Korea|Northern Ireland|
+    Norway|Oman|Pakistan|Palau|Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|
+    Poland|Portugal|Qatar|Romania|Russia|Russian Federation|Rwanda|Saint Kitts and Nevis|
+    Saint Lucia|Samoa|San Marino|Saudi Arabia|Scotland|Senegal|Serbia|Seychelles|Sierra Leone|
+    Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Korea|Korea|
+    South Sudan|Soviet Union|Spain|Sri Lanka|Sudan|Suriname|Swaziland|Sweden|Switzerland|Syria|
+    Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Trinidad|Trinidad and Tobago|Tunisia|Turkey|
+    Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|United States|
+    Uruguay|USA|U.S.|Uzbekistan|Vanuatu|Vatican City|Venezuela|Vietnam|Wales|Yemen|Yugoslavia|
+    Federal Republic of Yugoslavia|Zaire|Zambia|Zimbabwe""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+"""Countries and the home nations: national sides keep their place names ("France beat Mexico")."""

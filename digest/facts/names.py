@@ -1,7 +1,12 @@
 """People, organisations and places named in an article, with the roles it gives people.
 
-    capitalised runs -> trim sentence openers, split titles ("Defence Minister") from names
-      -> classify (gazetteers, organisation words, given names, cues) -> merge mentions
+    dateline ("LONDON 1996-08-30", "BRUSSELS (Reuters) -") -> a place
+    capitalised runs -> words in capitals read as names ("NEW YORK"), field labels dropped
+      -> trim sentence openers, split titles ("Defence Minister", "Rep.") from names
+      -> classify (gazetteers, organisation, venue and event words, given names, initials)
+      -> sides in sports results become teams or players (``teams.py``)
+      -> cues for the rest ("said", a job before the name, "(Sweden)" after it)
+      -> merge mentions; a person's surname is that person, never a place or a body
 
 Precision comes first: a run that no list, word or cue vouches for is left out rather
 than guessed. A person is listed once, under the fullest form of the name; surname-only
@@ -15,7 +20,9 @@ from dataclasses import dataclass, field
 
 from digest.facts.gazetteer import (
     COMMON_CAPITALISED,
+    COUNTRIES,
     DEMONYMS,
+    GEO_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
     ORG_WORDS,
@@ -25,21 +32,96 @@ from digest.facts.gazetteer import (
     given_names,
     places,
 )
+from digest.facts.teams import sides
 from digest.models import Entity, Person
 from digest.sentences import split_sentences
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w’'.\-&]*")
-_CONNECTORS = frozenset({"of", "the", "de", "del", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "y", "for", "on"})
-_GEO_WORDS = frozenset(
-    {"Sea", "Ocean", "River", "Gulf", "Strait", "Straits", "Mountains", "Valley", "Province", "Region", "Island",
-     "Islands", "Lake", "Bay", "Peninsula", "Desert", "County", "District", "Canal", "Coast", "Heights", "Square"}
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "the",
+        "de",
+        "del",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "y",
+        "for",
+        "on",
+    }
 )
 _MONTHS_DAYS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July "
-    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June "
+    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
+    "Dec".split()
 )
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s+\d{4}-\d{2}-\d{2}\s*$|\s*(?:\([A-Za-z .-]{2,30}\))?\s*[-–—―]+\s)"
+)
+"""A dateline opening the body: "LONDON 1996-08-30", "BRUSSELS (Reuters) -", "HEMPSTEAD, N.Y. ―"."""
+_SHOUTED = 0.7
+"""Share of capital letters above which a paragraph is a heading or a table row, not prose."""
+_SPLITTERS = frozenset(
+    {
+        "At",
+        "In",
+        "On",
+        "For",
+        "And",
+        "Or",
+        "But",
+        "To",
+        "From",
+        "With",
+        "By",
+        "Vs",
+        "V",
+        "Against",
+        "After",
+        "Before",
+    }
+)
+"""Capitalised small words inside a run of capitals that part two names, as in a fixtures list."""
+_VENUE_WORDS = frozenset(
+    """Bridge Road Street Park Stadium Arena Ground Oval Square Lane Avenue Hall Gardens Palace
+    Field Airport Station Course Circuit Racecourse Dome Coliseum Boulevard Velodrome""".split()
+)
+"""Last words of a place built or laid out by people: "Trent Bridge", "Grace Road", "Ellis Park"."""
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_FROM_PLACE = re.compile(r"\s*\((?P<place>[A-Z][\w .'-]{1,30})\)")
+"""A place in brackets after a name, as results give a competitor's country:
+"Sven Nylander (Sweden)"."""
+_PROGRAMME_WORDS = frozenset({"Show", "Program", "Programme", "Podcast", "Report"})
+_EVENT_WORDS = frozenset(
+    """Olympics Games Open Cup Championship Championships Marathon Festival Expo Summit
+    Conference Tournament Trophy Series War""".split()
+)
+"""Last words of an event's name ("Athens Olympics", "Gulf War"): neither a body nor a place."""
+"""Last words of a programme's title, which names no person ("The Laura Ingraham Show")."""
+_ROLE_MODIFIERS = frozenset(
+    """Vice Deputy Acting Former Presidential Defence Defense Foreign Interior Finance Health Trade
+    Economy Energy Home Education Environment Labour Labor Treasury State Assistant Under Senior
+    Junior Crown Field""".split()
+)
+"""Title words that qualify the word after them and never end a title ("Presidential Debates")."""
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
-_ROLE_AFTER = re.compile(r"^,\s+(?P<role>(?:(?:the|a|an)\s+)?[^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\)|$)")
+_ROLE_AFTER = re.compile(
+    r"^,\s+(?P<role>(?:(?:the|a|an)\s+)?[^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\)|$)"
+)
 _ROLE_BEFORE = re.compile(
     r"(?P<det>\bthe|\ba|\ban|\b[A-Z][\w’'-]*['’]s)\s+(?P<role>(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?:\s+(?:of|for|at|to)\s+(?:the\s+)?"
     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)\s*,\s*$"
@@ -64,6 +146,8 @@ class _Run:
     sentence_start: bool
     role: str | None = None
     honorific: bool = False
+    article: bool = False
+    """"the" comes just before the run: "the Florida Marlins" names no person."""
 
     @property
     def text(self) -> str:
@@ -86,17 +170,83 @@ def _tokens(sentence: str) -> list[_Token]:
         brk = False
         if text.endswith(("’s", "'s")) and len(text) > 2:
             text, end, brk = text[:-2], end - 2, True
-        while text.endswith((".", "-", "'", "’")) and not (_ACRONYM.match(text) or text.rstrip(".") in HONORIFICS or (len(text) == 2 and text[0].isupper())):
+        # "Rep." and "Gen." keep their stop: a title runs on into the name it precedes.
+        while text.endswith((".", "-", "'", "’")) and not (
+            _ACRONYM.match(text)
+            or text.rstrip(".") in HONORIFICS
+            or text in ROLE_WORDS
+            or (len(text) == 2 and text[0].isupper())
+        ):
             text, end = text[:-1], end - 1
             brk = brk or sentence[end : end + 1] == "."
         if not text:
             continue
-        if tokens and not brk:
+        if tokens:
             gap = sentence[tokens[-1].end : start]
             if gap.strip() and gap.strip() not in ("-",):
                 tokens[-1].brk = True
         tokens.append(_Token(text, start, end, brk))
     return tokens
+
+
+def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph; a title's stop ("Del.", "Gov.") ends none."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    joined = False
+    for sentence in split_sentences(paragraph):
+        start = paragraph.find(sentence, offset)
+        offset = start + len(sentence)
+        if joined:
+            spans[-1] = (spans[-1][0], offset)
+        else:
+            spans.append((start, offset))
+        joined = sentence.rsplit(None, 1)[-1] in ROLE_WORDS
+    return spans
+
+
+def _title(word: str) -> str:
+    """ "LONDON" -> "London", "ST." -> "St.", "O'NEILL" -> "O'Neill"; other words unchanged."""
+    if not (word.isupper() and sum(c.isalpha() for c in word) >= 2):
+        return word
+    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), word)
+
+
+def _uncap(run: _Run, shouted: bool) -> None:
+    """Read words written in capitals as names ("NEW YORK" -> "New York") when a list knows
+    them; in a heading or table row every capitalised word is read so, none as an acronym."""
+    titled = [_title(w) for w in run.tokens]
+    if titled == run.tokens:
+        return
+    text = " ".join(titled)
+    if (
+        text in places()
+        or text in KNOWN_ORGS
+        or (titled[0] != run.tokens[0] and titled[0] in given_names() and len(titled) > 1)
+    ):
+        run.tokens = titled
+        return
+    # Two capitals are an acronym ("US", "UK") unless a list knows the whole run ("ST LOUIS").
+    titled = [
+        t if sum(c.isalpha() for c in w) > 2 else w for w, t in zip(run.tokens, titled, strict=True)
+    ]
+    if shouted:
+        run.tokens = titled
+    else:
+        run.tokens = [
+            t if t in places() or t in _MONTHS_DAYS else w
+            for w, t in zip(run.tokens, titled, strict=True)
+        ]
+
+
+def dateline(paragraphs: tuple[str, ...]) -> tuple[int, int, int, str] | None:
+    """(paragraph, start, end, place) of the dateline opening the body, if it has one."""
+    for index, paragraph in enumerate(paragraphs[:2]):
+        match = _DATELINE.match(paragraph)
+        if match and any(c.isalpha() and c.isupper() for c in match.group("place")):
+            words = [_title(w) for w in match.group("place").split()]
+            return index, match.start("place"), match.end("place"), " ".join(words)
+    return None
 
 
 def _capitalised(word: str) -> bool:
@@ -105,10 +255,8 @@ def _capitalised(word: str) -> bool:
 
 def _runs(paragraph: str, index: int) -> list[_Run]:
     runs: list[_Run] = []
-    offset = 0
-    for sentence in split_sentences(paragraph):
-        base = paragraph.find(sentence, offset)
-        offset = base + len(sentence)
+    for base, end in sentence_spans(paragraph):
+        sentence = paragraph[base:end]
         tokens = _tokens(sentence)
         i = 0
         while i < len(tokens):
@@ -119,22 +267,47 @@ def _runs(paragraph: str, index: int) -> list[_Run]:
             words = [tokens[i].text]
             while not tokens[j].brk and j + 1 < len(tokens):
                 nxt = tokens[j + 1]
-                if _capitalised(nxt.text) and nxt.text not in _MONTHS_DAYS:
+                # "Cleveland At Texas" is two names: a capitalised preposition parts them.
+                if (
+                    _capitalised(nxt.text)
+                    and nxt.text not in _MONTHS_DAYS
+                    and _title(nxt.text) not in _SPLITTERS
+                ):
                     words.append(nxt.text)
                     j += 1
                     continue
                 # "Bank of England", "Secretary of State", "Osama bin Laden"
                 k = j + 1
-                connectors = []
-                while k < len(tokens) and tokens[k].text in _CONNECTORS and not tokens[k].brk and len(connectors) < 2:
+                connectors: list[str] = []
+                while (
+                    k < len(tokens)
+                    and tokens[k].text in _CONNECTORS
+                    and not tokens[k].brk
+                    and len(connectors) < 2
+                ):
                     connectors.append(tokens[k].text)
                     k += 1
-                if connectors and k < len(tokens) and _capitalised(tokens[k].text) and tokens[k].text not in _MONTHS_DAYS:
+                if (
+                    connectors
+                    and k < len(tokens)
+                    and _capitalised(tokens[k].text)
+                    and tokens[k].text not in _MONTHS_DAYS
+                ):
                     words.extend([*connectors, tokens[k].text])
                     j = k
                     continue
                 break
-            runs.append(_Run(words, base + tokens[i].start, base + tokens[j].end, index, i == 0))
+            article = i > 0 and tokens[i - 1].text.lower() == "the"
+            runs.append(
+                _Run(
+                    words,
+                    base + tokens[i].start,
+                    base + tokens[j].end,
+                    index,
+                    i == 0,
+                    article=article,
+                )
+            )
             i = j + 1
     return runs
 
@@ -142,9 +315,14 @@ def _runs(paragraph: str, index: int) -> list[_Run]:
 def _trim(run: _Run) -> _Run | None:
     words = list(run.tokens)
     while words and (words[0] in COMMON_CAPITALISED or words[0].lower() in _CONNECTORS):
-        if words[0] in COMMON_CAPITALISED and words[0] in given_names() and len(words) > 1 and not run.sentence_start:
+        if (
+            words[0] in COMMON_CAPITALISED
+            and words[0] in given_names()
+            and len(words) > 1
+            and not run.sentence_start
+        ):
             break
-        words.pop(0)
+        run.article = words.pop(0).lower() == "the"
     while words and words[-1].lower() in _CONNECTORS:
         words.pop()
     if not words:
@@ -159,13 +337,27 @@ def _split_role(run: _Run) -> None:
     last_role = -1
     for i, word in enumerate(words[:-1]):
         bare = word.rstrip(".")
-        if word in ROLE_WORDS or bare in ROLE_WORDS or bare in HONORIFICS:
+        # "Pollster Pat Caddell": a job opening the run is a title though no list has it.
+        if (
+            word in ROLE_WORDS
+            or bare in ROLE_WORDS
+            or bare in HONORIFICS
+            or (i == 0 and word.lower() in ROLE_NOUNS)
+        ):
             last_role = i
-        elif word.lower() in _CONNECTORS or word in DEMONYMS or _ACRONYM.match(word) or word in KNOWN_ORGS or word in places():
+        elif (
+            word.lower() in _CONNECTORS
+            or word in DEMONYMS
+            or _ACRONYM.match(word)
+            or word in KNOWN_ORGS
+            or word in places()
+        ):
             continue
         elif last_role >= 0:
             break
-    if last_role < 0:
+    if last_role < 0 or (
+        words[last_role] in _ROLE_MODIFIERS and (last_role == 0 or words[last_role - 1] != "of")
+    ):
         return
     name = words[last_role + 1 :]
     if not name or any(w in ORG_WORDS for w in name) or name[0].lower() in _CONNECTORS:
@@ -173,7 +365,10 @@ def _split_role(run: _Run) -> None:
     prefix = words[: last_role + 1]
     run.honorific = prefix[-1].rstrip(".") in HONORIFICS
     role_words = [w for w in prefix if w.rstrip(".") not in HONORIFICS]
-    if role_words and any(w in ROLE_WORDS or w.rstrip(".") in ROLE_WORDS for w in role_words):
+    if role_words and any(
+        w in ROLE_WORDS or w.rstrip(".") in ROLE_WORDS or w.lower() in ROLE_NOUNS
+        for w in role_words
+    ):
         run.role = " ".join(role_words)
     elif not run.honorific:
         return
@@ -190,28 +385,80 @@ def _kind(run: _Run) -> str | None:
         return "place"
     if run.role or run.honorific:
         return "person"
+    if words[-1] in _PROGRAMME_WORDS or words[-1] in _EVENT_WORDS or text.endswith("Grand Prix"):
+        return None
     if any(w in ORG_WORDS for w in words):
         return "org"
-    if len(words) > 1 and words[-1] in _GEO_WORDS:
+    if len(words) > 1 and (words[-1] in GEO_WORDS or words[-1] in _VENUE_WORDS):
         return "place"
+    named = _named_after_place(words, run.article)
+    if named:
+        return named
     if len(words) == 1 and _ACRONYM.match(text):
         return "org"
     if all(w in DEMONYMS or w in COMMON_CAPITALISED for w in words):
         return None
-    if 2 <= len(words) <= 4 and words[0] in given_names() and words[-1] not in DEMONYMS and words[-1] not in ROLE_WORDS:
+    if (
+        2 <= len(words) <= 4
+        and words[0] in given_names()
+        and words[-1] not in DEMONYMS
+        and words[-1] not in ROLE_WORDS
+        and not run.article
+    ):
+        return "person"
+    # "R. Mahanama", "J.R.R. Tolkien": initials before a surname.
+    if (
+        2 <= len(words) <= 3
+        and _INITIALS.match(words[0])
+        and words[0] not in place_names
+        and words[0].replace(".", "") not in KNOWN_ORGS
+        and words[-1][:1].isupper()
+        and not words[-1].isupper()
+        and words[-1] not in place_names
+        and words[-1] not in COUNTRIES
+    ):
         return "person"
     return "unknown"
+
+
+def _named_after_place(words: list[str], article: bool) -> str | None:
+    """A place followed by a word that is not a place names a body: "Florida Marlins",
+    "China Daily", "Washington Post". A first word that is also a given name may be a
+    person's ("Jordan Peterson"): no guess then, unless "the" comes before the run."""
+    for k in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:k]), words[k:]
+        if head in places():
+            if len(rest) >= 2 and rest[0] in given_names():
+                # A team sheet: "Belgium Marc Degryse" is the player.
+                words[:] = rest
+                return "person"
+            if (
+                head in COUNTRIES
+                or len(rest) > 1
+                or rest[-1].isupper()
+                or rest[-1] in DEMONYMS
+                or rest[-1] in given_names()
+                or rest[0].islower()
+            ):
+                return None
+            if words[0] in given_names() and not article:
+                return None
+            return "org"
+    return None
 
 
 def _role_around(paragraph: str, run: _Run) -> str | None:
     after = _ROLE_AFTER.match(paragraph[run.end : run.end + 120])
     if after and _is_role(after.group("role")):
-        return after.group("role").removeprefix("the ").removeprefix("a ").removeprefix("an ").strip()
+        return (
+            after.group("role").removeprefix("the ").removeprefix("a ").removeprefix("an ").strip()
+        )
     before = _ROLE_BEFORE.search(paragraph[max(0, run.start - 120) : run.start])
     if before and _is_role(before.group("role")):
         det = before.group("det")
         role = before.group("role").strip()
-        # The determiner nearest the name opens the role: "a day after the prime minister of Turkey".
+        # The determiner nearest the name opens the role:
+        # "a day after the prime minister of Turkey".
         inner = re.split(r"\b(?:the|a|an)\s+", role)
         if len(inner) > 1:
             det, role = "the", inner[-1].strip()
@@ -226,13 +473,45 @@ def _is_role(phrase: str) -> bool:
     if not 1 <= len(words) <= 10 or any(w in SAY_VERBS for w in words):
         return False
     head = [w for w in words if w not in _CONNECTORS]
-    return any(w.strip(",") in ROLE_NOUNS for w in head[:6]) and not re.search(r"\b(?:who|which|that|is|was|has|had|will)\b", phrase)
+    return any(w.strip(",") in ROLE_NOUNS for w in head[:6]) and not re.search(
+        r"\b(?:who|which|that|is|was|has|had|will)\b", phrase
+    )
+
+
+_APPOSITIVE_SAID = re.compile(
+    r"\s*,[^,.;:“”\"()]{1,100},\s*(?:" + "|".join(sorted(SAY_VERBS, key=len, reverse=True)) + r")\b"
+)
+"""A subject set off from its verb of saying: "Rucker Culpepper, who runs the effort, said"."""
 
 
 def _said_nearby(paragraph: str, run: _Run) -> bool:
     after = paragraph[run.end : run.end + 30].lower().split()
     before = paragraph[max(0, run.start - 20) : run.start].lower().split()
-    return bool((after and after[0].strip(",.") in SAY_VERBS) or (before and before[-1] in SAY_VERBS))
+    if (after and after[0].strip(",.") in SAY_VERBS) or (before and before[-1] in SAY_VERBS):
+        return True
+    aside = _APPOSITIVE_SAID.match(paragraph, run.end)
+    # The aside must describe a person: "who ...", a job, or an age ("Quina Jones, 25,").
+    words = aside.group(0).lower().replace(",", " ").split() if aside else []
+    return bool(words) and (
+        words[0] in ("who", "whose") or words[0].isdigit() or any(w in ROLE_NOUNS for w in words)
+    )
+
+
+def _role_noun_before(paragraph: str, run: _Run) -> bool:
+    """A job written just before the name vouches for it: "economist Aparna Mathur"."""
+    before = paragraph[max(0, run.start - 30) : run.start].split()
+    return bool(before) and before[-1].islower() and before[-1] in ROLE_NOUNS
+
+
+def _end_at_name(paragraph: str, run: _Run) -> None:
+    """Cut what follows a person's name: "Elijah Cummings of Maryland" is Elijah Cummings."""
+    for k, word in enumerate(run.tokens[1:], start=1):
+        if word in ("of", "the", "for", "on"):
+            cut = re.search(rf"\s{word}\s", paragraph[run.start : run.end])
+            if cut:
+                run.tokens = run.tokens[:k]
+                run.end = run.start + cut.start()
+            return
 
 
 class NameFinder:
@@ -251,8 +530,13 @@ class NameFinder:
         name = run.text
         words = run.tokens
         for person in self.people:
-            if name == person.name or (len(words) == 1 and words[0] in person.tokens) or (
-                words[-1] == person.tokens[-1] and (len(words) == 1 or len(person.tokens) == 1 or words[0] == person.tokens[0])
+            if (
+                name == person.name
+                or (len(words) == 1 and words[0] in person.tokens)
+                or (
+                    words[-1] == person.tokens[-1]
+                    and (len(words) == 1 or len(person.tokens) == 1 or words[0] == person.tokens[0])
+                )
             ):
                 if len(words) > len(person.tokens):
                     person.name, person.tokens = name, list(words)
@@ -266,37 +550,110 @@ class NameFinder:
 
     def _run(self) -> None:
         pending: list[tuple[_Run, int]] = []
+        located: list[tuple[_Run, int, str]] = []
+        mentions: list[tuple[int, int, int, _Person]] = []
+        seen: list[tuple[_Run, int, str | None]] = []
+        proper: set[str] = set()
+        """Words the article capitalises inside a sentence: names, not sentence openers."""
         order = 0
+        place_line = dateline(self.paragraphs)
+        if place_line:
+            self.places[place_line[3]] = [0]
         for index, paragraph in enumerate(self.paragraphs):
+            letters = [c for c in paragraph if c.isalpha()]
+            shouted = len(letters) > 3 and sum(c.isupper() for c in letters) >= _SHOUTED * len(
+                letters
+            )
             for run in _runs(paragraph, index):
+                if place_line and index == place_line[0] and run.start < place_line[2]:
+                    continue
+                if paragraph[run.end : run.end + 1] == ":" and all(w.isupper() for w in run.tokens):
+                    # A field label of a listing ("CUSIP: 072261", "ISSUER: ...").
+                    continue
+                _uncap(run, shouted)
+                proper.update(run.tokens[1:] if run.sentence_start else run.tokens)
                 if _trim(run) is None:
                     continue
+                # A mention starts at its first kept word ("On The Steve Harvey Show").
+                run.start = max(run.start, paragraph.find(run.tokens[0], run.start))
                 _split_role(run)
-                kind = _kind(run)
                 order += 1
-                if kind == "person":
-                    if not run.role:
-                        run.role = _role_around(paragraph, run)
-                    person = self._person(run, order)
-                    self.person_spans.append((index, run.start, run.end, person.name))
-                elif kind == "org":
-                    self.orgs.setdefault(run.text, []).append(order)
-                elif kind == "place":
-                    self.places.setdefault(run.text.removeprefix("the "), []).append(order)
-                elif kind == "unknown":
-                    pending.append((run, order))
+                words = list(run.tokens)
+                kind = _kind(run)
+                if run.tokens != words:
+                    # A team sheet's country was cut from the player's name.
+                    run.start = max(run.start, paragraph.find(run.tokens[0], run.start))
+                seen.append((run, order, kind))
+        side = sides(
+            self.paragraphs, [(r.paragraph, r.start, r.end, r.text, k) for r, _, k in seen]
+        )
+        for run, order, kind in seen:
+            paragraph = self.paragraphs[run.paragraph]
+            # National sides keep the country's name as a place ("France beat Mexico 2-0").
+            if (
+                side.get(run.text) == "team"
+                and run.text not in COUNTRIES
+                and not (kind == "person" and (run.role or run.honorific))
+            ):
+                kind = "org"
+            elif side.get(run.text) == "player" and kind == "unknown":
+                kind = "person"
+            if kind == "person":
+                _end_at_name(paragraph, run)
+                if not run.role:
+                    run.role = _role_around(paragraph, run)
+                mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
+            elif kind in ("org", "place"):
+                located.append((run, order, kind))
+            elif kind == "unknown":
+                pending.append((run, order))
         # Second pass: surnames of people already found, and names a cue vouches for.
         for run, order in pending:
             paragraph = self.paragraphs[run.paragraph]
             words = run.tokens
             known = any(w in p.tokens for p in self.people for w in words[-1:])
-            cue = _said_nearby(paragraph, run) or _role_around(paragraph, run) is not None
-            if (known and len(words) <= 2) or (cue and len(words) <= 4 and not run.sentence_start or cue and len(words) >= 2):
+            from_place = _FROM_PLACE.match(paragraph, run.end)
+            cue = (
+                _said_nearby(paragraph, run)
+                or _role_around(paragraph, run) is not None
+                or _role_noun_before(paragraph, run)
+                or bool(
+                    from_place and from_place.group("place") in places() and 2 <= len(words) <= 4
+                )
+            )
+            # "Limbaugh told" opening a sentence is a name when the article writes
+            # "Limbaugh" capitalised elsewhere too; "Police said" is not.
+            alone = cue and len(words) == 1 and words[0] in proper
+            if (
+                (known and len(words) <= 2)
+                or (cue and len(words) <= 4 and not run.sentence_start or cue and len(words) >= 2)
+                or alone
+            ):
+                _end_at_name(paragraph, run)
                 if not run.role:
                     run.role = _role_around(paragraph, run)
-                person = self._person(run, order)
-                self.person_spans.append((run.paragraph, run.start, run.end, person.name))
-        self.person_spans.sort()
+                mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
+        # A person is never also a place or an organisation: "Warren" after "Elizabeth
+        # Warren" is her, though a city bears the name.
+        surnames = {p.tokens[-1] for p in self.people if len(p.tokens) > 1}
+        for run, order, kind in located:
+            if run.text in surnames or any(run.text == p.name for p in self.people):
+                mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
+            elif (
+                kind == "org"
+                and run.sentence_start
+                and run.text in ORG_WORDS
+                and run.text not in KNOWN_ORGS
+                and run.text not in proper
+            ):
+                # "Police said" opens a sentence with a common noun, not a name.
+                continue
+            elif kind == "org":
+                self.orgs.setdefault(run.text, []).append(order)
+            else:
+                self.places.setdefault(run.text.removeprefix("the "), []).append(order)
+        # Spans name each person by the fullest form, which may come after the mention.
+        self.person_spans = sorted((p, s, e, person.name) for p, s, e, person in mentions)
         names = {w for p in self.people for w in p.tokens} | {p.name for p in self.people}
         for table in (self.orgs, self.places):
             for key in [k for k in table if k in names]:

@@ -1,0 +1,95 @@
+"""Which names are sides in a contest: the teams and players of sports results and tables.
+
+    names with their kinds -> sides (a name and its score, "Harlequins 75 Gloucester 19";
+      "Leicestershire beat Somerset"; a table row, "Stoke 4 3 1 0 7 4 10")
+      -> teams (organisations) or players (people)
+
+A club is usually named after its town, so on its own "Norwich" reads as a place; as a
+side in a result it is the club. A result pairs sides of one sort: a side paired with a
+place-named side is a team too ("Crystal Palace 2 Norwich 1"), sides that are all people
+are players ("Korda beat Veglio"). The rows of a table are all of one sort, the sort most
+of its rows plainly are. A name that is a team once is the team throughout the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+Name = tuple[int, int, int, str, str | None]
+"""(paragraph, start, end, text, kind): one classified name; kind "person", "org",
+"place", "unknown" or None."""
+
+_SCORE = re.compile(
+    r"\s+\d{1,3}(?:-\d{1,3})?(?=$|[\s,;)]|\.(?!\d))"
+    r"(?!\s+(?:percent|per|pct|million|billion|years?|months?|weeks?|days?|hours?|minutes?|people|"
+    r"km|kg|miles|tonnes|tons|dollars|shares|cents|times|of|in|to|from)\b)"
+)
+"""A score right after a name ("Gloucester 19", "Surrey 429-7"), not a count ("20 years")."""
+_CONTEST = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?(?:beat|beats|v|vs\.?|versus|drew\s+with|draw\s+with|lost\s+to|"
+    r"defeated|edged|thrashed|routed|overcame|crushed|trounced|hammered|downed|held)\s+(?:the\s+)?$"
+)
+"""What joins two sides: "Leicestershire beat Somerset", "Korda (Czech Republic) beat Veglio"."""
+_ROW_REST = re.compile(r"(?:\s+[-+]?\d+(?:[.:]\d+)?|\s+[-.]+|\s*\.\d+)+\s*\.?$")
+"""The rest of a table row after the name: numbers only ("4 3 1 0 7 4 10", "74 59 .556 -")."""
+
+
+def _in_brackets(paragraph: str, start: int) -> bool:
+    return paragraph.rfind("(", 0, start) > paragraph.rfind(")", 0, start)
+
+
+def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
+    """Map a name's text to "team" or "player" when the article shows it as a side."""
+    found: dict[str, str] = {}
+    by_paragraph: dict[int, list[Name]] = {}
+    for name in names:
+        by_paragraph.setdefault(name[0], []).append(name)
+    rows: list[Name] = []
+    groups: list[tuple[list[Name], bool]] = []
+    for index, here in by_paragraph.items():
+        paragraph = paragraphs[index]
+        here = [n for n in here if n[4] is not None and not _in_brackets(paragraph, n[1])]
+        scored = [n for n in here if _SCORE.match(paragraph, n[2])]
+        if len(scored) >= 2:
+            groups.append((scored, True))
+        for left, right in zip(here, here[1:], strict=False):
+            if _CONTEST.match(paragraph[left[2] : right[1]]):
+                groups.append(([left, right], False))
+        if (
+            len(here) >= 1
+            and not paragraph[: here[0][1]].strip(" .0123456789")
+            and _ROW_REST.fullmatch(paragraph, here[0][2])
+        ):
+            rows.append(here[0])
+    decided = Counter(
+        "team" if {n[4] for n in g} & {"place", "org"} else "player"
+        for g, _ in groups
+        if {n[4] for n in g} - {"unknown"}
+    )
+    undecided = "team" if decided["team"] > decided["player"] else "player" if decided else None
+    for group, scored_line in groups:
+        kinds = {n[4] for n in group}
+        # Sides no list knows ("Barnsley 2 Bury 1") are of the sort the article's other sides are.
+        sort = "team" if kinds & {"place", "org"} else "player" if "person" in kinds else undecided
+        for name in group:
+            # A given name does not make a player of "Crystal Palace 2 Norwich 1".
+            if sort == "team" and (
+                name[4] != "person" or scored_line and len(name[3].split()) == 2
+            ):
+                found[name[3]] = "team"
+            elif sort == "player" and name[3] not in found:
+                found[name[3]] = "player"
+    votes = Counter(
+        "team" if n[4] in ("place", "org") or found.get(n[3]) == "team" else "player"
+        for n in rows
+        if n[4] != "unknown"
+    )
+    if votes:
+        sort = "team" if votes["team"] > votes["player"] else "player"
+        for name in rows:
+            if name[3] not in found and (
+                name[4] == "unknown" or sort == "team" and name[4] == "place" or sort == "team"
+            ):
+                found[name[3]] = sort
+    return found
