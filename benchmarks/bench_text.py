@@ -6,16 +6,20 @@ Each page of ``corpus/readability/`` is rendered as a browser shows it when sele
 copied (menus, captions, share lines and footers inline; see ``browser_text.py``), fed to
 digest as plain text, and its body is scored against ``expected.txt`` by 4-word-shingle
 precision, recall and F1. The whole rendered page is scored too, as the baseline of
-keeping everything.
+keeping everything, and so is jusText when the ``justext`` package is installed (each
+line given to it as a paragraph, with the stoplist of the page's language; it has none for
+Chinese and Japanese). Titles are compared after folding case, spaces and curly quotes.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,7 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--verbose", action="store_true", help="one line per page")
     args = parser.parse_args()
@@ -38,8 +44,11 @@ def main() -> int:
     if not pages:
         print(f"bench_text: no pages under {args.corpus / 'readability'}", file=sys.stderr)
         return 2
-    rows: dict[str, list[tuple[float, float, float]]] = {"digest": [], "whole page": []}
-    english: dict[str, list[float]] = {"digest": [], "whole page": []}
+    others = {"whole page": lambda text, lang: text}
+    if (boilerplate := _justext()) is not None:
+        others["jusText"] = boilerplate
+    rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in ("digest", *others)}
+    english: dict[str, list[float]] = {name: [] for name in rows}
     times: list[float] = []
     titles = 0
     for page in pages:
@@ -55,7 +64,9 @@ def main() -> int:
             body, title = "", f"({err})"
         times.append((time.perf_counter() - started) * 1000)
         titles += _norm(title) == _norm(meta.get("title") or "")
-        for name, got in (("digest", body), ("whole page", text)):
+        lang = (meta.get("lang") or ("en" if meta.get("english") else ""))[:2].lower()
+        outputs = {"digest": body} | {name: other(text, lang) for name, other in others.items()}
+        for name, got in outputs.items():
             result = score(got, expected)
             rows[name].append(result)
             if meta.get("english"):
@@ -72,8 +83,30 @@ def main() -> int:
     return 0
 
 
+_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
+    return " ".join(text.lower().translate(_QUOTES).split())
+
+
+def _justext() -> Callable[[str, str], str] | None:
+    """jusText's body for a page's text, or ``None`` when the package is not installed."""
+    try:
+        import justext  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    names = {
+        "cs": "Czech", "de": "German", "en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"
+    }
+
+    def body(text: str, lang: str) -> str:
+        page = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+        stoplist = justext.get_stoplist(names[lang]) if lang in names else frozenset()
+        paragraphs = justext.justext(f"<html><body>{page}</body></html>", stoplist)
+        return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return body
 
 
 if __name__ == "__main__":

@@ -3,39 +3,64 @@
 A page copied from a browser keeps everything inline: the skip link and menus, a section
 label above the headline, the standfirst, photo captions with their credits, advertising
 markers, the body, a closing credit line such as ``(FRANCE24 with AFP, REUTERS)``, then
-newsletter prompts, share buttons and whatever else the footer holds. This module tells
-those lines apart.
+newsletter prompts, share buttons, lists of other stories, comments and the footer. A copy
+sets paragraphs and headings apart with blank lines, while the items of menus and lists
+follow one another line by line. This module tells those lines apart.
 
-The method, line by line:
+The method:
 
-1. Drop lines that are boilerplate by their words (``Skip to main content``,
-   ``Advertising``, ``Share :``...) and cut the page at the first footer marker (the closing
-   credit line, ``Page not found``, a copyright line).
-2. The headline is the first line that reads like one (a few words, no closing full stop)
-   and is followed by prose; a short label just above it is the section.
-3. Captions and photo credits (``Alexander Kots, AFP | A picture taken...``) go to
-   ``credits``; a ``By ...`` line gives the authors; a ``Published ...`` line the date.
-4. The body is the run of prose lines after the headline; short lines inside it are kept
-   only when prose surrounds them (subheadings), and a lone first paragraph set apart by
-   a caption or an advertising marker is the standfirst.
+1. Each line gets a kind from its own words (``digest.extract.lines``): prose (a sentence,
+   or long), short (menu items, labels, titles of other stories, teasers cut short), noise
+   (``Skip to main content``, ``Share :``), a caption or credit, the header of related
+   stories or of the page's own lists, or an end (a comments header, a copyright line, a
+   closing credit). Its neighbours then settle the doubtful ones: ``AFP`` alone under the
+   last paragraph closes the article but credits a photo elsewhere; a related-stories
+   header is crossed when the article resumes under its few links and is a wall
+   otherwise; short lines under a paragraph ending with a colon are its list; numbered
+   slides ("3/50 ...") are a gallery.
+2. The article is the run of lines with the most prose after the costs of what is not
+   prose (a maximum subarray between walls). Prose counts fully only in company: the
+   summaries in a list of other stories or a ticker each stand alone between a title and
+   a source or time line, and those dated lines cost more. Once a run of an article's size
+   is found, an end line stops the search, so comments and footers below it are never
+   taken for the article.
+3. The headline is the line above the run that reads like one and shares the body's words
+   (set apart by blank lines, repeated in a breadcrumb, near the body, before its
+   standfirst); a short label just above it is the section. A ``By ...`` line gives the
+   authors, a ``Published ...`` line the date, captions and credits go to ``credits``.
+4. The body is the prose from the headline to the end of the run, with its lists; other
+   short lines stay when they are few (subheadings), and a lone first paragraph set apart
+   by a caption or an advertising marker is the standfirst.
+
+Text dumps hard-wrapped at a fixed width (e-mail, ``lynx -dump``) are unwrapped first.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from digest.dates import parse_date
 from digest.errors import NotAnArticleError
 from digest.extract.lines import (
+    CJK,
+    COMMENTS,
     FOOTER,
-    SENTENCE_END,
+    OTHER_STORIES,
+    RELATED,
     WORD,
     caption_credit,
     closing_credit,
     count_words,
+    ends_sentence,
+    is_caption_label,
     is_noise,
-    is_prose,
+    is_teaser,
+    size,
+    slide_count,
     split_names,
+    wire_credit,
 )
 from digest.models import Credit, Extraction
 from digest.outlets import outlet_name
@@ -44,24 +69,466 @@ _BYLINE = re.compile(
     r"^by\s+(?P<names>[^\d|]{3,160}?)\s*(?:[|,]\s*(?:updated|published|posted)\b.*)?$", re.I
 )
 _DATE_LINE = re.compile(
-    r"^(?:published|posted|updated|last\ updated|modified|issued|first\ published)\s*(?:on|at)?\s*:?\s*(?P<date>.{6,60})$",
+    r"""^(?:published|posted|updated|last\ updated|modified|issued|first\ published)
+    \s*(?:on|at)?\s*:?\s*(?P<date>.{6,60})$""",
     re.I | re.X,
 )
-_BARRIER = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave\ a\ (?:comment|reply)|join\ the\ (?:discussion|conversation)"
-    r"|(?:show|view|load)\ (?:all\ )?comments|discussion\ policy|about\ the\ authors?)(?:\s*\(\d+\))?\s*:?$",
-    re.I | re.X,
+_TIMESTAMP = re.compile(
+    r"^(?:\d{1,2}[:h]\d{2}\b|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b)",
+    re.I,
 )
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\w")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}$")  # a headline may end "... in the U.S."
+
+RELATED_COST = 40.0
+"""What a related-stories header inside the article costs the run: about two paragraphs."""
+
+DATED_COST = 8.0
+"""What a dated short line costs the run: about a summary's worth of words."""
+
+LONE_PROSE = 0.5
+"""The share of its words a prose line counts for with no other prose line beside it but
+one a line away (a paragraph under a subheading)."""
+
+ISOLATED_PROSE = 0.25
+"""The share of its words a prose line counts for with no other prose line within two lines
+(a summary between its title and its source line)."""
+
+BOX_LINES = 20
+"""Lines under a related-stories header looked at for the article's return."""
+
+LONG_PARAGRAPH = 50
+"""Words in a paragraph longer than any summary in a list of other stories."""
+
+ARTICLE_SCORE = 60.0
+"""A run scoring this much (about three paragraphs) is an article: an end line below it
+(a comments header, a copyright line, a closing credit) ends the search."""
+
+MAX_SUBHEADINGS = 2
+"""Short lines in a row kept between two paragraphs as subheadings (or a kicker and one)."""
+
+MAX_LIST_ITEMS = 15
+"""Short lines in a row kept under a paragraph that ends with a colon, as its list."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One non-blank line of the page and what it reads as."""
+
+    text: str
+    kind: str
+    """``prose``, ``short``, ``item`` (of a list announced by a colon), ``noise``,
+    ``caption``, ``related`` (the header of a box of links inside the article), ``wall``
+    (the header of a list of other stories) or ``end`` (a comments header, a copyright
+    line, a closing credit)."""
+    size: float
+    """Words; a CJK character counts as half a word."""
+    apart: bool
+    """Set apart by blank lines above and below, as a copy sets headings and paragraphs."""
+
+
+def extract_text(text: str) -> Extraction:
+    """Extract the article from a page given as plain text.
+
+    Raises:
+        NotAnArticleError: when the text holds no run of prose.
+    """
+    lines = _classify(_paragraphs(text))
+    if not lines:
+        raise NotAnArticleError("no text")
+    start, end = _main_run(lines)
+    if start > end:
+        raise NotAnArticleError("no article text")
+    texts = [line.text for line in lines]
+
+    title_index = _find_headline(lines, start, end)
+    if title_index is None:
+        title_index = start - 1
+        title = _first_words(texts[start])
+    else:
+        title = texts[title_index]
+    section = None
+    if title_index > 0:
+        above = texts[title_index - 1]
+        if 1 <= count_words(above) <= 4 and not is_noise(above) and not above.endswith((".", ":")):
+            section = above
+
+    found = _Found()
+    # The closing credit under the body names the agencies, and the publisher when it is
+    # not a wire credit alone ("(FRANCE24 with AFP, REUTERS)").
+    closing_line = next((line.text for line in lines[end + 1 : end + 6] if line.kind == "end"), "")
+    if wired := wire_credit(closing_line):
+        found.agencies.extend(wired)
+    elif closing := closing_credit(closing_line):
+        found.publisher = closing[0]
+        found.agencies.extend(closing[1])
+    paragraphs, standfirst = _body(_blocks(lines[title_index + 1 : end + 1], found))
+    if not paragraphs:
+        raise NotAnArticleError("no article text after the headline")
+    publisher = found.publisher or _prefix_outlet(texts[end + 1 :] + texts[: max(title_index, 0)])
+    warnings = ("low-text",) if sum(size(p) for p in paragraphs) < 80 else ()
+    from digest.language import guess_language
+
+    return Extraction(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        standfirst=standfirst,
+        section=section,
+        authors=tuple(found.authors),
+        publisher=publisher,
+        agencies=tuple(dict.fromkeys(found.agencies)),
+        published=found.published,
+        language=guess_language(" ".join(paragraphs[:6])),
+        credits=tuple(found.credits),
+        warnings=warnings,
+    )
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the lines around the body say about the article, gathered while reading them."""
+
+    credits: list[Credit] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    published: str | None = None
+
+
+def _blocks(lines: list[_Line], found: _Found) -> list[tuple[str, str]]:
+    """The lines from the headline to the end of the run as ``(kind, text)`` for the body:
+    ``prose``, ``short``, ``item`` or ``break``. Captions, bylines and date lines become
+    breaks, their content noted in ``found``; so do the links under a related-stories
+    header, until the article resumes."""
+    blocks: list[tuple[str, str]] = []
+    links = False
+    for line in lines:
+        links = (links or line.kind == "related") and line.kind != "prose"
+        kind = line.kind if line.kind in ("prose", "short", "item") and not links else "break"
+        if line.kind == "caption":
+            found.credits.append(caption_credit(line.text) or _credit(line.text))
+        elif kind != "break" and line.size <= 20 and not found.authors and (
+            byline := _BYLINE.match(line.text)
+        ):
+            names, credited = split_names(byline.group("names"))
+            found.authors.extend(names)
+            found.agencies.extend(credited)
+            found.published = found.published or parse_date(line.text)
+            kind = "break"
+        elif kind != "break" and line.size <= 14 and (dated := _DATE_LINE.match(line.text)):
+            found.published = found.published or parse_date(dated.group("date"))
+            kind = "break"
+        blocks.append((kind, line.text))
+    return blocks
+
+
+# -- lines ---------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[str, bool]]:
+    """The non-blank lines of ``text``, unwrapped, each with whether blank lines set it apart.
+
+    In a text dump hard-wrapped at a fixed width, a line belongs to the one above when the
+    word it starts with would not have fitted there: that is where the wrapping broke the
+    paragraph.
+    """
+    raw = [" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")]
+    width = _wrap_width(raw)
+    out: list[list[str]] = []  # [text, blank above, blank below]
+    blank = True
+    for line in raw:
+        if not line:
+            if out:
+                out[-1][2] = "1"
+            blank = True
+            continue
+        if (
+            width is not None
+            and not blank
+            and len(out[-1][0]) + 1 + len(line.split()[0]) > width - 2
+            and not is_noise(line)  # "Advertising" under a caption is a marker, not its last word
+        ):
+            out[-1][0] += " " + line
+        else:
+            out.append([line, "1" if blank else "", ""])
+        blank = False
+    if out:
+        out[-1][2] = "1"
+    return [(line, bool(above and below)) for line, above, below in out]
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a text dump was hard-wrapped at, or ``None`` when its lines are not wrapped.
+
+    A wrapped text has no long lines: its paragraphs are runs of lines that stop just short
+    of one width. A browser copy puts each paragraph on one long line.
+    """
+    lengths = [len(line) for line in lines if line]
+    total = sum(lengths)
+    if len(lengths) < 5 or sum(n for n in lengths if n > 100) > total * 0.05:
+        return None
+    width = sorted(lengths)[int(len(lengths) * 0.95)]
+    near = sum(1 for n in lengths if width - 12 <= n <= width)
+    return width if width >= 50 and near >= max(3, len(lengths) * 0.3) else None
+
+
+def _kind(line: str, words: float) -> str:
+    """What ``line`` reads as on its own."""
+    if (FOOTER.match(line) and words <= 20) or COMMENTS.match(line) or closing_credit(line):
+        return "end"
+    if words <= 6 and wire_credit(line):
+        return "agency"
+    if RELATED.match(line) or OTHER_STORIES.match(line):
+        return "related"
+    if is_noise(line):
+        return "noise"
+    if caption_credit(line) is not None or is_caption_label(line):
+        return "caption"
+    if words < 60 and is_teaser(line):
+        return "short"
+    prose = words >= 25 or (words >= 8 and ends_sentence(line))
+    return "prose" if prose else "short"
+
+
+def _classify(paragraphs: list[tuple[str, bool]]) -> list[_Line]:
+    """The lines with their kinds, read alone and then beside their neighbours."""
+    lines = []
+    for text, apart in paragraphs:
+        words = size(text)
+        lines.append(_Line(text, _kind(text, words), words, apart))
+    # The slides of a gallery ("1/50 ...", "2/50 ...") cost as much as related stories.
+    slides = [slide_count(line.text) if line.size <= 15 else None for line in lines]
+    counts = Counter(slides)
+    for index, count in enumerate(slides):
+        if count is not None and counts[count] >= 2:
+            lines[index] = _with_kind(lines[index], "related")
+    for index, line in enumerate(lines):
+        if line.kind == "agency":
+            # "AFP" alone under the last paragraph closes the article; elsewhere it credits
+            # a photo.
+            above = lines[index - 1].kind if index else None
+            below = lines[index + 1].kind if index + 1 < len(lines) else None
+            closing = above == "prose" and below != "prose"
+            lines[index] = _with_kind(line, "end" if closing else "caption")
+        elif line.kind == "related" and not _article_resumes(lines, index):
+            lines[index] = _with_kind(line, "wall")
+    # The short lines under a paragraph that ends with a colon are the items of its list.
+    for index, line in enumerate(lines):
+        if line.kind == "prose" and line.text.endswith(":"):
+            items = index + 1
+            while items < len(lines) and lines[items].kind == "short":
+                items += 1
+            if items - index - 1 > MAX_LIST_ITEMS:
+                continue
+            if items < len(lines) and lines[items].kind == "prose":
+                for item in range(index + 1, items):
+                    lines[item] = _with_kind(lines[item], "item")
+    return lines
+
+
+def _with_kind(line: _Line, kind: str) -> _Line:
+    return _Line(line.text, kind, line.size, line.apart)
+
+
+def _article_resumes(lines: list[_Line], index: int) -> bool:
+    """Whether the article goes on under the related-stories header at ``index``.
+
+    A box of links set inside an article ("More about the federal debt", "Sur le même
+    sujet") holds a few titles, and then the article's paragraphs follow again: a long one,
+    or one after another. A list of other stories goes on with titles and summaries, and
+    summaries are short paragraphs that stand alone or come straight under the header.
+    Under a header of the page's own lists ("Most popular", "Around the web"), which some
+    pages drop into the middle of an article, the article must come back at length.
+    """
+    titles = 0
+    box = lines[index + 1 : index + 1 + BOX_LINES]
+    for position, line in enumerate(box):
+        if line.kind in ("related", "wall", "end"):
+            return False  # another list, or the end of the page
+        if line.kind != "prose":
+            titles += 1
+            continue
+        if line.size < LONG_PARAGRAPH and not (
+            titles and position + 1 < len(box) and box[position + 1].kind == "prose"
+        ):
+            continue
+        if not OTHER_STORIES.match(lines[index].text):
+            return True
+        resumed = lines[index + 1 + position : index + 5 + position]
+        return sum(other.size for other in resumed if other.kind == "prose") >= 2 * LONG_PARAGRAPH
+    return False
+
+
+def _credit(line: str) -> Credit:
+    video = line.lower().startswith(("video", "media"))
+    return Credit("video" if video else "photo", line)
+
+
+# -- the article's run ---------------------------------------------------------------------
+
+
+def _scores(lines: list[_Line]) -> list[float]:
+    """How much each line adds to the article's run: prose gains, the rest costs.
+
+    A prose line with no prose line beside it (markers and captions aside) counts for less:
+    an article's paragraphs follow one another, while the summaries in a list of other
+    stories or a live ticker each sit between a title and a source line.
+    """
+    kinds = [line.kind for line in lines]
+    scores = []
+    for index, line in enumerate(lines):
+        if line.kind == "prose":
+            scores.append(line.size * _company(lines, kinds, index))
+        elif line.kind == "related":
+            scores.append(-RELATED_COST)
+        elif line.kind in ("noise", "caption"):
+            scores.append(-4.0)
+        elif line.kind == "item":
+            scores.append(-0.5)
+        elif line.size <= 12 and _is_dated(line):
+            scores.append(-DATED_COST)
+        else:
+            scores.append(-1.5 - 0.2 * line.size)
+    return scores
+
+
+def _is_dated(line: _Line) -> bool:
+    """A time or a date alone, or a title after a time: the marks of the items of a ticker
+    or of a list of other stories ("14:52 Storm warning", "4 hours ago", "24 July 2015")."""
+    if _TIMESTAMP.match(line.text):
+        return True
+    return line.size <= 6 and any(c.isdigit() for c in line.text) and parse_date(line.text) is not None
+
+
+def _company(lines: list[_Line], kinds: list[str], index: int) -> float:
+    """The weight of the prose line at ``index`` by the prose around it: 1 beside another,
+    ``LONE_PROSE`` one line apart (under a subheading), ``ISOLATED_PROSE`` further."""
+    if {"prose", "item"} & {_neighbour(kinds, index, -1), _neighbour(kinds, index, 1)}:
+        return 1.0
+    if {"prose", "item"} & {_neighbour(kinds, index, -2), _neighbour(kinds, index, 2)}:
+        return LONE_PROSE
+    if index and _NUMBERED.match(lines[index - 1].text):
+        return LONE_PROSE  # an item of a numbered list ("3. Don't use a wooden rack")
+    return ISOLATED_PROSE
+
+
+def _neighbour(kinds: list[str], index: int, step: int) -> str | None:
+    """The kind of the ``abs(step)``-th line above (``step`` < 0) or below, markers skipped."""
+    direction = 1 if step > 0 else -1
+    for _ in range(abs(step)):
+        index += direction
+        while 0 <= index < len(kinds) and kinds[index] in ("noise", "caption"):
+            index += direction
+    return kinds[index] if 0 <= index < len(kinds) else None
+
+
+def _main_run(lines: list[_Line]) -> tuple[int, int]:
+    """The first and last index of the run of lines with the most prose (maximum subarray).
+
+    Walls and end lines are never crossed, and once a run of an article's size lies above an
+    end line (``ARTICLE_SCORE``), nothing below it (comments, the footer) is looked at.
+    """
+    best, best_start, best_end = 0.0, 0, -1
+    total, run_start = 0.0, 0
+    for index, score in enumerate(_scores(lines)):
+        if lines[index].kind == "end" and best >= ARTICLE_SCORE:
+            break
+        if lines[index].kind in ("end", "wall"):
+            total, run_start = 0.0, index + 1
+            continue
+        if total <= 0:
+            total, run_start = 0.0, index
+        total += score
+        if total > best:
+            best, best_start, best_end = total, run_start, index
+    return best_start, best_end
+
+
+
+# -- headline and body ---------------------------------------------------------------------
 
 
 def _is_headline(line: str) -> bool:
-    words = count_words(line)
-    if not 3 <= words <= 30 or is_noise(line) or FOOTER.match(line):
+    if not 3 <= size(line) <= 30 or is_noise(line) or FOOTER.match(line):
         return False
-    if line.endswith(".") and not line.endswith("..."):
+    if line.endswith((".", "。")) and not line.endswith("...") and not _ABBREVIATION.search(line):
         return False
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘")
+    first = line[0]
+    # Not a lower-case start: Latin capitals and digits, quotes, scripts without case.
+    return (first.isalnum() and not first.islower()) or first in "\"'“‘«„「"
+
+
+def _terms(line: str) -> list[str]:
+    """The words of ``line`` that carry its topic: longer words, or pairs of CJK characters."""
+    cjk = "".join(CJK.findall(line))
+    pairs = [cjk[i : i + 2] for i in range(len(cjk) - 1)]
+    return [w.lower() for w in WORD.findall(CJK.sub(" ", line)) if len(w) > 3] + pairs
+
+
+def _find_headline(lines: list[_Line], start: int, end: int) -> int | None:
+    """The headline: the line above the article's run that reads like one and shares its words.
+
+    Candidates are headline-like lines in the 40 lines above the run (and its first line).
+    Each scores the share of its words found in the first paragraphs, so that menus,
+    promos and the titles of other stories, which share few words with the story, lose to
+    the real headline. A headline is set apart by blank lines, is often shown twice (in a
+    breadcrumb or a sticky bar as well) and sits near the body.
+    """
+    paragraphs = [line.text for line in lines[start : end + 1] if line.size >= 8][:13]
+    body = [(text, _terms(text)) for text in paragraphs]
+
+    def vocabulary(leave_out: str) -> tuple[set[str], set[str]]:
+        # A line of the body is compared with the rest of the body, not with itself.
+        paragraphs = [terms for text, terms in body if text != leave_out][:12]
+        return {w for t in paragraphs for w in t}, {w for t in paragraphs[:3] for w in t}
+
+    whole = vocabulary("")
+    in_body = {text for text, _ in body}
+    window = range(max(0, start - 40), start + 1)
+    shown = Counter(lines[index].text for index in window)
+    scores: dict[int, float] = {}
+    for index in window:
+        line = lines[index]
+        if (
+            not _is_headline(line.text)
+            or line.kind == "caption"
+            or _BYLINE.match(line.text)
+            or _DATE_LINE.match(line.text)
+        ):
+            continue
+        words = _terms(line.text)
+        if len(words) < 2:
+            continue
+        body_words, lead_words = vocabulary(line.text) if line.text in in_body else whole
+        overlap = sum(1 for w in words if w in body_words) / len(words)
+        lead = sum(1 for w in words if w in lead_words) / len(words)
+        # Few words are weak evidence ("Lupita Nyong'o"), many make a standfirst.
+        score = (
+            (overlap + 0.5 * lead) * min(1.0, len(words) / 4)
+            + 0.2 * (shown[line.text] > 1)
+            + 0.1 * line.apart
+            - 0.005 * (start - index)
+            - 0.03 * max(0.0, line.size - 15)
+        )
+        scores[index] = score
+    if not scores or max(scores.values()) < 0.35:
+        return None
+    best = max(scores, key=lambda index: (scores[index], -index))
+    # A headline comes before its standfirst, which shares even more of the body's words.
+    above = scores.get(best - 1)
+    standfirst = lines[best].size >= 16 and lines[best].size > lines[best - 1].size
+    if standfirst and above is not None and above >= scores[best] / 2:
+        return best - 1
+    return best
+
+
+def _first_words(line: str, limit: int = 12) -> str:
+    """The start of ``line`` as a stand-in title: ``limit`` words, or twice as many CJK
+    characters."""
+    if CJK.search(line) and size(line) > limit:
+        return line[: 2 * limit] + "…"
+    words = line.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
 def _prefix_outlet(lines: list[str]) -> str | None:
@@ -73,198 +540,20 @@ def _prefix_outlet(lines: list[str]) -> str | None:
     return None
 
 
-def extract_text(text: str) -> Extraction:
-    """Extract the article from a page given as plain text.
-
-    Raises:
-        NotAnArticleError: when the text holds no run of prose.
-    """
-    lines = _unwrap([" ".join(line.split()) for line in text.replace("\r\n", "\n").split("\n")])
-    if not lines:
-        raise NotAnArticleError("no text")
-
-    credits: list[Credit] = []
-    authors: list[str] = []
-    agencies: list[str] = []
-    publisher: str | None = None
-    published: str | None = None
-
-    # Cut the footer: everything after a closing credit line or a "page not found" block.
-    body_end = len(lines)
-    for index, line in enumerate(lines):
-        closing = closing_credit(line)
-        if closing is not None:
-            publisher = publisher or closing[0]
-            agencies.extend(a for a in closing[1] if a not in agencies)
-            body_end = index
-            break
-        if FOOTER.match(line) and index > 0 and any(is_prose(x) for x in lines[:index]):
-            body_end = index
-            break
-    footer = lines[body_end:]
-    lines = lines[:body_end]
-
-    start, end = _main_run(lines)
-    if start > end:
-        raise NotAnArticleError("no article text")
-    title_index = _find_headline(lines, start, end)
-    if title_index is None:
-        title_index = start - 1
-        title = _first_words(lines[start])
-    else:
-        title = lines[title_index]
-    section = None
-    if title_index > 0:
-        above = lines[title_index - 1]
-        if 1 <= count_words(above) <= 4 and not is_noise(above) and not above.endswith((".", ":")):
-            section = above
-
-    blocks: list[tuple[str, str]] = []  # (kind, line) with kind "prose", "short" or "break"
-    for line in lines[title_index + 1 : end + 1]:
-        caption = caption_credit(line)
-        if caption is not None:
-            credits.append(caption)
-            blocks.append(("break", line))
-            continue
-        if is_noise(line):
-            blocks.append(("break", line))
-            continue
-        byline = _BYLINE.match(line)
-        if byline and not authors and count_words(line) <= 20:
-            names, credited = split_names(byline.group("names"))
-            authors.extend(names)
-            agencies.extend(a for a in credited if a not in agencies)
-            if published is None:
-                published = parse_date(line)
-            blocks.append(("break", line))
-            continue
-        dated = _DATE_LINE.match(line)
-        if dated and count_words(line) <= 14:
-            published = published or parse_date(dated.group("date"))
-            blocks.append(("break", line))
-            continue
-        blocks.append(("prose" if is_prose(line) else "short", line))
-
-    paragraphs, standfirst = _body(blocks)
-    if not paragraphs:
-        raise NotAnArticleError("no article text after the headline")
-    if publisher is None:
-        publisher = _prefix_outlet(footer + lines[: max(title_index, 0)])
-    warnings: list[str] = []
-    if sum(count_words(p) for p in paragraphs) < 80:
-        warnings.append("low-text")
-    from digest.language import guess_language
-
-    return Extraction(
-        title=title,
-        paragraphs=tuple(paragraphs),
-        standfirst=standfirst,
-        section=section,
-        authors=tuple(authors),
-        publisher=publisher,
-        agencies=tuple(agencies),
-        published=published,
-        language=guess_language(" ".join(paragraphs[:6])),
-        credits=tuple(credits),
-        warnings=tuple(warnings),
-    )
-
-
-def _unwrap(lines: list[str]) -> list[str]:
-    """Join lines hard-wrapped inside a paragraph (text dumps, e-mail) and drop blank lines."""
-    out: list[str] = []
-    joinable = False
-    for line in lines:
-        if not line:
-            joinable = False
-            continue
-        if (
-            joinable
-            and out
-            and (line[0].islower() or len(out[-1]) >= 60)
-            and not SENTENCE_END.search(out[-1])
-            and not is_noise(line)  # "Advertising" under a caption is a marker, not its last word
-        ):
-            out[-1] = out[-1] + " " + line
-        else:
-            out.append(line)
-        joinable = True
-    return out
-
-
-def _line_score(line: str) -> float:
-    """How much a line adds to the article's main run: prose gains, boilerplate costs."""
-    if FOOTER.match(line) or _BARRIER.match(line):
-        return -40.0
-    if is_noise(line) or caption_credit(line) is not None:
-        return -4.0
-    if is_prose(line):
-        return float(count_words(line))
-    return -1.5 - 0.2 * count_words(line)
-
-
-def _main_run(lines: list[str]) -> tuple[int, int]:
-    """The first and last index of the run of lines with the most prose (maximum subarray)."""
-    best, best_start, best_end = 0.0, 0, -1
-    total, run_start = 0.0, 0
-    for index, line in enumerate(lines):
-        if total <= 0:
-            total, run_start = 0.0, index
-        total += _line_score(line)
-        if total > best:
-            best, best_start, best_end = total, run_start, index
-    return best_start, best_end
-
-
-def _find_headline(lines: list[str], start: int, end: int) -> int | None:
-    """The headline: the line above the main run that reads like one and shares its words.
-
-    Candidates are headline-like lines in the 40 lines above the run (and its first line);
-    each scores the share of its longer words found in the body, so that menus, promos
-    and labels, which share few words with the story, lose to the real headline.
-    """
-    body_words = {
-        w.lower() for line in lines[start : end + 1] for w in WORD.findall(line) if len(w) > 3
-    }
-    lead_words = {
-        w.lower() for line in lines[start : start + 3] for w in WORD.findall(line) if len(w) > 3
-    }
-    best: tuple[float, int] | None = None
-    for index in range(max(0, start - 40), start + 1):
-        line = lines[index]
-        if (
-            not _is_headline(line)
-            or caption_credit(line) is not None
-            or _BYLINE.match(line)
-            or _DATE_LINE.match(line)
-        ):
-            continue
-        words = [w.lower() for w in WORD.findall(line) if len(w) > 3]
-        if len(words) < 2:
-            continue
-        overlap = sum(1 for w in words if w in body_words) / len(words)
-        lead = sum(1 for w in words if w in lead_words) / len(words)
-        score = overlap + 0.5 * lead + 0.1 * min(len(words), 6) / 6
-        if best is None or score > best[0] + 1e-9:
-            best = (score, index)
-    return best[1] if best and best[0] >= 0.35 else None
-
-
-def _first_words(line: str, limit: int = 12) -> str:
-    words = line.split()
-    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
-
-
 def _body(blocks: list[tuple[str, str]]) -> tuple[list[str], str | None]:
-    """The body paragraphs and the standfirst from the classified lines after the headline."""
+    """The body paragraphs and the standfirst from the classified lines after the headline.
+
+    Short lines between paragraphs stay when they are few (subheadings) or when the
+    paragraph above announces them with a colon (the items of a list).
+    """
     kinds = [kind for kind, _ in blocks]
-    paragraphs: list[str] = []
-    standfirst: str | None = None
     first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
     if first_prose is None:
         return [], None
     # A lone paragraph right under the headline, set apart from the rest by a caption or
     # a marker, is the standfirst.
+    standfirst: str | None = None
+    start = first_prose
     after = kinds[first_prose + 1 :]
     if (
         first_prose == 0
@@ -275,19 +564,19 @@ def _body(blocks: list[tuple[str, str]]) -> tuple[list[str], str | None]:
     ):
         standfirst = blocks[first_prose][1]
         start = first_prose + 1
-    else:
-        start = first_prose
     last_prose = max(i for i, k in enumerate(kinds) if k == "prose")
-    for index in range(start, last_prose + 1):
-        kind, line = blocks[index]
-        if kind == "prose":
-            paragraphs.append(line)
-        elif kind == "short" and count_words(line) >= 2 and _surrounded_by_prose(kinds, index):
-            paragraphs.append(line)
+    paragraphs: list[str] = []
+    index = start
+    while index <= last_prose:
+        if kinds[index] == "prose":
+            paragraphs.append(blocks[index][1])
+            index += 1
+            continue
+        stop = kinds.index("prose", index)
+        stretch = blocks[index:stop]  # a list's items come first, straight under its colon
+        paragraphs.extend(text for kind, text in stretch if kind == "item")
+        shorts = [text for kind, text in stretch if kind == "short" and count_words(text) >= 2]
+        if len(shorts) <= MAX_SUBHEADINGS:
+            paragraphs.extend(shorts)
+        index = stop
     return paragraphs, standfirst
-
-
-def _surrounded_by_prose(kinds: list[str], index: int) -> bool:
-    before = next((k for k in reversed(kinds[:index]) if k != "break"), None)
-    after = next((k for k in kinds[index + 1 :] if k != "break"), None)
-    return before == "prose" and after == "prose"
