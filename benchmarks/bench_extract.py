@@ -8,7 +8,10 @@ for digest's extractor and for readability-lxml's ``summary()`` alone; both are 
 into text by the same block splitter, so only the choice of content differs.
 
 Metadata: title, authors (all of them, names only), publisher and publication date (to
-the day) on ``corpus/readability/`` (English) and ``corpus/postlight/``.
+the day) on ``corpus/readability/`` (English) and ``corpus/postlight/``. Titles and names
+are compared as lower-case words; postlight author values that the corpus README names as
+quirks (desk credits, run-together names) are compared as the people they name
+(:data:`POSTLIGHT_AUTHOR_QUIRKS`).
 
 Speed: median ms per page of the whole pipeline (decode, extraction, metadata, facts,
 summary: ``digest.read_article``) and of readability-lxml alone (parse and ``summary()``),
@@ -34,12 +37,40 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _norm(text: str | None) -> str:
-    text = (text or "").lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return " ".join(re.sub(r"[^\w'\" ]+", " ", text).split())
+    """Lower-case words: punctuation and quote marks dropped, apostrophes inside words kept.
+
+    ("‘Fantastic Beasts’: A Nice Place" and "Fantastic Beasts: A Nice Place" are one title;
+    "Don't" is not "Don t".)
+    """
+    text = (text or "").lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?<!\w)'|'(?!\w)", " ", text)
+    return " ".join(re.sub(r"[^\w' ]+", " ", text).split())
 
 
 def _publisher_key(text: str | None) -> str:
     return re.sub(r"\W+|^the", "", (text or "").lower().replace("the ", ""))
+
+
+POSTLIGHT_AUTHOR_QUIRKS: dict[str, list[str]] = {
+    "AOL Staff": [],
+    "TMZ STAFF": [],
+    "Editor": [],
+    "Fox Nation": [],
+    "BWW News Desk": [],
+    "Smart Shopping Team": [],
+    "Apartment Therapy Submissions": [],
+    "Paul WisemanFatima Hussein, The Associated Press": ["Paul Wiseman", "Fatima Hussein"],
+    "Mike Cason | mcason@al.com": ["Mike Cason"],
+    "John Patrick Pullen, TIME": ["John Patrick Pullen"],
+}
+"""Postlight ``author`` values that are not a list of people, and the people they name.
+
+The corpus README lists them as quirks of the parser the expectations were written for:
+desk and site credits on pages that name no person (digest's ``authors`` holds people
+only, so the right answer there is no author), and names run together with each other, an
+agency, an e-mail address or the magazine. "Apartment Therapy Submissions" is the same kind
+of site desk credit as the README's examples.
+"""
 
 
 def _name_set(names: list[str] | str | None) -> set[str]:
@@ -173,7 +204,9 @@ def main() -> int:
                 ok = _norm(got.get("title")).startswith(_norm(expect["title"]))
             check("postlight", "title", ok, got.get("title"), expect["title"], name)
         if "author" in expect.get("asserted", []):
-            check("postlight", "authors", _name_set(got.get("authors")) == _name_set(expect.get("author")), got.get("authors"), expect.get("author"), name)
+            want = POSTLIGHT_AUTHOR_QUIRKS.get(expect.get("author") or "", expect.get("author"))
+            ok = _name_set(got.get("authors")) == _name_set(want)
+            check("postlight", "authors", ok, got.get("authors"), want, name)
         if expect.get("date_published"):
             check("postlight", "published", _day_matches(got.get("published"), expect["date_published"]), got.get("published"), expect["date_published"], name)
 

@@ -432,8 +432,270 @@ def test_the_headline_the_reader_sees_wins_over_a_different_social_title() -> No
         extract_html(_page(head=social, body=body)).title
         == "How Fox News Women Took Down Roger Ailes"
     )
-    variant = '<meta property="og:title" content="Apple’s Vision Pro hands-on: the Retina display moment for headsets">'
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Apple’s Vision Pro hands-on: the Retina display moment",
+    }
+    variant = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
     body = "<h1>Apple’s Vision Pro is the Retina display moment for headsets</h1>" + BODY
     assert extract_html(_page(head=variant, body=body)).title.startswith(
         "Apple’s Vision Pro hands-on"
     )
+
+
+def _story(header: str, head: str = "", aside: str = "") -> str:
+    """A page laid out as news sites do: a site header with the logo, the article with its
+    own header (headline, byline) and body, then an aside of other stories."""
+    return (
+        f"<html><head>{head}</head><body>"
+        "<header class='site-header'><h1><a href='/'>The Daily Courier</a></h1></header>"
+        f"<main><article><header class='article-header'>{header}</header>{BODY}</article>"
+        f"{aside}</main></body></html>"
+    )
+
+
+COURIER = "<meta property='og:site_name' content='The Daily Courier'>"
+
+
+def test_the_shown_headline_wins_over_a_title_rewritten_for_sharing() -> None:
+    social = (
+        COURIER + "<meta property='og:title' content='An Ode to the Rosetta Spacecraft As It "
+        "Plummets To Its Death'>"
+    )
+    shown = "<h1>An Ode to the Rosetta Spacecraft as It Flings Itself Into a Comet</h1>"
+    assert (
+        extract_html(_story(shown, social)).title
+        == "An Ode to the Rosetta Spacecraft as It Flings Itself Into a Comet"
+    )
+    # outside the <article>, the headline is the visible h1 that a declared title agrees with
+    search = (
+        COURIER + "<meta property='og:title' content='It has been a rough few months for SpaceX'>"
+        "<title>What's the Hold-Up at SpaceX? - The Daily Courier</title>"
+    )
+    page = (
+        f"<html><head>{search}</head><body><div class='hero'><h1 class='hero-headline'>"
+        f"What's the Hold-Up at SpaceX?</h1></div><article>{BODY}</article></body></html>"
+    )
+    assert extract_html(page).title == "What's the Hold-Up at SpaceX?"
+
+
+def test_logos_hidden_copies_sticky_bars_and_captions_are_not_the_headline() -> None:
+    social = COURIER + "<meta property='og:title' content='Trump’s Promises Were a Con'>"
+    sticky = "<header class='roll-up'><h1 class='primary'>Trump’s Promises Were a Con</h1></header>"
+    header = (
+        "<h1 class='sr-only'>Trump’s Promises Were a Con</h1><h1 class='hed'>Broken Pledge</h1>"
+    )
+    page = _story(header, social).replace("<main>", sticky + "<main>")
+    assert extract_html(page).title == "Broken Pledge"
+    caption = "<h1 class='slideshow-headline'>" + "In this photo the rocket stands ready. " * 6
+    page = _story("", "<title>Space ship breaks up over Siberia</title>").replace(
+        "<article>", f"<div><h1>Space ship breaks up over Siberia</h1></div><article>{caption}</h1>"
+    )
+    assert extract_html(page).title == "Space ship breaks up over Siberia"
+
+
+def test_a_page_whose_only_h1_is_its_logo_has_the_headline_in_the_articles_header() -> None:
+    social = (
+        COURIER + "<meta property='og:title' content='As Electors Vote, Hillary Is Embarrassed!'>"
+    )
+    header = "<h2>Hillary Clinton Gets More Faithless Electors Than Trump</h2>"
+    assert (
+        extract_html(_story(header, social)).title
+        == "Hillary Clinton Gets More Faithless Electors Than Trump"
+    )
+
+
+def test_the_headline_marked_as_microdata_wins_over_an_alternative_one() -> None:
+    header = (
+        "<h1 itemprop='alternativeHeadline'>Millennial Decorating Mistakes</h1>"
+        "<h2 itemprop='headline'><span>The 5 Biggest Decorating Mistakes Millennials Make"
+        "</span></h2>"
+    )
+    head = COURIER + "<title>Millennial Decorating Mistakes | The Daily Courier</title>"
+    assert (
+        extract_html(_story(header, head)).title
+        == "The 5 Biggest Decorating Mistakes Millennials Make"
+    )
+    # a headline's inline markup does not put spaces into it
+    header = (
+        "<h1 itemprop='headline'><span><i>Fantastic Beasts</i>: A Nice Place to Visit</span></h1>"
+    )
+    assert extract_html(_story(header)).title == "Fantastic Beasts: A Nice Place to Visit"
+
+
+def test_a_declared_title_completes_the_headline_only_with_what_is_shown_beside_it() -> None:
+    header = (
+        "<div class='title-block'><span>Albums</span><h1><em>Lust for Youth</em></h1>"
+        "<a href='/artists/lust-for-youth/'>Lust for Youth</a></div>"
+    )
+    head = "<meta property='og:title' content='Lust for Youth: Lust for Youth'>"
+    assert extract_html(_story(header, head)).title == "Lust for Youth: Lust for Youth"
+    header = (
+        "<div><h1>Ahmad Khan Rahami Is Arrested in Manhattan and New Jersey Bombings</h1></div>"
+    )
+    head = (
+        "<meta property='og:title' content='Ahmad Khan Rahami Is Arrested in Manhattan and New "
+        "Jersey Bombings (Published 2016)'>"
+    )
+    assert (
+        extract_html(_story(header, head)).title
+        == "Ahmad Khan Rahami Is Arrested in Manhattan and New Jersey Bombings"
+    )
+
+
+def test_a_heading_that_only_starts_the_title_is_not_cut_out_of_it() -> None:
+    raw = "Lust for Youth: Lust for Youth Album Review | Pitchfork"
+    assert clean_title(raw, "Pitchfork", ["Lust for Youth"]) == (
+        "Lust for Youth: Lust for Youth Album Review"
+    )
+    raw = "Council approves the road budget - Politics - The Town Gazette"
+    assert clean_title(raw, None, ["Council approves the road budget"]) == (
+        "Council approves the road budget"
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        (  # the name in its own span, beside the outlet and the date
+            "<div class='article_byline'><div>By <span>Joe Davidson</span></div><div>"
+            "<div>Washington Post</div><time>Dec 13, 2016 at 3:45 pm</time></div></div>",
+            ["Joe Davidson"],
+        ),
+        (  # a job title beside the name is not part of it
+            "<div class='byline'><div class='author-card'><a href='/author/sam-stein'><span>"
+            "Sam Stein</span></a><span class='author-card__microbio'>Senior Politics Editor, "
+            "The Daily Courier</span></div></div>",
+            ["Sam Stein"],
+        ),
+        (  # capitals and a trailing date, all in one line
+            "<cite class='byline vcard'>By GILLIAN MOHNEY March 11, 2015 3:46 PM</cite>",
+            ["Gillian Mohney"],
+        ),
+        (
+            "<div class='author'>Written by <a href='https://janedoe.example/'>Michael Larabel"
+            "</a> in <a href='/linux/Valve'>Valve</a> on 1 June 2019 at 08:34 PM EDT.</div>",
+            ["Michael Larabel"],
+        ),
+        (  # the byline box's section link and share buttons are not names
+            "<div class='authorInfo'><a href='/tech/'>Tech Industry</a> <ul><li>by <a "
+            "class='author' href='/profiles/steven-musil/'>Steven Musil</a></li></ul>"
+            "<button>Copy Link URL</button></div>",
+            ["Steven Musil"],
+        ),
+        (  # co-authors in separate links, in an aside beside the headline
+            "<aside><address><a rel='author' href='/profile/julia-carrie-wong'>Julia Carrie Wong"
+            "</a> and <a rel='author' href='/profile/sam-levin'>Sam Levin</a></address></aside>",
+            ["Julia Carrie Wong", "Sam Levin"],
+        ),
+        (  # "By" in a span of its own, and a link to the writer's page (made-up classes)
+            "<div class='sc-1jc3'><span>By</span><div class='kiViVs'><a href='/author/"
+            "shitehawk'>Chris Thompson</a></div></div>",
+            ["Chris Thompson"],
+        ),
+        ("<div class='MiiXW'>By <span class='rlwyg'>Yomi Kazeem</span></div>", ["Yomi Kazeem"]),
+        (  # camel-case class names
+            "<div class='PostHeader__ScAuthorNameSection-j677h5-13'>Bethany Braun-Silva</div>",
+            ["Bethany Braun-Silva"],
+        ),
+        ("<div class='cb-byline'><div class='cb-author'>Paul</div></div>", ["Paul"]),
+        (  # a one-word desk is not someone's one name
+            "<div class='byline-author'><a href='/author/tpi-editor/'>Editor</a></div>",
+            [],
+        ),
+        (
+            "<div class='byline'>Connie Wang</div><div class='byline other-contributors'>"
+            "Photographed by Sharokh Mirzai; Modeled by Ariel Pierre-Louis</div>",
+            ["Connie Wang"],
+        ),
+    ],
+)
+def test_bylines_under_the_headline_give_the_names_alone(byline: str, names: list[str]) -> None:
+    header = "<h1>Council approves the budget for the new road</h1>" + byline
+    assert list(extract_html(_story(header)).authors) == names
+
+
+def test_bylines_of_other_stories_quotes_and_prompts_are_not_the_articles() -> None:
+    related = (
+        "<aside class='related'><span>On the same subject</span><ul><li><a href='/a'>"
+        "<h2>Exodus under pressure</h2></a><span class='author'>By <span class='authorname'>"
+        "Sebastien Farcis</span></span></li></ul></aside>"
+    )
+    quote = (
+        "<div class='pull-quote'><blockquote>I totally agree with my wife.</blockquote>"
+        "<div class='pull-quote__author'><span class='author'>Boris Kingma</span></div></div>"
+    )
+    teasers = (
+        "<aside class='sidebar'><ul><li><span class='byline'>By Jane Roe</span></li></ul></aside>"
+    )
+    prompt = "<span class='policy'>By clicking Submit, you agree to the Privacy Policy</span>"
+    header = "<h1>Council approves the budget for the new road</h1>" + related
+    page = _story(header, aside=teasers + prompt).replace(BODY, BODY + quote)
+    assert extract_html(page).authors == ()
+
+
+def test_a_desk_credited_under_the_headline_means_no_author() -> None:
+    header = (
+        "<h1>Theatre Wing launches training scholarships</h1><span itemprop='author'>"
+        "<a class='item-meta' href='/author/bww'>by BWW News Desk</a></span>"
+    )
+    further = "<p><a href='/people/Joanna-Sheehan-Bell/'>Joanna Sheehan Bell</a></p>"
+    assert extract_html(_story(header).replace(BODY, BODY + further)).authors == ()
+
+
+@pytest.mark.parametrize(
+    ("head", "authors"),
+    [
+        ("<meta name='author' content='AOL Staff'>", ()),
+        (  # the site's own name, or a desk that carries it
+            "<meta property='og:site_name' content='Apartment Therapy'>"
+            "<meta name='author' content='Apartment Therapy Submissions'>",
+            (),
+        ),
+        (
+            "<meta property='og:site_name' content='Fox Nation'>"
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            '{"@type": "Person", "name": "Fox Nation"}}</script>',
+            (),
+        ),
+        ("<meta name='author' content='cindy mangomini'>", ("Cindy Mangomini",)),
+        (  # a list of everyone on the shoot is the credits: the byline names the writer
+            "<meta name='author' content='Connie Wang,Sharokh Mirzai,Ariel Pierre-Louis at MSA "
+            "Models,Paul Warren for Amika'>",
+            ("Connie Wang",),
+        ),
+    ],
+)
+def test_author_tags_name_people_only(head: str, authors: tuple[str, ...]) -> None:
+    header = "<h1>Council approves the budget for the new road</h1>"
+    if "Connie" in head:
+        header += "<div class='byline main-contributors'><a href='/a'>Connie Wang</a></div>"
+    assert extract_html(_story(header, head)).authors == authors
+
+
+def test_every_name_in_microdata_is_an_author_and_the_agency_is_kept_apart() -> None:
+    header = (
+        "<h1>The worst is yet to come, chief economist says</h1>"
+        "<div class='hidden' itemprop='author' itemscope itemtype='http://schema.org/Person'>"
+        "<span itemprop='name'>Paul Wiseman</span>"
+        "<span itemprop='name'>Fatima Hussein, The Associated Press</span></div>"
+    )
+    extraction = extract_html(_story(header))
+    assert extraction.authors == ("Paul Wiseman", "Fatima Hussein")
+    assert extraction.agencies == ("AP",)
+
+
+def test_the_writers_page_address_names_the_author_as_a_last_resort() -> None:
+    url = "https://www.engadget.com/2016/12/16/uber-self-driving/"
+    head = "<meta name='article:author' content='https://www.engadget.com/editors/jon-fingas'>"
+    header = "<h1>Uber's self-driving cars hit the road in San Francisco</h1>"
+    assert extract_html(_story(header, head), url).authors == ("Jon Fingas",)
+    elsewhere = "<meta name='article:author' content='https://www.facebook.com/laurenjgwriter'>"
+    assert extract_html(_story(header, elsewhere), url).authors == ()
+
+
+def test_an_author_tag_with_a_job_title_is_kept_over_a_byline_naming_someone_else() -> None:
+    head = "<meta name='author' content='Jane Roe, Special to The Daily Courier'>"
+    elsewhere = "<div class='story-byline'>By John Smith</div>"  # another story's, far down
+    page = _story("<h1>Council approves the budget for the new road</h1>", head)
+    assert extract_html(page.replace("</main>", elsewhere + "</main>")).authors == ("Jane Roe",)

@@ -563,3 +563,10 @@ def test_benchmark_renders_pages_as_a_browser_copies_them() -> None:
         "Last paragraph.\n\n"
         "Share\n"
     )
+
+
+def test_middle_initials_are_not_read_as_a_foreign_and() -> None:
+    from digest.extract.lines import split_names
+
+    assert split_names("By Laura E. Adkins and Mary Y. Chen")[0] == ["Laura E. Adkins", "Mary Y. Chen"]
+    assert split_names("Por Juan Pérez y María López")[0] == ["Juan Pérez", "María López"]

@@ -285,7 +285,7 @@ _BY_PREFIX = re.compile(
 )
 # Bylines join names with commas and "and" in every language: "et", "und", "y", "e", "en", "og", "och".
 _NAME_SPLIT = re.compile(
-    r"\s*(?:,|;|\(|\)|\band\b|&|\||\bwith\b|\bavec\b|\bet\b|\bund\b|\bmit\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bcon\b|/|\n)\s*",
+    r"\s*(?:,|;|\(|\)|\band\b|&|\||\bwith\b|\bavec\b|\bet\b|\bund\b|\bmit\b|(?-i:\by\b|\be\b)|\ben\b|\bog\b|\boch\b|\bcon\b|/|\n)\s*",
     re.I,
 )
 _NAME_PARTICLES = frozenset(
