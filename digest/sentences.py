@@ -8,6 +8,7 @@ number such as 1.8. Chinese and Japanese text ends sentences at 。！？.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|[。！？]+[」』”]*""")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
@@ -34,6 +35,17 @@ def _is_abbreviation(text: str, end: int) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text`` in order; each is a substring of ``text``."""
+    return list(_split(text))
+
+
+def clear_cache() -> None:
+    """Forget the texts split so far (benchmarks time every pass from cold)."""
+    _split.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[str, ...]:
+    # Facts and the summary split the same paragraphs: each is split once.
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -47,4 +59,4 @@ def split_sentences(text: str) -> list[str]:
     rest = text[start:].strip()
     if rest:
         sentences.append(rest)
-    return sentences
+    return tuple(sentences)

@@ -6,7 +6,8 @@ Each sentence of the body is scored on signals that hold up on news:
   paragraphs weigh more, and the first sentence of the article most;
 - the headline: sentences sharing its content words are on topic;
 - centrality: words that recur across the article mark its subject;
-- named facts: people, places, organisations and numbers make a sentence informative;
+- named facts: people, places, organisations and numbers make a sentence informative
+  (each fact once, found as whole words: "Li" is not in "Libya");
 - novelty: a sentence repeating one already chosen scores less.
 
 Fragments (no verb-length sentence, no end punctuation), questions to the reader,
@@ -25,31 +26,40 @@ from digest.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STOP = frozenset(
-    """a an the and or but if of to in on at by for from with as is are was were be been being it its
-    this that these those he she they we you i his her their our your him them us me who whom which what
-    when where why how not no nor so than then there here has have had do does did will would can could
-    should may might must shall said says say also more most some any all about into over after before
-    up down out off just only very one two new told according""".split()
+    """a an the and or but if of to in on at by for from with as is are was were be been being it
+    its this that these those he she they we you i his her their our your him them us me who
+    whom which what when where why how not no nor so than then there here has have had do does
+    did will would can could should may might must shall said says say also more most some any
+    all about into over after before up down out off just only very one two new told
+    according""".split()
 )
-_BOILERPLATE = re.compile(
-    r"scroll down|click here|read more|sign up|subscribe|newsletter|follow us|watch the video|"
-    r"share this|all rights reserved|contributed to this report|editing by|reporting by|^advertisement",
-    re.I,
-)
-_END = re.compile(r"""[.!?…。！？]["'”’)\]]*$""")
+_BOILERPLATE = (
+    "scroll down", "click here", "read more", "sign up", "subscribe", "newsletter", "follow us",
+    "watch the video", "share this", "all rights reserved", "contributed to this report",
+    "editing by", "reporting by",
+)  # fmt: skip
+"""Phrases (lower case) that mark a sentence as page furniture, not news."""
+_CLOSERS = "\"'”’)]"
+_ENDS = frozenset(".!?…。！？")
 MIN_WORDS = 6
 MAX_WORDS = 70
+FACTS_FULL = 4
+"""Named facts in one sentence past which more add nothing to its score."""
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOP and len(w) > 2]
+    return [w for w in map(str.lower, _WORD.findall(text)) if len(w) > 2 and w not in _STOP]
 
 
 def _eligible(sentence: str) -> bool:
     words = len(sentence.split())
-    if not MIN_WORDS <= words <= MAX_WORDS or not _END.search(sentence):
+    # It ends as a sentence: a full stop (or ! ? …), then only closing quotes or brackets.
+    if not MIN_WORDS <= words <= MAX_WORDS or sentence.rstrip(_CLOSERS)[-1:] not in _ENDS:
         return False
-    if _BOILERPLATE.search(sentence) or sentence.endswith("?"):
+    lower = sentence.lower()
+    if lower.startswith("advertisement") or any(p in lower for p in _BOILERPLATE):
+        return False
+    if sentence.endswith("?"):
         return False
     first = sentence.lstrip("“\"'‘(")[:1]
     return first.isupper() or first.isdigit() or not first.isascii()
@@ -83,9 +93,10 @@ def summarize(
         position = 1.0 / (1.0 + 0.35 * index) + (0.6 if order == 0 else 0.0)
         topic = len(headline & set(bag)) / max(1, len(headline))
         central = sum(math.log1p(frequency[w] - 1) for w in bag) / words
-        informative = min(1.0, sum(1 for term in named if term in text) / 3)
+        found = sum(1 for term in named if term in text and _has_words(text, term))
+        informative = min(1.0, found / FACTS_FULL)
         quote_only = 0.3 if text.lstrip().startswith(("“", '"')) else 0.0
-        scores.append(1.6 * position + 1.2 * topic + 0.5 * central + 0.4 * informative - quote_only)
+        scores.append(1.6 * position + 1.2 * topic + 0.5 * central + 0.5 * informative - quote_only)
     chosen: list[int] = []
     for _ in range(min(sentences, len(candidates))):
         best, best_score = -1, -math.inf
@@ -107,9 +118,25 @@ def _overlap(a: Counter[str], b: Counter[str]) -> float:
 
 
 def _named_terms(facts: Facts | None) -> list[str]:
+    """The article's facts as text to look for: surnames, names, numbers; each once."""
     if facts is None:
         return []
     terms = [p.name.split()[-1] for p in facts.people]
     terms += [e.name for e in (*facts.organizations, *facts.places)]
     terms += [n.text for n in facts.numbers]
-    return terms
+    return list(dict.fromkeys(terms))
+
+
+def _has_words(text: str, term: str) -> bool:
+    """Whether ``term`` occurs in ``text`` with no letter or digit glued to either end."""
+    start = text.find(term)
+    while start >= 0:
+        end = start + len(term)
+        if not _word_char(text, start - 1) and not _word_char(text, end):
+            return True
+        start = text.find(term, start + 1)
+    return False
+
+
+def _word_char(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from digest.facts import extract_facts
+from digest.models import Facts
 from digest.sentences import split_sentences
 from digest.summarize import summarize
 
 
-def _facts(*paragraphs: str, published: str | None = "2015-10-08"):
+def _facts(*paragraphs: str, published: str | None = "2015-10-08") -> Facts:
     return extract_facts(tuple(paragraphs), title="", published=published, language="en")
 
 
@@ -236,7 +237,7 @@ def test_unnamed_speakers_stay_unnamed() -> None:
     assert [q.speaker for q in facts.quotes] == [None, None]
 
 
-def _kinds(facts) -> tuple[set[str], set[str], set[str]]:
+def _kinds(facts: Facts) -> tuple[set[str], set[str], set[str]]:
     return (
         {p.name for p in facts.people},
         {o.name for o in facts.organizations},
@@ -348,3 +349,227 @@ def test_job_words_before_a_name_are_its_role() -> None:
     people = {p.name: p.role for p in facts.people}
     assert people["Pat Caddell"] == "Pollster"
     assert "Aparna Mathur" in people
+
+
+def _numbers(*paragraphs: str, language: str | None = "en") -> set[tuple[float, str | None]]:
+    facts = extract_facts(tuple(paragraphs), title="", published="2016-12-15", language=language)
+    return {(n.value, n.unit) for n in facts.numbers}
+
+
+def _values(*paragraphs: str) -> set[float]:
+    return {value for value, _ in _numbers(*paragraphs)}
+
+
+def test_a_number_counts_the_noun_past_its_adjectives_and_modifiers() -> None:
+    found = _numbers(
+        "The vote failed, leaving the 192 opposition lawmakers eight votes short.",
+        "His wife Grace and two key figures from her faction are under house arrest.",
+        "The Fed sees three rate hikes in 2017, and two police officers came upon Amri.",
+        "Authorities seized 39 stolen debit card numbers and three whale teeth.",
+    )
+    assert (192, "opposition lawmakers") in found
+    assert (8, "votes") in found
+    assert (2, "figures") in found
+    assert (3, "rate hikes") in found
+    assert (2, "police officers") in found
+    assert (39, "debit card numbers") in found
+    assert (3, "whale teeth") in found
+
+
+def test_a_number_with_no_counted_noun_is_left_out() -> None:
+    values = _values(
+        "The Red Sox have starters that go nine deep, with the exception of one.",
+        "Two dozen people were hospitalized and 300 injured during the conflict.",
+        "Eating peanuts until age 5 cut their chances, and a tip to 911 led the police on.",
+        "It is a one-two punch brought on by rising rates.",
+    )
+    assert 9 not in values and 300 not in values and 911 not in values and 2 not in values
+    assert 24 in values  # "two dozen people"
+    assert (5, "years old") in _numbers("Eating peanuts until age 5 cut their chances.")
+
+
+def test_hyphenated_measures_and_ages_keep_what_they_measure() -> None:
+    found = _numbers(
+        "There is little affection for 52-year-old Grace, a former typist.",
+        "The 190-country lending agency forecast growth on a 10-year Treasury note of 4%.",
+        "At the 99-acre site, Yoon, 63, a former chief prosecutor, spoke for 6 ½ minutes.",
+    )
+    assert (52, "years old") in found
+    assert (190, "countries") in found
+    assert (10, "years") in found
+    assert (99, "acres") in found
+    assert (63, "years old") in found
+    assert (6.5, "minutes") in found
+
+
+def test_percentage_points_ranges_and_shares() -> None:
+    found = _numbers(
+        "The IMF raised its forecast by 0.1 percentage points to 1.8 percent.",
+        "Nearly eight of 10 voters say they will watch; five of 17 Fed policymakers agreed.",
+        "The seller has listed it five or six times, for $5 to $6 billion.",
+    )
+    assert (0.1, "percentage points") in found
+    assert (1.8, "percent") in found
+    assert (80, "percent") in found and (10, "voters") not in found
+    assert (17, "Fed policymakers") not in found and (17, "policymakers") in found
+    assert (5, "times") in found and (6, "times") in found
+    assert (5_000_000_000, "USD") in found and (6_000_000_000, "USD") in found
+
+
+def test_names_dates_scores_and_times_are_not_counts() -> None:
+    values = _values(
+        "The billionaire's beloved Boeing 757 that flew him was parked near West 23rd Street.",
+        "Police arrested them on Interstate 10 when they returned after the Falcon 9 explosion.",
+        "Trump won the Nov. 8 election; on 20 November, though, it was freezing.",
+        "Herman led the Cougars to a 22-4 record and set records as an All-Big 12 quarterback.",
+        "Workers will hold a 12 p.m. rally; Ex-No 10 media chief Alastair Campbell spoke.",
+    )
+    assert not values & {757, 23, 10, 9, 8, 20, 22, 4, 12}
+
+
+def test_capitalised_counts_are_groups_of_people_not_names() -> None:
+    found = _numbers(
+        "The group that represents more than 155,000 Realtors across the country said so.",
+        "Two Democrats, billionaire Tom Steyer and Donald Sussman, gave the most.",
+        "She is the favourite of the three Jones offspring to succeed him.",
+        "Skis tested: 2183 & 2190 Black Crows Anima, 188.4 cm.",
+    )
+    assert (155_000, "Realtors") in found
+    assert (2, "Democrats") in found
+    assert (3, "offspring") in found
+    assert (188.4, "cm") in found
+    assert all(unit != "Crows" for _, unit in found)
+
+
+def test_a_bare_dollar_is_the_dollar_of_the_country_the_article_is_set_in() -> None:
+    canadian = _numbers(
+        "The Bank of Canada raised rates again, the Canadian Real Estate Association said.",
+        "The average price of a home in Toronto is now $640,479.",
+    )
+    assert (640_479, "CAD") in canadian
+    american = _numbers("The White House said the plane costs $4 billion, Congress heard.")
+    assert (4_000_000_000, "USD") in american
+    assert (500_000_000_000, "JPY") in _numbers("Tokyo will spend 500 billion yen on it.")
+    assert (59.2e12, "rupiah") in _numbers("Jakarta spent 59.2 trillion rupiah last year.")
+    explicit = _numbers("The deal is worth C$2 billion, or US$1.5 billion.")
+    assert (2_000_000_000, "CAD") in explicit and (1_500_000_000, "USD") in explicit
+    assert _numbers("El gobierno gastó $ 500 millones.", language="es") == set()
+
+
+def test_m_is_metres_unless_the_article_writes_money_in_millions() -> None:
+    sport = _numbers("He won the 3,000m in Boston and cleared 4.88m in the 60m hurdles.")
+    assert (3000, "m") in sport and (4.88, "m") in sport and (60, "m") in sport
+    money = _numbers("Profits were 77m euros (£53m), up from 38m a year earlier.")
+    assert (77_000_000, "EUR") in money and (53_000_000, "GBP") in money
+    assert all(value != 38 for value, _ in money)
+    assert (1_800_000, "refugees") in _numbers("Turkey hosts 1.8m refugees.")
+
+
+def _dates(*paragraphs: str, published: str | None) -> dict[str, str | None]:
+    facts = extract_facts(tuple(paragraphs), title="", published=published, language="en")
+    return {d.text: d.value for d in facts.dates}
+
+
+def test_names_holding_a_date_word_are_not_dates() -> None:
+    found = _dates(
+        "Donors gave $1.1 billion, a USA TODAY analysis of campaign filings shows.",
+        "Order Reprints | Today’s Paper | Subscribe",
+        "He joined The Times in 2007 as a writer for the Sunday Business section.",
+        "Ms Hewitt told GMTV's Sunday programme that Black Friday sales would rise.",
+        "They repurpose chairs on a Sunday afternoon.",
+        published="2016-09-22",
+    )
+    assert found == {"2007": "2007"}
+
+
+def test_weekdays_follow_the_tense_of_their_clause() -> None:
+    # Friday 23 December 2016.
+    found = _dates(
+        "He crossed two borders since fleeing Berlin Monday after the attack.",
+        published="2016-12-23",
+    )
+    assert found["Monday"] == "2016-12-19"
+    # Friday 6 December 2024 (UTC): Saturday is where the story was written.
+    found = _dates(
+        "If the motion didn't pass they would come back to it on Wednesday.",
+        "Members of his party left parliament on Saturday ahead of the vote.",
+        published="2024-12-06T22:00:40+00:00",
+    )
+    assert found == {"Wednesday": "2024-12-11", "Saturday": "2024-12-07"}
+    # Thursday 1 December 2016: the weekday names the full date after it.
+    found = _dates("He was laid to rest Thursday, October 13 at St. Louis.", published="2016-12-01")
+    assert found == {"October 13": "2016-10-13"}
+
+
+def test_dates_without_a_year_take_the_year_the_tense_points_to() -> None:
+    found = _dates(
+        "The penalty phase of the trial is scheduled to begin Jan. 3.",
+        "Sales fell 21 per cent from the all-time high reached in February.",
+        "The rate increase was the first since last December.",
+        "She decided against performing on January 20th.",
+        "In October of that year, NBC hired a law firm.",
+        published="2016-12-15",
+    )
+    assert found["Jan. 3"] == "2017-01-03"
+    assert found["February"] == "2016-02"
+    assert found["last December"] == "2015-12"
+    assert found["January 20th"] == "2017-01-20"
+    assert "October" not in found
+    assert _dates("Sales for September were down.", published=None) == {"September": None}
+
+
+def test_bare_years_are_dates_and_counts_are_not() -> None:
+    found = _dates(
+        "In 1997, Bill Clinton imposed sanctions, and the 2016 election changed them.",
+        "About 2000 people marched; the Boeing 2707 never flew; prices rose 2015% in the 1990s.",
+        published=None,
+    )
+    assert found == {"1997": "1997", "2016": "2016"}
+
+
+def test_numbers_written_on_letters_of_any_script_do_not_break_the_reader() -> None:
+    facts = extract_facts(
+        ("日本の人口は1億2千万人で、東京は3位です。", "Prodalo se 5tis. kusů za 12%."),
+        language="ja",
+    )
+    assert {(n.value, n.unit) for n in facts.numbers} == {(12, "percent")}
+
+
+def test_split_sentences_hands_out_a_fresh_list_each_time() -> None:
+    text = "The council met on Tuesday. It approved the road."
+    first = split_sentences(text)
+    first.append("Not a sentence of the text.")
+    assert split_sentences(text) == ["The council met on Tuesday.", "It approved the road."]
+
+
+def test_the_summary_counts_each_fact_once_and_as_whole_words() -> None:
+    from digest.summarize import _has_words, _named_terms
+
+    assert _has_words("Talks on Libya resumed in Tripoli.", "Libya")
+    assert not _has_words("Talks on Libya resumed in Tripoli.", "Li")
+    assert _has_words("Shares fell 12% to $3.6bn.", "$3.6bn")
+    assert not _has_words("It cost $3.6bnish.", "$3.6bn")
+    facts = _facts("Shares fell 12% on Monday and 12% on Tuesday in Paris.")
+    terms = _named_terms(facts)
+    assert terms.count("12%") == 1
+
+
+def test_today_ranges_and_named_days_resolve_as_a_reader_would() -> None:
+    found = _dates(
+        "The profit from cloud computing, which today is its main business, keeps growing.",
+        "Attorney General Luther Strange announced today that two suspects were held.",
+        "There had been 3,210 shooting victims between January 1 and September 26 alone.",
+        "She praised her work after the Sept. 11 terrorist attacks.",
+        "The headset has a resolution of 1800 x 1920 per eye.",
+        published="2016-09-29",
+    )
+    assert found == {
+        "today": "2016-09-29",
+        "January 1": "2016-01-01",
+        "September 26": "2016-09-26",
+        "Sept. 11": "2001-09-11",
+    }
+    nowadays = _dates(
+        "Cloud computing, which today is its main business, grows.", published="2016-09-29"
+    )
+    assert nowadays == {}

@@ -33,7 +33,7 @@ def extract_facts(
         published: ISO publication date, to resolve "Thursday" and "yesterday".
         language: ISO 639-1 code; names and quotes are read only in English.
     """
-    numbers = find_numbers(paragraphs)
+    numbers = find_numbers(paragraphs, language=language)
     if language not in (None, "en"):
         # What a number counts is read with English grammar; elsewhere only the units
         # that read the same in every language are kept (%, currencies, km, kg ...).

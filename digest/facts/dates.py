@@ -1,8 +1,25 @@
 """Dates the article mentions, resolved to ISO 8601 where the article allows.
 
-Full dates ("October 3, 2015", "3 October 2015", "2015-10-03") resolve on their own;
-a day and month without a year, a weekday ("on Thursday"), "yesterday" and "today"
-resolve against the publication date when it is known, and stay ``None`` otherwise.
+Full dates ("October 3, 2015", "3 October 2015", "2015-10-03"), months with a year ("May
+2015") and years ("in 2009", "the 2016 election") resolve on their own. A day and month
+without a year ("Jan. 3"), a month after a preposition ("in June", "since September",
+"last December"), a weekday ("on Thursday"), "yesterday" and "today" resolve against the
+publication date when it is known, and stay ``None`` otherwise.
+
+Which Thursday, or which year's January, is read from the tense around it: a past-tense
+clause ("said late Thursday", "since fleeing Berlin Monday", "reached in February") takes
+the last one, a future one ("would come back to it on Wednesday", "is scheduled to begin
+Jan. 3") the next one, and a clause with neither the nearest (for a weekday, one of the
+last four days or the next two: news mostly reports what happened). A weekday in the past may
+be the day after the publication date's, since that date is often given in UTC while the
+story is written where it is already the next day.
+
+Names that hold a date word are not dates: "USA TODAY", "Today's Paper", "the Sunday
+Business section", "GMTV's Sunday programme", "Black Friday"; nor is "today" in a clause
+with no past or future ("signals used today": nowadays), a year-like number that counts or
+measures ("about 2000 people", "1800 x 1920 pixels"), or a weekday that is no particular
+day ("on a Sunday afternoon") or names the full date after it ("Thursday, October 13").
+"The Sept. 11 attacks" are those of 2001.
 """
 
 from __future__ import annotations
@@ -13,17 +30,86 @@ from datetime import date, timedelta
 from digest.dates import MONTHS
 from digest.models import DateFact
 
-_WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_PATTERNS = (
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b"),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b"),
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
-    re.compile(rf"\b{_MONTH}\s+(?P<year>(?:19|20)\d{{2}})\b"),
-    re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    re.compile(r"\b(?P<relative>yesterday|today|tomorrow|last night|this morning)\b", re.I),
-    re.compile(r"\b(?:in|since|by|until|from|of|early|late|mid-?)\s+(?P<yearonly>(?:19|20)\d{2})\b"),
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""Weekday names, Monday first (``date.weekday()`` order)."""
+MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+"""A month's name or abbreviation, capitalised (without its full stop)."""
+
+_MONTH = rf"(?P<month>{MONTH_NAME})\.?"
+_FULL_MONTH = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_YEAR = r"(?:18|19|20)\d{2}"
+_DATE = re.compile(
+    rf"""\b(?=[\dA-Zytl])(?:
+      (?P<iso>{_YEAR})-(?P<mnum>\d{{2}})-(?P<iday>\d{{2}})(?!\d)
+    | {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s?[:%])(?:,?\s+(?P<year>{_YEAR})\b)?
+    | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_NAME})\b
+      (?:\.?,?\s+(?P<year2>{_YEAR})\b)?
+    | (?P<month3>{MONTH_NAME})\.?\s+(?P<year3>{_YEAR})\b
+    | (?P<bare>{_FULL_MONTH})\b
+    | (?P<weekday>{"|".join(WEEKDAYS)})\b
+    | (?P<relative>(?i:yesterday|today|tomorrow|tonight|last\ night|this\ morning))\b
+    | (?P<yearonly>{_YEAR})(?![\w%$£€]|[.,]\d|\s?per\ ?cent|\s?percent)
+    )""",
+    re.X,
+)
+_MONTH_CUES = frozenset(
+    """in since by until till through throughout for from to during of early late mid
+    last next this before after""".split()
+)
+"""Words before a month's bare name that make it a date ("in June", "since September")."""
+_YEAR_CUES = _MONTH_CUES | {"the", "and", "or", "between", "around", "circa", "c."}
+_EVENT_DAYS = frozenset("Black Good Super Cyber Ash Holy Easter Palm Bloody Maundy Shrove".split())
+_WORD_BEFORE = re.compile(r"(?P<word>[\w’'.]+)[\s-]*$")
+_CAPITAL_WORD = re.compile(r"\s+[A-Z][a-z]")
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
+_DIGIT_AFTER = re.compile(r"\s+\d")
+_DIMENSION_AFTER = re.compile(r"\s*(?:[x×*]|by)\s*\d")
+_DIMENSION_BEFORE = re.compile(r"\d\s*(?:[x×*]|by)\s*$")
+_DATE_AFTER = re.compile(
+    rf",?\s+(?:in\s+|the\s+)?(?:{MONTH_NAME}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME})"
+)
+_RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*")
+_SEPTEMBER_11 = re.compile(r"Sept?(?:ember|\.)?\s+11(?:th)?,?\s+(?:terror(?:ist)?\s+)?attacks?\b")
+_YEAR_AFTER = re.compile(r",?\s+(?P<which>last|this|next)\s+year\b")
+_CLAUSE_START = re.compile(r".*(?:[.!?;]\s|^)", re.S)
+_CLAUSE_END = re.compile(r"[.!?;“”\"—–(]")
+_WORDS = re.compile(r"[A-Za-z’']+")
+_SENTENCE_LEAD = frozenset(".!?:;\"“”‘'([—–|•")
+
+_FUTURE = frozenset(
+    """will 'll won't shall would scheduled expected plans plan planned intends intend aims
+    aim aiming upcoming coming come next tomorrow hope hopes hoping want wants seeks seeking
+    expects expecting""".split()
+)
+"""Words that point a clause ahead: the date they govern is the next one."""
+_PAST = frozenset(
+    """said told was were had did ago since last earlier yesterday came went made took gave
+    found left met held began won lost fell rose saw got paid ran spoke wrote shot hit led
+    fled sent spent struck brought bought thought became broke chose drove flew grew knew
+    threw wore forecast sold felt kept stood sat upheld""".split()
+)
+"""Past-tense words that are not ``-ed`` forms: the date they govern is the last one."""
+_CUE_WINDOW = 10
+"""How many words either side of a date are read for its tense."""
+_CLAUSE_WORDS = frozenset("and but while that which who when where if because".split())
+"""Words that open another clause: its verb does not govern the date before it."""
+_SPAN_END = frozenset({"until", "till", "through", "to", "by"})
+"""Words before a date that make it the end of a span."""
+_SPAN_SKIP = frozenset({"mid", "early", "late", "the", "end", "of"})
+_FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "about"})
+"""Words that look ahead only before "to": "set to dock", not "set the record straight"."""
+_INDEFINITE = frozenset(
+    """a an every each any one my your his her our their its following previous preceding
+    same""".split()
+)
+"""Words before a weekday that make it no date of its own: "on a Sunday afternoon"."""
+_NOT_ED = frozenset("hundred indeed speed proceed succeed exceed breed greed bleed embed".split())
+_FUTURE_ED = frozenset({"scheduled", "expected", "planned", "slated"})
 
 
 def _published_day(published: str | None) -> date | None:
@@ -35,57 +121,280 @@ def _published_day(published: str | None) -> date | None:
         return None
 
 
-def _resolve(match: re.Match[str], today: date | None) -> str | None:
-    groups = match.groupdict()
-    if groups.get("yearonly"):
-        return groups["yearonly"]
-    if groups.get("relative"):
-        if today is None:
-            return None
-        shift = {"yesterday": -1, "tomorrow": 1}.get(groups["relative"].lower(), 0)
-        return (today + timedelta(days=shift)).isoformat()
-    if groups.get("weekday"):
-        if today is None:
-            return None
-        # News writes "on Thursday" for the most recent Thursday, or the coming one when
-        # the article looks ahead; the nearest one within three days either side is taken.
-        target = _WEEKDAYS[groups["weekday"].lower()]
-        delta = (target - today.weekday()) % 7
-        if delta > 3:
-            delta -= 7
-        return (today + timedelta(days=delta)).isoformat()
-    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS.get(groups["month"].lower().rstrip("."), 0)
-    year = int(groups["year"]) if groups.get("year") else (today.year if today else None)
-    if not groups.get("day"):
-        return f"{year:04d}-{month:02d}" if year and month else None
-    if year is None:
+def _tense(paragraph: str, start: int, end: int) -> int:
+    """-1 when the clause around ``start:end`` is in the past, 1 when it looks ahead, else 0.
+
+    The nearest cue among the few words before the date decides, as its verb usually
+    governs the date ("if the motion didn't pass they would come back to it on
+    Wednesday"); when they give none, the nearest few after it ("On Monday, the group
+    filed ..."). The end of a span ("through 5 August", "until Friday") is not read as
+    past, and a move "to July" looks ahead.
+    """
+    head = paragraph[max(0, start - 120) : start]
+    clause = _CLAUSE_START.match(head)
+    before = _WORDS.findall(head[clause.end() :] if clause else head)[-_CUE_WINDOW:]
+    tense = _tense_of(before[::-1], reverse=True)
+    if not tense:
+        tail = paragraph[end : end + 120]
+        stop = _CLAUSE_END.search(tail)
+        after = _WORDS.findall(tail[: stop.start()] if stop else tail)[:_CUE_WINDOW]
+        cut = next((i for i, w in enumerate(after) if w.lower() in _CLAUSE_WORDS), len(after))
+        tense = _tense_of(after[:cut])
+    last = next((w.lower() for w in reversed(before) if w.lower() not in _SPAN_SKIP), "")
+    if last in _SPAN_END:
+        if tense < 0:
+            return 0
+        return 1 if last == "to" else tense
+    return tense
+
+
+def _tense_of(words: list[str], reverse: bool = False) -> int:
+    """The tense the first cue of ``words`` gives (``reverse``: words run backwards).
+
+    A passive after "be" ("will be certified", "to be sentenced") is no past: the modal
+    or verb before it decides, and it looks ahead when none does.
+    """
+    passive = False
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if lower in _FUTURE or lower.endswith("'ll"):
+            return 1
+        if lower in _FUTURE_BEFORE_TO:
+            at = i - 1 if reverse else i + 1
+            if 0 <= at < len(words) and words[at].lower() == "to":
+                return 1  # "set to dock", "due to begin", "going to vote"
+            continue
+        if lower in _PAST:
+            return -1
+        if lower.endswith("ed") and len(lower) > 4 and lower not in _NOT_ED:
+            if lower in _FUTURE_ED:
+                return 1
+            near = words[i + 1 : i + 3] if reverse else words[max(0, i - 2) : i]
+            if any(w.lower() in ("be", "being") for w in near):
+                passive = True
+                continue
+            return -1
+    return 1 if passive else 0
+
+
+def _pick(candidates: list[int], target: int, tense: int, slack: int, near: int = 0) -> int:
+    """The candidate (an ordinal day or month index) that the tense points to from target.
+
+    Past: the last one on or before ``target + slack``; future: the first on or after
+    ``target - slack``; otherwise the nearest, the earlier one on a tie. With ``near``, the
+    tense yields when its choice lies over three times ``near`` away and another within
+    ``near``: a year-less "January 20" in late December is next month's, whatever the
+    verb's tense, as a day ten months back would be written with its year.
+    """
+    nearest = min(candidates, key=lambda c: (abs(c - target), c > target))
+    chosen = nearest
+    if tense < 0:
+        before = [c for c in candidates if c <= target + slack]
+        chosen = max(before) if before else nearest
+    elif tense > 0:
+        after = [c for c in candidates if c >= target - slack]
+        chosen = min(after) if after else nearest
+    if near and abs(chosen - target) > 3 * near and abs(nearest - target) <= near:
+        return nearest
+    return chosen
+
+
+def _day_month(month: int, day: int, today: date, tense: int) -> str | None:
+    candidates = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            candidates.append(date(year, month, day).toordinal())
+        except ValueError:
+            continue
+    if not candidates:
         return None
+    chosen = _pick(candidates, today.toordinal(), tense, 1, 90)
+    return date.fromordinal(chosen).isoformat()
+
+
+def _month(month: int, today: date, tense: int, relative: str | None) -> str:
+    target = today.year * 12 + today.month - 1
+    candidates = [year * 12 + month - 1 for year in (today.year - 1, today.year, today.year + 1)]
+    if relative == "last":
+        chosen = max(c for c in candidates if c < target)
+    elif relative == "next":
+        chosen = min(c for c in candidates if c > target)
+    elif relative == "this":
+        chosen = today.year * 12 + month - 1
+    else:
+        chosen = _pick(candidates, target, tense, 0)
+    return f"{chosen // 12:04d}-{chosen % 12 + 1:02d}"
+
+
+def _weekday(name: str, today: date, tense: int, relative: str | None) -> str:
+    target = WEEKDAYS.index(name)
+    delta = (target - today.weekday()) % 7  # 0..6 days ahead
+    if relative == "last":
+        delta = delta - 7 if delta else -7
+    elif relative == "next":
+        delta = delta or 7
+    elif tense < 0:
+        # News writes "on Monday" for this week's Monday; a day ahead is the same day
+        # where the story was written.
+        delta = delta if delta <= 1 else delta - 7
+    elif tense == 0 and delta > 2:
+        # No tense: news mostly reports what happened, so the last four days and the
+        # next two are read.
+        delta -= 7
+    return (today + timedelta(days=delta)).isoformat()
+
+
+def _word_before(paragraph: str, start: int) -> tuple[str, int]:
+    """The word just before ``start`` and where it starts ("" and ``start`` if none)."""
+    base = max(0, start - 30)
+    match = _WORD_BEFORE.search(paragraph, base, start)
+    return (match.group("word"), match.start()) if match else ("", start)
+
+
+def sentence_start(text: str, position: int) -> bool:
+    """Whether ``position`` opens a sentence, a heading or a list item of ``text``."""
+    i = position - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_LEAD
+
+
+def _not_a_date(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether a date-like word is part of a name or a count, not a date."""
+    start, end = match.span()
+    groups = match.groupdict()
+    before, before_start = _word_before(paragraph, start)
+    if groups["relative"]:
+        word = groups["relative"]
+        # "USA TODAY", "Today's Paper", "the Today programme".
+        if word.isupper() or paragraph[end : end + 2] in ("’s", "'s") and word[0].isupper():
+            return True
+        if word[0].isupper() and not sentence_start(paragraph, start):
+            return True
+        # "Today" in a present-tense clause is nowadays ("signals used today", "still
+        # exists today"); a past or future clause makes it the day ("announced today").
+        return word.lower() == "today" and not _tense(paragraph, start, end)
+    if groups["weekday"]:
+        if before in _EVENT_DAYS or before.endswith(("’s", "'s")):
+            return True  # "Black Friday", "GMTV's Sunday programme"
+        if _DATE_AFTER.match(paragraph, end):
+            return True  # "Thursday, October 13": the full date follows
+        if before.lower() in _INDEFINITE:
+            return True  # "on a Sunday afternoon", "my Friday mornings", "the following Monday"
+        after = _CAPITAL_WORD.match(paragraph, end)
+        return before.lower() == "the" and after is not None  # "the Sunday Times"
+    if groups["bare"]:
+        # "in June", "since September"; "June Carter", "the March on Washington" are not.
+        cue = before.lower().rstrip(".")
+        if cue not in _MONTH_CUES and not paragraph[:start].endswith("mid-"):
+            return True
+        # "October of that year" names no year digest can tell.
+        return bool(_CAPITAL_WORD.match(paragraph, end) or paragraph.startswith(" of ", end))
+    if groups["yearonly"]:
+        head = paragraph[max(0, start - 2) : start]
+        if head[-1:] in ("$", "£", "€", "#", "-", "/", ".", ",") or head[-1:].isdigit():
+            return True
+        if before[:1].isupper() and not sentence_start(paragraph, before_start):
+            # "Boeing 2707", "Euro 2016"; a month or weekday before it is a date.
+            return before.rstrip(".") not in WEEKDAYS and before.rstrip(".").lower() not in MONTHS
+        if _PLURAL_AFTER.match(paragraph, end) and before.lower() not in _YEAR_CUES:
+            return True  # "about 2000 people"
+        if _DIGIT_AFTER.match(paragraph, end):
+            return True  # a table row: "2034 70"
+        if _DIMENSION_AFTER.match(paragraph, end) or _DIMENSION_BEFORE.search(
+            paragraph, max(0, start - 12), start
+        ):
+            return True  # a size: "1800 x 1920 per eye", "2048 * 1080 pixels"
+    return False
+
+
+def _resolve(paragraph: str, match: re.Match[str], today: date | None) -> str | None:
+    groups = match.groupdict()
+    if groups["iso"]:
+        return _checked(int(groups["iso"]), int(groups["mnum"]), int(groups["iday"]))
+    if groups["yearonly"]:
+        return groups["yearonly"]
+    if groups["month3"]:
+        return f"{int(groups['year3']):04d}-{_month_number(groups['month3']):02d}"
+    if groups["relative"]:
+        if today is None:
+            return None
+        word = groups["relative"].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return (today + timedelta(days=shift)).isoformat()
+    if today is None and not (groups["year"] or groups["year2"]):
+        return None
+    if groups["day"] or groups["day2"]:
+        month = _month_number(groups["month"] or groups["month2"])
+        day = int(groups["day"] or groups["day2"])
+        year = groups["year"] or groups["year2"]
+        if year:
+            return _checked(int(year), month, day)
+        if _SEPTEMBER_11.match(paragraph, match.start()):
+            return "2001-09-11"  # "the Sept. 11 attacks" name the day they happened
+        assert today is not None
+        end = _range_end(paragraph, match, today)
+        if end is not None:
+            # "between January 1 and September 26": the start is the last such day before the end.
+            for year in (end.year, end.year - 1):
+                start = _checked(year, month, day)
+                if start is not None and start <= end.isoformat():
+                    return start
+        return _day_month(month, day, today, _tense(paragraph, *match.span()))
+    assert today is not None
+    relative = _word_before(paragraph, match.start())[0].lower()
+    relative_word = relative if relative in ("last", "next", "this") else None
+    if groups["bare"]:
+        month = _month_number(groups["bare"])
+        if year_after := _YEAR_AFTER.match(paragraph, match.end()):
+            # "in October last year"
+            shift = {"last": -1, "this": 0, "next": 1}[year_after.group("which")]
+            return f"{today.year + shift:04d}-{month:02d}"
+        return _month(month, today, _tense(paragraph, *match.span()), relative_word)
+    return _weekday(groups["weekday"], today, _tense(paragraph, *match.span()), relative_word)
+
+
+def _range_end(paragraph: str, match: re.Match[str], today: date) -> date | None:
+    """The day that closes a range a date opens ("between January 1 and September 26")."""
+    if _word_before(paragraph, match.start())[0].lower() not in ("between", "from"):
+        return None
+    link = _RANGE_LINK.match(paragraph, match.end())
+    end = _DATE.match(paragraph, link.end()) if link else None
+    if end is None or not (end.group("day") or end.group("day2")):
+        return None
+    value = _resolve(paragraph, end, today)
+    return date.fromisoformat(value) if value else None
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _checked(year: int, month: int, day: int) -> str | None:
     try:
-        return date(year, month, int(groups["day"])).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         return None
 
 
 def find_dates(paragraphs: tuple[str, ...], published: str | None) -> tuple[DateFact, ...]:
-    """Dates in the body, in reading order, each once."""
+    """Dates in the body, in reading order; each text and value once."""
     today = _published_day(published)
     found: list[DateFact] = []
-    seen: set[str] = set()
+    seen: set[tuple[str, str | None]] = set()
     for index, paragraph in enumerate(paragraphs):
-        taken: list[tuple[int, int]] = []
-        for pattern in _PATTERNS:
-            for match in pattern.finditer(paragraph):
-                span = match.span()
-                if any(s < span[1] and span[0] < e for s, e in taken):
-                    continue
-                text = match.group(0)
-                if match.groupdict().get("yearonly"):
-                    text = match.group("yearonly")
-                if match.groupdict().get("month") == "May" and not match.groupdict().get("year") and not match.groupdict().get("day"):
-                    continue
-                taken.append(span)
-                if text.lower() in seen:
-                    continue
-                seen.add(text.lower())
-                found.append(DateFact(text, _resolve(match, today), index))
+        for match in _DATE.finditer(paragraph):
+            if _not_a_date(paragraph, match):
+                continue
+            value = _resolve(paragraph, match, today)
+            text = match.group(0)
+            if match.group("bare") or match.group("weekday"):
+                relative = _word_before(paragraph, match.start())[0]
+                if relative.lower() in ("last", "next", "this"):
+                    text = f"{relative} {text}"
+            key = (text.lower(), value)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(DateFact(text, value, index))
     return tuple(found)

@@ -16,7 +16,9 @@ mentions ("Stoltenberg said") and "Mr Putin" count toward that person.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from digest.facts.gazetteer import (
     COMMON_CAPITALISED,
@@ -75,6 +77,7 @@ _DATELINE = re.compile(
 """A dateline opening the body: "LONDON 1996-08-30", "BRUSSELS (Reuters) -", "HEMPSTEAD, N.Y. ―"."""
 _SHOUTED = 0.7
 """Share of capital letters above which a paragraph is a heading or a table row, not prose."""
+_ASCII_LOWER = string.ascii_lowercase.encode("ascii")
 _SPLITTERS = frozenset(
     {
         "At",
@@ -129,15 +132,6 @@ _ROLE_BEFORE = re.compile(
 
 
 @dataclass(slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-    brk: bool = False
-    """Punctuation (or a possessive) follows this word, so a name cannot run past it."""
-
-
-@dataclass(slots=True)
 class _Run:
     tokens: list[str]
     start: int
@@ -163,15 +157,21 @@ class _Person:
     tokens: list[str] = field(default_factory=list)
 
 
-def _tokens(sentence: str) -> list[_Token]:
-    tokens: list[_Token] = []
+def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool]]:
+    """The words of a sentence: their texts, starts, ends, and whether a name stops after
+    each (punctuation or a possessive follows it)."""
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    breaks: list[bool] = []
     for match in _WORD.finditer(sentence):
-        text, start, end = match.group(0), match.start(), match.end()
+        text = match.group(0)
+        start, end = match.span()
         brk = False
-        if text.endswith(("’s", "'s")) and len(text) > 2:
+        if text[-1] == "s" and len(text) > 2 and text[-2] in "’'":
             text, end, brk = text[:-2], end - 2, True
         # "Rep." and "Gen." keep their stop: a title runs on into the name it precedes.
-        while text.endswith((".", "-", "'", "’")) and not (
+        while text and text[-1] in ".-'’" and not (
             _ACRONYM.match(text)
             or text.rstrip(".") in HONORIFICS
             or text in ROLE_WORDS
@@ -181,16 +181,26 @@ def _tokens(sentence: str) -> list[_Token]:
             brk = brk or sentence[end : end + 1] == "."
         if not text:
             continue
-        if tokens:
-            gap = sentence[tokens[-1].end : start]
-            if gap.strip() and gap.strip() not in ("-",):
-                tokens[-1].brk = True
-        tokens.append(_Token(text, start, end, brk))
-    return tokens
+        if ends:
+            previous = ends[-1]
+            # Words are mostly one space apart; anything else may break a name.
+            if previous != start - 1 or sentence[previous] != " ":
+                gap = sentence[previous:start].strip()
+                if gap and gap != "-":
+                    breaks[-1] = True
+        texts.append(text)
+        starts.append(start)
+        ends.append(end)
+        breaks.append(brk)
+    return texts, starts, ends, breaks
 
 
-def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a paragraph; a title's stop ("Del.", "Gov.") ends none."""
+@lru_cache(maxsize=4096)
+def sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of a paragraph; a title's stop ("Del.", "Gov.") ends none.
+
+    Names, quotes and pronouns all read a paragraph by sentence: it is split once.
+    """
     spans: list[tuple[int, int]] = []
     offset = 0
     joined = False
@@ -202,7 +212,7 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         else:
             spans.append((start, offset))
         joined = sentence.rsplit(None, 1)[-1] in ROLE_WORDS
-    return spans
+    return tuple(spans)
 
 
 def _title(word: str) -> str:
@@ -249,6 +259,18 @@ def dateline(paragraphs: tuple[str, ...]) -> tuple[int, int, int, str] | None:
     return None
 
 
+def _shouted(paragraph: str) -> bool:
+    """Whether the paragraph is written in capitals (a heading, a table row)."""
+    ascii_text = paragraph.encode("ascii", "ignore")
+    lower = len(ascii_text) - len(ascii_text.translate(None, _ASCII_LOWER))
+    if lower > (1 - _SHOUTED) * len(paragraph):
+        return False  # too many small letters, whatever the other characters are
+    letters = sum(map(str.isalpha, paragraph))
+    return letters > 3 and sum(map(str.isupper, filter(str.isalpha, paragraph))) >= (
+        _SHOUTED * letters
+    )
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or (word[:3] in ("al-", "el-") and word[3:4].isupper())
 
@@ -256,57 +278,48 @@ def _capitalised(word: str) -> bool:
 def _runs(paragraph: str, index: int) -> list[_Run]:
     runs: list[_Run] = []
     for base, end in sentence_spans(paragraph):
-        sentence = paragraph[base:end]
-        tokens = _tokens(sentence)
+        texts, starts, ends, breaks = _tokens(paragraph[base:end])
+        count = len(texts)
         i = 0
-        while i < len(tokens):
-            if not _capitalised(tokens[i].text) or tokens[i].text in _MONTHS_DAYS:
+        while i < count:
+            text = texts[i]
+            # Most words are lower case: only "al-" and "el-" names start so.
+            first = text[0]
+            if (not first.isupper() and (first not in "ae" or not _capitalised(text))) or (
+                text in _MONTHS_DAYS
+            ):
                 i += 1
                 continue
             j = i
-            words = [tokens[i].text]
-            while not tokens[j].brk and j + 1 < len(tokens):
-                nxt = tokens[j + 1]
+            words = [text]
+            while not breaks[j] and j + 1 < count:
+                nxt = texts[j + 1]
                 # "Cleveland At Texas" is two names: a capitalised preposition parts them.
-                if (
-                    _capitalised(nxt.text)
-                    and nxt.text not in _MONTHS_DAYS
-                    and _title(nxt.text) not in _SPLITTERS
-                ):
-                    words.append(nxt.text)
+                if _capitalised(nxt) and nxt not in _MONTHS_DAYS and _title(nxt) not in _SPLITTERS:
+                    words.append(nxt)
                     j += 1
                     continue
                 # "Bank of England", "Secretary of State", "Osama bin Laden"
                 k = j + 1
                 connectors: list[str] = []
                 while (
-                    k < len(tokens)
-                    and tokens[k].text in _CONNECTORS
-                    and not tokens[k].brk
-                    and len(connectors) < 2
+                    k < count and texts[k] in _CONNECTORS and not breaks[k] and len(connectors) < 2
                 ):
-                    connectors.append(tokens[k].text)
+                    connectors.append(texts[k])
                     k += 1
                 if (
                     connectors
-                    and k < len(tokens)
-                    and _capitalised(tokens[k].text)
-                    and tokens[k].text not in _MONTHS_DAYS
+                    and k < count
+                    and _capitalised(texts[k])
+                    and texts[k] not in _MONTHS_DAYS
                 ):
-                    words.extend([*connectors, tokens[k].text])
+                    words.extend([*connectors, texts[k]])
                     j = k
                     continue
                 break
-            article = i > 0 and tokens[i - 1].text.lower() == "the"
+            article = i > 0 and texts[i - 1].lower() == "the"
             runs.append(
-                _Run(
-                    words,
-                    base + tokens[i].start,
-                    base + tokens[j].end,
-                    index,
-                    i == 0,
-                    article=article,
-                )
+                _Run(words, base + starts[i], base + ends[j], index, i == 0, article=article)
             )
             i = j + 1
     return runs
@@ -453,7 +466,9 @@ def _role_around(paragraph: str, run: _Run) -> str | None:
         return (
             after.group("role").removeprefix("the ").removeprefix("a ").removeprefix("an ").strip()
         )
-    before = _ROLE_BEFORE.search(paragraph[max(0, run.start - 120) : run.start])
+    head = paragraph[max(0, run.start - 120) : run.start]
+    # The role set off before a name ends in a comma: "the chief economist, Jane Doe".
+    before = _ROLE_BEFORE.search(head) if head.rstrip().endswith(",") else None
     if before and _is_role(before.group("role")):
         det = before.group("det")
         role = before.group("role").strip()
@@ -560,10 +575,7 @@ class NameFinder:
         if place_line:
             self.places[place_line[3]] = [0]
         for index, paragraph in enumerate(self.paragraphs):
-            letters = [c for c in paragraph if c.isalpha()]
-            shouted = len(letters) > 3 and sum(c.isupper() for c in letters) >= _SHOUTED * len(
-                letters
-            )
+            shouted = _shouted(paragraph)
             for run in _runs(paragraph, index):
                 if place_line and index == place_line[0] and run.start < place_line[2]:
                     continue

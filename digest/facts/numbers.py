@@ -1,119 +1,601 @@
 """Numbers with what they count or measure: "26 missiles", "1,500 km", "$3.6bn", "12%".
 
-Money keeps its currency as the unit, percentages get ``percent``, and scale words
-(million, bn, thousand) multiply the value. Years, times of day, ordinals and phone-like
-digit strings are not numbers of anything and are left out.
+    a number (digits, or a word: "two", "twenty-five") -> its value (scale words multiply:
+    "1.8 million", "$3.6bn", "two dozen") -> what it counts -> NumberFact
+
+What a number counts is read in this order:
+
+- a sign or word around it: percent ("12%", "3 per cent", "5 percentage points"), a
+  currency ("$", "£", "C$", "euros"), a unit written on it ("3km", "44.63secs");
+- a hyphenated measure: "52-year-old" (years old), "a 190-country agency" (countries);
+- an age: "aged 5", "Yoon, 63," (years old); a share: "eight of 10 voters" (80 percent);
+- else the counted noun: the first plural noun after it, past adjectives and noun
+  modifiers ("192 opposition lawmakers" counts lawmakers, "three rate hikes" rate hikes).
+
+A number with no counted noun is left out rather than given a guessed unit: "nine deep",
+"300 injured during". So is what only looks like a number: years, times of day, ordinals
+("23rd Street"), days of dates ("Nov. 8 election"), scores and records ("22-4"), model and
+route names ("Boeing 757", "Interstate 10", "Falcon 9") and labels ("No. 1").
+
+A bare "$" is the US dollar unless the article is set in another dollar country (it names
+Canada and its places at least twice as often as the United States, and at least twice):
+then it is that country's dollar. In Spanish and Portuguese "$" is as often a peso, so a
+bare "$" there is left out.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
+from digest.facts.dates import MONTH_NAME, WEEKDAYS, sentence_start
+from digest.facts.gazetteer import DEMONYMS, places
 from digest.models import NumberFact
 
 _SCALES = {
-    "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-    "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000,
-}
-_CURRENCIES = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "C$": "CAD", "A$": "AUD"}
-_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yen": "JPY", "yuan": "CNY", "rupees": "INR", "roubles": "RUB", "rubles": "RUB"}
-_WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "dozens": None, "hundreds": None, "thousands": None, "millions": None,
-}
-_UNIT_ABBREVIATIONS = frozenset(
-    "km kilometres kilometers miles mile m metres meters cm mm kg kilograms tonnes tons lb pounds mph km/h "
-    "kmh ft feet acres hectares sq gb mb tb ghz mhz mw gw kw kwh degrees °c °f".split()
+    "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
+    "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "dozen": 12, "hundred": 100,
+}  # fmt: skip
+_CURRENCIES = {
+    "US$": "USD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD",
+    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "€": "EUR",
+    "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
+}  # fmt: skip
+_CODES_BEFORE = frozenset("USD EUR GBP JPY CNY RMB INR CHF CAD AUD NZD HKD SGD RUB BRL".split())
+"""ISO codes written before an amount ("USD 5 million")."""
+_CURRENCY_WORDS = {
+    "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupees": "INR", "roubles": "RUB", "rubles": "RUB", "sterling": "GBP",
+}  # fmt: skip
+_DOLLAR_ADJECTIVES = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
+    "singapore": "SGD", "hong": "HKD", "taiwan": "TWD",
+}  # fmt: skip
+_WORD_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+_ABBREVIATIONS = frozenset(
+    """km m cm mm kg mg lb lbs mph kph km/h kmh ft sq gb mb tb kb ghz mhz mw gw kw kwh mwh gwh
+    °c °f""".split()
 )
-UNIVERSAL_UNITS = frozenset({"percent", "km", "m", "cm", "mm", "kg", "mph", "km/h", "kmh", "gb", "mb", "tb", "ghz", "mhz", "mw", "gw", "kw", "kwh", "°c", "°f"})
+"""Units written short, the same for one and for many ("5 km", "a 10-km race")."""
+SINGULAR_UNITS = _ABBREVIATIONS | frozenset("mile metre meter foot inch tonne ton acre".split())
+"""Units a number may take in the singular ("5 km", "a 20 mile walk")."""
+_GLUED_UNITS = frozenset(
+    """km cm mm kg mg lb lbs mph kph kmh ft gb mb tb kb ghz mhz mw gw kw kwh mwh gwh
+    sec secs min mins hrs""".split()
+)
+"""Units written on the number ("3km", "44.63secs")."""
+UNIVERSAL_UNITS = frozenset(
+    {"percent", "km", "m", "cm", "mm", "kg", "mph", "km/h", "kmh", "gb", "mb", "tb", "ghz",
+     "mhz", "mw", "gw", "kw", "kwh", "°c", "°f"}
+)  # fmt: skip
 """Units written the same way in most languages."""
 
-CURRENCY_CODES = frozenset(_CURRENCIES.values()) | frozenset(_CURRENCY_WORDS.values())
+CURRENCY_CODES = frozenset(_CURRENCIES.values()) | frozenset(_CURRENCY_WORDS.values()) | {
+    "USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "CNY", "CHF",
+}  # fmt: skip
 """ISO codes of the currencies digest reads."""
 
-_SKIP_WORDS = frozenset(
-    "of the a an to in on at for and or per than more less about nearly almost around some over under up "
-    "its their his her our years-old".split()
+_STOP = frozenset(
+    """of the a an to in on at for and or nor but per than less about nearly almost around
+    some over under up its their his her our my your this that these those there here who
+    whom whose which what when where while as was were is are be been being has have had
+    do does did will would can could should may might must shall not no each every all
+    any both either neither from by with without into onto upon after before since until
+    during between among against through across via if so then also just only even still
+    yet ago later earlier apiece respectively i we you he she it they them us me him""".split()
 )
-_ADJECTIVE_HINT = re.compile(r"^(?:[A-Z][a-z]+|\w+(?:ed|ive|al|ous|ful|ish|ic|ian|ese|er|est)|new|old|other|more|major|small|large|big|local|young|senior)$")
+"""Words that end the phrase a number counts: what follows them is not its noun."""
+_NOT_PLURAL = frozenset(
+    """always sometimes perhaps towards afterwards besides nevertheless whereas unless thus
+    plus yes overseas nowadays whereabouts lens bus gas alas chaos""".split()
+)
+_IRREGULAR_PLURALS = frozenset(
+    """people men women children police staff personnel feet teeth geese mice cattle
+    livestock data media criteria phenomena aircraft spacecraft sheep deer fish offspring
+    pence crew yen yuan renminbi rupiah baht rand naira ringgit""".split()
+)
+"""Nouns that count many without a plural "s" ("two gunmen", "500 billion yen")."""
+_NOT_MEN = frozenset("specimen abdomen omen regimen acumen stamen semen hymen amen".split())
+_GROUPS = frozenset(
+    """Democrats Republicans Tories Muslims Jews Sikhs Hindus Copts Kurds Sunnis Shias Shiites
+    Britons Israelis Iraqis Afghans Saudis Pakistanis Yemenis Somalis Liberals Greens""".split()
+)
+"""Capitalised plurals that count people ("39 Republicans")."""
+_GROUP_ENDINGS = ("ians", "ans", "ists", "ites", "ers", "ors", "ics", "ats")
+_PLURAL_MODIFIERS = frozenset(
+    "police sales arms sports savings goods news customs media data staff crew".split()
+)
+"""Plural nouns that also modify the noun after them ("two police officers")."""
+_ADJECTIVES = frozenset(
+    """other top key rare new old more most major minor small large big huge local young
+    senior former additional separate several few main many various total full extra
+    recent last first next past previous further high low long short little great good
+    bad best worst same whole entire only own early late known armed alleged likely
+    possible potential current different similar certain leading stolen broken fallen
+    frozen hidden given taken chosen unknown sworn unidentified unnamed live dead fresh
+    free real true average estimated roughly nearly reputable military civilian foreign
+    domestic national international federal global public private""".split()
+)
+"""Adjectives (and adverbs) that describe what is counted without naming it."""
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "ic", "ish", "ian", "ese", "ed", "able",
+                      "ible", "less", "est", "ary", "ing", "ly", "ant", "ent")  # fmt: skip
+_COMPOUND_SKIP = frozenset(
+    """fold time times odd something somethings ish plus strong based like style way ways
+    thirds third fifths quarters quarter half halves sided nil all love""".split()
+)
+"""Words after "N-" that are not a unit of N ("a 10-fold rise", "a three-way race")."""
+_IRREGULAR_UNIT_PLURALS = {"foot": "feet", "man": "men", "person": "people", "child": "children",
+                           "woman": "women", "inch": "inches", "percent": "percent"}  # fmt: skip
+_TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades centuries".split())
+_LABELS = frozenset("No Nos Vol Art Sec Fig Ch Pt Rt Rte Hwy Flt Apt Ste Rm Op".split())
+"""Abbreviations that number what follows them: "No. 1", "Art. 5"."""
 
 _NUMBER = re.compile(
-    r"""(?<![\w.,/:-])
-    (?P<currency>US\$|C\$|A\$|[$€£¥₹₽])?\s?
+    r"""(?=[\dUCANHSR$€£¥₹₽])(?<![\w.,/:#$£€¥-])(?<!\d[–—])
+    (?P<currency>US\$|C\$|CA\$|Can\$|A\$|AU\$|NZ\$|HK\$|S\$|NT\$|R\$|[$€£¥₹₽])?\s?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|tn|[mbk])\b)?
-    (?P<percent>\s?(?:%|per\ ?cent\b|percent\b))?
-    (?![\w]*:\d)""",
+    (?P<frac>\s?[½¼¾⅓⅔])?
+    (?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|tn|[mbk])(?![\w-]))?
+    (?P<percent>\s?(?:%|per\ ?cent\b|percent\b))?""",
     re.X,
 )
-_WORD_NUMBER = re.compile(r"\b(?P<word>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?P<rest>\w)", re.I)
-_NEXT_WORDS = re.compile(r"[\w’'/°-]+")
+_WORD_NUMBER = re.compile(
+    r"(?<![\w-])(?=[tfsenoa])(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|one(?=\s+(?:hundred|thousand|million|billion|dozen)(?![\w-]))"
+    r"|a(?=\s+dozen(?![\w-])))(?=[\s-])",
+    re.I,
+)
+_WORD_SCALE = re.compile(r"\s+(?P<scale>hundred|thousand|million|billion|dozen)(?![\w-])", re.I)
+_NEXT_WORD = re.compile(
+    r" +(?P<word>[A-Za-z](?:[\w-]|[’'](?!s\b))*\w)(?P<poss>[’']s\b)?|[ ]+(?P<a>[A-Za-z])\b"
+)
+_CAPITAL_NEXT = re.compile(r" +[A-Z0-9]")
+_PERCENTAGE_POINTS = re.compile(r"\s+(?:percentage|basis)\s+points?\b")
+_COMPOUND = re.compile(r"[-‐](?P<unit>[a-z]+)(?P<old>-olds?)?(?![\w-])")
+_YEAR_OLD = re.compile(r" +(?:year-olds?|years?-old|years? old)\b")
+_TIME = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.I)
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAME}\.?\s+$")
+_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{MONTH_NAME}\b")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w’'.&-])(?P<word>(?!I\s)[A-Z][\w’'.&-]*)\s+$")
+_AGE_BEFORE = re.compile(r"\bag(?:ed?|es)\s+$", re.I)
+_APPOSITION = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][\w’'.-]*[a-z.]),\s+$")
+_CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s+$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_MONEY_IN_MILLIONS = re.compile(
+    r"(?:[$€£¥]\s?\d[\d.,]*m\b)|\d[\d.,]*m\s+(?:euros|dollars|pounds|yen|yuan|rupees)\b"
+)
+_PERCENT = re.compile(r"\s?(?:%|per ?cent\b|percent\b)")
+_RATIO_BEFORE = re.compile(
+    r"(?<![\w-])(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine)\s+"
+    r"(?P<link>out\s+of|of|in)\s+$",
+    re.I,
+)
+_RANGE_AFTER = re.compile(
+    r"\s*(?:-|–|to|or|and)\s*(?P<currency>[$€£¥])?(?P<num>\d[\d,.]*|[a-z]+)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m))?\b",
+)
+_DOLLAR_CUES = {
+    "CAD": re.compile(
+        r"\b(?:Canada|Canadian|Canadians|Ottawa|Toronto|Montreal|Montréal|Vancouver|Calgary|"
+        r"Edmonton|Winnipeg|Halifax|Ontario|Quebec|Alberta|British Columbia|Manitoba|"
+        r"Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Ont\.|B\.C\.|Alta\.)(?!\w)"
+    ),
+    "AUD": re.compile(
+        r"\b(?:Australia|Australian|Australians|Sydney|Melbourne|Brisbane|Perth|Adelaide|"
+        r"Canberra|Queensland|New South Wales|Tasmania|NSW)\b"
+    ),
+    "NZD": re.compile(r"\b(?:New Zealand|New Zealanders?|Auckland|Christchurch)\b"),
+    "HKD": re.compile(r"\bHong Kong\b"),
+    "SGD": re.compile(r"\b(?:Singapore|Singaporeans?)\b"),
+}
+_US_CUES = re.compile(
+    r"\b(?:United States|U\.S\.(?:A\.)?|USA?|America|Americans?|Washington|Wall Street|"
+    r"Federal Reserve|White House|Congress|Pentagon|New York|California|Texas|Florida|"
+    r"Chicago|Los Angeles|Illinois|Ohio|Pennsylvania|Michigan|Georgia|Virginia|"
+    r"Massachusetts|Arizona|Colorado|Oregon|Nevada)(?!\w)"
+)
 
 
-def _unit_after(text: str, end: int) -> tuple[str | None, int]:
-    """The counted noun after a number: skip adjectives ("Syrian refugees"), stop at stop words."""
-    words = list(_NEXT_WORDS.finditer(text, end, min(len(text), end + 60)))
-    if not words or text[end : words[0].start()].strip(" ") not in ("", "-"):
-        return None, end
-    skipped = 0
-    for index, match in enumerate(words[:3]):
-        word = match.group(0)
+def _dollar(paragraphs: tuple[str, ...], language: str | None) -> str | None:
+    """The currency a bare "$" stands for in this article, or None when it is unclear."""
+    if language in ("es", "pt"):
+        return None
+    text = "\n".join(paragraphs)
+    if "$" not in text and "dollar" not in text:
+        return "USD"
+    counts = {code: len(cue.findall(text)) for code, cue in _DOLLAR_CUES.items()}
+    code, count = max(counts.items(), key=lambda item: item[1])
+    if count >= 2 and count >= 2 * len(_US_CUES.findall(text)):
+        return code
+    return "USD"
+
+
+def _plural(word: str) -> bool:
+    """Whether a word reads as a plural noun ("lawmakers", "people", "gunmen")."""
+    lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        return True
+    if lower.endswith("men") and lower not in _NOT_MEN and len(lower) > 3:
+        return True
+    return (
+        len(lower) > 2
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is", "ous"))
+        and lower not in _STOP
+        and lower not in _NOT_PLURAL
+        and lower.isascii()
+    )
+
+
+def _group(word: str) -> bool:
+    """Whether a capitalised plural names a group of people ("Democrats", "Christians")."""
+    return (
+        word[:-1] in DEMONYMS
+        or word in _GROUPS
+        or (word[:-1].isupper() and word[-1] == "s")  # "MPs", "NGOs"
+        or (word.endswith(_GROUP_ENDINGS) and word not in places())
+    )
+
+
+def _adjective(word: str) -> bool:
+    lower = word.lower()
+    return (
+        lower in _ADJECTIVES
+        or "-" in lower
+        or (len(lower) > 5 and lower.endswith(_ADJECTIVE_ENDINGS))
+        or word[:1].isupper()
+    )
+
+
+def _counted(paragraph: str, end: int) -> tuple[str, int] | None:
+    """The noun a number counts, read from ``end``: (unit, end of the phrase) or None.
+
+    The phrase runs over adjectives and noun modifiers to the first plural noun ("192
+    opposition lawmakers"), or to the last of two when the first also modifies
+    ("two police officers"). The unit is that noun with the noun modifiers just before it
+    ("three rate hikes" -> "rate hikes"), not the adjectives ("two key figures" -> "figures").
+    """
+    words: list[str] = []
+    position = end
+    for _ in range(6):
+        match = _NEXT_WORD.match(paragraph, position)
+        if not match or match.group("a"):
+            return None
+        word = match.group("word")
         lower = word.lower()
-        if lower in _UNIT_ABBREVIATIONS:
-            return lower, match.end()
-        if lower in _SKIP_WORDS or word[0].isdigit():
-            return None, end
-        if skipped < 2 and _ADJECTIVE_HINT.match(word) and index + 1 < len(words):
-            nxt = words[index + 1].group(0)
-            if nxt[0].islower() and nxt.lower() not in _SKIP_WORDS:
-                skipped += 1
-                continue
-        if word[0].isupper():
-            return None, end
-        return lower.strip("’'"), match.end()
-    return None, end
+        if lower in _STOP or lower in _WORD_VALUES:
+            return None
+        if not words and lower in SINGULAR_UNITS and not word.istitle():
+            return lower, match.end("word")
+        if match.group("poss") or (word.isupper() and len(word) > 1 and _plural(word)):
+            return None  # "the two men's lawyers"; "4 PHOTOS" is a label
+        words.append(word)
+        position = match.end()
+        if _plural(word):
+            after = _NEXT_WORD.match(paragraph, position)
+            then = after.group("word") if after else None
+            if "-" in word and then and then.lower() not in _STOP:
+                continue  # "four plain-clothes NYPD officers"
+            if (lower in _PLURAL_MODIFIERS or word[0].isupper()) and then and then.islower():
+                if _plural(then):
+                    continue  # "two police officers", "three Jones offspring"
+                if lower in _PLURAL_MODIFIERS and then not in _STOP and not then.endswith("ed"):
+                    return None  # "No 10 media chief"
+            if word[0].isupper() and (
+                len(words) > 1 or _CAPITAL_NEXT.match(paragraph, position) or not _group(word)
+            ):
+                return None  # a name: "Black Crows Anima", "1977-78 Arkansas basketball"
+            modifiers: list[str] = []
+            for modifier in reversed(words[:-1]):
+                if _adjective(modifier) or modifier[0].isdigit():
+                    break
+                modifiers.insert(0, modifier.lower())
+            return " ".join([*modifiers, word if word[0].isupper() else lower]), position
+    return None
+
+
+def _pluralise(noun: str) -> str:
+    if _plural(noun):
+        return noun
+    if noun in _IRREGULAR_UNIT_PLURALS:
+        return _IRREGULAR_UNIT_PLURALS[noun]
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _compound(paragraph: str, end: int) -> tuple[str, int] | None:
+    """A hyphenated measure after a number: "-year-old" (years old), "-country" (countries)."""
+    match = _COMPOUND.match(paragraph, end)
+    if not match:
+        return None
+    unit = match.group("unit")
+    if unit in _COMPOUND_SKIP or len(unit) < 2 or unit in _WORD_VALUES:
+        return None
+    if match.group("old"):
+        return f"{_pluralise(unit)} old", match.end()
+    return (unit if unit in _ABBREVIATIONS else _pluralise(unit)), match.end()
+
+
+def _named(paragraph: str, start: int) -> bool:
+    """A capitalised word just before a number makes it part of a name: "Boeing 757",
+    "Interstate 10", "Falcon 9", "No. 1"; not a sentence's first word ("About 300")."""
+    match = _CAPITAL_BEFORE.search(paragraph, max(0, start - 40), start)
+    if not match:
+        return False
+    word = match.group("word")
+    if word.split("-")[-1].rstrip(".") in _LABELS:
+        return True  # "No. 1", "Ex-No 10"
+    if word.endswith("."):
+        return False  # a full stop ends the sentence before the number
+    if word in WEEKDAYS or re.fullmatch(MONTH_NAME, word):
+        return False
+    return not sentence_start(paragraph, match.start())
 
 
 def _value(number: str, scale: str | None) -> int | float:
     value = float(number.replace(",", ""))
     if scale:
         value *= _SCALES[scale.lower()]
-    return int(value) if value.is_integer() else value
+    return _tidy(value)
 
 
-def find_numbers(paragraphs: tuple[str, ...]) -> tuple[NumberFact, ...]:
-    """Every counted or measured number in the body, in reading order."""
+def _tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _word_value(word: str) -> int | None:
+    parts = word.lower().split("-")
+    if parts[0] not in _WORD_VALUES:
+        return None
+    return sum(_WORD_VALUES[p] for p in parts)
+
+
+def _range_unit(paragraph: str, end: int) -> tuple[str | None, str | None, int] | None:
+    """A range or choice after a number ("10 to 15 people", "five or six years",
+    "$5-6 billion"): the unit (None after a currency), scale and end of its second number,
+    which the first shares."""
+    match = _RANGE_AFTER.match(paragraph, end)
+    if not match:
+        return None
+    second = match.group("num")
+    if not second[0].isdigit() and _word_value(second) is None:
+        return None
+    scale = match.group("scale")
+    rest = match.end()
+    if match.group("currency"):
+        return None, scale, rest
+    if points := _PERCENTAGE_POINTS.match(paragraph, rest):
+        return "percentage points", scale, points.end()
+    if percent := _PERCENT.match(paragraph, rest):
+        return "percent", scale, percent.end()
+    counted = _counted(paragraph, rest)
+    if counted is None:
+        return None
+    return counted[0], scale, counted[1]
+
+
+class _Reader:
+    """Reads the numbers of one article."""
+
+    def __init__(self, paragraphs: tuple[str, ...], language: str | None) -> None:
+        self.paragraphs = paragraphs
+        self.language = language
+
+    @cached_property
+    def dollar(self) -> str | None:
+        """The currency a bare "$" stands for in this article (read when one is met)."""
+        return _dollar(self.paragraphs, self.language)
+
+    @cached_property
+    def millions(self) -> bool:
+        """The article writes money in "m" ("£53m"), so a bare "38m" is millions too."""
+        return any(_MONEY_IN_MILLIONS.search(p) for p in self.paragraphs)
+
+    def digits(self, paragraph: str, match: re.Match[str]) -> NumberFact | None:  # noqa: C901
+        """The fact a number written in digits gives, or None."""
+        start, end = match.start(), match.end()
+        number, scale, symbol = match.group("num"), match.group("scale"), match.group("currency")
+        percent = match.group("percent")
+        plain = number.replace(",", "")
+        currency = (self.dollar if symbol == "$" else _CURRENCIES[symbol]) if symbol else None
+        if symbol and currency is None:
+            return None
+        code = None if symbol else _CODE_BEFORE.search(paragraph, max(0, start - 5), start)
+        if code and code.group(1) in _CODES_BEFORE:
+            currency = code.group(1).replace("RMB", "CNY")
+            start = code.start()
+        value = _value(number, None)
+        if match.group("frac"):
+            value = _tidy(value + _FRACTIONS[match.group("frac").strip()])
+        glued = ""
+        if scale and scale in "mbk" and not currency:
+            # A lone letter scales money ("£600m"); on a bare number "m" is metres, and
+            # "2k projectors", "i7 4790k" name things.
+            if paragraph[match.start("scale") - 1] == " " or scale != "m":
+                return None
+            glued, end, scale = scale, match.start("scale") + 1, None
+        elif paragraph[end : end + 1].isalpha() and not percent:
+            word = _LETTERS.match(paragraph, end)
+            assert word is not None
+            glued, end = word.group(0), word.end()
+            if paragraph[end : end + 1].isalnum() or glued.lower() not in _GLUED_UNITS:
+                return None  # "23rd", "1990s", "247Sports", "3D"
+        if scale:
+            value = _tidy(value * _SCALES[scale.lower()])
+        if not currency and not percent and not scale and not glued:
+            if plain == number and "." not in plain and 1800 <= int(plain) <= 2100:
+                return None  # a year: dates.py reads it
+            nxt = paragraph[end : end + 1]
+            if nxt in (":", "/") or _TIME.match(paragraph, end):
+                return None  # "9:30", "3/4", "12 p.m."
+            if nxt and nxt in "-‐–" and paragraph[end + 1 : end + 2].isdigit():
+                return None  # a score, record or model: "22-4", "1-2-3", "747-200B"
+            if _MONTH_BEFORE.search(paragraph, max(0, start - 12), start) or _MONTH_AFTER.match(
+                paragraph, end
+            ):
+                return None  # the day of a date: "Nov. 8", "20 November"
+        named = not currency and not percent and "." not in plain and _named(paragraph, start)
+        text_start, text_end = start, end
+        unit: str | None
+        if percent:
+            unit = "percent"
+            if points := _PERCENTAGE_POINTS.match(paragraph, match.end("num")):
+                unit, text_end = "percentage points", points.end()
+        elif currency:
+            unit = currency
+            ranged = None if scale else _range_unit(paragraph, end)
+            if ranged and ranged[0] is None and ranged[1]:
+                value = _tidy(value * _SCALES[ranged[1].lower()])  # "$5 to $6 billion"
+        elif glued == "m":
+            # "m" is metres ("3,000m victory", "4.88m") unless the article writes money in
+            # millions so ("up from 38m"); "1.8m refugees" is a count either way.
+            counted = _counted(paragraph, end)
+            if counted and (self.millions or "." in plain):
+                value = _tidy(value * 1_000_000)
+                unit, text_end = counted
+                unit = self.currency_word(unit, paragraph, text_end) or unit
+            elif self.millions:
+                return None
+            else:
+                unit = "m"
+        elif glued:
+            unit = glued.lower()
+        else:
+            found = self.unit_after(paragraph, start, end, value)
+            if found is None:
+                return None
+            unit, text_start, text_end, value = found
+        if named and unit not in _TIME_UNITS:
+            return None  # "Max 737 flights"; "the General Assembly 18 months ago" is a count
+        return NumberFact(paragraph[text_start:text_end].strip(), value, unit, -1)
+
+    def unit_after(
+        self, paragraph: str, start: int, end: int, value: int | float
+    ) -> tuple[str, int, int, int | float] | None:
+        """What a bare number counts: (unit, start and end of its text, value), or None."""
+        if points := _PERCENTAGE_POINTS.match(paragraph, end):
+            return "percentage points", start, points.end(), value
+        if compound := _compound(paragraph, end):
+            return compound[0], start, compound[1], value
+        if old := _YEAR_OLD.match(paragraph, end):
+            return "years old", start, old.end(), value
+        ratio = _RATIO_BEFORE.search(paragraph, max(0, start - 20), start)
+        if ratio:
+            numerator = ratio.group("n")
+            top = int(numerator) if numerator.isdigit() else _WORD_VALUES[numerator.lower()]
+            link = ratio.group("link").lower()
+            if top < value and (link != "of" or value in (10, 100, 1000)):
+                # "eight of 10 voters", "one in five adults": a share.
+                counted = _counted(paragraph, end)
+                share = _tidy(round(100 * top / value, 1))
+                return "percent", ratio.start(), counted[1] if counted else end, share
+        counted = _counted(paragraph, end)
+        if counted is not None:
+            unit, text_end = counted
+            currency = self.currency_word(unit, paragraph, text_end)
+            if currency == "":
+                return None
+            if currency:
+                unit = currency
+                if unit == "GBP" and paragraph.startswith(" sterling", text_end):
+                    text_end += len(" sterling")
+            return unit, start, text_end, value
+        shared, scale, text_end = _range_unit(paragraph, end) or (None, None, end)
+        if shared:
+            if scale:
+                value = _tidy(value * _SCALES[scale.lower()])
+            return shared, start, text_end, value
+        if not (isinstance(value, int) and 0 < value <= 120):
+            return None
+        if age := _AGE_BEFORE.search(paragraph, max(0, start - 8), start):
+            return "years old", age.start(), end, value  # "until age 5"
+        apposition = _APPOSITION.search(paragraph, max(0, start - 40), start)
+        if apposition and paragraph[end : end + 1] == ",":
+            # "Yoon, 63, a former chief prosecutor": the age set off after a name.
+            word = apposition.group("name").rstrip(".")
+            if word not in WEEKDAYS and not re.fullmatch(MONTH_NAME, word):
+                return "years old", apposition.start(), end, value
+        return None
+
+    def currency_word(self, unit: str, paragraph: str, end: int) -> str | None:
+        """The currency a counted noun names ("euros", "Canadian dollars"); "" when it is a
+        dollar of no known country, None when it is no currency."""
+        words = unit.lower().split()
+        if words[-1] in ("dollars", "dollar"):
+            if len(words) > 1 and words[-2] in _DOLLAR_ADJECTIVES:
+                return _DOLLAR_ADJECTIVES[words[-2]]
+            return self.dollar or ""
+        if words[-1] == "pounds":
+            return "GBP" if paragraph.startswith(" sterling", end) else None
+        return _CURRENCY_WORDS.get(words[-1])
+
+    def words(self, paragraph: str, match: re.Match[str]) -> NumberFact | None:
+        """The fact a number written in words gives ("two dozen people"), or None."""
+        word = match.group("word")
+        start, end = match.start(), match.end()
+        if word[0].isupper() and not sentence_start(paragraph, start):
+            return None  # a name: "Ninety Mile Beach", "the Big Ten"
+        scale_match = _WORD_SCALE.match(paragraph, end)
+        # "a" and "one" are read only before a scale word ("a dozen people", "one million
+        # tons"): alone, "one" is a pronoun as often as a number.
+        value = 1 if word.lower() in ("a", "one") else _word_value(word)
+        if value is None:
+            return None
+        if scale_match:
+            value *= _SCALES[scale_match.group("scale").lower()]
+            end = scale_match.end()
+            more = _WORD_SCALE.match(paragraph, end)
+            if scale_match.group("scale").lower() == "hundred" and more:
+                value *= _SCALES[more.group("scale").lower()]  # "two hundred thousand"
+                end = more.end()
+        if percent := _PERCENT.match(paragraph, end):
+            if points := _PERCENTAGE_POINTS.match(paragraph, end):
+                return NumberFact(paragraph[start : points.end()], value, "percentage points", -1)
+            return NumberFact(paragraph[start : percent.end()], value, "percent", -1)
+        found = self.unit_after(paragraph, start, end, value)
+        if found is None:
+            return None
+        unit, text_start, text_end, found_value = found
+        return NumberFact(paragraph[text_start:text_end], found_value, unit, -1)
+
+
+def find_numbers(
+    paragraphs: tuple[str, ...], *, language: str | None = None
+) -> tuple[NumberFact, ...]:
+    """Every counted or measured number in the body, in reading order.
+
+    Args:
+        paragraphs: the body, one string per paragraph.
+        language: ISO 639-1 code; a bare "$" is left out in Spanish and Portuguese.
+    """
+    reader = _Reader(paragraphs, language)
     found: list[NumberFact] = []
     for index, paragraph in enumerate(paragraphs):
-        for match in _NUMBER.finditer(paragraph):
-            number, scale, currency = match.group("num"), match.group("scale"), match.group("currency")
-            plain = number.replace(",", "")
-            if scale and scale in "mbk" and not currency:
-                continue  # "5 m" is metres, "3 b" nothing: scale letters only after a currency
-            if not currency and not scale and not match.group("percent") and "." not in plain and len(plain) == 4 and 1800 <= int(plain) <= 2100:
-                continue  # a year
-            value = _value(number, scale)
-            end = match.end()
-            if match.group("percent"):
-                unit: str | None = "percent"
-            elif currency:
-                unit = _CURRENCIES[currency]
-            else:
-                unit, end = _unit_after(paragraph, end)
-                if unit in _CURRENCY_WORDS:
-                    unit = _CURRENCY_WORDS[unit]
-                if unit is None or paragraph[match.end() : match.end() + 1] in (":", "/"):
-                    continue
-            text = paragraph[match.start() : end].strip()
-            if unit and unit not in text.lower() and unit not in CURRENCY_CODES and unit != "percent":
-                text = f"{paragraph[match.start() : match.end()].strip()} {unit}"
-            found.append(NumberFact(text, value, unit, index))
+        items: list[tuple[int, NumberFact]] = []
+        digits = _DIGIT.search(paragraph) is not None
+        for match in _NUMBER.finditer(paragraph) if digits else ():
+            fact = reader.digits(paragraph, match)
+            if fact is not None:
+                items.append((match.start(), fact))
         for match in _WORD_NUMBER.finditer(paragraph):
-            value = _WORD_NUMBERS[match.group("word").lower()]
-            unit, end = _unit_after(paragraph, match.end("word"))
-            if value is None or unit is None:
-                continue
-            found.append(NumberFact(paragraph[match.start() : end], value, unit, index))
-    found.sort(key=lambda n: n.paragraph)
+            fact = reader.words(paragraph, match)
+            if fact is not None:
+                items.append((match.start(), fact))
+        items.sort(key=lambda item: item[0])
+        found.extend(NumberFact(fact.text, fact.value, fact.unit, index) for _, fact in items)
     return tuple(found)

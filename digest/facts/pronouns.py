@@ -157,7 +157,7 @@ class Referents:
                 stop = here[k + 1][1] if k + 1 < len(here) else end
                 # "Fowler said he expects": a pronoun a few words after a name (not "Warren's
                 # grilling he hadn't") is that person's.
-                between = " ".join(paragraph[e:stop].split()[:_VOTE_WORDS])
+                between = " ".join(paragraph[e:stop].split(None, _VOTE_WORDS)[:_VOTE_WORDS])
                 pronoun = _PRONOUN.search(between)
                 if pronoun and not any(a <= e + pronoun.start() < b for a, b in inside):
                     votes[name][gender_of(pronoun.group(0)) or ""] += 1
