@@ -11,10 +11,17 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from digest import __version__
-from digest.render import FORMATS
+from digest.models import Article
+from digest.render import FORMATS, counted
+
+if TYPE_CHECKING:
+    from digest.refresh import Filters
+    from digest.store import Library
 
 EXIT_OK = 0
 """Every input gave an article."""
@@ -27,8 +34,10 @@ _DESCRIPTION = """\
 Turn news into a digest: readable articles, key facts and a short extractive summary.
 
 Inputs can be saved web pages (HTML), pages copied as plain text, folders of them (read
-recursively), http(s) URLs, and - for standard input. HTML or text is told by content,
-not by file name. With no input and a pipe on standard input, standard input is read.
+recursively), http(s) URLs, feeds (RSS, Atom, JSON Feed: each entry's page is read) and
+OPML lists of feeds, and - for standard input. What an input is, is told by its content,
+not by its name. With no input, a pipe on standard input is read, or else the feed list
+(digest feeds add|list|remove).
 """
 
 _EPILOG = """\
@@ -47,6 +56,7 @@ examples:
   digest seeds/ | less
   digest saved-page.html copied-article.txt https://example.org/story --format markdown > today.md
   curl -s https://example.org/story | digest - --format json | jq '.articles[0].facts.people'
+  digest feeds add https://example.org/feed.xml subscriptions.opml && digest
 """
 
 
@@ -94,8 +104,27 @@ def build_parser() -> argparse.ArgumentParser:
     tui.add_argument("--tui", dest="tui", action="store_true", default=None, help="open the app even when piped")
     tui.add_argument("--no-tui", dest="tui", action="store_false", help="print text instead of opening the app")
     parser.add_argument("--theme", metavar="NAME", help="the app's theme (dark, light, high-contrast, or your own)")
+    library = parser.add_argument_group(
+        "library",
+        "Pages and articles are kept in a local library, so a later run asks servers only for"
+        " what changed. With no input, --offline and --saved read the library alone.",
+    )
+    library.add_argument("--offline", action="store_true", help="never use the network: URLs and feeds come from the library")
+    library.add_argument("--unread", action="store_true", help="only articles not marked read (r in the app)")
+    library.add_argument("--saved", action="store_true", help="only saved articles (b in the app)")
+    library.add_argument("--since", type=_age, metavar="AGE", help="only articles published in the last AGE (30m, 24h, 7d, 2w)")
+    library.add_argument("--no-library", dest="use_library", action="store_false", help="neither read nor write the library")
     parser.add_argument("-V", "--version", action="version", version=f"digest {__version__}")
     return parser
+
+
+def _age(text: str) -> float:
+    from digest.store import parse_age
+
+    try:
+        return parse_age(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _width(requested: int | None) -> int:
@@ -108,36 +137,139 @@ def _width(requested: int | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["feeds"] and argv[1:2] in (["add"], ["list"], ["remove"]):
+        from digest.feedlist import main as feeds_main
+
+        return feeds_main(argv[1:])
+    if argv[:1] == ["library"] and argv[1:2] in (["prune"], ["info"]):
+        return _library_command(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     inputs: list[str] = list(args.inputs)
-    if not inputs:
+    library_only = not inputs and (args.offline or args.saved)
+    if library_only and not args.use_library:
+        print("digest: error: --offline and --saved with no input read the library; drop --no-library", file=sys.stderr)
+        return EXIT_USAGE
+    if not inputs and not library_only:
         if sys.stdin is not None and not sys.stdin.isatty():
             inputs = ["-"]
         else:
-            parser.print_usage(sys.stderr)
-            print("digest: error: no input given (a file, folder, URL or - for stdin)", file=sys.stderr)
-            return EXIT_USAGE
+            from digest.errors import ConfigError
+            from digest.feedlist import load_feeds
+
+            try:
+                inputs = load_feeds()
+            except ConfigError as err:
+                print(f"digest: error: {err}", file=sys.stderr)
+                return EXIT_USAGE
+            if not inputs:
+                parser.print_usage(sys.stderr)
+                print(
+                    "digest: error: no input given (a file, folder, URL or - for stdin),"
+                    " and no feeds listed: add one with: digest feeds add URL",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
     if inputs.count("-") > 1:
         print("digest: error: - (standard input) can be given only once", file=sys.stderr)
         return EXIT_USAGE
 
     open_app = args.tui if args.tui is not None else (args.format is None and sys.stdout.isatty())
-    if open_app:
-        if "-" in inputs:
-            print("digest: error: the app cannot read standard input; use --no-tui", file=sys.stderr)
-            return EXIT_USAGE
-        from digest.ui.app import run
+    if open_app and "-" in inputs:
+        print("digest: error: the app cannot read standard input; use --no-tui", file=sys.stderr)
+        return EXIT_USAGE
+    from digest.refresh import Filters
 
-        return run(inputs, theme=args.theme, sentences=args.sentences)
-    return _print_digest(inputs, fmt=args.format or "text", sentences=args.sentences, width=_width(args.width))
+    filters = Filters(unread=args.unread, saved=args.saved, since=args.since)
+    needed = library_only or args.offline or filters.unread or filters.saved
+    library, problem = _open_library(args.use_library, needed=needed)
+    if problem is not None:
+        print(f"digest: {problem}", file=sys.stderr)
+        if needed:
+            return EXIT_SOME_FAILED
+    try:
+        if open_app:
+            from digest.ui.app import run
+
+            return run(
+                inputs,
+                theme=args.theme,
+                sentences=args.sentences,
+                library=library,
+                offline=args.offline,
+                filters=filters,
+            )
+        return _print_digest(
+            inputs,
+            fmt=args.format or "text",
+            sentences=args.sentences,
+            width=_width(args.width),
+            library=library,
+            offline=args.offline,
+            filters=filters,
+        )
+    finally:
+        if library is not None:
+            library.close()
 
 
-def _print_digest(inputs: list[str], *, fmt: str, sentences: int, width: int) -> int:
-    from digest.pipeline import build_digest
+def _open_library(use: bool, *, needed: bool) -> tuple[Library | None, str | None]:
+    """The library, or ``None`` and why not (a run that does not need it goes on without it)."""
+    if not use:
+        return None, None
+    from digest.store import Library, LibraryError
+
+    try:
+        return Library.open(), None
+    except LibraryError as err:
+        return None, str(err) if needed else f"{err}; reading without the library"
+
+
+def _library_command(argv: list[str]) -> int:
+    """``digest library prune --older-than AGE`` and ``digest library info``."""
+    from digest.store import Library, LibraryError, library_path
+
+    parser = argparse.ArgumentParser(prog="digest library", description="The local library of pages and articles.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    prune = commands.add_parser("prune", help="forget articles and pages older than AGE (saved articles stay)")
+    prune.add_argument("--older-than", type=_age, required=True, metavar="AGE", help="30d, 2w, 24h...")
+    commands.add_parser("info", help="where the library is and what it holds")
+    args = parser.parse_args(argv)
+    try:
+        with Library.open() as library:
+            if args.command == "prune":
+                articles, pages = library.prune(args.older_than)
+                print(f"removed {counted(articles, 'article')} and {counted(pages, 'page')} from {library.path}")
+            else:
+                articles, pages = library.counts()
+                print(f"{library_path()}: {counted(articles, 'article')}, {counted(pages, 'page')}")
+    except LibraryError as err:
+        print(f"digest: {err}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _print_digest(
+    inputs: list[str],
+    *,
+    fmt: str,
+    sentences: int,
+    width: int,
+    library: Library | None,
+    offline: bool,
+    filters: Filters,
+) -> int:
+    from digest.pipeline import make_digest
+    from digest.refresh import iter_run, wanted
     from digest.render import render
 
-    digest = build_digest(inputs, sentences=sentences)
+    with _stderr_progress() as progress:
+        items = list(iter_run(inputs, library=library, offline=offline, sentences=sentences, progress=progress))
+    articles = wanted([i for i in items if isinstance(i, Article)], library, filters)
+    digest = make_digest([*articles, *(i for i in items if not isinstance(i, Article))])
+    if library is not None and library.unreadable:
+        print(f"digest: {library.path}: {counted(library.unreadable, 'stored article')} could not be read back", file=sys.stderr)
     for failure in digest.errors:
         print(f"digest: {failure}", file=sys.stderr)
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -150,3 +282,18 @@ def _print_digest(inputs: list[str], *, fmt: str, sentences: int, width: int) ->
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     return EXIT_SOME_FAILED if digest.errors else EXIT_OK
+
+
+@contextmanager
+def _stderr_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while inputs are read, when stderr is a terminal."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

@@ -3,15 +3,18 @@
     DigestError                 anything digest reports about an input or a call
     ├── UsageError              the command line or the API was called wrongly
     ├── ThemeError              a theme file the app cannot use
+    ├── ConfigError             another file in the config folder that cannot be used
     └── InputError              one input gave no article (the batch goes on)
         ├── NotFoundError       a path that does not exist
         ├── UnreadableError     a path that cannot be read (permissions, a device ...)
         ├── EmptyInputError     nothing in it, or only whitespace
         ├── BinaryInputError    not an HTML or text document
         ├── NotAnArticleError   a document with no readable article in it
+        ├── FeedError           a feed or OPML file that cannot be read
         └── FetchError          a URL that could not be had
             ├── FetchTimeoutError   the server did not answer in time
             ├── HTTPStatusError     the server answered with an error status
+            │   └── RetryLaterError     ... and asks to be asked again later (429, 503)
             └── TooLargeError       the response is larger than the cap
 
 Library exceptions (httpx, lxml, OSError) are converted to these at the boundary with
@@ -56,6 +59,10 @@ class NotAnArticleError(InputError):
     """A document with no readable article in it."""
 
 
+class FeedError(InputError):
+    """A document that is a feed or an OPML file by its content, but cannot be read as one."""
+
+
 class FetchError(InputError):
     """A URL that could not be fetched."""
 
@@ -68,8 +75,21 @@ class HTTPStatusError(FetchError):
     """The server answered with an error status."""
 
 
+class RetryLaterError(HTTPStatusError):
+    """The server is busy (429, 503) and asks to be asked again after :attr:`wait` seconds."""
+
+    def __init__(self, message: str, wait: float | None = None) -> None:
+        super().__init__(message)
+        self.wait = wait
+        """Seconds the server asked to wait (its ``Retry-After``), or ``None`` if it did not say."""
+
+
 class TooLargeError(FetchError):
     """The response or file is larger than the cap."""
+
+
+class ConfigError(DigestError):
+    """A file in the config folder (the feed list...) that cannot be read or written."""
 
 
 class ThemeError(DigestError):

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from digest.stories import Story
 
 SCHEMA = "digest/1"
 """The value of ``schema`` in every JSON digest; bumped only when a field is renamed or dropped."""
@@ -197,6 +200,40 @@ class Article:
         }
 
 
+def article_from_dict(data: dict[str, Any]) -> Article:
+    """The :class:`Article` whose ``to_dict()`` gave ``data`` (as stored in the library).
+
+    Raises:
+        KeyError, TypeError, ValueError: ``data`` is not such a dict.
+    """
+    facts = data.get("facts") or {}
+    return Article(
+        id=data["id"],
+        input=data["input"],
+        url=data.get("url"),
+        title=data["title"],
+        standfirst=data.get("standfirst"),
+        section=data.get("section"),
+        authors=tuple(data.get("authors") or ()),
+        publisher=data.get("publisher"),
+        agencies=tuple(data.get("agencies") or ()),
+        published=data.get("published"),
+        language=data.get("language"),
+        paragraphs=tuple(data["paragraphs"]),
+        summary=tuple(Sentence(**s) for s in data.get("summary") or ()),
+        facts=Facts(
+            people=tuple(Person(**p) for p in facts.get("people") or ()),
+            organizations=tuple(Entity(**o) for o in facts.get("organizations") or ()),
+            places=tuple(Entity(**p) for p in facts.get("places") or ()),
+            dates=tuple(DateFact(**d) for d in facts.get("dates") or ()),
+            numbers=tuple(NumberFact(**n) for n in facts.get("numbers") or ()),
+            quotes=tuple(Quote(**q) for q in facts.get("quotes") or ()),
+        ),
+        credits=tuple(Credit(**c) for c in data.get("credits") or ()),
+        warnings=tuple(data.get("warnings") or ()),
+    )
+
+
 def article_id(url: str | None, title: str, paragraphs: tuple[str, ...]) -> str:
     """A stable id: from the canonical URL when known, else from the headline and first paragraph."""
     key = url if url else title + "\n" + (paragraphs[0] if paragraphs else "")
@@ -224,6 +261,8 @@ class Digest:
     generated: str
     articles: tuple[Article, ...] = ()
     errors: tuple[InputFailure, ...] = ()
+    stories: tuple[Story, ...] = ()
+    """The articles grouped by event (:func:`digest.stories.group`); empty when not grouped."""
 
     @property
     def sources(self) -> int:
@@ -236,4 +275,5 @@ class Digest:
             "generated": self.generated,
             "articles": [a.to_dict() for a in self.articles],
             "errors": [e.to_dict() for e in self.errors],
+            "stories": [s.to_dict() for s in self.stories],
         }

@@ -1,29 +1,63 @@
 """The chain from inputs to a digest: read or fetch, extract, facts, summary.
 
-    sources -> fetch -> extract -> facts / summarize -> Digest
+    sources -> fetch -> (feeds -> entries -> fetch) -> extract -> facts / summarize -> Digest
 
 :func:`read_article` turns one document into an :class:`~digest.models.Article` and never
 touches the network; :func:`load` reads one :class:`~digest.sources.Source`;
 :func:`iter_digest` and :func:`build_digest` do a whole batch, collecting failures beside
 the articles instead of stopping at the first.
+
+In a batch, a source whose content is a feed (RSS, Atom, JSON Feed) stands for its
+entries: each entry's page is fetched and read, and when the page cannot be had or holds
+no article, the entry's own text from the feed is read instead (warning
+``feed-content``). An OPML file stands for the feeds it lists. Pages are fetched through
+one shared :class:`~digest.fetch.Fetcher`: a bounded number at once, a few per host.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, TypeAlias
+from urllib.parse import urlsplit
 
 from digest.decode import Kind, decode, sniff
-from digest.errors import InputError, NotAnArticleError
+from digest.errors import FetchError, InputError, NotAnArticleError
 from digest.models import Article, Digest, Extraction, InputFailure, article_id
-from digest.sources import Source, expand, read_file, read_stdin
+from digest.sources import Source, expand, is_url, read_file, read_stdin
+
+if TYPE_CHECKING:
+    from digest.feeds import Entry, Feed
+    from digest.fetch import Fetcher, Response
 
 DEFAULT_SENTENCES = 3
 """Summary sentences per article unless the user asks for another number."""
 
-FETCH_WORKERS = 8
-"""URLs fetched at once."""
+PAGE_DOUBTS = frozenset(
+    {"paywall", "not-an-article", "low-text", "cookie-wall", "script-only", "truncated"}
+)
+"""Warnings that make a feed entry's own text preferable to its page, when the text is longer."""
+
+TOO_DEEP = "document is nested too deeply to read"
+"""The failure of a document that exhausts the parser's recursion."""
+TOO_LARGE = "document is too large to read"
+"""The failure of a document that exhausts memory."""
+
+READING_AT_ONCE = (os.cpu_count() or 1) + 1
+"""Threads that read (extract) fetched documents. Extraction is CPU-bound and mostly holds the
+GIL, so more would not read faster; fetching threads hand documents over to these, and wait
+while twice this many are waiting to be read, so that fast fetching never piles up pages in
+memory (and only a few threads ever hold parsed pages)."""
+
+Progress = Callable[[int, int], None]
+"""Called with (items done, items known) as a batch goes; feeds make the total grow."""
+
+Known = Callable[[str], Article | None]
+"""The article an earlier run read for an input name, if kept (the library's)."""
 
 
 def read_article(
@@ -46,6 +80,10 @@ def read_article(
     Raises:
         InputError: the document is empty, binary, or holds no article.
     """
+    return _complete(_extraction(data, url, charset), input=input, url=url, sentences=sentences)
+
+
+def _extraction(data: str | bytes, url: str | None, charset: str | None) -> Extraction:
     if isinstance(data, bytes):
         kind = sniff(data)
         text = decode(data, charset, kind=kind)
@@ -55,7 +93,7 @@ def read_article(
     extraction = _extract(text, kind, url)
     if not extraction.paragraphs:
         raise NotAnArticleError("no readable article text")
-    return _complete(extraction, input=input, url=url, sentences=sentences)
+    return extraction
 
 
 def _extract(text: str, kind: Kind, url: str | None) -> Extraction:
@@ -108,7 +146,7 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
 
 
 def load(source: Source, *, sentences: int = DEFAULT_SENTENCES) -> Article:
-    """Read or fetch one source and extract its article.
+    """Read or fetch one source and extract its article (a feed is not expanded here).
 
     Raises:
         InputError: with a one-line reason, for any input that gives no article.
@@ -128,49 +166,71 @@ def load(source: Source, *, sentences: int = DEFAULT_SENTENCES) -> Article:
     return read_article(data, None, input=source.name, sentences=sentences)
 
 
-def _load_one(source: Source, sentences: int) -> Article | InputFailure:
-    try:
-        return load(source, sentences=sentences)
-    except InputError as err:
-        return InputFailure(source.name, str(err))
-    except RecursionError:
-        return InputFailure(source.name, "document is nested too deeply to read")
-    except MemoryError:
-        return InputFailure(source.name, "document is too large to read")
-
-
 def iter_digest(
-    inputs: Sequence[str], *, sentences: int = DEFAULT_SENTENCES
+    inputs: Sequence[str],
+    *,
+    sentences: int = DEFAULT_SENTENCES,
+    fetcher: Fetcher | Callable[[], Fetcher] | None = None,
+    progress: Progress | None = None,
+    known: Known | None = None,
 ) -> Iterator[Article | InputFailure]:
     """Yield an article or a failure for every input, in the order the inputs were given.
 
-    Failures to find an input (a missing path, an empty folder) come first.
+    Failures to find an input (a missing path, an empty folder) come first. A feed yields
+    its entries in feed order, an OPML file the entries of its feeds.
+
+    Args:
+        inputs: paths, folders, URLs, ``-``.
+        sentences: summary sentences per article.
+        fetcher: the fetcher to use (and leave open), or a function that makes one when the
+            batch first needs it (the batch then closes it); by default a plain
+            :class:`~digest.fetch.Fetcher` is made when needed.
+        progress: called from worker threads with (done, total) as items finish.
+        known: gives the article an earlier run read for an input name (a URL, or
+            ``feed#entry``), if kept; used instead of reading a page again when the server
+            says it has not changed (HTTP 304).
     """
     sources, failures = expand(inputs)
-    yield from failures
-    yield from iter_sources(sources, sentences=sentences)
+    yield from _Batch(sentences, fetcher, progress, known).run(sources, failures)
 
 
 def iter_sources(
-    sources: Sequence[Source], *, sentences: int = DEFAULT_SENTENCES
+    sources: Sequence[Source],
+    *,
+    sentences: int = DEFAULT_SENTENCES,
+    fetcher: Fetcher | Callable[[], Fetcher] | None = None,
+    progress: Progress | None = None,
+    known: Known | None = None,
 ) -> Iterator[Article | InputFailure]:
-    """Yield an article or a failure for every source, in order.
+    """Yield an article or a failure for every source, in order (feeds: every entry).
 
-    URLs are fetched a few at a time in threads; files are read in this thread.
+    URLs, feed entries and the feeds of OPML files are fetched by the fetcher's threads, all
+    at once within its limits, and read by :data:`READING_AT_ONCE` reader threads; files and
+    standard input are read in this thread when their turn comes. Arguments as for
+    :func:`iter_digest`.
     """
-    if not any(s.kind == "url" for s in sources):
-        for source in sources:
-            yield _load_one(source, sentences)
-        return
-    with ThreadPoolExecutor(max_workers=FETCH_WORKERS, thread_name_prefix="digest-fetch") as pool:
-        yield from pool.map(lambda s: _load_one(s, sentences), sources)
+    yield from _Batch(sentences, fetcher, progress, known).run(sources, [])
 
 
-def build_digest(inputs: Sequence[str], *, sentences: int = DEFAULT_SENTENCES) -> Digest:
+def build_digest(
+    inputs: Sequence[str],
+    *,
+    sentences: int = DEFAULT_SENTENCES,
+    fetcher: Fetcher | Callable[[], Fetcher] | None = None,
+    progress: Progress | None = None,
+) -> Digest:
     """Read every input and collect the articles and the failures into one digest."""
+    items = iter_digest(inputs, sentences=sentences, fetcher=fetcher, progress=progress)
+    return make_digest(items)
+
+
+def make_digest(items: Iterable[Article | InputFailure]) -> Digest:
+    """The digest of these results: articles and failures apart, articles grouped in stories."""
+    from digest.stories import group
+
     articles: list[Article] = []
     errors: list[InputFailure] = []
-    for item in iter_digest(inputs, sentences=sentences):
+    for item in items:
         if isinstance(item, Article):
             articles.append(item)
         else:
@@ -179,4 +239,294 @@ def build_digest(inputs: Sequence[str], *, sentences: int = DEFAULT_SENTENCES) -
         generated=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         articles=tuple(articles),
         errors=tuple(errors),
+        stories=tuple(group(articles)),
+    )
+
+
+if TYPE_CHECKING:
+    # A result, a local source read when its turn comes, or results still being fetched.
+    _Node: TypeAlias = Article | InputFailure | Source | Future[list["_Node"]]
+
+
+class _Batch:
+    """One run over many sources: the shared fetcher, the results tree and the progress."""
+
+    def __init__(
+        self,
+        sentences: int,
+        fetcher: Fetcher | Callable[[], Fetcher] | None,
+        progress: Progress | None,
+        known: Known | None = None,
+    ) -> None:
+        self._sentences = sentences
+        self._known = known
+        # A Fetcher is not callable; a factory (or None) makes one only when a URL needs it.
+        self._make = fetcher if callable(fetcher) else None
+        self._fetcher: Fetcher | None = None if callable(fetcher) else fetcher
+        self._owns_fetcher = self._fetcher is None
+        self._progress = progress
+        self._lock = threading.Lock()
+        self._done = 0
+        self._total = 0
+        self._futures: list[Future[list[_Node]]] = []
+        self._readers: ThreadPoolExecutor | None = None
+        self._closed = False
+        self._waiting = threading.BoundedSemaphore(2 * READING_AT_ONCE)
+
+    def run(
+        self, sources: Sequence[Source], failures: Sequence[InputFailure]
+    ) -> Iterator[Article | InputFailure]:
+        self._grow(len(sources) + len(failures))
+        try:
+            for failure in failures:
+                yield self._finish(failure)
+            nodes: list[_Node] = [
+                self._start_url(s, depth=0) if s.kind == "url" else s for s in sources
+            ]
+            yield from self._drain(nodes)
+        finally:
+            self._close()
+
+    def _drain(self, nodes: list[_Node]) -> Iterator[Article | InputFailure]:
+        for node in nodes:
+            if isinstance(node, Future):
+                yield from self._drain(node.result())
+            elif isinstance(node, Source):
+                yield from self._drain(self._local(node))
+            else:
+                yield node
+
+    def _close(self) -> None:
+        with self._lock:
+            self._closed = True
+        for future in self._futures:
+            future.cancel()  # only those not started: the batch was left before its end
+        if self._owns_fetcher and self._fetcher is not None:
+            self._fetcher.close()
+        if self._readers is not None:
+            self._readers.shutdown(wait=True)
+
+    def _grow(self, more: int) -> None:
+        with self._lock:
+            self._total += more
+            if self._progress is not None and more:
+                self._progress(self._done, self._total)
+
+    def _finish(self, item: Article | InputFailure) -> Article | InputFailure:
+        with self._lock:
+            self._done += 1
+            if self._progress is not None:
+                self._progress(self._done, self._total)
+        return item
+
+    def _get_fetcher(self) -> Fetcher:
+        with self._lock:
+            if self._fetcher is None:
+                from digest.fetch import Fetcher
+
+                self._fetcher = self._make() if self._make is not None else Fetcher()
+            return self._fetcher
+
+    def _submit(self, url: str, then: Callable[[Response | FetchError], list[_Node]]) -> _Node:
+        future = self._get_fetcher().submit(url, then)
+        self._futures.append(future)
+        return future
+
+    def _hand_over(self, read: Callable[[], list[_Node]]) -> list[_Node]:
+        """From a fetching thread: queue ``read`` for a reader, waiting while readers are behind."""
+        with self._lock:
+            if self._closed:  # a shared fetcher finishing a request of a batch already left
+                raise RuntimeError("the batch is closed")
+            if self._readers is None:
+                self._readers = ThreadPoolExecutor(READING_AT_ONCE, thread_name_prefix="digest-rd")
+            readers = self._readers
+        self._waiting.acquire()
+
+        def run() -> list[_Node]:
+            try:
+                return read()
+            finally:
+                self._waiting.release()
+
+        try:
+            return [readers.submit(run)]
+        except RuntimeError:  # the batch is closing: nobody waits for this any more
+            self._waiting.release()
+            raise
+
+    # -- one document -----------------------------------------------------------------------
+
+    def _start_url(self, source: Source, depth: int) -> _Node:
+        def then(result: Response | FetchError) -> list[_Node]:
+            if isinstance(result, FetchError):
+                return [self._finish(InputFailure(source.name, str(result)))]
+            if (kept := self._unchanged(source.name, result)) is not None:
+                return [self._finish(kept)]
+            return self._hand_over(
+                lambda: self._document(source, result.content, result.url, result.charset, depth)
+            )
+
+        return self._submit(source.location, then)
+
+    def _local(self, source: Source) -> list[_Node]:
+        try:
+            data = read_stdin() if source.kind == "stdin" else read_file(source.location)
+        except InputError as err:
+            return [self._finish(InputFailure(source.name, str(err)))]
+        return self._document(source, data, None, None, depth=0)
+
+    def _document(
+        self, source: Source, data: bytes, url: str | None, charset: str | None, depth: int
+    ) -> list[_Node]:
+        """The results of one document: an article, or a feed's entries, or OPML's feeds."""
+        from digest.feeds import detect, parse_feed, parse_opml
+
+        try:
+            kind = detect(data)
+            if kind == "opml":
+                if depth:
+                    raise InputError("an OPML file listed in an OPML file is not followed")
+                feeds = parse_opml(data)
+                self._grow(len(feeds) - 1)
+                return [self._start_url(Source(u, "url", u), depth + 1) for u in feeds]
+            if kind is not None:
+                feed = parse_feed(data, url)
+                if not feed.entries:
+                    raise InputError("feed has no entries")
+                self._grow(len(feed.entries) - 1)
+                return [self._start_entry(source.name, feed, entry) for entry in feed.entries]
+            article = read_article(
+                data, url, input=source.name, sentences=self._sentences, charset=charset
+            )
+            return [self._finish(article)]
+        except InputError as err:
+            return [self._finish(InputFailure(source.name, str(err)))]
+        except RecursionError:
+            return [self._finish(InputFailure(source.name, TOO_DEEP))]
+        except MemoryError:
+            return [self._finish(InputFailure(source.name, TOO_LARGE))]
+
+    # -- feed entries -----------------------------------------------------------------------
+
+    def _start_entry(self, feed_name: str, feed: Feed, entry: Entry) -> _Node:
+        name = f"{feed_name}#{entry.id}"
+        if entry.link and is_url(entry.link):
+
+            def then(result: Response | FetchError) -> list[_Node]:
+                if (kept := self._unchanged(name, result)) is not None:
+                    return [self._finish(kept)]
+                return self._hand_over(lambda: [self._entry(name, feed, entry, result)])
+
+            return self._submit(entry.link, then)
+        return self._entry(name, feed, entry, FetchError("the entry links to no web page"))
+
+    def _unchanged(self, name: str, result: Response | FetchError) -> Article | None:
+        """The article read last time for ``name``, when its page has not changed since."""
+        if self._known is None or isinstance(result, FetchError) or not result.not_modified:
+            return None
+        kept = self._known(name)
+        if kept is None or len(kept.summary) != self._sentences:
+            return None  # read with another --sentences (or too short to tell): read again
+        return kept
+
+    def _entry(
+        self, name: str, feed: Feed, entry: Entry, result: Response | FetchError
+    ) -> Article | InputFailure:
+        return self._finish(self._read_entry(name, feed, entry, result))
+
+    def _read_entry(
+        self, name: str, feed: Feed, entry: Entry, result: Response | FetchError
+    ) -> Article | InputFailure:
+        """The entry's article: from its page, or else from its own text in the feed."""
+        try:
+            page: Extraction | None = None
+            problem = str(result) if isinstance(result, FetchError) else ""
+            if not isinstance(result, FetchError):
+                try:
+                    page = _extraction(result.content, result.url, result.charset)
+                except InputError as err:
+                    problem = str(err)
+            if entry.content and (
+                page is None
+                or (
+                    PAGE_DOUBTS.intersection(page.warnings)
+                    and _words(entry) > sum(len(p.split()) for p in page.paragraphs)
+                )
+            ):
+                try:
+                    own = _entry_extraction(entry, feed)
+                except NotAnArticleError as err:
+                    problem = f"{problem}; {err}"
+                else:
+                    return _complete(own, input=name, url=entry.link, sentences=self._sentences)
+            if page is None:
+                if not entry.content:
+                    problem = f"{problem}; the feed has no text for it"
+                return InputFailure(name, problem)
+            url = entry.link if isinstance(result, FetchError) else result.url
+            return _complete(
+                _with_entry(page, entry, feed), input=name, url=url, sentences=self._sentences
+            )
+        except InputError as err:
+            return InputFailure(name, str(err))
+        except RecursionError:
+            return InputFailure(name, TOO_DEEP)
+        except MemoryError:
+            return InputFailure(name, TOO_LARGE)
+
+
+def _words(entry: Entry) -> int:
+    """Words in the entry's own text (markup left out)."""
+    from digest.feeds import plain_text
+
+    return len(plain_text(entry.content or "").split())
+
+
+def _publisher(entry: Entry, feed: Feed) -> str | None:
+    from digest.outlets import outlet_for_host
+
+    host = urlsplit(entry.link or feed.link or "").hostname or ""
+    return outlet_for_host(host) or feed.title
+
+
+def _with_entry(page: Extraction, entry: Entry, feed: Feed) -> Extraction:
+    """The page's extraction, with what the page left out taken from the feed entry."""
+    return replace(
+        page,
+        title=page.title or entry.title,
+        authors=page.authors or entry.authors,
+        agencies=page.agencies or entry.agencies,
+        published=page.published or entry.published,
+        publisher=page.publisher or _publisher(entry, feed),
+        language=page.language or feed.language,
+    )
+
+
+def _entry_extraction(entry: Entry, feed: Feed) -> Extraction:
+    """An extraction of the entry's own text, marked ``feed-content``.
+
+    Raises:
+        NotAnArticleError: the entry's text holds nothing readable.
+    """
+    from digest.feeds import entry_page, is_footer
+
+    nothing = "the feed's text for it holds nothing readable"
+    try:
+        found = _extract(entry_page(entry, feed), "html", entry.link)
+    except NotAnArticleError as err:
+        raise NotAnArticleError(nothing) from err
+    paragraphs = tuple(p for p in found.paragraphs if not is_footer(p))
+    if not paragraphs:
+        raise NotAnArticleError(nothing)
+    return replace(
+        found,
+        title=entry.title or found.title,
+        paragraphs=paragraphs,
+        url=entry.link,
+        authors=entry.authors,
+        agencies=entry.agencies or found.agencies,
+        published=entry.published,
+        publisher=_publisher(entry, feed),
+        language=found.language or feed.language,
+        warnings=("feed-content", *found.warnings),
     )

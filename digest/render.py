@@ -12,8 +12,12 @@ import json
 import textwrap
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from digest.models import Article, Digest, Facts
+
+if TYPE_CHECKING:
+    from digest.stories import Story
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 """The output formats ``--format`` accepts."""
@@ -24,9 +28,9 @@ MAX_CHIPS = 6
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def counted(count: int, noun: str) -> str:
-    """``1 article``, ``7 articles``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 article``, ``7 articles`` (``plural`` for nouns such as story/stories)."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def human_date(value: str | None) -> str | None:
@@ -76,10 +80,47 @@ def fact_lines(facts: Facts) -> list[tuple[str, str]]:
     return lines
 
 
+def outlet_name(outlet: str) -> str:
+    """A story source's outlet as shown: a file's name rather than its whole path."""
+    if "/" in outlet and "://" not in outlet:
+        return outlet.rstrip("/").rsplit("/", 1)[-1]
+    return outlet
+
+
+def _cards(digest: Digest) -> list[tuple[Article, Story | None]]:
+    """What to print: each story's lead with its story, or each article when not grouped."""
+    if digest.stories:
+        return [(story.lead, story if len(story.articles) > 1 else None) for story in digest.stories]
+    return [(article, None) for article in digest.articles]
+
+
+def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
+    """The other sources of a story and where they disagree ("12 dead (AP) vs 15 (Reuters)")."""
+    if story is None:
+        return []
+    others = []
+    for source, article in zip(story.sources[1:], story.articles[1:], strict=True):
+        when = human_date(source.published)
+        name = outlet_name(source.outlet) + (f" ({when})" if when else "")
+        link = article.url or article.input
+        if markdown:
+            others.append(f"[{_md_escape(name)}]({link})" if article.url else _md_escape(name))
+        else:
+            others.append(f"{name} {link}")
+    label = f"Also reported by {counted(len(others), 'source')}: "
+    lines = [(f"**{label.strip()}** " if markdown else label) + ("; " if not markdown else ", ").join(others)]
+    for conflict in story.conflicts:
+        text = _md_escape(conflict.text) if markdown else conflict.text
+        lines.append(f"**Sources differ:** {text}" if markdown else f"Sources differ: {text}")
+    return lines
+
+
 def header(digest: Digest) -> str:
     """``6 articles from 5 sources`` (and the failures, when there are any)."""
     count = len(digest.articles)
     text = f"{counted(count, 'article')} from {counted(digest.sources, 'source')}"
+    if digest.stories and len(digest.stories) < count:
+        text += f" · {counted(len(digest.stories), 'story', 'stories')}"
     if digest.errors:
         text += f" · {len(digest.errors)} input{'s' if len(digest.errors) != 1 else ''} failed"
     return text
@@ -98,7 +139,7 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
     bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
     width = max(40, width)
     out: list[str] = [f"{bold}Digest{reset} · {header(digest)} · {_generated(digest)}", ""]
-    for number, article in enumerate(digest.articles, start=1):
+    for number, (article, story) in enumerate(_cards(digest), start=1):
         prefix = f"{number}. "
         indent = " " * len(prefix)
         title = textwrap.fill(article.title, width, initial_indent=prefix, subsequent_indent=indent)
@@ -106,6 +147,8 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
         line = attribution(article)
         if line:
             out.append(dim + textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent) + reset)
+        for extra in story_lines(story):
+            out.append(textwrap.fill(extra, width, initial_indent=indent, subsequent_indent=indent + "  "))
         meta = " · ".join(
             x
             for x in (
@@ -137,13 +180,17 @@ def _md_escape(text: str) -> str:
 def render_markdown(digest: Digest) -> str:
     """The digest as Markdown: one section per article."""
     out: list[str] = [f"# Digest — {header(digest)}", "", f"_Generated {_generated(digest)}_", ""]
-    for article in digest.articles:
+    for article, story in _cards(digest):
         title = _md_escape(article.title)
         out.append(f"## [{title}]({article.url})" if article.url else f"## {title}")
         out.append("")
         line = attribution(article, link=not article.url)
         if line:
             out.append(f"*{_md_escape(line)}*")
+            out.append("")
+        extras = story_lines(story, markdown=True)
+        if extras:
+            out.extend(f"{extra}  " for extra in extras)
             out.append("")
         if article.standfirst:
             out.append(f"> {_md_escape(article.standfirst)}")

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|[。！？]+[」』”]*""")
+_DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 
 ABBREVIATIONS = frozenset(
@@ -30,7 +31,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # A single capital ("J. K. Rowling") or dotted initials ("U.S.") are not ends.
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 and word.isalpha() or bool(_DOTTED_INITIALS.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[str]:

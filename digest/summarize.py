@@ -25,6 +25,7 @@ from digest.models import Facts, Sentence
 from digest.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 _STOP = frozenset(
     """a an the and or but if of to in on at by for from with as is are was were be been being it
     its this that these those he she they we you i his her their our your him them us me who
@@ -39,6 +40,7 @@ _BOILERPLATE = (
     "editing by", "reporting by",
 )  # fmt: skip
 """Phrases (lower case) that mark a sentence as page furniture, not news."""
+_BOILERPLATE_FOUND = re.compile("|".join(map(re.escape, _BOILERPLATE)))
 _CLOSERS = "\"'”’)]"
 _ENDS = frozenset(".!?…。！？")
 MIN_WORDS = 6
@@ -48,6 +50,10 @@ FACTS_FULL = 4
 
 
 def _content_words(text: str) -> list[str]:
+    if text.isascii():
+        # Lower case first is the same on ASCII, and words of three letters or more are
+        # found by the pattern itself.
+        return [w for w in _LONG_WORD.findall(text.lower()) if w not in _STOP]
     return [w for w in map(str.lower, _WORD.findall(text)) if len(w) > 2 and w not in _STOP]
 
 
@@ -57,7 +63,7 @@ def _eligible(sentence: str) -> bool:
     if not MIN_WORDS <= words <= MAX_WORDS or sentence.rstrip(_CLOSERS)[-1:] not in _ENDS:
         return False
     lower = sentence.lower()
-    if lower.startswith("advertisement") or any(p in lower for p in _BOILERPLATE):
+    if lower.startswith("advertisement") or _BOILERPLATE_FOUND.search(lower):
         return False
     if sentence.endswith("?"):
         return False
@@ -83,38 +89,53 @@ def summarize(
                 candidates.append((index, len(candidates), sentence))
     if not candidates:
         return ()
-    bags = [Counter(_content_words(text)) for _, _, text in candidates]
+    # Each sentence's content words, once each in order of appearance (the order the
+    # centrality sum adds them up in), and how many it has in all.
+    bags: list[dict[str, None]] = []
+    lengths: list[int] = []
+    for _, _, text in candidates:
+        words = _content_words(text)
+        bags.append(dict.fromkeys(words))
+        lengths.append(len(words))
     frequency = Counter(word for bag in bags for word in bag)
+    weight = {word: math.log1p(count - 1) for word, count in frequency.items()}
     headline = set(_content_words(title))
     named = _named_terms(facts)
     scores: list[float] = []
-    for (index, order, text), bag in zip(candidates, bags, strict=True):
-        words = sum(bag.values()) or 1
+    for (index, order, text), bag, length in zip(candidates, bags, lengths, strict=True):
+        words = length or 1
         position = 1.0 / (1.0 + 0.35 * index) + (0.6 if order == 0 else 0.0)
-        topic = len(headline & set(bag)) / max(1, len(headline))
-        central = sum(math.log1p(frequency[w] - 1) for w in bag) / words
+        topic = len(headline.intersection(bag)) / max(1, len(headline))
+        central = sum(map(weight.__getitem__, bag)) / words
         found = sum(1 for term in named if term in text and _has_words(text, term))
         informative = min(1.0, found / FACTS_FULL)
         quote_only = 0.3 if text.lstrip().startswith(("“", '"')) else 0.0
         scores.append(1.6 * position + 1.2 * topic + 0.5 * central + 0.5 * informative - quote_only)
+    # Novelty: each sentence's largest overlap with those chosen so far, kept up to date.
+    overlaps = [0.0] * len(candidates)
     chosen: list[int] = []
-    for _ in range(min(sentences, len(candidates))):
+    rounds = min(sentences, len(candidates))
+    for _ in range(rounds):
         best, best_score = -1, -math.inf
         for i, score in enumerate(scores):
             if i in chosen:
                 continue
-            overlap = max((_overlap(bags[i], bags[j]) for j in chosen), default=0.0)
-            adjusted = score - 1.5 * overlap
+            adjusted = score - 1.5 * overlaps[i]
             if adjusted > best_score:
                 best, best_score = i, adjusted
         chosen.append(best)
+        if len(chosen) == rounds:
+            break
+        picked = bags[best]
+        for i, bag in enumerate(bags):
+            overlaps[i] = max(overlaps[i], _overlap(bag, picked))
     return tuple(Sentence(candidates[i][2], candidates[i][0]) for i in sorted(chosen))
 
 
-def _overlap(a: Counter[str], b: Counter[str]) -> float:
+def _overlap(a: dict[str, None], b: dict[str, None]) -> float:
     if not a or not b:
         return 0.0
-    return len(set(a) & set(b)) / min(len(a), len(b))
+    return len(a.keys() & b.keys()) / min(len(a), len(b))
 
 
 def _named_terms(facts: Facts | None) -> list[str]:

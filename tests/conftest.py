@@ -6,6 +6,7 @@ import http.server
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -40,31 +41,15 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture
 def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
     """Serve fixed responses on 127.0.0.1; returns a function that takes routes and gives the base URL."""
-    servers: list[http.server.ThreadingHTTPServer] = []
+    sites: list[Site] = []
 
     def start(routes: dict[str, Route]) -> str:
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (the http.server API)
-                status, headers, body = routes.get(self.path, (404, {"Content-Type": "text/plain"}, b"not found"))
-                self.send_response(status)
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, format: str, *args: object) -> None:
-                return
-
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        servers.append(server)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        return f"http://127.0.0.1:{server.server_address[1]}"
+        sites.append(Site(dict(routes)))
+        return sites[-1].base
 
     yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    for site in sites:
+        site.close()
 
 
 @pytest.fixture
@@ -93,3 +78,92 @@ def silent_server() -> Iterator[str]:
     for conn in accepted:
         conn.close()
     listener.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """A request as the local site saw it."""
+
+    path: str
+    headers: dict[str, str]
+    """Header names in lower case."""
+
+
+NOT_FOUND: Route = (404, {"Content-Type": "text/plain"}, b"not found")
+
+Handler = Callable[[Seen], Route]
+"""A route that answers each request by looking at it."""
+
+
+class Site:
+    """A server on 127.0.0.1 whose routes are fixed responses or handlers; it logs requests.
+
+    ``in_flight`` counts requests being answered at once; ``most_in_flight`` is its high
+    mark, to check a client's per-host limit.
+    """
+
+    def __init__(self, routes: dict[str, Route | Handler]) -> None:
+        self.routes = routes
+        self.log: list[Seen] = []
+        self.statuses: list[int] = []
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self._lock = threading.Lock()
+        site = self
+
+        class RequestHandler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+                seen = Seen(self.path, {k.lower(): v for k, v in self.headers.items()})
+                with site._lock:
+                    site.log.append(seen)
+                    site.in_flight += 1
+                    site.most_in_flight = max(site.most_in_flight, site.in_flight)
+                status, headers, body = 500, {}, b"handler failed"
+                try:
+                    route = site.routes.get(self.path, NOT_FOUND)
+                    status, headers, body = route(seen) if callable(route) else route
+                finally:
+                    with site._lock:
+                        site.in_flight -= 1
+                        site.statuses.append(status)
+                try:
+                    self.send_response(status)
+                    for name, value in headers.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    pass  # the client gave up (a timeout under test): nothing to answer
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), RequestHandler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+
+    def requests_to(self, path: str) -> list[Seen]:
+        """The requests made for ``path``."""
+        with self._lock:
+            return [seen for seen in self.log if seen.path == path]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def local_site() -> Iterator[Callable[[dict[str, Route | Handler]], Site]]:
+    """Start :class:`Site` servers on 127.0.0.1 (one host:port each); they stop after the test."""
+    sites: list[Site] = []
+
+    def start(routes: dict[str, Route | Handler]) -> Site:
+        sites.append(Site(routes))
+        return sites[-1]
+
+    yield start
+    for site in sites:
+        site.close()

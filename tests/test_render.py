@@ -77,3 +77,39 @@ def test_json_follows_the_contract() -> None:
 def test_jsonl_is_one_article_per_line() -> None:
     lines = render(DIGEST, "jsonl").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["id"] == "abc"
+
+
+def _algeria_story_digest():  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from digest import read_article
+    from digest.models import Digest
+    from digest.stories import group
+    from tests.conftest import FIXTURES
+
+    folder = FIXTURES / "stories"
+    radio = read_article((folder / "algeria-radio-reuters.txt").read_text(encoding="utf-8"), input="radio.txt")
+    text = (folder / "algeria-newspaper-reuters.txt").read_text(encoding="utf-8")
+    paper_text = "\n\n".join(p for p in text.split("\n\n") if "security forces" not in p)
+    paper = read_article(paper_text, input="paper.txt")
+    radio = dataclasses.replace(radio, publisher="Reuters London", url="https://example.org/radio")
+    paper = dataclasses.replace(paper, publisher="Reuters Paris")
+    articles = (radio, paper)
+    return Digest(generated="2026-11-25T10:00:00Z", articles=articles, stories=tuple(group(articles)))
+
+
+def test_a_story_told_by_two_sources_is_one_card_naming_both_and_their_disagreement() -> None:
+    digest = _algeria_story_digest()
+    assert len(digest.stories) == 1
+    text = render(digest, "text", width=100)
+    assert "2 articles from 2 sources · 1 story" in text
+    assert text.count("\n1. ") == 1 and "\n2. " not in text  # one card, not two
+    assert "Also reported by 1 source: Reuters" in text
+    assert "Sources differ: 7 people killed (Reuters Paris) vs 2 (Reuters London)" in text
+    markdown = render(digest, "markdown")
+    assert "**Sources differ:** 7 people killed (Reuters Paris) vs 2 (Reuters London)" in markdown
+    data = json.loads(render(digest, "json"))
+    assert len(data["articles"]) == 2  # every article stays in the contract's list
+    (story,) = data["stories"]
+    assert sorted(story["articles"]) == sorted(a["id"] for a in data["articles"])
+    assert story["conflicts"][0]["text"].startswith("7 people killed")

@@ -157,6 +157,13 @@ class _Person:
     tokens: list[str] = field(default_factory=list)
 
 
+_FIRST = "A-Za-zÀ-ÖØ-öø-ÿ0-9"
+_WORD_GAP = re.compile(f"([{_FIRST}][\\w’'.\\-&]*)([^{_FIRST}]*)")
+"""A word as ``_WORD`` finds it, and what lies between it and the next word."""
+_ENDINGS = frozenset(".-'’s")
+"""Last characters of a word that may be cut: a possessive's s, a stop, hyphen or apostrophe."""
+
+
 def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool]]:
     """The words of a sentence: their texts, starts, ends, and whether a name stops after
     each (punctuation or a possessive follows it)."""
@@ -164,34 +171,35 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool]]
     starts: list[int] = []
     ends: list[int] = []
     breaks: list[bool] = []
-    for match in _WORD.finditer(sentence):
-        text = match.group(0)
-        start, end = match.span()
+    parts = _WORD_GAP.findall(sentence)
+    if not parts:
+        return texts, starts, ends, breaks
+    start = sentence.find(parts[0][0])
+    for text, gap in parts:
+        end = start + len(text)
+        following = end + len(gap)
         brk = False
-        if text[-1] == "s" and len(text) > 2 and text[-2] in "’'":
-            text, end, brk = text[:-2], end - 2, True
-        # "Rep." and "Gen." keep their stop: a title runs on into the name it precedes.
-        while text and text[-1] in ".-'’" and not (
-            _ACRONYM.match(text)
-            or text.rstrip(".") in HONORIFICS
-            or text in ROLE_WORDS
-            or (len(text) == 2 and text[0].isupper())
-        ):
-            text, end = text[:-1], end - 1
-            brk = brk or sentence[end : end + 1] == "."
-        if not text:
-            continue
-        if ends:
-            previous = ends[-1]
-            # Words are mostly one space apart; anything else may break a name.
-            if previous != start - 1 or sentence[previous] != " ":
-                gap = sentence[previous:start].strip()
-                if gap and gap != "-":
-                    breaks[-1] = True
+        if text[-1] in _ENDINGS:
+            if text[-1] == "s" and len(text) > 2 and text[-2] in "’'":
+                text, end, brk = text[:-2], end - 2, True
+            # "Rep." and "Gen." keep their stop: a title runs on into the name it precedes.
+            while text and text[-1] in ".-'’" and not (
+                _ACRONYM.match(text)
+                or text.rstrip(".") in HONORIFICS
+                or text in ROLE_WORDS
+                or (len(text) == 2 and text[0].isupper())
+            ):
+                text, end = text[:-1], end - 1
+                brk = brk or sentence[end : end + 1] == "."
+            gap = sentence[end:following]
         texts.append(text)
         starts.append(start)
         ends.append(end)
-        breaks.append(brk)
+        # Words are mostly one space apart; anything else may break a name.
+        breaks.append(brk or (gap != " " and gap.strip() not in ("", "-")))
+        start = following
+    # The text after the last word breaks nothing: no word follows it.
+    breaks[-1] = brk
     return texts, starts, ends, breaks
 
 

@@ -326,6 +326,8 @@ def find_quotes(
         resolve: maps a name as written ("Stoltenberg", "Mr Putin") to a listed person.
     """
     per_paragraph = [_quotations(p, i) for i, p in enumerate(paragraphs)]
+    if not any(per_paragraph):
+        return ()  # nothing quoted: no speakers to read
     referents = Referents(
         paragraphs, spans, roles, [[(q.start, q.end) for q in qs] for qs in per_paragraph]
     )

@@ -12,10 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from digest.refresh import Filters
+    from digest.store import Library
 
 from digest.ui.screens.dialogs import HelpScreen
 from digest.ui.screens.digest import DigestScreen
@@ -41,11 +46,17 @@ class DigestApp(App[int]):
         theme: str | None = None,
         sentences: int = 3,
         remember: bool = True,
+        library: Library | None = None,
+        offline: bool = False,
+        filters: Filters | None = None,
     ) -> None:
         super().__init__()
         self.inputs = list(inputs)
         self.sentences = sentences
         self.remember = remember
+        self.library = library
+        self.offline = offline
+        self.filters = filters
         self.theme_problems = self._load_themes()
         self.requested_theme = theme
 
@@ -77,7 +88,13 @@ class DigestApp(App[int]):
         if self.remember and self.requested_theme:
             self._remember(self.theme)
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme.name))
-        self.digest_screen = DigestScreen(self.inputs, self.sentences)
+        self.digest_screen = DigestScreen(
+            self.inputs,
+            self.sentences,
+            library=self.library,
+            offline=self.offline,
+            filters=self.filters,
+        )
         self.push_screen(self.digest_screen)
 
     def _remember(self, name: str) -> None:
@@ -124,11 +141,31 @@ class DigestApp(App[int]):
         self.exit(1 if self.digest_screen.failures else 0)
 
 
-def run(inputs: Sequence[str], *, theme: str | None = None, sentences: int = 3) -> int:
-    """Open the app on ``inputs``; returns the exit code (1 when any input failed, 2 for a bad theme)."""
+def run(
+    inputs: Sequence[str],
+    *,
+    theme: str | None = None,
+    sentences: int = 3,
+    library: Library | None = None,
+    offline: bool = False,
+    filters: Filters | None = None,
+) -> int:
+    """Open the app on ``inputs``; returns the exit code (1 when any input failed, 2 for a bad theme).
+
+    With a library, articles are kept in it, ``r`` and ``b`` mark them read and saved, and
+    stories show what is new since they were last opened; with no inputs, the library's
+    articles are shown.
+    """
     import sys
 
-    app = DigestApp(inputs, theme=theme, sentences=sentences)
+    app = DigestApp(
+        inputs,
+        theme=theme,
+        sentences=sentences,
+        library=library,
+        offline=offline,
+        filters=filters,
+    )
     if theme and app.theme_name(theme) is None:
         names = ", ".join(sorted(app.available_themes))
         print(f"digest: error: no theme named {theme!r} (available: {names})", file=sys.stderr)

@@ -8,7 +8,9 @@ card) and the thread worker that reads the inputs through
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -23,11 +25,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from digest.models import Article, InputFailure
+from digest.refresh import Filters
 from digest.render import counted
 from digest.ui.screens.dialogs import ErrorsScreen
 from digest.ui.screens.reader import ReaderScreen
 from digest.ui.view import SORTS, arrange, fact_names, next_sort
 from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card
+
+if TYPE_CHECKING:
+    from digest.store import Library
+    from digest.stories import Changes, Story
 
 FLUSH_SECONDS = 0.1
 """Articles read within this time are added to the view together, in one redraw."""
@@ -60,12 +67,32 @@ class DigestScreen(Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
         Binding("s", "sort", "Sort", id="sort"),
         Binding("e", "errors", "Errors", id="errors"),
+        Binding("r", "toggle_read", "Read/unread", id="toggle-read", show=False),
+        Binding("b", "toggle_saved", "Save", id="toggle-saved", show=False),
     ]
 
-    def __init__(self, inputs: Sequence[str], sentences: int) -> None:
+    def __init__(
+        self,
+        inputs: Sequence[str],
+        sentences: int,
+        *,
+        library: Library | None = None,
+        offline: bool = False,
+        filters: Filters | None = None,
+    ) -> None:
         super().__init__()
         self.inputs = list(inputs)
         self.sentences = sentences
+        self.library = library
+        """Where read and saved state are kept (``None``: nothing is remembered)."""
+        self.offline = offline
+        self.filters = filters or Filters()
+        self.states: dict[str, tuple[float | None, float | None]] = {}
+        """Article id -> (read at, saved at), for the articles the library holds."""
+        self.story_of: dict[str, Story] = {}
+        """Lead article id -> its story, once reading is done and articles are grouped."""
+        self.changes: dict[str, Changes] = {}
+        """Lead article id -> what is new since the user last opened that story."""
         self.articles: list[Article] = []
         """Every article read, in input order."""
         self.view: list[Article] = []
@@ -101,18 +128,70 @@ class DigestScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def read_inputs(self) -> None:
-        from digest.pipeline import iter_sources
-        from digest.sources import expand
+        from digest.refresh import iter_run, wanted
+        from digest.stories import Snapshot, changes, group, match
 
-        sources, failures = expand(self.inputs)
+        totals: list[int] = []
+
+        def progress(done: int, total: int) -> None:
+            if not totals or total != totals[-1]:
+                totals.append(total)
+                self.post_message(self.Read(total))
+
         # post_message is safe from a thread and does not wait for the screen to draw, so
         # reading goes on while cards are shown.
-        self.post_message(self.Read(len(sources) + len(failures)))
-        for failure in failures:
-            self.post_message(self.Read(failure))
-        for item in iter_sources(sources, sentences=self.sentences):
+        articles: list[Article] = []
+        for item in iter_run(
+            self.inputs,
+            library=self.library,
+            offline=self.offline,
+            sentences=self.sentences,
+            progress=progress,
+        ):
+            if isinstance(item, Article):
+                if self.filters.active and not wanted([item], self.library, self.filters):
+                    continue
+                articles.append(item)
             self.post_message(self.Read(item))
+        # Once everything is read: the same event from several sources becomes one card,
+        # marked with what is new since the user last opened it.
+        stories = group(articles)
+        seen: dict[str, Changes] = {}
+        states: dict[str, tuple[float | None, float | None]] = {}
+        if self.library is not None:
+            states = self.library.states(a.id for a in articles)
+            snapshots = []
+            for text in self.library.snapshots().values():
+                try:
+                    snapshots.append(Snapshot.from_json(text))
+                except ValueError:
+                    continue  # a snapshot this digest cannot read: the story counts as unseen
+            for story in stories:
+                previous = match(story, snapshots)
+                if previous is not None:
+                    seen[story.lead.id] = changes(previous, story)
+        self.post_message(self.Grouped(stories, states, seen))
         self.post_message(self.Read(None))
+
+    class Grouped(Message):
+        """From the reading worker: the stories, the articles' states, what is new in each."""
+
+        def __init__(
+            self,
+            stories: list[Story],
+            states: dict[str, tuple[float | None, float | None]],
+            changes: dict[str, Changes],
+        ) -> None:
+            super().__init__()
+            self.stories = stories
+            self.states = states
+            self.changes = changes
+
+    def on_digest_screen_grouped(self, message: Grouped) -> None:
+        self.story_of = {story.lead.id: story for story in message.stories}
+        self.states = message.states
+        self.changes = message.changes
+        self._flush()
 
     class Read(Message):
         """From the reading worker: the number of inputs, one result, or ``None`` at the end."""
@@ -180,7 +259,11 @@ class DigestScreen(Screen[None]):
     def _rearrange(self) -> None:
         """Recompute the view after new articles, a filter or a sort; keep the selected card."""
         selected = self.selected
-        self.view = arrange(self.articles, self.query_text, self.order)
+        cards = self.articles
+        if self.story_of:  # grouped: one card per story, its lead
+            cards = [a for a in self.articles if a.id in self.story_of]
+            cards = list({a.id: a for a in cards}.values())
+        self.view = arrange(cards, self.query_text, self.order)
         if selected is not None and selected in self.view:
             self.index = self.view.index(selected)
         self.index = max(0, min(self.index, len(self.view) - 1))
@@ -198,7 +281,7 @@ class DigestScreen(Screen[None]):
             height = (
                 max(3, cards.size.height // self.per_page) if cards.size.height else MIN_CARD_HEIGHT
             )
-            self._cards = [Card(article) for article in page]
+            self._cards = [self._card(article) for article in page]
             for card in self._cards:
                 card.styles.height = height
             cards.mount_all(self._cards)
@@ -207,6 +290,16 @@ class DigestScreen(Screen[None]):
             empty.update(self._empty_message())
         self._focus_selected()
         self._status()
+
+    def _card(self, article: Article) -> Card:
+        read_at, saved_at = self.states.get(article.id, (None, None))
+        return Card(
+            article,
+            story=self.story_of.get(article.id),
+            changes=self.changes.get(article.id),
+            read=read_at is not None,
+            saved=saved_at is not None,
+        )
 
     def _empty_message(self) -> Content:
         if self.query_text and self.articles:
@@ -252,6 +345,8 @@ class DigestScreen(Screen[None]):
         )
         sources = counted(len({a.publisher or a.input for a in self.view}), "source")
         articles = counted(len(self.articles), "article")
+        if self.story_of and len(self.story_of) < len(self.articles):
+            articles += f" · {counted(len(self.story_of), 'story', 'stories')}"
         if self.query_text:
             articles = f"{len(self.view)} of {articles}"
         self.query_one("#pager", Static).update(
@@ -275,6 +370,8 @@ class DigestScreen(Screen[None]):
             return True if self.view else None
         if action == "errors":
             return True if self.failures else None
+        if action in ("toggle_read", "toggle_saved"):
+            return True if self.view and self.library is not None else None
         if action == "clear_filter":
             return True if self.query_text or self.query_one("#filter").has_class("-open") else None
         return True
@@ -308,11 +405,82 @@ class DigestScreen(Screen[None]):
 
     def action_open(self) -> None:
         if self.selected is not None:
-            self.app.push_screen(ReaderScreen(self.selected))
+            self._open(self.selected)
 
     def on_card_chosen(self, message: Card.Chosen) -> None:
         self.index = self.view.index(message.article)
-        self.app.push_screen(ReaderScreen(message.article))
+        self._open(message.article)
+
+    def _open(self, article: Article) -> None:
+        """Show the article in the reader; it and its story count as read and seen."""
+        story = self.story_of.get(article.id)
+        self.app.push_screen(ReaderScreen(article, story=story, changes=self.changes.get(article.id)))
+        if self.library is None:
+            return
+        ids = [a.id for a in story.articles] if story else [article.id]
+        self._mark(ids, read=True)
+        if story is not None:
+            from digest.stories import snapshot
+
+            self._remember(story.id, snapshot(story).to_json())
+
+    def _members(self) -> list[str]:
+        article = self.selected
+        if article is None:
+            return []
+        story = self.story_of.get(article.id)
+        return [a.id for a in story.articles] if story else [article.id]
+
+    def action_toggle_read(self) -> None:
+        if self.selected is not None and self.library is not None:
+            read_at, _ = self.states.get(self.selected.id, (None, None))
+            self._mark(self._members(), read=read_at is None)
+            self.notify("Marked read." if read_at is None else "Marked unread.", timeout=2)
+
+    def action_toggle_saved(self) -> None:
+        article = self.selected
+        if article is not None and self.library is not None:
+            _, saved_at = self.states.get(article.id, (None, None))
+            self._mark([article.id], saved=saved_at is None)
+            self.notify(
+                "Saved: digest --saved lists it." if saved_at is None else "No longer saved.",
+                timeout=3,
+            )
+
+    def _mark(self, ids: list[str], *, read: bool | None = None, saved: bool | None = None) -> None:
+        """Change read or saved state in the library and on the cards; a failure is a notice."""
+        from digest.store import LibraryError
+
+        assert self.library is not None
+        try:
+            if read is not None:
+                self.library.mark_read(ids, read)
+            if saved is not None:
+                self.library.mark_saved(ids, saved)
+        except LibraryError as err:
+            self.notify(str(err), title="Library", severity="error", timeout=8)
+            return
+        now = time.time()
+        for id_ in ids:
+            read_at, saved_at = self.states.get(id_, (None, None))
+            if read is not None:
+                read_at = now if read else None
+            if saved is not None:
+                saved_at = now if saved else None
+            self.states[id_] = (read_at, saved_at)
+        for card in self._cards:
+            if card.article.id in ids:
+                read_at, saved_at = self.states[card.article.id]
+                card.mark(read=read_at is not None, saved=saved_at is not None)
+
+    def _remember(self, story_id: str, snapshot: str) -> None:
+        from digest.store import LibraryError
+
+        assert self.library is not None
+        try:
+            self.library.remember_snapshot(story_id, snapshot)
+        except LibraryError as err:
+            self.notify(str(err), title="Library", severity="error", timeout=8)
 
     def action_errors(self) -> None:
         self.app.push_screen(ErrorsScreen(self.failures))

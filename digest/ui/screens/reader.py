@@ -5,6 +5,7 @@ it comes from (again: to the next paragraph that has it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +16,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from digest.models import Article
-from digest.render import human_date
+
+if TYPE_CHECKING:
+    from digest.stories import Changes, Story
+from digest.render import human_date, outlet_name
 from digest.ui.view import paragraphs_naming
 
 
@@ -100,11 +104,18 @@ class ReaderScreen(Screen[None]):
         Binding("tab", "app.focus_next", "Text / facts", id="switch", show=False),
     ]
 
-    def __init__(self, article: Article) -> None:
+    def __init__(
+        self, article: Article, *, story: Story | None = None, changes: Changes | None = None
+    ) -> None:
         super().__init__()
         self.article = article
+        self.story = story
+        """The story the article leads, when other sources tell it too."""
+        self.changes = changes
         self.entries: dict[int, FactEntry] = {}
         self.visits: dict[int, int] = {}
+        self.others: dict[int, Article] = {}
+        """Option index -> another source's article, opened when chosen."""
 
     def compose(self) -> ComposeResult:
         article = self.article
@@ -134,6 +145,32 @@ class ReaderScreen(Screen[None]):
 
     def _options(self) -> list[Option]:
         options: list[Option] = []
+        story = self.story
+        if story is not None and len(story.articles) > 1:
+            options.append(Option(Content.styled("Other sources", "bold"), disabled=True))
+            new = {s.article for s in self.changes.new_sources} if self.changes else set()
+            for source, other in zip(story.sources, story.articles, strict=True):
+                if other.id == self.article.id:
+                    continue
+                self.others[len(options)] = other
+                when = human_date(source.published)
+                label = Content.assemble(
+                    "  ",
+                    outlet_name(source.outlet),
+                    (f" · {when}" if when else "", "$text-muted"),
+                    (" · new" if source.article in new else "", "bold $text-success"),
+                    (f" — {other.title}", "$text-muted"),
+                )
+                options.append(Option(label))
+            for conflict in story.conflicts:
+                options.append(Option(Content.styled(f"  ⚖ {conflict.text}", "$text-warning"), disabled=True))
+        if self.changes:
+            items = [f.text for f in self.changes.new_facts] + [
+                f"“{q.text}”" for q in self.changes.new_quotes
+            ]
+            if items:
+                options.append(Option(Content.styled("New since you last opened it", "bold"), disabled=True))
+                options.extend(Option(Content.assemble("  ", (item, "$text-success")), disabled=True) for item in items)
         for heading, entries in fact_entries(self.article):
             options.append(Option(Content.styled(heading, "bold"), disabled=True))
             for entry in entries:
@@ -147,6 +184,10 @@ class ReaderScreen(Screen[None]):
         self.query_one("#body").focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        other = self.others.get(event.option_index)
+        if other is not None:
+            self.app.push_screen(ReaderScreen(other))
+            return
         entry = self.entries.get(event.option_index)
         if entry is None:
             return

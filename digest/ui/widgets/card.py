@@ -8,6 +8,7 @@ small terminal clips the summary, never the attribution.
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -16,7 +17,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from digest.models import Article
-from digest.render import attribution
+from digest.render import attribution, counted, outlet_name
+
+if TYPE_CHECKING:
+    from digest.stories import Changes, Story
 
 MIN_CARD_HEIGHT = 9
 """The fewest lines a card is given: border, title, attribution, four summary lines, facts."""
@@ -74,8 +78,42 @@ class Summary(Static):
         return Content("\n".join(lines))
 
 
+def story_line(story: Story | None, changes: Changes | None) -> Content | None:
+    """The other sources of a story, what is new since it was last opened, and disagreements."""
+    parts: list[Content | str] = []
+    if story is not None and len(story.sources) > 1:
+        outlets = list(dict.fromkeys(outlet_name(s.outlet) for s in story.sources[1:]))
+        parts.append(
+            Content.assemble(
+                (f"+{counted(len(story.sources) - 1, 'source')}: ", "bold"), " · ".join(outlets)
+            )
+        )
+    if changes is not None and changes:
+        new = [
+            counted(len(items), noun)
+            for items, noun in (
+                (changes.new_sources, "source"),
+                (changes.new_facts, "fact"),
+                (changes.new_quotes, "quote"),
+            )
+            if items
+        ]
+        parts.append(Content.styled("new since you last opened it: " + ", ".join(new), "bold $text-success"))
+    if story is not None:
+        parts.extend(Content.styled(f"⚖ {c.text}", "$text-warning") for c in story.conflicts)
+    if not parts:
+        return None
+    joined: list[Content | str] = []
+    for part in parts:
+        joined += ["  ", part] if joined else [part]
+    return Content.assemble(*joined)
+
+
 class Card(Vertical, can_focus=True):
-    """One article as a summary card. Enter or a click opens it."""
+    """One article, or the lead of a story, as a summary card. Enter or a click opens it.
+
+    Saved articles carry a ★ before the title; read ones are dimmed (class ``-read``).
+    """
 
     class Chosen(Message):
         """The user asked to read this card's article."""
@@ -84,17 +122,42 @@ class Card(Vertical, can_focus=True):
             super().__init__()
             self.article = article
 
-    def __init__(self, article: Article) -> None:
+    def __init__(
+        self,
+        article: Article,
+        *,
+        story: Story | None = None,
+        changes: Changes | None = None,
+        read: bool = False,
+        saved: bool = False,
+    ) -> None:
         super().__init__(classes="card")
         self.article = article
+        self.story = story
+        self.changes = changes
+        self.saved = saved
+        self.set_class(read, "-read")
 
     def compose(self) -> ComposeResult:
         article = self.article
-        yield Static(Content.styled(article.title, "bold"), classes="card-title")
+        yield Static(self._title(), classes="card-title")
         yield Static(attribution(article, link=False) or article.input, classes="card-meta")
+        extra = story_line(self.story, self.changes)
+        if extra is not None:
+            yield Static(extra, classes="card-story")
         lead = [article.standfirst] if article.standfirst else list(article.paragraphs[:1])
         yield Summary([s.text for s in article.summary] or lead)
         yield Static(fact_chips(article), classes="card-facts")
+
+    def _title(self) -> Content:
+        title = Content.styled(self.article.title, "bold")
+        return Content.assemble(("★ ", "$text-warning"), title) if self.saved else title
+
+    def mark(self, *, read: bool, saved: bool) -> None:
+        """Show a change of the article's read or saved state."""
+        self.set_class(read, "-read")
+        self.saved = saved
+        self.query_one(".card-title", Static).update(self._title())
 
     def on_click(self) -> None:
         self.post_message(self.Chosen(self.article))

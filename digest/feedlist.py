@@ -1,0 +1,199 @@
+"""The user's feed list, ``feeds.txt`` in the config folder, and the ``digest feeds`` command.
+
+    digest feeds add URL|FILE.opml ...   add feeds; an OPML file adds every feed it lists
+    digest feeds list                    print the feeds, one a line
+    digest feeds remove URL ...          remove feeds
+
+``digest`` with no input (and no pipe on standard input) reads every feed in the list.
+The file holds one URL a line; blank lines and lines starting with ``#`` are kept as they
+are, so it can be edited by hand. It is rewritten atomically, as the settings are.
+
+This module is imported by the command line on its plain-output path: it must not import
+Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from digest.config import config_dir
+from digest.errors import ConfigError, InputError
+
+FEEDS_FILE = "feeds.txt"
+"""Name of the feed list in the config folder."""
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+"""Some of the URLs or files given could not be added or removed."""
+
+
+def feeds_path() -> Path:
+    """Where the feed list is kept."""
+    return config_dir() / FEEDS_FILE
+
+
+def load_feeds() -> list[str]:
+    """The feeds in the list, in order (an empty list when there is no file).
+
+    Raises:
+        ConfigError: the file exists but cannot be read.
+    """
+    return [line.strip() for line in _lines() if _is_feed_line(line)]
+
+
+def add_feeds(urls: Sequence[str]) -> list[str]:
+    """Add ``urls`` to the end of the list, skipping those already in it.
+
+    Returns:
+        The URLs that were added.
+
+    Raises:
+        ConfigError: the list cannot be read or written.
+    """
+    lines = _lines()
+    known = {line.strip() for line in lines if _is_feed_line(line)}
+    added = [url for url in dict.fromkeys(urls) if url not in known]
+    if added:
+        _save([*lines, *added])
+    return added
+
+
+def remove_feeds(urls: Sequence[str]) -> list[str]:
+    """Remove ``urls`` from the list.
+
+    Returns:
+        The URLs that were in the list and are now removed.
+
+    Raises:
+        ConfigError: the list cannot be read or written.
+    """
+    lines = _lines()
+    gone = set(urls)
+    kept = [line for line in lines if not (_is_feed_line(line) and line.strip() in gone)]
+    removed = [url for url in dict.fromkeys(urls) if any(line.strip() == url for line in lines)]
+    if removed:
+        _save(kept)
+    return removed
+
+
+def feeds_in(argument: str) -> list[str]:
+    """The feed URLs an argument of ``digest feeds add`` stands for.
+
+    Args:
+        argument: an http(s) URL, or the path of an OPML file.
+
+    Raises:
+        InputError: neither a URL with a host nor a readable OPML file.
+    """
+    from digest.sources import is_url
+
+    if is_url(argument):
+        if not urlsplit(argument).hostname:
+            raise InputError("URL has no host")
+        return [argument.strip()]
+    path = Path(argument)
+    if not path.exists():
+        raise InputError("not an http(s) URL, nor an OPML file")
+    from digest.feeds import parse_opml
+    from digest.sources import read_file
+
+    return list(parse_opml(read_file(argument)))
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run ``digest feeds ARGV``; returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "list":
+            return _list()
+        if args.command == "add":
+            return _add(args.feeds)
+        return _remove(args.feeds)
+    except ConfigError as err:
+        print(f"digest: error: {err}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="digest feeds",
+        description=f"The feeds digest reads when it is given no input (kept in {feeds_path()}).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add = commands.add_parser("add", help="add feeds by URL, or every feed an OPML file lists")
+    add.add_argument("feeds", nargs="+", metavar="URL|OPML", help="a feed's URL or an OPML file")
+    commands.add_parser("list", help="print the feeds, one a line")
+    remove = commands.add_parser("remove", help="remove feeds")
+    remove.add_argument("feeds", nargs="+", metavar="URL", help="a feed's URL as listed")
+    return parser
+
+
+def _list() -> int:
+    feeds = load_feeds()
+    if not feeds:
+        print("digest: no feeds yet; add one with: digest feeds add URL", file=sys.stderr)
+    for url in feeds:
+        print(url)
+    return EXIT_OK
+
+
+def _add(arguments: Sequence[str]) -> int:
+    status = EXIT_OK
+    wanted: list[str] = []
+    for argument in arguments:
+        try:
+            wanted.extend(feeds_in(argument))
+        except InputError as err:
+            print(f"digest: {argument}: {err}", file=sys.stderr)
+            status = EXIT_FAILED
+    added = set(add_feeds(wanted))
+    for url in dict.fromkeys(wanted):
+        print(f"added {url}" if url in added else f"already listed {url}")
+    return status
+
+
+def _remove(urls: Sequence[str]) -> int:
+    removed = set(remove_feeds(urls))
+    status = EXIT_OK
+    for url in dict.fromkeys(urls):
+        if url in removed:
+            print(f"removed {url}")
+        else:
+            print(f"digest: {url}: not in the feed list", file=sys.stderr)
+            status = EXIT_FAILED
+    return status
+
+
+def _is_feed_line(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and not text.startswith("#")
+
+
+def _lines() -> list[str]:
+    path = feeds_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not UTF-8 text") from err
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot be read ({err.strerror or err})") from err
+    return text.splitlines()
+
+
+def _save(lines: list[str]) -> None:
+    # The settings' writer: a temporary file beside the list replaces it in one step.
+    from digest.config import _write_atomically
+
+    path = feeds_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(path, "".join(f"{line}\n" for line in lines))
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot be written ({err.strerror or err})") from err
