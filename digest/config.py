@@ -37,13 +37,24 @@ def config_dir() -> Path:
         ``$DIGEST_CONFIG_DIR`` when set and not empty, else the platform's config folder
         for digest.
     """
-    override = os.environ.get(CONFIG_DIR_ENV)
+    return user_folder(CONFIG_DIR_ENV, "config")
+
+
+def user_folder(override_env: str, kind: str) -> Path:
+    """A folder of digest's for the user: ``$override_env`` when set, else the platform's.
+
+    Args:
+        override_env: the environment variable that names the folder instead.
+        kind: ``config`` or ``data`` (platformdirs' user_config_dir or user_data_dir).
+    """
+    override = os.environ.get(override_env)
     if override:
         return Path(override).expanduser()
     import platformdirs
 
+    find = platformdirs.user_data_dir if kind == "data" else platformdirs.user_config_dir
     # appauthor=False: on Windows, AppData\Local\digest rather than ...\digest\digest.
-    return Path(platformdirs.user_config_dir("digest", appauthor=False))
+    return Path(find("digest", appauthor=False))
 
 
 def settings_path() -> Path:

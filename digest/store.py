@@ -22,7 +22,6 @@ This module is imported on the plain-output path: it must not import Textual.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 import time
@@ -93,13 +92,10 @@ class LibraryError(DigestError):
 
 
 def data_dir() -> Path:
-    """The folder of the library; it may not exist yet."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
+    """The folder of the library (``$DIGEST_DATA_DIR`` when set); it may not exist yet."""
+    from digest.config import user_folder
 
-    return Path(platformdirs.user_data_dir("digest", appauthor=False))
+    return user_folder(DATA_DIR_ENV, "data")
 
 
 def library_path() -> Path:

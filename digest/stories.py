@@ -11,13 +11,14 @@ body: where a report says what happened, to whom, where and when), its body (the
 :data:`BODY_WORDS` words) and its names (the people, organisations and places its facts list;
 people by surname, so that "Stoltenberg" meets "Jens Stoltenberg"; a name's weight grows only
 with the log of the log of its mentions). Dates and years are not terms: a dateline ties
-every report of its day. The similarity of two articles is the mean of the three cosines (of
-the first two when either names no one). Inverse document frequencies come from the articles
-being grouped (an input smaller than :data:`MIN_COLLECTION` is weighed as if it were that
-large, and asks for :data:`SMALL_MARGIN` more similarity: a few articles cannot tell common
-words from rare ones). Inputs of more than :data:`COMPARE_ALL` articles compare an article
-only with those sharing one of its :data:`BLOCK_TERMS` heaviest terms among the terms of at
-most :data:`BLOCK_DF` articles (an inverted index keeps the pairs few).
+every report of its day. The similarity of two articles is the mean of the three cosines
+(of the first two when neither names anyone; between the two means when one does). Inverse
+document frequencies come from the articles being grouped (an input smaller than
+:data:`MIN_COLLECTION` is weighed as if it were that large, and asks for :data:`SMALL_MARGIN`
+more similarity: a few articles cannot tell common words from rare ones). Inputs of more
+than :data:`COMPARE_ALL` articles compare an article only with those sharing one of its
+:data:`BLOCK_TERMS` heaviest terms among the terms of at most :data:`BLOCK_DF` articles (an
+inverted index keeps the pairs few).
 
 A pair counts when:
 
@@ -486,7 +487,7 @@ def _vectors(articles: Sequence[Article]) -> tuple[list[Vector], list[Vector], l
 
     The grouping vector joins three unit vectors, each scaled so that the dot product of two
     articles is the mean of three cosines: of their openings, of their bodies and of their
-    names (of the first two when either names no one).
+    names (an article that names no one joins two, each scaled to half its weight).
     """
     openings: list[dict[str, float]] = []
     bodies: list[dict[str, float]] = []
