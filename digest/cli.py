@@ -118,6 +118,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _piped_stdin() -> bool:
+    """Whether standard input brings a document: a pipe or a non-empty file.
+
+    Not a terminal, and not ``/dev/null`` or an empty file as cron and service managers
+    give: then the feed list is read instead.
+    """
+    import stat
+
+    if sys.stdin is None:
+        return False
+    try:
+        if sys.stdin.isatty():
+            return False
+        mode = os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode.st_mode) or stat.S_ISSOCK(mode.st_mode) or (
+        stat.S_ISREG(mode.st_mode) and mode.st_size > 0
+    )
+
+
 def _age(text: str) -> float:
     from digest.store import parse_age
 
@@ -152,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("digest: error: --offline and --saved with no input read the library; drop --no-library", file=sys.stderr)
         return EXIT_USAGE
     if not inputs and not library_only:
-        if sys.stdin is not None and not sys.stdin.isatty():
+        if _piped_stdin():
             inputs = ["-"]
         else:
             from digest.errors import ConfigError

@@ -163,3 +163,28 @@ def test_a_refresh_killed_midway_loses_nothing_committed(local_site: SiteFactory
     assert len(json.loads(finished.stdout)["articles"]) == 24
     with Library.open(path) as library:
         assert library.counts()[0] == 24
+
+
+def test_from_cron_with_stdin_on_dev_null_the_feed_list_is_read(
+    local_site: SiteFactory, tmp_path: Path
+) -> None:
+    site = news_site(local_site)
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "feeds.txt").write_text(site.base + "/feed.xml\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "DIGEST_CONFIG_DIR": str(config),
+        "DIGEST_DATA_DIR": str(tmp_path / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "digest", "--format", "json"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)["articles"]) == 3
