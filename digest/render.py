@@ -107,12 +107,25 @@ def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
             others.append(f"[{_md_escape(name)}]({link})" if article.url else _md_escape(name))
         else:
             others.append(f"{name} {link}")
+    shared = shared_facts(story)
     label = f"Also reported by {counted(len(others), 'source')}: "
     lines = [(f"**{label.strip()}** " if markdown else label) + ("; " if not markdown else ", ").join(others)]
+    if shared:
+        text = ", ".join(f"{name} ({count})" for name, count in shared)
+        lines.append(f"**In several sources:** {_md_escape(text)}" if markdown else f"In several sources: {text}")
     for conflict in story.conflicts:
         text = _md_escape(conflict.text) if markdown else conflict.text
         lines.append(f"**Sources differ:** {text}" if markdown else f"Sources differ: {text}")
     return lines
+
+
+def shared_facts(story: Story, limit: int = MAX_CHIPS) -> list[tuple[str, int]]:
+    """People, organisations and places that more than one source gives, most given first."""
+    facts = story.facts
+    named = [*facts.people, *facts.organizations, *facts.places]
+    several = [n for n in named if n.sources > 1]
+    several.sort(key=lambda n: -n.sources)  # stable: the story's own order within a count
+    return [(n.name, n.sources) for n in several[:limit]]
 
 
 def header(digest: Digest) -> str:

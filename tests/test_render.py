@@ -105,6 +105,7 @@ def test_a_story_told_by_two_sources_is_one_card_naming_both_and_their_disagreem
     assert "2 articles from 2 sources · 1 story" in text
     assert text.count("\n1. ") == 1 and "\n2. " not in text  # one card, not two
     assert "Also reported by 1 source: Reuters" in text
+    assert "In several sources: Algiers (2), Algeria (2)" in text  # merged facts and their counts
     assert "Sources differ: 7 people killed (Reuters Paris) vs 2 (Reuters London)" in text
     markdown = render(digest, "markdown")
     assert "**Sources differ:** 7 people killed (Reuters Paris) vs 2 (Reuters London)" in markdown

@@ -19,7 +19,7 @@ from digest.models import Article
 
 if TYPE_CHECKING:
     from digest.stories import Changes, Story
-from digest.render import human_date, outlet_name
+from digest.render import human_date, outlet_name, shared_facts
 from digest.ui.view import paragraphs_naming
 
 
@@ -162,6 +162,12 @@ class ReaderScreen(Screen[None]):
                     (f" — {other.title}", "$text-muted"),
                 )
                 options.append(Option(label))
+            shared = shared_facts(story, limit=12)
+            if shared:
+                options.append(Option(Content.styled("In several sources", "bold"), disabled=True))
+                for name, count in shared:
+                    self.entries[len(options)] = FactEntry(Content(name), tuple(paragraphs_naming(self.article, name)))
+                    options.append(Option(Content.assemble("  ", name, (f" · {count} sources", "$text-muted"))))
             for conflict in story.conflicts:
                 options.append(Option(Content.styled(f"  ⚖ {conflict.text}", "$text-warning"), disabled=True))
         if self.changes:
