@@ -213,3 +213,17 @@ def test_dates_with_a_clock_time(written: str, moment: datetime | None) -> None:
 )
 def test_written_dates_are_found_where_they_are(written: str, iso: str | None) -> None:
     assert parse_date(written) == iso
+
+
+def test_a_huge_page_is_not_searched_by_htmldate(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lxml.html
+
+    from digest.extract import published
+
+    calls: list[object] = []
+    monkeypatch.setattr("htmldate.find_date", lambda *a, **k: calls.append(a) or "2015-06-07")
+    small = lxml.html.fromstring("<html><body><p>Text.</p></body></html>")
+    huge = lxml.html.fromstring("<html><body>" + "<p>Text.</p>" * 30_000 + "</body></html>")
+    assert published.library_date(small) == "2015-06-07"
+    assert published.library_date(huge) is None
+    assert len(calls) == 1

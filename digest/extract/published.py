@@ -433,6 +433,11 @@ def _url_parts(urls: Sequence[str | None]) -> tuple[int, int, int | None] | None
     return next((parts for url in urls if (parts := url_date(url))), None)
 
 
+LIBRARY_MAX_ELEMENTS = 20_000
+"""Pages with more elements than this are not given to htmldate: news pages have a few
+thousand (the corpus at most 2,700), and its search costs seconds on a 50 MB page."""
+
+
 def library_date(root: HtmlElement, urls: Sequence[str | None] = ()) -> str | None:
     """The date htmldate finds, for a page whose own sources give none, checked as ours are.
 
@@ -443,6 +448,8 @@ def library_date(root: HtmlElement, urls: Sequence[str | None] = ()) -> str | No
     imported here, when a page first needs it (about 60 ms, and its date parser up to a few
     hundred more on first use), so pages with a declared date never pay for it.
     """
+    if root.xpath("count(//*)") > LIBRARY_MAX_ELEMENTS:
+        return None  # its extensive search takes seconds on such pages
     from htmldate import find_date  # lazily: see above
 
     url = next((u for u in urls if u), None)
