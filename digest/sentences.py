@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|[。！？]+[」』”]*""")
+# The end mark comes first, alone: a pattern that opens on one set of characters is scanned
+# for it quickly; the lookbehinds then tell the Latin marks from the Chinese and Japanese.
+_BOUNDARY = re.compile(
+    r"""[.!?…。！？](?:(?<=[.!?…])[.!?…]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])"""
+    r"""|(?<=[。！？])[。！？]*[」』”]*)"""
+)
 _DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 
@@ -24,10 +29,18 @@ ABBREVIATIONS = frozenset(
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
-    match = _LAST_WORD.search(text, max(0, end - 40), end)
-    if not match:
-        return False
-    word = match.group(1).lower().rstrip(".")
+    """Whether the word whose full stop ends at ``end`` is an abbreviation or an initial."""
+    start = max(0, end - 40)
+    # Mostly a space comes before the word: when only word characters and stops lie between,
+    # that is the word ``_LAST_WORD`` finds, without trying it at every offset of the window.
+    last = text[text.rfind(" ", start, end) + 1 or start : end]
+    if last.replace(".", "").replace("_", "").isalnum():
+        word = last.lower().rstrip(".")
+    else:
+        match = _LAST_WORD.search(text, start, end)
+        if not match:
+            return False
+        word = match.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
     # A single capital ("J. K. Rowling") or dotted initials ("U.S.") are not ends.

@@ -1,8 +1,9 @@
 """Stories: articles about the same event, from many sources, grouped into one card.
 
     articles -> opening (headline + first words), body, names (people, organisations, places)
-             -> candidate pairs (heaviest rare terms; dates close; same days reported)
-             -> average-link clustering, bodies and tops alike
+             -> candidate pairs (heaviest rare terms; dates close; same days reported;
+                same protagonists; less wording for a shared rare lead person)
+             -> average-link clustering, bodies and tops alike, no cross pair unlike
              -> Story (lead, sources, merged facts, conflicts)
 
 Grouping. Each article is read three ways, each a TF-IDF vector: its opening (the headline,
@@ -34,13 +35,25 @@ A pair counts when:
   publication overlap when both name one (two matches between the same teams a day apart are
   two stories), and neither previews, with a day still to come, the day the other reports
   (a team announcement and the match).
+- their headlines' protagonists are not two different actors (:func:`_protagonist`: the
+  person or organisation named most, at least :data:`LEAD_MENTIONS` times, and in the
+  headline) each named at most once by the other article ("OSCE defends record over
+  Chechnya peace mission" beside "Lebed, Chechens sign framework political deal"; a reaction
+  names whom it answers).
+
+Two articles whose lead person (named most, at least :data:`LEAD_MENTIONS` times; headlines
+that preview, "will", "ahead of", have none) is the same rare one (named by at most
+:data:`RARE_SHARE` of the articles) need only :data:`LEAD_THRESHOLD` (plus the day margin):
+a bombing's report and the suspect's arrest share the suspect more than their words.
 
 Pairs join groups strongest first; two groups merge only when the average similarity over
 all their cross pairs (the dot product of their summed vectors divided by the number of
-pairs) reaches :data:`LINK_THRESHOLD`, and the average similarity of their tops (headline
-and first :data:`TOP_WORDS` words) reaches :data:`TOP_LINK_THRESHOLD`. So a chain of pairwise
-links cannot glue unrelated stories together, and articles that share a topic and its
-background paragraphs but open on different happenings stay apart.
+pairs) reaches :data:`LINK_THRESHOLD`, the average similarity of their tops (headline and
+first :data:`TOP_WORDS` words) reaches :data:`TOP_LINK_THRESHOLD`, and no cross pair falls
+below :data:`CROSS_FLOOR`. So a chain of pairwise links cannot glue unrelated stories
+together, articles that share a topic and its background paragraphs but open on different
+happenings stay apart, and no article joins a story one of whose articles it shares nothing
+with.
 
 A story's :attr:`Story.id` is derived from the smallest article id in it: the same set of
 articles always gives the same id, and a story keeps its id while the articles that join
@@ -117,6 +130,11 @@ TOP_LINK_THRESHOLD = 0.07
 cross pairs for two groups to merge: stories that share a topic and its background
 paragraphs, not a happening, have tops that say different things."""
 
+CROSS_FLOOR = 0.05
+"""Least similarity of every cross pair for two groups to merge: each article of a story shares
+something with each other one (a chain of links cannot bring in an article that shares
+nothing with some of the group)."""
+
 WINDOW_DAYS = 3
 """Articles published further apart than this are never grouped."""
 
@@ -143,6 +161,19 @@ BLOCK_TERMS = 8
 
 COMPARE_ALL = 300
 """Inputs of at most this many articles compare every pair."""
+
+LEAD_MENTIONS = 3
+"""Mentions that make the most-named person or organisation an article's protagonist, when
+its headline names it too (see :func:`_protagonist`)."""
+
+LEAD_THRESHOLD = 0.15
+"""Least similarity (plus :data:`DAY_MARGIN` a day) for two dated articles about the same rare
+person (see :func:`_lead_person`): a bombing's report and the suspect's arrest share the
+suspect, not their words."""
+
+RARE_SHARE = 0.02
+"""A person named in at most this share of the articles is rare (or in two, in an input of at
+least :data:`MIN_COLLECTION`; a smaller input counts as that large)."""
 
 EVENT_DAYS = 7
 """Days from publication within which a date of the first paragraph names the event's day."""
@@ -448,13 +479,8 @@ def _chunks(article: Article, *ends: int) -> list[str]:
 
 def _name_features(article: Article) -> Counter[str]:
     """Mentions of each name the facts list: people by surname, organisations and places whole."""
-    counts: Counter[str] = Counter()
-    facts = article.facts
-    for person in facts.people:
-        words = person.name.lower().split()
-        if words:
-            counts["p:" + words[-1]] += person.mentions
-    for entity in (*facts.organizations, *facts.places):
+    counts = _actors(article)
+    for entity in article.facts.places:
         counts["e:" + entity.name.lower()] += entity.mentions
     return counts
 
@@ -555,6 +581,77 @@ def _different_days(
     return bool((not past_a and next_a & past_b) or (not past_b and next_b & past_a))
 
 
+def _actors(article: Article) -> Counter[str]:
+    """Mentions of the people (by surname) and organisations an article names."""
+    counts: Counter[str] = Counter()
+    for person in article.facts.people:
+        words = person.name.lower().split()
+        if words:
+            counts["p:" + words[-1]] += person.mentions
+    for entity in article.facts.organizations:
+        counts["e:" + entity.name.lower()] += entity.mentions
+    return counts
+
+
+def _most_named(counts: Counter[str]) -> str | None:
+    """The name mentioned most, at least :data:`LEAD_MENTIONS` times and more than any other."""
+    top = counts.most_common(2)
+    if not top or top[0][1] < LEAD_MENTIONS or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
+
+
+def _protagonist(article: Article, actors: Counter[str]) -> str | None:
+    """The person or organisation an article is about: the most named (:func:`_most_named`),
+    if the headline names it too."""
+    key = _most_named(actors)
+    if key is None:
+        return None
+    name = " ".join(_WORD.findall(key[2:]))
+    headline = " ".join(_WORD.findall(article.title.lower()))
+    return key if name and f" {name} " in f" {headline} " else None
+
+
+_FUTURE = re.compile(r"\b(?:will|would|could|ahead|preview|expects?|set to)\b", re.I)
+"""Headline words of a preview or an expectations piece: "Trump will sink Pence in VP debate"."""
+
+
+def _lead_person(article: Article, actors: Counter[str]) -> str | None:
+    """The surname of the person an article names most (:func:`_most_named`); None for
+    previews (see :data:`_FUTURE`)."""
+    if _FUTURE.search(article.title):
+        return None
+    return _most_named(Counter({k: m for k, m in actors.items() if k.startswith("p:")}))
+
+
+def _rare_leads(
+    articles: Sequence[Article], names: list[Vector], actors: list[Counter[str]]
+) -> list[str | None]:
+    """Each article's lead person (:func:`_lead_person`) when few articles name that person."""
+    df: Counter[str] = Counter()
+    for vector in names:
+        df.update(k for k in vector if k.startswith("p:"))
+    # A few articles cannot tell a rare person from a common one: they are weighed as if the
+    # rest of a collection of MIN_COLLECTION did not name anyone.
+    cap = RARE_SHARE * max(len(articles), MIN_COLLECTION)
+    if len(articles) >= MIN_COLLECTION:
+        cap = max(cap, 2.0)
+    leads = [_lead_person(a, c) for a, c in zip(articles, actors, strict=True)]
+    return [lead if lead is not None and df[lead] <= cap else None for lead in leads]
+
+
+def _different_protagonists(
+    a: tuple[str | None, Counter[str]], b: tuple[str | None, Counter[str]]
+) -> bool:
+    """Whether two articles are about different actors: each headline's protagonist is named
+    at most once in the other ("OSCE defends record over Chechnya peace mission" beside
+    "Lebed, Chechens sign framework political deal"). A reaction names whom it reacts to."""
+    (lead_a, actors_a), (lead_b, actors_b) = a, b
+    if lead_a is None or lead_b is None or lead_a == lead_b:
+        return False
+    return actors_b[lead_a] < 2 and actors_a[lead_b] < 2
+
+
 def _partners(vectors: list[Vector]) -> list[list[int]]:
     """For each article, the later articles it is compared with."""
     n = len(vectors)
@@ -596,6 +693,9 @@ def _pairs(
         len(a.title.split()) + sum(len(p.split()) for p in a.paragraphs) < BRIEF_WORDS
         for a in articles
     ]
+    actors = [_actors(a) for a in articles]
+    leads = [(_protagonist(a, c), c) for a, c in zip(articles, actors, strict=True)]
+    rare = _rare_leads(articles, names, actors)
     pairs = []
     for i, partners in enumerate(_partners(vectors)):
         for j in partners:
@@ -605,6 +705,8 @@ def _pairs(
                 if apart > WINDOW_DAYS:
                     continue
                 threshold = dated_threshold + DAY_MARGIN * apart
+                if rare[i] is not None and rare[i] == rare[j]:
+                    threshold = min(threshold, LEAD_THRESHOLD + DAY_MARGIN * apart)
             else:
                 threshold = UNDATED_THRESHOLD
             similarity = _dot(vectors[i], vectors[j])
@@ -620,6 +722,8 @@ def _pairs(
             ):
                 continue
             if _different_days(events[i], events[j]):
+                continue
+            if _different_protagonists(leads[i], leads[j]):
                 continue
             pairs.append((similarity, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -641,7 +745,15 @@ def clusters(articles: Sequence[Article]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for _similarity, i, j in _pairs(articles, vectors, names):
+    pairs = _pairs(articles, vectors, names)
+    # Pairs that were found are alike enough: only the others' similarity is computed.
+    found = {(i, j) for _similarity, i, j in pairs}
+
+    def unlike(x: int, y: int) -> bool:
+        key = (x, y) if x < y else (y, x)
+        return key not in found and _dot(vectors[x], vectors[y]) < CROSS_FLOOR
+
+    for _similarity, i, j in pairs:
         a, b = root(i), root(j)
         if a == b:
             continue
@@ -650,6 +762,8 @@ def clusters(articles: Sequence[Article]) -> list[list[int]]:
         if _dot(vector_a, vector_b) / cross < LINK_THRESHOLD:
             continue
         if _dot(top_a, top_b) / cross < TOP_LINK_THRESHOLD:
+            continue
+        if any(unlike(x, y) for x in members[a] for y in members[b]):
             continue
         if len(vector_a) < len(vector_b):
             a, b = b, a

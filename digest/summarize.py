@@ -25,7 +25,8 @@ from digest.models import Facts, Sentence
 from digest.sentences import split_sentences
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
+_LONG_WORD = re.compile(r"[a-z]{3,}")
+"""A word of three letters or more in lower-case ASCII text (a plain range is quick to scan)."""
 _STOP = frozenset(
     """a an the and or but if of to in on at by for from with as is are was were be been being it
     its this that these those he she they we you i his her their our your him them us me who
@@ -40,7 +41,6 @@ _BOILERPLATE = (
     "editing by", "reporting by",
 )  # fmt: skip
 """Phrases (lower case) that mark a sentence as page furniture, not news."""
-_BOILERPLATE_FOUND = re.compile("|".join(map(re.escape, _BOILERPLATE)))
 _CLOSERS = "\"'”’)]"
 _ENDS = frozenset(".!?…。！？")
 MIN_WORDS = 6
@@ -62,11 +62,15 @@ def _eligible(sentence: str) -> bool:
     # It ends as a sentence: a full stop (or ! ? …), then only closing quotes or brackets.
     if not MIN_WORDS <= words <= MAX_WORDS or sentence.rstrip(_CLOSERS)[-1:] not in _ENDS:
         return False
-    lower = sentence.lower()
-    if lower.startswith("advertisement") or _BOILERPLATE_FOUND.search(lower):
-        return False
     if sentence.endswith("?"):
         return False
+    lower = sentence.lower()
+    if lower.startswith("advertisement"):
+        return False
+    # One substring search per phrase is quicker than one pattern of them all.
+    for phrase in _BOILERPLATE:
+        if phrase in lower:
+            return False
     first = sentence.lstrip("“\"'‘(")[:1]
     return first.isupper() or first.isdigit() or not first.isascii()
 

@@ -1,21 +1,24 @@
 """Stories on real text: grouping by event, the lead, merged facts, conflicts, "since last time".
 
 The fixtures in ``tests/fixtures/stories/`` are articles of the development corpus (PolNeAR's
-2016 campaign articles from HuffPost, Western Journal, USA Today and Politico; Reuters wire
-stories of 30-31 August 1996: match reports and result lines, a team announcement, a
-suspension before a match, statements on Israel's settlements, the Friday prayers in
-Jerusalem, one-line company forecasts) written as plain text: headline, ``Published`` line,
-paragraphs. The outlet and the date (the ``Published`` line) are set on each article as a
-feed would give them.
+2016 campaign articles from HuffPost, Western Journal, USA Today, Politico and The Washington
+Post; Reuters wire stories of 30-31 August 1996: match reports and result lines, a team
+announcement, a suspension before a match, statements on Israel's settlements, the Friday
+prayers in Jerusalem, the Chechnya peace talks and the OSCE's mission there, Yeltsin's visit
+to his wife in hospital, one-line company forecasts) written as plain text: headline,
+``Published`` line, paragraphs. The outlet and the date (the ``Published`` line) are set on
+each article as a feed would give them.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -180,7 +183,8 @@ def test_briefs_group_only_when_they_share_names() -> None:
 def test_a_day_of_wire_stories_and_campaign_articles() -> None:
     # Every fixture in one digest: what belongs together is grouped, the rest stays apart
     # (among them two articles on the debate's moderators three days apart, and two forecast
-    # notes written to one template).
+    # notes written to one template). The two Charlotte articles stay apart here: Keith Lamont
+    # Scott is named in four of these few articles, too many to count as rare.
     names = sorted(p.stem for p in STORIES.glob("*.txt"))
     found = [_inputs(s) for s in group([_read(n) for n in names])]
     assert sorted(sorted(s) for s in found if len(s) > 1) == [
@@ -190,9 +194,94 @@ def test_a_day_of_wire_stories_and_campaign_articles() -> None:
         ["christie-westjournal", "clinton-harvey-huffpost"],
         ["france-mexico-report-reuters", "france-mexico-result-reuters"],
         ["ireland-match-report-reuters", "ireland-result-reuters"],
+        ["lebed-deal-signed-reuters", "lebed-talks-start-reuters", "yeltsin-lebed-plan-reuters"],
         ["romania-u21-refiled-reuters", "romania-u21-reuters"],
     ]
     assert sum(len(s) for s in found) == len(names)
+
+
+CHECHNYA = [
+    "yeltsin-lebed-plan-reuters",
+    "lebed-talks-start-reuters",
+    "lebed-deal-signed-reuters",
+    "yeltsin-naina-hospital-reuters",
+    "osce-chechnya-reuters",
+]
+
+
+@pytest.mark.usefixtures("as_in_a_large_digest")
+def test_the_talks_stay_apart_from_other_news_of_their_actors() -> None:
+    # 30-31 August 1996: Yeltsin backs Lebed's plan, Lebed and Maskhadov start talks, then sign
+    # the deal: one story. The OSCE defending its Chechnya mission names Lebed and Maskhadov
+    # once each (its headline's protagonist is the OSCE, which the talks never name), and
+    # Yeltsin visiting his wife shares nothing with the talks' start: two other stories.
+    found = group([_read(n) for n in CHECHNYA])
+    assert sorted(sorted(_inputs(s)) for s in found) == [
+        ["lebed-deal-signed-reuters", "lebed-talks-start-reuters", "yeltsin-lebed-plan-reuters"],
+        ["osce-chechnya-reuters"],
+        ["yeltsin-naina-hospital-reuters"],
+    ]
+
+
+def test_protagonists_of_headlines_tell_stories_apart_but_not_reactions(
+    clinton: Article, christie: Article
+) -> None:
+    talks, osce = _read("lebed-talks-start-reuters"), _read("osce-chechnya-reuters")
+
+    def lead(article: Article) -> tuple[str | None, Counter[str]]:
+        actors = stories._actors(article)
+        return stories._protagonist(article, actors), actors
+
+    assert lead(talks)[0] == "p:lebed"
+    assert lead(osce)[0] == "e:osce"
+    assert stories._different_protagonists(lead(talks), lead(osce))
+    # Christie answers Clinton: his article names her again and again.
+    assert not stories._different_protagonists(lead(clinton), lead(christie))
+
+
+def test_a_group_takes_no_article_that_shares_nothing_with_one_of_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Average linkage alone lets c into a and b's group: c is as like a as b is, but shares
+    # nothing with b.
+    articles = [_read(n) for n in CHECHNYA[:3]]
+    half = math.sqrt(0.5)
+    vectors = [{"x": half, "y": half}, {"x": 1.0}, {"y": 1.0}]
+    monkeypatch.setattr(stories, "_vectors", lambda arts: (vectors, [{}, {}, {}], vectors))
+    monkeypatch.setattr(stories, "_pairs", lambda arts, v, n: [(half, 0, 1), (half, 0, 2)])
+    assert stories.clusters(articles) == [[0, 1], [2]]
+    monkeypatch.setattr(stories, "CROSS_FLOOR", 0.0)
+    assert stories.clusters(articles) == [[0, 1, 2]]
+
+
+def test_articles_about_the_same_rare_person_need_less_shared_wording(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The video of Keith Lamont Scott's death made public; a day later Charlotte under the
+    # National Guard. Few words in common, but both are about the same man, whom few of a
+    # large digest's articles would name (two articles alone cannot tell: Trump is the lead
+    # of both tax articles of test_different_trump_stories_stay_apart).
+    outlet = "The Washington Post"
+    video = _read("charlotte-video-washpost", outlet)
+    guard = _read("charlotte-guard-washpost", outlet)
+    vectors, names, _tops = stories._vectors([video, guard])
+    assert stories._dot(vectors[0], vectors[1]) < stories.PAIR_THRESHOLD
+    actors = [stories._actors(video), stories._actors(guard)]
+    assert stories._rare_leads([video, guard], names, actors) == [None, None]
+    assert len(group([video, guard])) == 2
+    monkeypatch.setattr(stories, "RARE_SHARE", 1.0)
+    assert stories._rare_leads([video, guard], names, actors) == ["p:scott", "p:scott"]
+    assert [_inputs(s) for s in group([video, guard])] == [
+        ["charlotte-video-washpost", "charlotte-guard-washpost"]
+    ]
+
+
+def test_a_preview_has_no_lead_person() -> None:
+    # "Trump questions the fairness of moderators ahead of debate": an expectations piece
+    # shares its lead with the debate's reports, not its happening.
+    preview, report = _read("trump-moderators-usatoday"), _read("trump-tax-politico")
+    assert stories._lead_person(preview, stories._actors(preview)) is None
+    assert stories._lead_person(report, stories._actors(report)) == "p:trump"
 
 
 def test_dates_and_years_are_not_grouping_terms() -> None:

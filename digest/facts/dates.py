@@ -70,6 +70,17 @@ _PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
 _DIGIT_AFTER = re.compile(r"\s+\d")
 _DIMENSION_AFTER = re.compile(r"\s*(?:[x×*]|by)\s*\d")
 _DIMENSION_BEFORE = re.compile(r"\d\s*(?:[x×*]|by)\s*$")
+_DATE_ASCII = re.compile(_DATE.pattern, (_DATE.flags & ~re.UNICODE) | re.ASCII)
+"""``_DATE`` for plain text (``plain_text``), where it finds the same quicker."""
+_SEPARATORS = re.compile("[\x1c-\x1f]")
+
+
+def plain_text(text: str) -> bool:
+    """Whether a pattern read as ASCII (``re.ASCII``) finds in ``text`` what it finds as Unicode:
+    the text is ASCII, and holds none of the separators U+001C-U+001F (Unicode spaces only)."""
+    return text.isascii() and _SEPARATORS.search(text) is None
+
+
 _DATE_AFTER = re.compile(
     rf",?\s+(?:in\s+|the\s+)?(?:{MONTH_NAME}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME})"
 )
@@ -383,7 +394,7 @@ def find_dates(paragraphs: tuple[str, ...], published: str | None) -> tuple[Date
     found: list[DateFact] = []
     seen: set[tuple[str, str | None]] = set()
     for index, paragraph in enumerate(paragraphs):
-        for match in _DATE.finditer(paragraph):
+        for match in (_DATE_ASCII if plain_text(paragraph) else _DATE).finditer(paragraph):
             if _not_a_date(paragraph, match):
                 continue
             value = _resolve(paragraph, match, today)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from digest.facts.dates import MONTH_NAME, WEEKDAYS, sentence_start
+from digest.facts.dates import MONTH_NAME, WEEKDAYS, plain_text, sentence_start
 from digest.facts.gazetteer import DEMONYMS, places
 from digest.models import NumberFact
 
@@ -148,14 +148,26 @@ _NUMBER = re.compile(
     (?P<percent>\s?(?:%|per\ ?cent\b|percent\b))?""",
     re.X,
 )
+_UNITS = "(?:one|two|three|four|five|six|seven|eight|nine)"
 _WORD_NUMBER = re.compile(
-    r"(?<![\w-])(?=[tfsenoa])(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|one(?=\s+(?:hundred|thousand|million|billion|dozen)(?![\w-]))"
-    r"|a(?=\s+dozen(?![\w-])))(?=[\s-])",
-    re.I,
+    # The word's first letter alone opens the pattern, as a set of characters: the scan for
+    # one is fast. The lookbehinds after it read, in any case, the rest of the word it begins
+    # ("ſ" is an "s" to a case-blind pattern).
+    r"(?P<word>[tfsenoaTFSENOAſ](?<![\w-].)(?i:"
+    rf"(?<=t)(?:(?:wenty|hirty)(?:-{_UNITS})?|wo|hree|en|welve|hirteen)"
+    rf"|(?<=f)(?:(?:orty|ifty)(?:-{_UNITS})?|our|ive|ourteen|ifteen)"
+    rf"|(?<=s)(?:(?:ixty|eventy)(?:-{_UNITS})?|ix|even|ixteen|eventeen)"
+    rf"|(?<=e)(?:ighty(?:-{_UNITS})?|ight|leven|ighteen)"
+    rf"|(?<=n)(?:inety(?:-{_UNITS})?|ine|ineteen)"
+    r"|(?<=o)ne(?=\s+(?:hundred|thousand|million|billion|dozen)(?![\w-]))"
+    r"|(?<=a)(?=\s+dozen(?![\w-]))"
+    r"))(?=[\s-])"
 )
+"""A number written as a word: "two", "twenty-five", "one" before a scale ("one million"),
+"a" before "dozen"."""
+_NUMBER_ASCII = re.compile(_NUMBER.pattern, (_NUMBER.flags & ~re.UNICODE) | re.ASCII)
+_WORD_NUMBER_ASCII = re.compile(_WORD_NUMBER.pattern, (_WORD_NUMBER.flags & ~re.UNICODE) | re.ASCII)
+"""``_NUMBER`` and ``_WORD_NUMBER`` for plain text (``plain_text``): the same found quicker."""
 _WORD_SCALE = re.compile(r"\s+(?P<scale>hundred|thousand|million|billion|dozen)(?![\w-])", re.I)
 _NEXT_WORD = re.compile(
     r" +(?P<word>[A-Za-z](?:[\w-]|[’'](?!s\b))*\w)(?P<poss>[’']s\b)?|[ ]+(?P<a>[A-Za-z])\b"
@@ -587,12 +599,13 @@ def find_numbers(
     found: list[NumberFact] = []
     for index, paragraph in enumerate(paragraphs):
         items: list[tuple[int, NumberFact]] = []
+        plain = plain_text(paragraph)
         digits = _DIGIT.search(paragraph) is not None
-        for match in _NUMBER.finditer(paragraph) if digits else ():
+        for match in (_NUMBER_ASCII if plain else _NUMBER).finditer(paragraph) if digits else ():
             fact = reader.digits(paragraph, match)
             if fact is not None:
                 items.append((match.start(), fact))
-        for match in _WORD_NUMBER.finditer(paragraph):
+        for match in (_WORD_NUMBER_ASCII if plain else _WORD_NUMBER).finditer(paragraph):
             fact = reader.words(paragraph, match)
             if fact is not None:
                 items.append((match.start(), fact))
