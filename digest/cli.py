@@ -44,7 +44,7 @@ _EPILOG = """\
 formats:
   text      a digest for people (the default when stdout is not a terminal)
   markdown  the same digest as Markdown
-  json      one JSON document: {"schema", "generated", "articles", "errors"}
+  json      one JSON document: {"schema", "generated", "articles", "errors", "stories"}
   jsonl     one article per line as JSON; failures go to stderr only
 
 exit codes:
@@ -57,6 +57,8 @@ examples:
   digest saved-page.html copied-article.txt https://example.org/story --format markdown > today.md
   curl -s https://example.org/story | digest - --format json | jq '.articles[0].facts.people'
   digest feeds add https://example.org/feed.xml subscriptions.opml && digest
+  digest --unread --since 24h --format markdown     # from cron: the feed list, what is new
+  digest library prune --older-than 30d             # also: digest library info
 """
 
 
