@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 from digest.models import Facts, Sentence
 from digest.sentences import split_sentences
@@ -101,7 +102,7 @@ def summarize(
         words = _content_words(text)
         bags.append(dict.fromkeys(words))
         lengths.append(len(words))
-    frequency = Counter(word for bag in bags for word in bag)
+    frequency = Counter(chain.from_iterable(bags))
     weight = {word: math.log1p(count - 1) for word, count in frequency.items()}
     headline = set(_content_words(title))
     named = _named_terms(facts)
@@ -111,7 +112,10 @@ def summarize(
         position = 1.0 / (1.0 + 0.35 * index) + (0.6 if order == 0 else 0.0)
         topic = len(headline.intersection(bag)) / max(1, len(headline))
         central = sum(map(weight.__getitem__, bag)) / words
-        found = sum(1 for term in named if term in text and _has_words(text, term))
+        found = 0
+        for term in named:
+            if term in text and _has_words(text, term):
+                found += 1
         informative = min(1.0, found / FACTS_FULL)
         quote_only = 0.3 if text.lstrip().startswith(("“", '"')) else 0.0
         scores.append(1.6 * position + 1.2 * topic + 0.5 * central + 0.5 * informative - quote_only)
@@ -130,16 +134,15 @@ def summarize(
         chosen.append(best)
         if len(chosen) == rounds:
             break
-        picked = bags[best]
+        # The share of the shorter sentence's content words the other has too.
+        picked = bags[best].keys()
+        size = len(picked)
+        if not size:
+            continue
         for i, bag in enumerate(bags):
-            overlaps[i] = max(overlaps[i], _overlap(bag, picked))
+            if bag:
+                overlaps[i] = max(overlaps[i], len(bag.keys() & picked) / min(len(bag), size))
     return tuple(Sentence(candidates[i][2], candidates[i][0]) for i in sorted(chosen))
-
-
-def _overlap(a: dict[str, None], b: dict[str, None]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a.keys() & b.keys()) / min(len(a), len(b))
 
 
 def _named_terms(facts: Facts | None) -> list[str]:
@@ -157,11 +160,9 @@ def _has_words(text: str, term: str) -> bool:
     start = text.find(term)
     while start >= 0:
         end = start + len(term)
-        if not _word_char(text, start - 1) and not _word_char(text, end):
+        before = text[start - 1] if start else ""
+        after = text[end : end + 1]
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
             return True
         start = text.find(term, start + 1)
     return False
-
-
-def _word_char(text: str, at: int) -> bool:
-    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")

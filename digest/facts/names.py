@@ -162,6 +162,9 @@ _WORD_GAP = re.compile(f"([{_FIRST}][\\w’'.\\-&]*)([^{_FIRST}]*)")
 """A word as ``_WORD`` finds it, and what lies between it and the next word."""
 _WORD_GAP_ASCII = re.compile(r"([A-Za-z0-9][A-Za-z0-9_'.\-&]*)([^A-Za-z0-9]*)")
 """``_WORD_GAP`` for ASCII text: plain ranges for the word characters scan quicker."""
+_ASCII_CAPITAL = re.compile("[A-Z]")
+_WORD_AND_GAP = re.compile(r"[A-Za-z0-9_'.\-&]*[^A-Za-z0-9]*")
+"""In ASCII text: the rest of a word from within it, and the gap to the next word."""
 _ENDINGS = frozenset(".-'’s")
 """Last characters of a word that may be cut: a possessive's s, a stop, hyphen or apostrophe."""
 
@@ -290,15 +293,28 @@ def _capitalised(word: str) -> bool:
 def _runs(paragraph: str, index: int) -> list[_Run]:
     runs: list[_Run] = []
     for base, end in sentence_spans(paragraph):
-        texts, starts, ends, breaks = _tokens(paragraph[base:end])
+        sentence = paragraph[base:end]
+        if sentence.isascii():
+            # A name needs a capital to start or to go on ("Bank of England"): the words
+            # after the last capital are not read.
+            last = _ASCII_CAPITAL.search(sentence[::-1])
+            if last is None:
+                continue
+            rest = _WORD_AND_GAP.match(sentence, len(sentence) - 1 - last.start())
+            sentence = sentence[: rest.end()] if rest else sentence
+        texts, starts, ends, breaks = _tokens(sentence)
         count = len(texts)
         i = 0
-        # Most words are lower case: only "al-" and "el-" names start so.
-        for start in [k for k, text in enumerate(texts) if text[0].isupper() or text[0] in "ae"]:
-            text = texts[start]
-            if start < i or not _capitalised(text) or text in _MONTHS_DAYS:
-                continue  # inside the run before, or no name
-            i = j = start
+        while i < count:
+            text = texts[i]
+            # Most words are lower case: only "al-" and "el-" names start so.
+            first = text[0]
+            if (not first.isupper() and (first not in "ae" or not _capitalised(text))) or (
+                text in _MONTHS_DAYS
+            ):
+                i += 1
+                continue
+            j = i
             words = [text]
             while not breaks[j] and j + 1 < count:
                 nxt = texts[j + 1]
@@ -632,24 +648,26 @@ class NameFinder:
         for run, order in pending:
             paragraph = self.paragraphs[run.paragraph]
             words = run.tokens
-            known = any(w in p.tokens for p in self.people for w in words[-1:])
-            from_place = _FROM_PLACE.match(paragraph, run.end)
-            cue = (
-                _said_nearby(paragraph, run)
-                or _role_around(paragraph, run) is not None
-                or _role_noun_before(paragraph, run)
-                or bool(
-                    from_place and from_place.group("place") in places() and 2 <= len(words) <= 4
+            surname = words[-1]
+            if len(words) <= 2 and any(surname in p.tokens for p in self.people):
+                named = True  # a known person's surname
+            elif len(words) == 1 and run.sentence_start and surname not in proper:
+                # "Limbaugh told" opening a sentence is a name when the article writes
+                # "Limbaugh" capitalised elsewhere too; "Police said" is not, cue or none.
+                named = False
+            else:
+                from_place = _FROM_PLACE.match(paragraph, run.end)
+                named = (
+                    _said_nearby(paragraph, run)
+                    or _role_around(paragraph, run) is not None
+                    or _role_noun_before(paragraph, run)
+                    or bool(
+                        from_place
+                        and from_place.group("place") in places()
+                        and 2 <= len(words) <= 4
+                    )
                 )
-            )
-            # "Limbaugh told" opening a sentence is a name when the article writes
-            # "Limbaugh" capitalised elsewhere too; "Police said" is not.
-            alone = cue and len(words) == 1 and words[0] in proper
-            if (
-                (known and len(words) <= 2)
-                or (cue and len(words) <= 4 and not run.sentence_start or cue and len(words) >= 2)
-                or alone
-            ):
+            if named:
                 _end_at_name(paragraph, run)
                 if not run.role:
                     run.role = _role_around(paragraph, run)

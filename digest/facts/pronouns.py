@@ -65,6 +65,14 @@ def _modifies(paragraph: str, end: int, later: list[Span]) -> bool:
     return bool(words) and all(w.islower() for w in words) and any(w in ROLE_NOUNS for w in words)
 
 
+def _object_before(text: str) -> bool:
+    """Whether ``text`` ends in what makes the name after it an object ("with Trump")."""
+    # A match spans at most the last three words (a preposition and two more): it is looked
+    # for from there, not tried at every offset of the text.
+    words = text.rsplit(None, 3)
+    return _NOT_SUBJECT_BEFORE.search(text, len(words[0]) if len(words) == 4 else 0) is not None
+
+
 def gender_of(pronoun: str) -> str | None:
     """ "m" for he / him / his, "f" for she / her / hers, None for any other word."""
     word = pronoun.lower()
@@ -186,9 +194,7 @@ class Referents:
                     paragraph, e, here[k + 1 :]
                 )
                 prominent = (
-                    not subject_seen
-                    and not possessive
-                    and not _NOT_SUBJECT_BEFORE.search(paragraph[start:s])
+                    not subject_seen and not possessive and not _object_before(paragraph[start:s])
                 )
                 subject_seen = subject_seen or prominent
                 self._events.append(_Event(index, s, name, prominent))

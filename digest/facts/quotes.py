@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, SAY_VERBS
 from digest.facts.names import sentence_spans
 from digest.facts.pronouns import Referents, Span
+from digest.facts.scan import first_letter
 from digest.models import Quote
 
 _QUOTE = re.compile(
@@ -58,9 +59,10 @@ QUOTE_VERBS = SAY_VERBS | frozenset(
 """Verbs that attach a quote to its speaker: the verbs of saying and their other forms."""
 
 _VERB = re.compile(
-    r"\b(?:[Aa]ccording\s+to|went\s+on|pointed\s+out|Said|Says|Asked|Added|Wrote|"
-    + "|".join(sorted(QUOTE_VERBS, key=len, reverse=True))
-    + r")\b"
+    first_letter(
+        [r"[Aa]ccording\s+to", r"went\s+on", r"pointed\s+out", "Said", "Says", "Asked", "Added"]
+        + ["Wrote", *sorted(QUOTE_VERBS, key=len, reverse=True)]
+    )
 )
 _DASH = re.compile(r"^\s*[―—–]\s*(?=[A-Z])")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]+)?):\s")
