@@ -3,8 +3,7 @@
     sources -> fetch -> (feeds -> entries -> fetch) -> extract -> facts / summarize -> Digest
 
 :func:`read_article` turns one document into an :class:`~digest.models.Article` and never
-touches the network; :func:`load` reads one :class:`~digest.sources.Source`;
-:func:`iter_digest` and :func:`build_digest` do a whole batch, collecting failures beside
+touches the network; :func:`iter_digest` and :func:`build_digest` do a whole batch, collecting failures beside
 the articles instead of stopping at the first.
 
 In a batch, a source whose content is a feed (RSS, Atom, JSON Feed) stands for its
@@ -145,27 +144,6 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
     )
 
 
-def load(source: Source, *, sentences: int = DEFAULT_SENTENCES) -> Article:
-    """Read or fetch one source and extract its article (a feed is not expanded here).
-
-    Raises:
-        InputError: with a one-line reason, for any input that gives no article.
-    """
-    if source.kind == "url":
-        from digest.fetch import fetch
-
-        response = fetch(source.location)
-        return read_article(
-            response.content,
-            response.url,
-            input=source.name,
-            sentences=sentences,
-            charset=response.charset,
-        )
-    data = read_stdin() if source.kind == "stdin" else read_file(source.location)
-    return read_article(data, None, input=source.name, sentences=sentences)
-
-
 def iter_digest(
     inputs: Sequence[str],
     *,
@@ -177,7 +155,10 @@ def iter_digest(
     """Yield an article or a failure for every input, in the order the inputs were given.
 
     Failures to find an input (a missing path, an empty folder) come first. A feed yields
-    its entries in feed order, an OPML file the entries of its feeds.
+    its entries in feed order, an OPML file the entries of its feeds. URLs, feed entries and
+    the feeds of OPML files are fetched by the fetcher's threads, all at once within its
+    limits, and read by :data:`READING_AT_ONCE` reader threads; files and standard input
+    are read in this thread when their turn comes.
 
     Args:
         inputs: paths, folders, URLs, ``-``.
@@ -192,24 +173,6 @@ def iter_digest(
     """
     sources, failures = expand(inputs)
     yield from _Batch(sentences, fetcher, progress, known).run(sources, failures)
-
-
-def iter_sources(
-    sources: Sequence[Source],
-    *,
-    sentences: int = DEFAULT_SENTENCES,
-    fetcher: Fetcher | Callable[[], Fetcher] | None = None,
-    progress: Progress | None = None,
-    known: Known | None = None,
-) -> Iterator[Article | InputFailure]:
-    """Yield an article or a failure for every source, in order (feeds: every entry).
-
-    URLs, feed entries and the feeds of OPML files are fetched by the fetcher's threads, all
-    at once within its limits, and read by :data:`READING_AT_ONCE` reader threads; files and
-    standard input are read in this thread when their turn comes. Arguments as for
-    :func:`iter_digest`.
-    """
-    yield from _Batch(sentences, fetcher, progress, known).run(sources, [])
 
 
 def build_digest(

@@ -108,8 +108,8 @@ def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
         else:
             others.append(f"{name} {link}")
     shared = shared_facts(story)
-    label = f"Also reported by {counted(len(others), 'source')}: "
-    lines = [(f"**{label.strip()}** " if markdown else label) + ("; " if not markdown else ", ").join(others)]
+    label = f"Also reported by {counted(len(others), 'source')}:"
+    lines = [f"**{label}** " + ", ".join(others) if markdown else f"{label} " + "; ".join(others)]
     if shared:
         text = ", ".join(f"{name} ({count})" for name, count in shared)
         lines.append(f"**In several sources:** {_md_escape(text)}" if markdown else f"In several sources: {text}")

@@ -300,29 +300,19 @@ class Library:
                 found[id_] = (read_at, saved_at)
         return found
 
-    def articles(self, *, since: float | None = None, unread: bool = False, saved: bool = False) -> list[Stored]:
-        """Stored articles, newest first (by publication date, else by when they were stored).
+    def articles(self) -> list[Stored]:
+        """Every stored article, newest first (by publication date, else by when stored).
 
-        Args:
-            since: only articles published (or, with no date, stored) at or after this time.
-            unread: only articles not marked read.
-            saved: only saved articles.
+        Which of them a run shows (``--unread``, ``--saved``, ``--since``) is decided by
+        :func:`digest.refresh.wanted`, the same for stored and for freshly read articles.
         """
-        where = []
-        if unread:
-            where.append("read_at IS NULL")
-        if saved:
-            where.append("saved_at IS NOT NULL")
-        sql = "SELECT record, added_at, read_at, saved_at FROM articles"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
         found: list[Stored] = []
-        for record, added_at, read_at, saved_at in self._query(sql):
+        for record, added_at, read_at, saved_at in self._query(
+            "SELECT record, added_at, read_at, saved_at FROM articles"
+        ):
             article = _article(record)
             if article is None:
                 self.unreadable += 1
-                continue
-            if since is not None and _when(article, added_at) < since:
                 continue
             found.append(Stored(article, added_at, read_at, saved_at))
         found.sort(key=lambda s: _when(s.article, s.added_at), reverse=True)
@@ -447,7 +437,7 @@ def _article(record: str) -> Article | None:
 
 
 def _when(article: Article, added_at: float) -> float:
-    """When an article happened for ``--since`` and ordering: publication, else storage time."""
+    """When an article happened, for ordering: publication, else storage time."""
     published = published_at(article)
     return added_at if published is None else published
 

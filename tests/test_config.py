@@ -34,13 +34,31 @@ def test_config_dir_is_the_environment_override(folder: Path) -> None:
     assert settings_path() == folder / "settings.json"
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG layout is Linux's")
-def test_config_dir_defaults_to_the_xdg_config_folder(
+def test_without_an_override_the_platforms_folders_are_used(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """On every platform: the config and data folders are platformdirs' for "digest"."""
+    import platformdirs
+
+    from digest.store import data_dir
+
+    asked: list[tuple[str, object]] = []
+
+    def folder_for(kind: str):  # type: ignore[no-untyped-def]
+        def find(name: str, appauthor: object = None) -> str:
+            asked.append((name, appauthor))
+            return str(tmp_path / kind / name)
+
+        return find
+
     monkeypatch.delenv("DIGEST_CONFIG_DIR", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    assert config_dir() == tmp_path / "xdg" / "digest"
+    monkeypatch.delenv("DIGEST_DATA_DIR", raising=False)
+    monkeypatch.setattr(platformdirs, "user_config_dir", folder_for("config"))
+    monkeypatch.setattr(platformdirs, "user_data_dir", folder_for("data"))
+    assert config_dir() == tmp_path / "config" / "digest"
+    assert data_dir() == tmp_path / "data" / "digest"
+    # appauthor=False: on Windows AppData\Local\digest, not AppData\Local\digest\digest.
+    assert asked == [("digest", False), ("digest", False)]
 
 
 def test_first_run_gives_the_defaults_and_writes_nothing(folder: Path) -> None:

@@ -2,7 +2,7 @@
 
     DigestApp -> DigestScreen (cards, pages, filter, sort) -> ReaderScreen (text, facts)
 
-Articles are read in a thread worker through :func:`digest.pipeline.iter_sources`, the
+Articles are read in a thread worker through :func:`digest.refresh.iter_run`, the
 same records the text output prints; cards appear as articles arrive. Failures show as a
 notification and are kept for the errors view (``e``). Themes come from ``themes/`` and
 the user's config folder; the last one chosen is remembered.

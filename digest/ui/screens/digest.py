@@ -2,7 +2,7 @@
 
 The screen owns the state (every article read, the filtered and sorted view, the selected
 card) and the thread worker that reads the inputs through
-:func:`digest.pipeline.iter_sources`; cards only show their article and post
+:func:`digest.refresh.iter_run`; cards only show their article and post
 ``Card.Chosen``.
 """
 
@@ -131,11 +131,12 @@ class DigestScreen(Screen[None]):
         from digest.refresh import iter_run, wanted
         from digest.stories import Snapshot, changes, group, match
 
-        totals: list[int] = []
+        shown_total = 0
 
         def progress(done: int, total: int) -> None:
-            if not totals or total != totals[-1]:
-                totals.append(total)
+            nonlocal shown_total
+            if total != shown_total:  # the total grows as feeds are read
+                shown_total = total
                 self.post_message(self.Read(total))
 
         # post_message is safe from a thread and does not wait for the screen to draw, so
@@ -417,24 +418,21 @@ class DigestScreen(Screen[None]):
         self.app.push_screen(ReaderScreen(article, story=story, changes=self.changes.get(article.id)))
         if self.library is None:
             return
-        ids = [a.id for a in story.articles] if story else [article.id]
-        self._mark(ids, read=True)
+        self._mark(self._members(article), read=True)
         if story is not None:
             from digest.stories import snapshot
 
             self._remember(story.id, snapshot(story).to_json())
 
-    def _members(self) -> list[str]:
-        article = self.selected
-        if article is None:
-            return []
+    def _members(self, article: Article) -> list[str]:
+        """The ids of the article and, when it leads a story, of the story's other articles."""
         story = self.story_of.get(article.id)
         return [a.id for a in story.articles] if story else [article.id]
 
     def action_toggle_read(self) -> None:
         if self.selected is not None and self.library is not None:
             read_at, _ = self.states.get(self.selected.id, (None, None))
-            self._mark(self._members(), read=read_at is None)
+            self._mark(self._members(self.selected), read=read_at is None)
             self.notify("Marked read." if read_at is None else "Marked unread.", timeout=2)
 
     def action_toggle_saved(self) -> None:

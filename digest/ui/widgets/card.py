@@ -80,7 +80,7 @@ class Summary(Static):
 
 def story_line(story: Story | None, changes: Changes | None) -> Content | None:
     """The other sources of a story, what is new since it was last opened, and disagreements."""
-    parts: list[Content | str] = []
+    parts: list[Content] = []
     if story is not None and len(story.sources) > 1:
         outlets = list(dict.fromkeys(outlet_name(s.outlet) for s in story.sources[1:]))
         parts.append(
@@ -101,12 +101,7 @@ def story_line(story: Story | None, changes: Changes | None) -> Content | None:
         parts.append(Content.styled("new since you last opened it: " + ", ".join(new), "bold $text-success"))
     if story is not None:
         parts.extend(Content.styled(f"⚖ {c.text}", "$text-warning") for c in story.conflicts)
-    if not parts:
-        return None
-    joined: list[Content | str] = []
-    for part in parts:
-        joined += ["  ", part] if joined else [part]
-    return Content.assemble(*joined)
+    return Content("  ").join(parts) if parts else None
 
 
 class Card(Vertical, can_focus=True):
