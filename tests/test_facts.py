@@ -285,6 +285,30 @@ def test_clubs_named_after_towns_are_organisations_in_results() -> None:
     assert "Norwich" not in places
 
 
+def test_clubs_named_by_their_prefix_and_events_named_by_a_sponsor() -> None:
+    people, orgs, places = _kinds(
+        _facts(
+            "Summary of game played in the Spanish first division on Saturday: Deportivo Coruna 1 "
+            "(Corentine Martins, 22nd minute) Real Madrid 1 (Roberto Carlos 79th).",
+            "Dinamo Bucharest and AC Milan drew, and Standard Chartered sponsored the match.",
+            "Sri Lanka beat Australia in the third match of the Singer World Series on Friday.",
+        )
+    )
+    assert {"Deportivo Coruna", "Real Madrid", "Dinamo Bucharest", "AC Milan"} <= orgs
+    assert "Roberto Carlos" in people
+    assert not people & {"World Series", "Singer World Series"}
+    assert "Standard Chartered" not in people
+
+
+def test_the_people_of_a_place_are_no_person() -> None:
+    facts = _facts(
+        "Seven Iraqis who seized a Sudanese airliner were charged with hijack on Friday.",
+        "The Iraqis said they feared persecution. New Yorkers said they were startled.",
+        "Londoners watched as Ann Myers said the alert was right.",
+    )
+    assert [p.name for p in facts.people] == ["Ann Myers"]
+
+
 def test_results_tables_list_their_players() -> None:
     people, orgs, places = _kinds(
         _facts(

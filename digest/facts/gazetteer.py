@@ -141,6 +141,16 @@ KNOWN_ORGS = frozenset(
 )
 """Organisations named without any organisation word, news agencies among them."""
 
+CLUB_PREFIXES = frozenset(
+    """Deportivo Dinamo Dynamo Atletico Atlético Olympique Borussia Spartak Lokomotiv
+    Internazionale Sporting Steaua Partizan Slavia Sparta Legia Ferencvaros VfB VfL""".split()
+)
+"""First words that name a sports club whatever follows: "Dinamo Bucharest", "VfB Stuttgart"."""
+
+CLUB_PREFIXES_BEFORE_PLACE = frozenset("Real Inter Racing Rapid Standard AC AS SC SK SV CD".split())
+"""First words that name a club only before its town: "Real Madrid", "AC Milan",
+"Standard Liege" (but "Standard Chartered" is no club)."""
+
 SAY_VERBS = frozenset(
     """said says told tells added adds explained explains stated states wrote writes asked asks
     warned warns argued argues insisted insists noted notes claimed claims continued continues

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from digest.facts.gazetteer import (
+    CLUB_PREFIXES,
+    CLUB_PREFIXES_BEFORE_PLACE,
     COMMON_CAPITALISED,
     COUNTRIES,
     DEMONYMS,
@@ -397,7 +399,14 @@ def _split_role(run: _Run) -> None:
     ):
         return
     name = words[last_role + 1 :]
-    if not name or any(w in ORG_WORDS for w in name) or name[0].lower() in _CONNECTORS:
+    # "Singer World Series" is an event with a sponsor's name, not a singer.
+    if (
+        not name
+        or any(w in ORG_WORDS for w in name)
+        or name[0].lower() in _CONNECTORS
+        or name[-1] in _EVENT_WORDS
+        or name[-1] in _PROGRAMME_WORDS
+    ):
         return
     prefix = words[: last_role + 1]
     run.honorific = prefix[-1].rstrip(".") in HONORIFICS
@@ -428,12 +437,17 @@ def _kind(run: _Run) -> str | None:
         return "org"
     if len(words) > 1 and (words[-1] in GEO_WORDS or words[-1] in _VENUE_WORDS):
         return "place"
+    if len(words) > 1 and (
+        words[0] in CLUB_PREFIXES
+        or words[0] in CLUB_PREFIXES_BEFORE_PLACE and " ".join(words[1:]) in place_names
+    ):
+        return "org"
     named = _named_after_place(words, run.article)
     if named:
         return named
     if len(words) == 1 and _ACRONYM.match(text):
         return "org"
-    if all(w in DEMONYMS or w in COMMON_CAPITALISED for w in words):
+    if all(w in DEMONYMS or w in COMMON_CAPITALISED for w in words) or _people_of(text):
         return None
     if (
         2 <= len(words) <= 4
@@ -456,6 +470,14 @@ def _kind(run: _Run) -> str | None:
     ):
         return "person"
     return "unknown"
+
+
+def _people_of(text: str) -> bool:
+    """Whether ``text`` names the people of a place or a group: "Iraqis", "New Yorkers",
+    "Londoners"."""
+    if text.endswith("s") and text[:-1] in DEMONYMS:
+        return True
+    return text.endswith("ers") and text[:-3] in places()
 
 
 def _named_after_place(words: list[str], article: bool) -> str | None:
