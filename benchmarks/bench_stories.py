@@ -27,8 +27,10 @@ of a half count only pairs of two articles of that half (all articles are still 
 once). The thresholds of ``digest.stories`` (``PAIR_THRESHOLD``, ``LINK_THRESHOLD``, the
 weights of headline and opening) were set on half A; half B checks them. The rules themselves
 (openings, briefs, days, the top link, headline protagonists, the floor on every cross pair,
-the rare lead person) were chosen by reading the errors of all the groups, so half B is no
-check of those.
+the rare lead person; then the first sentence followed across line breaks, the next step a
+report announces, comparing two articles when either's heaviest words are in the other, and
+results tables read whole by the plain-text extractor) were chosen by reading the errors of
+all the groups, so half B is no check of those.
 
 Speed. 10,000 articles are made from the corpus articles: each is taken once as read, and
 then again in variants that emulate other outlets reporting the same event (a random number
@@ -91,7 +93,7 @@ def corpus_articles(
     corpus: Path,
 ) -> tuple[list[tuple[str, Article]], list[float], list[str]]:
     """Every corpus article read by ``read_article``: (name, article), seconds per read, and
-    the names of the documents it refused (results tables with no prose, mostly)."""
+    the names of the documents it refused."""
     jobs: list[tuple[str, str | bytes, str | None, dict[str, Any]]] = []
     for folder in sorted((corpus / "readability").iterdir()):
         if (folder / "source.html").exists():

@@ -175,6 +175,9 @@ RARE_SHARE = 0.02
 """A person named in at most this share of the articles is rare (or in two, in an input of at
 least :data:`MIN_COLLECTION`; a smaller input counts as that large)."""
 
+OPENING_LINES = 4
+"""Paragraphs a first sentence broken by line breaks is followed across."""
+
 EVENT_DAYS = 7
 """Days from publication within which a date of the first paragraph names the event's day."""
 
@@ -555,29 +558,51 @@ def _day(published: str | None) -> int | None:
         return None
 
 
-def _event_days(article: Article, published: int | None) -> tuple[frozenset[int], frozenset[int]]:
+Days = tuple[frozenset[int], frozenset[int], frozenset[int]]
+"""An article's event days (:func:`_event_days`): past, to come, and announced next."""
+
+
+def _event_days(article: Article, published: int | None) -> Days:
     """The days the first paragraph names within :data:`EVENT_DAYS` of publication: those up to
-    the day of publication (what happened) and those after it (what is to come)."""
+    the day of publication (what happened) and those after it (what is to come); and the days
+    to come the paragraph after it announces ("would appear in court on Saturday")."""
     if published is None:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     past: set[int] = set()
     future: set[int] = set()
+    announced: set[int] = set()
+    opening = _first_sentence_paragraphs(article.paragraphs)
     for fact in article.facts.dates:
-        if fact.paragraph == 0 and fact.value and len(fact.value) == 10:
+        if fact.paragraph <= opening and fact.value and len(fact.value) == 10:
             day = _day(fact.value)
-            if day is not None and abs(day - published) <= EVENT_DAYS:
+            if day is None or abs(day - published) > EVENT_DAYS:
+                continue
+            if fact.paragraph == opening:
+                if day > published:
+                    announced.add(day)
+            else:
                 (past if day <= published else future).add(day)
-    return frozenset(past), frozenset(future)
+    return frozenset(past), frozenset(future), frozenset(announced)
 
 
-def _different_days(
-    a: tuple[frozenset[int], frozenset[int]], b: tuple[frozenset[int], frozenset[int]]
-) -> bool:
+def _first_sentence_paragraphs(paragraphs: Sequence[str]) -> int:
+    """How many paragraphs the first sentence spans: one, unless a text wrapped by line
+    breaks it ("Results of South Korean" / "professional baseball games played on Thursday.").
+    """
+    for count, paragraph in enumerate(paragraphs[:OPENING_LINES], start=1):
+        if paragraph.rstrip().endswith((".", ":", "!", "?", "”", '"')):
+            return count
+    return 1
+
+
+def _different_days(a: Days, b: Days) -> bool:
     """Whether two articles report what happened on different days, or one previews the day
-    the other reports ("for Saturday's game" against "drew on Saturday")."""
-    (past_a, next_a), (past_b, next_b) = a, b
+    the other reports ("for Saturday's game" against "drew on Saturday"). A report of the
+    day the other announced is its next step ("charged on Friday, would appear in court on
+    Saturday" and "appeared in court on Saturday")."""
+    (past_a, next_a, announced_a), (past_b, next_b, announced_b) = a, b
     if past_a and past_b and not past_a & past_b:
-        return True
+        return not (announced_a & past_b or announced_b & past_a)
     return bool((not past_a and next_a & past_b) or (not past_b and next_b & past_a))
 
 
@@ -667,17 +692,21 @@ def _partners(vectors: list[Vector]) -> list[list[int]]:
     keys: list[list[str]] = []
     for i, vector in enumerate(vectors):
         usable = [t for t in vector if df[t] <= cap]
-        heaviest = sorted(usable, key=lambda t: (-vector[t], t))[:BLOCK_TERMS]
-        keys.append(heaviest)
-        for term in heaviest:
+        keys.append(sorted(usable, key=lambda t: (-vector[t], t))[:BLOCK_TERMS])
+        for term in usable:
             postings[term].append(i)
-    partners = []
+    # Two articles are compared when either's heaviest terms are in the other: a results
+    # table spreads its weight over many names, and the report of the same match names only
+    # some of them, but the report's heaviest are among the table's.
+    seen: list[set[int]] = [set() for _ in range(n)]
     for i, heaviest in enumerate(keys):
-        seen: set[int] = set()
         for term in heaviest:
-            seen.update(postings[term])
-        partners.append(sorted(j for j in seen if j > i))
-    return partners
+            for j in postings[term]:
+                if j > i:
+                    seen[i].add(j)
+                elif j < i:
+                    seen[j].add(i)
+    return [sorted(partners) for partners in seen]
 
 
 def _pairs(

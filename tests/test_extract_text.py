@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -31,6 +32,8 @@ BOILERPLATE = [
     "Page not found",
     "does not exist",
 ]
+
+STORIES = Path(__file__).resolve().parent / "fixtures" / "stories"
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +113,19 @@ def test_byline_date_caption_and_subheading_in_another_style() -> None:
         "Forecasters expect the rain to ease by Thursday, but warned that the ground was saturated and new landslides were likely.",
     )
     assert [c.text for c in article.credits] == ["Photo: Rescue workers wade through a flooded street in Faenza (Reuters)"]
+
+
+def test_a_results_table_is_read_whole_under_its_headline() -> None:
+    # A scoreboard has no run of prose: read for one, it gave "6-0-26-0, Bevan 4-0-18-0."
+    # as the headline and three stray rows.
+    text = (STORIES / "sri-lanka-australia-scoreboard-reuters.txt").read_text(encoding="utf-8")
+    article = extract_text(text)
+    assert article.title == "CRICKET - AUSTRALIA V SRI LANKA SCOREBOARD"
+    assert article.published == "1996-08-30"
+    assert article.paragraphs[0] == "Scoreboard of the third Singer"
+    assert "M. Waugh c and b Jayasuriya 50" in article.paragraphs
+    assert article.paragraphs[-1] == "Next Series match: India v Zimbabwe, September 1."
+    assert "COLOMBO 1996-08-30" not in article.paragraphs
 
 
 def test_text_without_an_article_is_refused() -> None:

@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,42 @@ def test_a_team_announcement_is_not_the_match_story() -> None:
 
 
 @pytest.mark.usefixtures("as_in_a_large_digest")
+def test_the_next_step_a_report_announced_is_the_same_story() -> None:
+    # Friday: the hijackers were charged and "would appear in court on Saturday"; Saturday:
+    # they appeared in court. Two days, one story.
+    charged = _read("iraqi-hijackers-charged-reuters")
+    in_court = _read("iraqi-hijackers-in-court-reuters")
+    assert [sorted(_inputs(s)) for s in group([charged, in_court])] == [
+        ["iraqi-hijackers-charged-reuters", "iraqi-hijackers-in-court-reuters"]
+    ]
+
+
+def test_a_results_table_joins_its_report_in_a_large_digest() -> None:
+    # The leading scores name every player and the report a few: in a digest too large to
+    # compare every pair, the report's heaviest words still lead to the table.
+    report = _read("milwaukee-henke-leads-reuters")
+    scoreboard = _read("milwaukee-leading-scores-reuters")
+    others = [_read(path.stem) for path in sorted(STORIES.glob("*.txt"))]
+    others = [a for a in others if a.input not in (report.input, scoreboard.input)]
+    filler = [
+        dataclasses.replace(
+            article,
+            id=f"{article.id}-{copy}",
+            published=(date.fromisoformat(article.published[:10]) + timedelta(days=10 * copy))
+            .isoformat(),
+        )
+        for copy in range(1, 12)
+        for article in others
+        if article.published
+    ]
+    assert len(filler) + 2 > stories.COMPARE_ALL
+    found = group([report, *filler, scoreboard])
+    assert [sorted(_inputs(s)) for s in found if report in s.articles] == [
+        ["milwaukee-henke-leads-reuters", "milwaukee-leading-scores-reuters"]
+    ]
+
+
+@pytest.mark.usefixtures("as_in_a_large_digest")
 def test_articles_sharing_a_topic_but_not_a_happening_stay_apart() -> None:
     # Bonn's appeal and Syria's condemnation of the settlements; Palestinians turned back on
     # their way to pray in Jerusalem, and Arafat in Nablus as Israel braces for the prayers.
@@ -193,9 +230,12 @@ def test_a_day_of_wire_stories_and_campaign_articles() -> None:
         ["bonn-appeal-reuters", "syria-settlements-reuters"],
         ["christie-westjournal", "clinton-harvey-huffpost"],
         ["france-mexico-report-reuters", "france-mexico-result-reuters"],
+        ["iraqi-hijackers-charged-reuters", "iraqi-hijackers-in-court-reuters"],
         ["ireland-match-report-reuters", "ireland-result-reuters"],
         ["lebed-deal-signed-reuters", "lebed-talks-start-reuters", "yeltsin-lebed-plan-reuters"],
+        ["milwaukee-henke-leads-reuters", "milwaukee-leading-scores-reuters"],
         ["romania-u21-refiled-reuters", "romania-u21-reuters"],
+        ["sri-lanka-australia-scoreboard-reuters", "sri-lanka-beat-australia-reuters"],
     ]
     assert sum(len(s) for s in found) == len(names)
 

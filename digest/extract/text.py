@@ -107,6 +107,15 @@ ARTICLE_SCORE = 60.0
 MAX_SUBHEADINGS = 2
 """Short lines in a row kept between two paragraphs as subheadings (or a kicker and one)."""
 
+TABLE_LINES = 6
+"""Lines a bare text needs before it can be read as a table rather than a note."""
+
+TABLE_SHARE = 0.5
+"""The share of a bare text's lines that hold a figure in a table of results."""
+
+PROSE_IN_TABLE = 0.25
+"""The largest share of prose lines in a table of results; more is an article with figures."""
+
 MAX_LIST_ITEMS = 15
 """Short lines in a row kept under a paragraph that ends with a colon, as its list."""
 
@@ -136,6 +145,8 @@ def extract_text(text: str) -> Extraction:
     lines = _classify(_paragraphs(text))
     if not lines:
         raise NotAnArticleError("no text")
+    if _is_table(lines):
+        return _table_article(lines)
     start, end = _main_run(lines)
     if start > end:
         raise NotAnArticleError("no article text")
@@ -166,6 +177,17 @@ def extract_text(text: str) -> Extraction:
     if not paragraphs:
         raise NotAnArticleError("no article text after the headline")
     publisher = found.publisher or _prefix_outlet(texts[end + 1 :] + texts[: max(title_index, 0)])
+    return _extraction(title, paragraphs, found, standfirst, section, publisher)
+
+
+def _extraction(
+    title: str,
+    paragraphs: list[str],
+    found: _Found,
+    standfirst: str | None = None,
+    section: str | None = None,
+    publisher: str | None = None,
+) -> Extraction:
     warnings = ("low-text",) if sum(size(p) for p in paragraphs) < 80 else ()
     from digest.language import guess_language
 
@@ -175,13 +197,44 @@ def extract_text(text: str) -> Extraction:
         standfirst=standfirst,
         section=section,
         authors=tuple(found.authors),
-        publisher=publisher,
+        publisher=publisher or found.publisher,
         agencies=tuple(dict.fromkeys(found.agencies)),
         published=found.published,
         language=guess_language(" ".join(paragraphs[:6])),
         credits=tuple(found.credits),
         warnings=warnings,
     )
+
+
+def _is_table(lines: list[_Line]) -> bool:
+    """Whether the text is a table of results sent as it is (a scoreboard, standings, prices):
+    a bare text, with none of a page's furniture (noise, captions, walls, related headers,
+    end lines), where most lines hold a figure and few are prose. Read for its best run of
+    prose, such a text gives a stray row or two; its article is the whole table."""
+    if len(lines) < TABLE_LINES or any(
+        line.kind not in ("prose", "short", "item") for line in lines
+    ):
+        return False
+    figures = sum(1 for line in lines if any(c.isdigit() for c in line.text))
+    prose = sum(1 for line in lines if line.kind == "prose")
+    return figures >= TABLE_SHARE * len(lines) and prose <= PROSE_IN_TABLE * len(lines)
+
+
+def _table_article(lines: list[_Line]) -> Extraction:
+    """The article of a table (:func:`_is_table`): the first line as its headline when it
+    reads like one, then every line but the date and byline lines, each a paragraph."""
+    first = lines[0].text
+    headed = _is_headline(first)
+    body = lines[1:] if headed else lines
+    # A dateline alone ("COLOMBO 1996-08-30") is no row of the table.
+    body = [
+        line for line in body[:3] if _DATE_LINE.match(line.text) or not _is_dated(line)
+    ] + body[3:]
+    found = _Found()
+    paragraphs = [text for kind, text in _blocks(body, found) if kind != "break"]
+    if not paragraphs:
+        raise NotAnArticleError("no article text after the headline")
+    return _extraction(first if headed else _first_words(first), paragraphs, found)
 
 
 @dataclass(slots=True)
