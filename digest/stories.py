@@ -650,9 +650,10 @@ def _lead_person(article: Article, actors: Counter[str]) -> str | None:
 
 
 def _rare_leads(
-    articles: Sequence[Article], names: list[Vector], actors: list[Counter[str]]
+    articles: Sequence[Article], names: list[Vector], leads: list[str | None]
 ) -> list[str | None]:
-    """Each article's lead person (:func:`_lead_person`) when few articles name that person."""
+    """Each article's lead person (``leads``, :func:`_lead_person`) when few articles name
+    that person."""
     df: Counter[str] = Counter()
     for vector in names:
         df.update(k for k in vector if k.startswith("p:"))
@@ -661,8 +662,16 @@ def _rare_leads(
     cap = RARE_SHARE * max(len(articles), MIN_COLLECTION)
     if len(articles) >= MIN_COLLECTION:
         cap = max(cap, 2.0)
-    leads = [_lead_person(a, c) for a, c in zip(articles, actors, strict=True)]
     return [lead if lead is not None and df[lead] <= cap else None for lead in leads]
+
+
+def _named_by_leaderless(
+    rare_a: str | None, lead_b: str | None, actors_b: Counter[str]
+) -> bool:
+    """Whether an article's rare lead person (``rare_a``) is named by the other article, which
+    leads with no one: a report and the results table of its meeting ("Mitchell defeats
+    Bailey" and the Berlin results, where Bailey is one name among many)."""
+    return rare_a is not None and lead_b is None and actors_b[rare_a] > 0
 
 
 def _different_protagonists(
@@ -724,7 +733,8 @@ def _pairs(
     ]
     actors = [_actors(a) for a in articles]
     leads = [(_protagonist(a, c), c) for a, c in zip(articles, actors, strict=True)]
-    rare = _rare_leads(articles, names, actors)
+    persons = [_lead_person(a, c) for a, c in zip(articles, actors, strict=True)]
+    rare = _rare_leads(articles, names, persons)
     pairs = []
     for i, partners in enumerate(_partners(vectors)):
         for j in partners:
@@ -734,7 +744,12 @@ def _pairs(
                 if apart > WINDOW_DAYS:
                     continue
                 threshold = dated_threshold + DAY_MARGIN * apart
-                if rare[i] is not None and rare[i] == rare[j]:
+                if (
+                    rare[i] is not None
+                    and rare[i] == rare[j]
+                    or _named_by_leaderless(rare[i], persons[j], actors[j])
+                    or _named_by_leaderless(rare[j], persons[i], actors[i])
+                ):
                     threshold = min(threshold, LEAD_THRESHOLD + DAY_MARGIN * apart)
             else:
                 threshold = UNDATED_THRESHOLD

@@ -307,12 +307,29 @@ def test_articles_about_the_same_rare_person_need_less_shared_wording(
     vectors, names, _tops = stories._vectors([video, guard])
     assert stories._dot(vectors[0], vectors[1]) < stories.PAIR_THRESHOLD
     actors = [stories._actors(video), stories._actors(guard)]
-    assert stories._rare_leads([video, guard], names, actors) == [None, None]
+    leads = [stories._lead_person(a, c) for a, c in zip([video, guard], actors, strict=True)]
+    assert stories._rare_leads([video, guard], names, leads) == [None, None]
     assert len(group([video, guard])) == 2
     monkeypatch.setattr(stories, "RARE_SHARE", 1.0)
-    assert stories._rare_leads([video, guard], names, actors) == ["p:scott", "p:scott"]
+    assert stories._rare_leads([video, guard], names, leads) == ["p:scott", "p:scott"]
     assert [_inputs(s) for s in group([video, guard])] == [
         ["charlotte-video-washpost", "charlotte-guard-washpost"]
+    ]
+
+
+def test_a_results_table_naming_the_reports_rare_lead_joins_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Mitchell defeats Bailey" at the Berlin meeting, and the meeting's results, where Bailey
+    # is one name among many: little shared wording, but the table names the report's lead.
+    report = _read("berlin-mitchell-beats-bailey-reuters")
+    results = _read("berlin-grand-prix-results-reuters")
+    vectors, _names, _tops = stories._vectors([report, results])
+    assert stories._dot(vectors[0], vectors[1]) < stories.PAIR_THRESHOLD
+    monkeypatch.setattr(stories, "RARE_SHARE", 1.0)  # as few articles of a digest name Bailey
+    monkeypatch.setattr(stories, "SMALL_MARGIN", 0.0)
+    assert [sorted(_inputs(s)) for s in group([report, results])] == [
+        ["berlin-grand-prix-results-reuters", "berlin-mitchell-beats-bailey-reuters"]
     ]
 
 
