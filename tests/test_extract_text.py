@@ -128,6 +128,12 @@ def test_a_results_table_is_read_whole_under_its_headline() -> None:
     assert "COLOMBO 1996-08-30" not in article.paragraphs
 
 
+def test_figures_without_a_headline_are_no_table_article() -> None:
+    rows = "".join(f"2026-01-{day:02d},{day}.5,{day + 1}.2\n" for day in range(1, 29))
+    with pytest.raises(NotAnArticleError):
+        extract_text("date,open,close\n" + rows)
+
+
 def test_text_without_an_article_is_refused() -> None:
     with pytest.raises(NotAnArticleError):
         extract_text("Home\nNews\nSport\nWeather\nContact us\n")

@@ -207,12 +207,14 @@ def _extraction(
 
 
 def _is_table(lines: list[_Line]) -> bool:
-    """Whether the text is a table of results sent as it is (a scoreboard, standings, prices):
-    a bare text, with none of a page's furniture (noise, captions, walls, related headers,
+    """Whether the text is a table of results sent under its headline (a scoreboard, standings,
+    prices): a bare text, with none of a page's furniture (noise, captions, walls, related headers,
     end lines), where most lines hold a figure and few are prose. Read for its best run of
     prose, such a text gives a stray row or two; its article is the whole table."""
-    if len(lines) < TABLE_LINES or any(
-        line.kind not in ("prose", "short", "item") for line in lines
+    if (
+        len(lines) < TABLE_LINES
+        or not _is_headline(lines[0].text)
+        or any(line.kind not in ("prose", "short", "item") for line in lines)
     ):
         return False
     figures = sum(1 for line in lines if any(c.isdigit() for c in line.text))
@@ -221,11 +223,9 @@ def _is_table(lines: list[_Line]) -> bool:
 
 
 def _table_article(lines: list[_Line]) -> Extraction:
-    """The article of a table (:func:`_is_table`): the first line as its headline when it
-    reads like one, then every line but the date and byline lines, each a paragraph."""
-    first = lines[0].text
-    headed = _is_headline(first)
-    body = lines[1:] if headed else lines
+    """The article of a table (:func:`_is_table`): the first line as its headline, then every
+    line but the date and byline lines, each a paragraph."""
+    body = lines[1:]
     # A dateline alone ("COLOMBO 1996-08-30") is no row of the table.
     body = [
         line for line in body[:3] if _DATE_LINE.match(line.text) or not _is_dated(line)
@@ -234,7 +234,7 @@ def _table_article(lines: list[_Line]) -> Extraction:
     paragraphs = [text for kind, text in _blocks(body, found) if kind != "break"]
     if not paragraphs:
         raise NotAnArticleError("no article text after the headline")
-    return _extraction(first if headed else _first_words(first), paragraphs, found)
+    return _extraction(lines[0].text, paragraphs, found)
 
 
 @dataclass(slots=True)
