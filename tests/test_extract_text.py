@@ -128,6 +128,14 @@ def test_a_results_table_is_read_whole_under_its_headline() -> None:
     assert "COLOMBO 1996-08-30" not in article.paragraphs
 
 
+def test_a_wire_dateline_on_its_own_line_is_not_the_headline() -> None:
+    # "AL-RAM, West Bank" shares more words with the body than the headline does.
+    text = (STORIES / "al-ram-prayers-reuters.txt").read_text(encoding="utf-8")
+    article = extract_text(text)
+    assert article.title == "Israel blocks Palestinian pilgrims' progress"
+    assert article.published == "1996-08-30"
+
+
 def test_figures_without_a_headline_are_no_table_article() -> None:
     rows = "".join(f"2026-01-{day:02d},{day}.5,{day + 1}.2\n" for day in range(1, 29))
     with pytest.raises(NotAnArticleError):

@@ -73,6 +73,12 @@ _DATE_LINE = re.compile(
     \s*(?:on|at)?\s*:?\s*(?P<date>.{6,60})$""",
     re.I | re.X,
 )
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    r"\s+(?P<date>\S.{4,30})$"
+)
+"""A wire dateline on its own line: the place in capitals, then the date ("AL-RAM, West Bank
+1996-08-30", "LONDON 1996-08-30")."""
 _TIMESTAMP = re.compile(
     r"^(?:\d{1,2}[:h]\d{2}\b|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b)",
     re.I,
@@ -511,6 +517,11 @@ def _is_headline(line: str) -> bool:
     return (first.isalnum() and not first.islower()) or first in "\"'“‘«„「"
 
 
+def _is_dateline(line: str) -> bool:
+    dateline = _DATELINE.match(line)
+    return bool(dateline and parse_date(dateline.group("date")))
+
+
 def _terms(line: str) -> list[str]:
     """The words of ``line`` that carry its topic: longer words, or pairs of CJK characters."""
     cjk = "".join(CJK.findall(line))
@@ -547,6 +558,7 @@ def _find_headline(lines: list[_Line], start: int, end: int) -> int | None:
             or line.kind == "caption"
             or _BYLINE.match(line.text)
             or _DATE_LINE.match(line.text)
+            or _is_dateline(line.text)
         ):
             continue
         words = _terms(line.text)
