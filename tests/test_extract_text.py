@@ -128,12 +128,14 @@ def test_a_results_table_is_read_whole_under_its_headline() -> None:
     assert "COLOMBO 1996-08-30" not in article.paragraphs
 
 
-def test_a_wire_dateline_on_its_own_line_is_not_the_headline() -> None:
+def test_a_wire_dateline_is_not_the_headline_and_a_one_line_opening_stays() -> None:
     # "AL-RAM, West Bank" shares more words with the body than the headline does.
     text = (STORIES / "al-ram-prayers-reuters.txt").read_text(encoding="utf-8")
     article = extract_text(text)
     assert article.title == "Israel blocks Palestinian pilgrims' progress"
     assert article.published == "1996-08-30"
+    # The one-line opening above the first long paragraph is the story's first paragraph.
+    assert article.paragraphs[0] == "Kamil Jamil didn't have a prayer."
 
 
 def test_figures_without_a_headline_are_no_table_article() -> None:

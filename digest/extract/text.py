@@ -49,6 +49,7 @@ from digest.extract.lines import (
     FOOTER,
     OTHER_STORIES,
     RELATED,
+    SENTENCE_END,
     WORD,
     caption_credit,
     closing_credit,
@@ -615,6 +616,16 @@ def _body(blocks: list[tuple[str, str]]) -> tuple[list[str], str | None]:
     first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
     if first_prose is None:
         return [], None
+    # A short sentence right above the first paragraph opens the story ("Kamil Jamil didn't
+    # have a prayer.").
+    if (
+        first_prose > 0
+        and kinds[first_prose - 1] == "short"
+        and count_words(blocks[first_prose - 1][1]) >= 3
+        and SENTENCE_END.search(blocks[first_prose - 1][1])
+    ):
+        first_prose -= 1
+        kinds[first_prose] = "prose"
     # A lone paragraph right under the headline, set apart from the rest by a caption or
     # a marker, is the standfirst.
     standfirst: str | None = None
