@@ -44,7 +44,9 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # A single capital ("J. K. Rowling") or dotted initials ("U.S.") are not ends.
-    return len(word) == 1 and word.isalpha() or bool(_DOTTED_INITIALS.fullmatch(word))
+    if len(word) == 1:
+        return word.isalpha()
+    return "." in word and bool(_DOTTED_INITIALS.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[str]:

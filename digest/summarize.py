@@ -58,20 +58,42 @@ def _content_words(text: str) -> list[str]:
     return [w for w in map(str.lower, _WORD.findall(text)) if len(w) > 2 and w not in _STOP]
 
 
-def _eligible(sentence: str) -> bool:
-    words = len(sentence.split())
+def _furnished(paragraph: str) -> bool:
+    """Whether a phrase of page furniture is anywhere in the paragraph.
+
+    A phrase in one of its sentences is in the paragraph too: the paragraph is searched
+    once, and only the sentences of one that holds a phrase are searched again.
+    """
+    lower = paragraph.lower()
+    return "advertisement" in lower or any(phrase in lower for phrase in _BOILERPLATE)
+
+
+def _word_count(sentence: str) -> int:
+    """The number of words of a sentence as ``split_sentences`` gives it (stripped)."""
+    if sentence.isprintable() and "  " not in sentence:
+        # Its only white space is single spaces between words (every other white space
+        # character is unprintable): they are counted, not split off.
+        return sentence.count(" ") + 1
+    return len(sentence.split())
+
+
+def _eligible(sentence: str, furnished: bool = True) -> bool:
+    """Whether a sentence may be in the summary; ``furnished``: whether its paragraph holds
+    a phrase of page furniture (see ``_furnished``)."""
+    words = _word_count(sentence)
     # It ends as a sentence: a full stop (or ! ? …), then only closing quotes or brackets.
     if not MIN_WORDS <= words <= MAX_WORDS or sentence.rstrip(_CLOSERS)[-1:] not in _ENDS:
         return False
     if sentence.endswith("?"):
         return False
-    lower = sentence.lower()
-    if lower.startswith("advertisement"):
-        return False
-    # One substring search per phrase is quicker than one pattern of them all.
-    for phrase in _BOILERPLATE:
-        if phrase in lower:
+    if furnished:
+        lower = sentence.lower()
+        if lower.startswith("advertisement"):
             return False
+        # One substring search per phrase is quicker than one pattern of them all.
+        for phrase in _BOILERPLATE:
+            if phrase in lower:
+                return False
     first = sentence.lstrip("“\"'‘(")[:1]
     return first.isupper() or first.isdigit() or not first.isascii()
 
@@ -89,8 +111,9 @@ def summarize(
         return ()
     candidates: list[tuple[int, int, str]] = []  # (paragraph, order, text)
     for index, paragraph in enumerate(paragraphs):
+        furnished = _furnished(paragraph)
         for sentence in split_sentences(paragraph):
-            if _eligible(sentence):
+            if _eligible(sentence, furnished):
                 candidates.append((index, len(candidates), sentence))
     if not candidates:
         return ()
@@ -108,10 +131,9 @@ def summarize(
     named = _named_terms(facts)
     scores: list[float] = []
     for (index, order, text), bag, length in zip(candidates, bags, lengths, strict=True):
-        words = length or 1
         position = 1.0 / (1.0 + 0.35 * index) + (0.6 if order == 0 else 0.0)
         topic = len(headline.intersection(bag)) / max(1, len(headline))
-        central = sum(map(weight.__getitem__, bag)) / words
+        central = sum(map(weight.__getitem__, bag)) / (length or 1)
         found = 0
         for term in named:
             if term in text and _has_words(text, term):

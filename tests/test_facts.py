@@ -597,3 +597,60 @@ def test_today_ranges_and_named_days_resolve_as_a_reader_would() -> None:
         "Cloud computing, which today is its main business, grows.", published="2016-09-29"
     )
     assert nowadays == {}
+
+
+def test_names_are_read_across_the_lower_case_words_around_them() -> None:
+    facts = _facts(
+        "Officials from the Bank of England met Osama bin Laden's former aide at the Florida "
+        "Marlins ground, Reuters said.",
+        "The talks went well, said the chief economist of the IMF, Jane Doe. But critics of "
+        "al-Shabab were not convinced, economist Aparna Mathur said.",
+    )
+    # Connectors join capitalised words ("Bank of England"), "the" before a place-named club
+    # makes it no person, and sentence openers ("Officials", "The", "But") are no names.
+    assert [e.name for e in facts.organizations] == [
+        "Bank of England",
+        "Florida Marlins",
+        "Reuters",
+        "IMF",
+    ]
+    assert [p.name for p in facts.people] == ["Jane Doe", "Aparna Mathur"]
+    assert facts.places == ()
+
+
+def test_a_speaker_named_before_any_pronoun_is_the_one_in_view() -> None:
+    from digest.facts.pronouns import Referents
+
+    def referents() -> Referents:
+        return Referents(
+            ("Mary Smith met Tom Brown on Monday.", "“We agreed,” he said."),
+            [(0, 0, 10, "Mary Smith"), (0, 15, 24, "Tom Brown")],
+            {"Mary Smith": None, "Tom Brown": None},
+            [[], [(0, 13)]],
+        )
+
+    # The article is read on the first pronoun: a speaker recorded before it still counts.
+    spoken = referents()
+    spoken.add_speaker(0, 15, "Tom Brown")
+    assert spoken.resolve("he", 1, 15) == "Tom Brown"
+    assert referents().resolve("he", 1, 15) == "Mary Smith"
+
+
+def test_sentences_are_counted_in_words_whatever_white_space_parts_them() -> None:
+    from digest.summarize import _word_count
+
+    for sentence in (
+        "One two three four five six.",
+        "One  two three\tfour\nfive six.",
+        "One\u00a0two three\u2009four five six seven.",
+        "Né à Montréal, il y vécut toujours.",
+        "Word",
+    ):
+        assert _word_count(sentence) == len(sentence.split())
+    # Too few words, however spaced, make no summary sentence.
+    assert summarize(("Prices  rose   sharply\tlast week.",), sentences=1) == ()
+
+
+def test_a_summary_of_sentences_without_content_words_still_picks_one() -> None:
+    summary = summarize(("It is up to us to do so.", "We are all in it as one."), sentences=1)
+    assert [s.text for s in summary] == ["It is up to us to do so."]

@@ -7,7 +7,13 @@ import re
 import pytest
 
 from digest.facts.dates import _DATE, _DATE_ASCII, _word_before
-from digest.facts.numbers import _NUMBER, _NUMBER_ASCII, _WORD_NUMBER, _WORD_NUMBER_ASCII
+from digest.facts.numbers import (
+    _NUMBER,
+    _NUMBER_ASCII,
+    _WORD_NUMBER,
+    _WORD_NUMBER_ASCII,
+    _word_numbers,
+)
 from digest.facts.pronouns import _NOT_SUBJECT_BEFORE, _object_before
 from digest.facts.scan import ascii_twin, first_letter, plain_text
 from digest.sentences import split_sentences
@@ -75,12 +81,30 @@ def test_ascii_twins_find_the_same_on_plain_text(
 
 def test_word_numbers_are_read_in_any_case_and_only_whole() -> None:
     text = "Twenty-one men, TWO women, one hundred votes, a dozen eggs, one vote, often, attend"
-    assert [m.group("word") for m in _WORD_NUMBER.finditer(text)] == [
-        "Twenty-one",
-        "TWO",
-        "one",
-        "a",
+    for plain in (True, False):
+        assert [word for word, _, _ in _word_numbers(text, plain)] == [
+            "Twenty-one",
+            "TWO",
+            "one",
+            "a",
+        ]
+    # Each is given where it stands, the first at the very start; "sub-two" is one word.
+    assert _word_numbers("Two were hurt in sub-two hours, and three more", True) == [
+        ("Two", 0, 3),
+        ("three", 36, 41),
     ]
+
+
+def test_relative_days_are_dates_in_any_case() -> None:
+    text = "YESTERDAY it rained; Today, tOnight and last Night too. This morning, not theyesterday."
+    for pattern in (_DATE, _DATE_ASCII):
+        assert [m["relative"] for m in pattern.finditer(text)] == [
+            "YESTERDAY",
+            "Today",
+            "tOnight",
+            "last Night",
+            "This morning",
+        ]
 
 
 def test_object_before_reads_only_the_last_words() -> None:

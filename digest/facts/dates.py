@@ -45,7 +45,10 @@ _FULL_MONTH = (
 )
 _YEAR = r"(?:18|19|20)\d{2}"
 _DATE = re.compile(
-    rf"""\b(?=[\dA-Zytl])(?:
+    # At a word's start, a quick look ahead (a digit, a capital, "yesterday", "today" ...)
+    # leaves most words at once, before any of the forms below is tried.
+    rf"""\b(?=[\dA-Z]|y(?i:esterday)|t(?i:o(?:day|morrow|night)|his\ morning)|l(?i:ast\ night))
+    (?:
       (?P<iso>{_YEAR})-(?P<mnum>\d{{2}})-(?P<iday>\d{{2}})(?!\d)
     | {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s?[:%])(?:,?\s+(?P<year>{_YEAR})\b)?
     | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_NAME})\b

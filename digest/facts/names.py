@@ -36,11 +36,11 @@ from digest.facts.gazetteer import (
     given_names,
     places,
 )
+from digest.facts.scan import ascii_twin
 from digest.facts.teams import sides
 from digest.models import Entity, Person
 from digest.sentences import split_sentences
 
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9][\w’'.\-&]*")
 _CONNECTORS = frozenset(
     {
         "of",
@@ -123,6 +123,8 @@ _ROLE_MODIFIERS = frozenset(
     Junior Crown Field""".split()
 )
 """Title words that qualify the word after them and never end a title ("Presidential Debates")."""
+_NO_NAME_WORDS = DEMONYMS | COMMON_CAPITALISED
+"""Words that make no name on their own or together: "British", "The", "Monday"."""
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 _ROLE_AFTER = re.compile(
     r"^,\s+(?P<role>(?:(?:the|a|an)\s+)?[^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\)|$)"
@@ -160,29 +162,51 @@ class _Person:
 
 
 _FIRST = "A-Za-zÀ-ÖØ-öø-ÿ0-9"
-_WORD_GAP = re.compile(f"([{_FIRST}][\\w’'.\\-&]*)([^{_FIRST}]*)")
-"""A word as ``_WORD`` finds it, and what lies between it and the next word."""
-_WORD_GAP_ASCII = re.compile(r"([A-Za-z0-9][A-Za-z0-9_'.\-&]*)([^A-Za-z0-9]*)")
-"""``_WORD_GAP`` for ASCII text: plain ranges for the word characters scan quicker."""
-_ASCII_CAPITAL = re.compile("[A-Z]")
-_WORD_AND_GAP = re.compile(r"[A-Za-z0-9_'.\-&]*[^A-Za-z0-9]*")
-"""In ASCII text: the rest of a word from within it, and the gap to the next word."""
+"""The characters a word starts with; it goes on over word characters, ’ ' . - and &."""
+_WORD = f"[{_FIRST}][\\w’'.\\-&]*+"
+"""A word, to its end."""
+_GAP = f"[^{_FIRST}]*+"
+"""What lies between two words."""
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]|[ae]l-"
+"""How a capitalised word (``_capitalised``) starts: a capital, or "al-" and "el-"."""
+_LINK_END = r"[.\-'’]*(?:['’]s)?(?![\w’'.\-&])"
+"""What ``_tokens`` cuts from the end of a connector ("of-", "the's"), to the word's end."""
+_LINK = f"(?:{'|'.join(sorted(_CONNECTORS, key=len, reverse=True))}){_LINK_END}"
+_NAME_START = f"(?:{_CAPITAL}|t[hH][eE]{_LINK_END}{_GAP}(?:{_CAPITAL}))"
+"""A word a name starts at, or a "the" just before one (``_Run.article``)."""
+_NAME_WORD = re.compile(
+    f"({_GAP})"
+    f"((?:(?!{_NAME_START}|{_LINK}){_WORD}{_GAP}(?:(?!{_NAME_START}){_WORD}{_GAP})*+)?+)"
+    f"(?:({_WORD})({_GAP}))?"
+)
+"""One step through a sentence: the gap that opens it (on the first step), the words passed
+over, then the next word a name may use and the gap after it. A name may use a capitalised
+word, a "the" just before one, and a connector right after a word it may use ("Bank of
+England"); the other words are passed over at once, not split off one by one."""
+_NAME_WORD_ASCII = ascii_twin(_NAME_WORD)
+"""``_NAME_WORD`` for ASCII text: the same words, found quicker."""
 _ENDINGS = frozenset(".-'’s")
 """Last characters of a word that may be cut: a possessive's s, a stop, hyphen or apostrophe."""
 
 
-def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool]]:
-    """The words of a sentence: their texts, starts, ends, and whether a name stops after
-    each (punctuation or a possessive follows it)."""
+def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool], list[bool]]:
+    """The words of a sentence a name may use (``_NAME_WORD``): their texts, starts, ends,
+    whether a name stops after each (punctuation, a possessive or a word passed over follows
+    it), and whether each comes right after the one before (the first: opens the sentence).
+    """
     texts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     breaks: list[bool] = []
-    parts = (_WORD_GAP_ASCII if sentence.isascii() else _WORD_GAP).findall(sentence)
-    if not parts:
-        return texts, starts, ends, breaks
-    start = sentence.find(parts[0][0])
-    for text, gap in parts:
+    follows: list[bool] = []
+    start = 0
+    pattern = _NAME_WORD_ASCII if sentence.isascii() else _NAME_WORD
+    for lead, passed, text, gap in pattern.findall(sentence):
+        start += len(lead) + len(passed)
+        if passed and breaks:
+            breaks[-1] = True  # a name goes on over no word passed over
+        if not text:
+            break  # the rest holds no word a name may use
         end = start + len(text)
         following = end + len(gap)
         brk = False
@@ -202,12 +226,11 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool]]
         texts.append(text)
         starts.append(start)
         ends.append(end)
+        follows.append(not passed)
         # Words are mostly one space apart; anything else may break a name.
         breaks.append(brk or (gap != " " and gap.strip() not in ("", "-")))
         start = following
-    # The text after the last word breaks nothing: no word follows it.
-    breaks[-1] = brk
-    return texts, starts, ends, breaks
+    return texts, starts, ends, breaks, follows
 
 
 @lru_cache(maxsize=4096)
@@ -234,6 +257,8 @@ def _title(word: str) -> str:
     """ "LONDON" -> "London", "ST." -> "St.", "O'NEILL" -> "O'Neill"; other words unchanged."""
     if not (word.isupper() and sum(c.isalpha() for c in word) >= 2):
         return word
+    if word.isascii():
+        return word.title()  # the same on ASCII, sooner: a capital opens each run of letters
     return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), word)
 
 
@@ -295,16 +320,7 @@ def _capitalised(word: str) -> bool:
 def _runs(paragraph: str, index: int) -> list[_Run]:
     runs: list[_Run] = []
     for base, end in sentence_spans(paragraph):
-        sentence = paragraph[base:end]
-        if sentence.isascii():
-            # A name needs a capital to start or to go on ("Bank of England"): the words
-            # after the last capital are not read.
-            last = _ASCII_CAPITAL.search(sentence[::-1])
-            if last is None:
-                continue
-            rest = _WORD_AND_GAP.match(sentence, len(sentence) - 1 - last.start())
-            sentence = sentence[: rest.end()] if rest else sentence
-        texts, starts, ends, breaks = _tokens(sentence)
+        texts, starts, ends, breaks, follows = _tokens(paragraph[base:end])
         count = len(texts)
         i = 0
         while i < count:
@@ -343,9 +359,16 @@ def _runs(paragraph: str, index: int) -> list[_Run]:
                     j = k
                     continue
                 break
-            article = i > 0 and texts[i - 1].lower() == "the"
+            article = i > 0 and follows[i] and texts[i - 1].lower() == "the"
             runs.append(
-                _Run(words, base + starts[i], base + ends[j], index, i == 0, article=article)
+                _Run(
+                    words,
+                    base + starts[i],
+                    base + ends[j],
+                    index,
+                    i == 0 and follows[0],
+                    article=article,
+                )
             )
             i = j + 1
     return runs
@@ -402,7 +425,7 @@ def _split_role(run: _Run) -> None:
     # "Singer World Series" is an event with a sponsor's name, not a singer.
     if (
         not name
-        or any(w in ORG_WORDS for w in name)
+        or not ORG_WORDS.isdisjoint(name)
         or name[0].lower() in _CONNECTORS
         or name[-1] in _EVENT_WORDS
         or name[-1] in _PROGRAMME_WORDS
@@ -433,7 +456,7 @@ def _kind(run: _Run) -> str | None:
         return "person"
     if words[-1] in _PROGRAMME_WORDS or words[-1] in _EVENT_WORDS or text.endswith("Grand Prix"):
         return None
-    if any(w in ORG_WORDS for w in words):
+    if not ORG_WORDS.isdisjoint(words):
         return "org"
     if len(words) > 1 and (words[-1] in GEO_WORDS or words[-1] in _VENUE_WORDS):
         return "place"
@@ -442,12 +465,12 @@ def _kind(run: _Run) -> str | None:
         or words[0] in CLUB_PREFIXES_BEFORE_PLACE and " ".join(words[1:]) in place_names
     ):
         return "org"
-    named = _named_after_place(words, run.article)
+    named = _named_after_place(words, run.article) if len(words) > 1 else None
     if named:
         return named
     if len(words) == 1 and _ACRONYM.match(text):
         return "org"
-    if all(w in DEMONYMS or w in COMMON_CAPITALISED for w in words) or _people_of(text):
+    if _NO_NAME_WORDS.issuperset(words) or _people_of(text):
         return None
     if (
         2 <= len(words) <= 4
@@ -507,7 +530,12 @@ def _named_after_place(words: list[str], article: bool) -> str | None:
 
 
 def _role_around(paragraph: str, run: _Run) -> str | None:
-    after = _ROLE_AFTER.match(paragraph[run.end : run.end + 120])
+    # A role after the name is set off by a comma right after it.
+    after = (
+        _ROLE_AFTER.match(paragraph[run.end : run.end + 120])
+        if paragraph.startswith(",", run.end)
+        else None
+    )
     if after and _is_role(after.group("role")):
         return (
             after.group("role").removeprefix("the ").removeprefix("a ").removeprefix("an ").strip()
@@ -611,9 +639,9 @@ class NameFinder:
 
     def _run(self) -> None:
         pending: list[tuple[_Run, int]] = []
-        located: list[tuple[_Run, int, str]] = []
+        located: list[tuple[_Run, int, str, str]] = []
         mentions: list[tuple[int, int, int, _Person]] = []
-        seen: list[tuple[_Run, int, str | None]] = []
+        seen: list[tuple[_Run, int, str | None, str]] = []
         proper: set[str] = set()
         """Words the article capitalises inside a sentence: names, not sentence openers."""
         order = 0
@@ -628,26 +656,31 @@ class NameFinder:
                 if paragraph[run.end : run.end + 1] == ":" and all(w.isupper() for w in run.tokens):
                     # A field label of a listing ("CUSIP: 072261", "ISSUER: ...").
                     continue
+                if len(run.tokens) == 1 and run.tokens[0] in COMMON_CAPITALISED:
+                    # "The", "But", "I": never a name, as ``_trim`` would find.
+                    if not run.sentence_start:
+                        proper.add(run.tokens[0])
+                    continue
                 _uncap(run, shouted)
                 proper.update(run.tokens[1:] if run.sentence_start else run.tokens)
                 if _trim(run) is None:
                     continue
                 # A mention starts at its first kept word ("On The Steve Harvey Show").
                 run.start = max(run.start, paragraph.find(run.tokens[0], run.start))
-                _split_role(run)
+                if len(run.tokens) > 1:
+                    _split_role(run)  # a title comes before a name
                 order += 1
                 words = list(run.tokens)
                 kind = _kind(run)
                 if run.tokens != words:
                     # A team sheet's country was cut from the player's name.
                     run.start = max(run.start, paragraph.find(run.tokens[0], run.start))
-                seen.append((run, order, kind))
+                seen.append((run, order, kind, run.text))
         side = sides(
-            self.paragraphs, [(r.paragraph, r.start, r.end, r.text, k) for r, _, k in seen]
+            self.paragraphs, [(r.paragraph, r.start, r.end, text, k) for r, _, k, text in seen]
         )
-        for run, order, kind in seen:
+        for run, order, kind, text in seen:
             paragraph = self.paragraphs[run.paragraph]
-            text = run.text
             # National sides keep the country's name as a place ("France beat Mexico 2-0").
             if (
                 side.get(text) == "team"
@@ -663,7 +696,7 @@ class NameFinder:
                     run.role = _role_around(paragraph, run)
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
             elif kind in ("org", "place"):
-                located.append((run, order, kind))
+                located.append((run, order, kind, text))
             elif kind == "unknown":
                 pending.append((run, order))
         # Second pass: surnames of people already found, and names a cue vouches for.
@@ -697,8 +730,7 @@ class NameFinder:
         # A person is never also a place or an organisation: "Warren" after "Elizabeth
         # Warren" is her, though a city bears the name.
         surnames = {p.tokens[-1] for p in self.people if len(p.tokens) > 1}
-        for run, order, kind in located:
-            text = run.text
+        for run, order, kind, text in located:
             if text in surnames or any(text == p.name for p in self.people):
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
             elif (

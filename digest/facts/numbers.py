@@ -151,10 +151,11 @@ _NUMBER = re.compile(
 )
 _UNITS = "(?:one|two|three|four|five|six|seven|eight|nine)"
 _WORD_NUMBER = re.compile(
-    # The word's first letter alone opens the pattern, as a set of characters: the scan for
-    # one is fast. The lookbehinds after it read, in any case, the rest of the word it begins
-    # ("ſ" is an "s" to a case-blind pattern).
-    r"(?P<word>[tfsenoaTFSENOAſ](?<![\w-].)(?i:"
+    # The character before the word (a space, mostly) opens the pattern, as a set of
+    # characters: the scan for one is fast, and stops far less often than at every letter
+    # a number word may start with. The lookbehinds after the word's first letter read, in
+    # any case, the rest of the word it begins ("ſ" is an "s" to a case-blind pattern).
+    r"[^\w-](?P<word>[tfsenoaTFSENOAſ](?i:"
     rf"(?<=t)(?:(?:wenty|hirty)(?:-{_UNITS})?|wo|hree|en|welve|hirteen)"
     rf"|(?<=f)(?:(?:orty|ifty)(?:-{_UNITS})?|our|ive|ourteen|ifteen)"
     rf"|(?<=s)(?:(?:ixty|eventy)(?:-{_UNITS})?|ix|even|ixteen|eventeen)"
@@ -164,8 +165,9 @@ _WORD_NUMBER = re.compile(
     r"|(?<=a)(?=\s+dozen(?![\w-]))"
     r"))(?=[\s-])"
 )
-"""A number written as a word: "two", "twenty-five", "one" before a scale ("one million"),
-"a" before "dozen"."""
+"""A number written as a word ("two", "twenty-five", "one" before a scale: "one million",
+"a" before "dozen"), after a character that is no part of a word: it is looked for in the
+text after a space (``_word_numbers``)."""
 _NUMBER_ASCII = ascii_twin(_NUMBER)
 _WORD_NUMBER_ASCII = ascii_twin(_WORD_NUMBER)
 """``_NUMBER`` and ``_WORD_NUMBER`` for ``plain_text``: the same numbers, found quicker."""
@@ -412,6 +414,10 @@ def _range_unit(paragraph: str, end: int) -> tuple[str | None, str | None, int] 
     return counted[0], scale, counted[1]
 
 
+_Reading = tuple[str, int | float, str]
+"""A number's text, value and unit, as ``NumberFact`` gives them."""
+
+
 class _Reader:
     """Reads the numbers of one article."""
 
@@ -429,7 +435,7 @@ class _Reader:
         """The article writes money in "m" ("£53m"), so a bare "38m" is millions too."""
         return any(_MONEY_IN_MILLIONS.search(p) for p in self.paragraphs)
 
-    def digits(self, paragraph: str, match: re.Match[str]) -> NumberFact | None:  # noqa: C901
+    def digits(self, paragraph: str, match: re.Match[str]) -> _Reading | None:  # noqa: C901
         """The fact a number written in digits gives, or None."""
         start, end = match.start(), match.end()
         number, scale, symbol = match.group("num"), match.group("scale"), match.group("currency")
@@ -505,7 +511,7 @@ class _Reader:
             unit, text_start, text_end, value = found
         if named and unit not in _TIME_UNITS:
             return None  # "Max 737 flights"; "the General Assembly 18 months ago" is a count
-        return NumberFact(paragraph[text_start:text_end].strip(), value, unit, -1)
+        return paragraph[text_start:text_end].strip(), value, unit
 
     def unit_after(
         self, paragraph: str, start: int, end: int, value: int | float
@@ -567,10 +573,8 @@ class _Reader:
             return "GBP" if paragraph.startswith(" sterling", end) else None
         return _CURRENCY_WORDS.get(words[-1])
 
-    def words(self, paragraph: str, match: re.Match[str]) -> NumberFact | None:
+    def words(self, paragraph: str, word: str, start: int, end: int) -> _Reading | None:
         """The fact a number written in words gives ("two dozen people"), or None."""
-        word = match.group("word")
-        start, end = match.start(), match.end()
         if word[0].isupper() and not sentence_start(paragraph, start):
             return None  # a name: "Ninety Mile Beach", "the Big Ten"
         scale_match = _WORD_SCALE.match(paragraph, end)
@@ -588,13 +592,23 @@ class _Reader:
                 end = more.end()
         if percent := _PERCENT.match(paragraph, end):
             if points := _PERCENTAGE_POINTS.match(paragraph, end):
-                return NumberFact(paragraph[start : points.end()], value, "percentage points", -1)
-            return NumberFact(paragraph[start : percent.end()], value, "percent", -1)
+                return paragraph[start : points.end()], value, "percentage points"
+            return paragraph[start : percent.end()], value, "percent"
         found = self.unit_after(paragraph, start, end, value)
         if found is None:
             return None
         unit, text_start, text_end, found_value = found
-        return NumberFact(paragraph[text_start:text_end], found_value, unit, -1)
+        return paragraph[text_start:text_end], found_value, unit
+
+
+def _word_numbers(paragraph: str, plain: bool) -> list[tuple[str, int, int]]:
+    """Each number written as a word in the paragraph: the word, its start and end."""
+    # The space put first stands for the start of the paragraph: no word goes on before it.
+    text = " " + paragraph
+    return [
+        (match.group("word"), match.start("word") - 1, match.end() - 1)
+        for match in (_WORD_NUMBER_ASCII if plain else _WORD_NUMBER).finditer(text)
+    ]
 
 
 def find_numbers(
@@ -609,17 +623,17 @@ def find_numbers(
     reader = _Reader(paragraphs, language)
     found: list[NumberFact] = []
     for index, paragraph in enumerate(paragraphs):
-        items: list[tuple[int, NumberFact]] = []
+        items: list[tuple[int, _Reading]] = []
         plain = plain_text(paragraph)
         digits = _DIGIT.search(paragraph) is not None
         for match in (_NUMBER_ASCII if plain else _NUMBER).finditer(paragraph) if digits else ():
             fact = reader.digits(paragraph, match)
             if fact is not None:
                 items.append((match.start(), fact))
-        for match in (_WORD_NUMBER_ASCII if plain else _WORD_NUMBER).finditer(paragraph):
-            fact = reader.words(paragraph, match)
+        for word, start, end in _word_numbers(paragraph, plain):
+            fact = reader.words(paragraph, word, start, end)
             if fact is not None:
-                items.append((match.start(), fact))
+                items.append((start, fact))
         items.sort(key=lambda item: item[0])
-        found.extend(NumberFact(fact.text, fact.value, fact.unit, index) for _, fact in items)
+        found.extend(NumberFact(text, value, unit, index) for _, (text, value, unit) in items)
     return tuple(found)

@@ -102,7 +102,8 @@ class Referents:
         roles: dict[str, str | None],
         quoted: list[list[tuple[int, int]]],
     ) -> None:
-        """Read mentions and genders.
+        """Keep the article, to read its mentions and genders when a pronoun is first
+        resolved: an article whose quotes all name their speakers never needs them.
 
         Args:
             paragraphs: the body.
@@ -110,7 +111,16 @@ class Referents:
             roles: each listed person's role, as a gender cue ("spokeswoman").
             quoted: per paragraph, the (start, end) of each quotation.
         """
+        self._article = (paragraphs, spans, roles, quoted)
+        self._speakers: list[tuple[int, int, str, str | None]] | None = []
+        """Speakers added before the article was read (None once it is)."""
         self._events: list[_Event] = []
+        self.genders: dict[str, str | None] = {}
+
+    def _read_article(self) -> None:
+        """Read mentions and genders, then the speakers added so far, in their order."""
+        paragraphs, spans, roles, quoted = self._article
+        speakers, self._speakers = self._speakers or [], None
         votes: dict[str, Counter[str]] = {name: Counter() for name in roles}
         for name, role in roles.items():
             for word in (role or "").lower().split():
@@ -132,13 +142,14 @@ class Referents:
             ]
             sentences.append(here)
             self._vote(paragraph, here, inside, votes)
-        self.genders: dict[str, str | None] = {}
         for name, count in votes.items():
             male, female = count["m"], count["f"]
             self.genders[name] = "m" if male > female else "f" if female > male else None
         for index, paragraph in enumerate(paragraphs):
             inside = quoted[index] if index < len(quoted) else []
             self._read(paragraph, index, sentences[index], inside)
+        for speaker in speakers:
+            self._add_speaker(*speaker)
 
     @staticmethod
     def _vote(
@@ -150,9 +161,11 @@ class Referents:
         """Count what the paragraph says of each person's gender."""
         previous_single: str | None = None
         for start, end, here in sentences:
-            opening = _SUBJECT_PRONOUN.match(paragraph, start)
-            if previous_single and opening:
+            if previous_single and (opening := _SUBJECT_PRONOUN.match(paragraph, start)):
                 votes[previous_single][gender_of(opening.group(0)) or ""] += 1
+            if not here:
+                previous_single = None  # the sentence names nobody
+                continue
             for k, (_, s, e, name) in enumerate(here):
                 before = paragraph[max(start, s - 6) : s].lower().split()
                 if before and before[-1].rstrip(".") in ("mr", "mrs", "ms", "miss"):
@@ -207,6 +220,12 @@ class Referents:
         When the attribution said "he" or "she", that is the person's gender from now on
         if the article had not told it.
         """
+        if self._speakers is not None:
+            self._speakers.append((paragraph, offset, name, pronoun))  # the article is unread
+        else:
+            self._add_speaker(paragraph, offset, name, pronoun)
+
+    def _add_speaker(self, paragraph: int, offset: int, name: str, pronoun: str | None) -> None:
         insort(self._events, _Event(paragraph, offset, name, True))
         if pronoun and self.genders.get(name) is None:
             self.genders[name] = gender_of(pronoun)
@@ -216,6 +235,8 @@ class Referents:
         gender = gender_of(pronoun)
         if gender is None:
             return None
+        if self._speakers is not None:
+            self._read_article()
         position = bisect_left(self._events, _Event(paragraph, offset, "", False))
         recent = [
             e for e in reversed(self._events[:position]) if e.paragraph >= paragraph - LOOKBACK

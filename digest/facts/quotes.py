@@ -80,6 +80,18 @@ _CLAUSE = re.compile(
 _PARTY = re.compile(r"\s*[A-Z]-[A-Z][\w.-]*\s*$")
 """A party tag set off by commas: "Mitch McConnell, R-Ky., said"."""
 _POSSESSIVE = ("’s", "'s")
+_PIECE = re.compile(r"[^,;\0]+")
+_OWNER = re.compile(r"[A-Z][\w.-]*['’]s\s")
+"""A possessive opening a piece ("McCrory's opponent"): it describes the speaker, it names none."""
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"‘]|\s*$)")
+_TITLE_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|[A-Z])$")
+"""A title or an initial before a full stop, which ends no sentence."""
+_CLAUSE_END = re.compile(r"[,;]|\.(?=\s|$)|$")
+_INITIAL_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|[A-Z]|[A-Z]\.[A-Z])$")
+_PREPOSITION = re.compile(
+    r"\s*(?:in|on|at|during|after|before|to|of|by|when|while|that|from|with)\b"
+)
+"""What opens a phrase after the verb that is no subject: "said in a statement"."""
 _MAX_SUBJECT_WORDS = 25
 _TIGHT_WORDS = 8
 
@@ -129,7 +141,10 @@ def _quotations(paragraph: str, index: int) -> list[_Found]:
 
 def _sentence_starts(paragraph: str, quotes: list[_Found]) -> list[int]:
     """Offsets where sentences of the narration start (not those inside quotations)."""
-    return [s for s, _ in sentence_spans(paragraph) if not any(q.start < s < q.end for q in quotes)]
+    spans = sentence_spans(paragraph)
+    if not quotes:
+        return [s for s, _ in spans]
+    return [s for s, _ in spans if not any(q.start < s < q.end for q in quotes)]
 
 
 class _Attributor:
@@ -215,7 +230,7 @@ class _Attributor:
         clause = _ASIDE.sub(lambda m: "\0" * len(m.group(0)), paragraph[start:end])
         pieces = [
             (start + m.start(), start + m.end())
-            for m in re.finditer(r"[^,;\0]+", clause)
+            for m in _PIECE.finditer(clause)
             if _WORDS.search(m.group(0))
         ]
         unnamed: _Subject | None = None
@@ -225,11 +240,7 @@ class _Attributor:
             # An appositive or an aside ("a top Trump surrogate", "25", "McCrory's opponent",
             # "who runs ...") follows the name it describes; a clause ("and as Trump went on")
             # has a subject of its own.
-            aside = (
-                _DESCRIPTION.match(text)
-                or _PARTY.match(text)
-                or re.match(r"[A-Z][\w.-]*['’]s\s", text)
-            )
+            aside = _DESCRIPTION.match(text) or _PARTY.match(text) or _OWNER.match(text)
             if (
                 k > 0
                 and (aside or not (text[:1].isupper() or _CLAUSE.match(text)))
@@ -247,12 +258,9 @@ class _Attributor:
         """The attribution after a quote, up to the end of its sentence or the next quote."""
         paragraph = self.paragraphs[quote.paragraph]
         window_end = limit
-        for match in re.finditer(r"[.!?](?=\s+[A-Z“\"‘]|\s*$)", paragraph[quote.end : limit]):
+        for match in _SENTENCE_END.finditer(paragraph[quote.end : limit]):
             end = quote.end + match.start()
-            if not re.search(
-                r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|[A-Z])$",
-                paragraph[quote.end : end],
-            ):
+            if not _TITLE_STOP.search(paragraph[quote.end : end]):
                 window_end = end
                 break
         window = paragraph[quote.end : window_end]
@@ -274,17 +282,12 @@ class _Attributor:
             return self.clause_subject(quote.paragraph, quote.end, quote.end + verb.start())
         post_start = quote.end + verb.end()
         post_end = post_start
-        for match in re.finditer(r"[,;]|\.(?=\s|$)|$", paragraph[post_start:window_end]):
+        for match in _CLAUSE_END.finditer(paragraph[post_start:window_end]):
             post_end = post_start + match.start()
-            if match.group(0) != "." or not re.search(
-                r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|[A-Z]|[A-Z]\.[A-Z])$",
-                paragraph[post_start:post_end],
-            ):
+            if match.group(0) != "." or not _INITIAL_STOP.search(paragraph[post_start:post_end]):
                 break
         post = paragraph[post_start:post_end]
-        if re.match(
-            r"\s*(?:in|on|at|during|after|before|to|of|by|when|while|that|from|with)\b", post
-        ):
+        if _PREPOSITION.match(post):
             return None
         subject = self.subject(quote.paragraph, post_start, post_end)
         if (

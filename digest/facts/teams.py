@@ -49,12 +49,17 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
     groups: list[tuple[list[Name], bool]] = []
     for index, here in by_paragraph.items():
         paragraph = paragraphs[index]
-        here = [n for n in here if n[4] is not None and not _in_brackets(paragraph, n[1])]
+        bracketed = "(" in paragraph  # else no name is in brackets: none is looked for
+        here = [
+            n
+            for n in here
+            if n[4] is not None and not (bracketed and _in_brackets(paragraph, n[1]))
+        ]
         scored = [n for n in here if _SCORE.match(paragraph, n[2])]
         if len(scored) >= 2:
             groups.append((scored, True))
         for left, right in zip(here, here[1:], strict=False):
-            if _CONTEST.match(paragraph[left[2] : right[1]]):
+            if _CONTEST.match(paragraph, left[2], right[1]):
                 groups.append(([left, right], False))
         if (
             len(here) >= 1
@@ -62,6 +67,8 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
             and _ROW_REST.fullmatch(paragraph, here[0][2])
         ):
             rows.append(here[0])
+    if not groups and not rows:
+        return found  # no results and no table: no sides
     decided = Counter(
         "team" if {n[4] for n in g} & {"place", "org"} else "player"
         for g, _ in groups
