@@ -654,3 +654,21 @@ def test_sentences_are_counted_in_words_whatever_white_space_parts_them() -> Non
 def test_a_summary_of_sentences_without_content_words_still_picks_one() -> None:
     summary = summarize(("It is up to us to do so.", "We are all in it as one."), sentences=1)
     assert [s.text for s in summary] == ["It is up to us to do so."]
+
+
+def test_a_phrase_set_in_capitals_mid_article_is_not_a_name() -> None:
+    # Some outlets set an opening phrase in capitals: "BUT IN SEVEN CASES" names no one,
+    # and the quote after it is still Ann Lee's.
+    facts = extract_facts(
+        (
+            "Ann Lee said the cord was hot. BUT IN SEVEN CASES, owners were hurt. In 23 cases,"
+            " she said, \u201cit was fine, really fine,\u201d and left.",
+        ),
+        title="",
+    )
+    assert [p.name for p in facts.people] == ["Ann Lee"]
+    assert facts.organizations == ()
+    assert [(q.text, q.speaker) for q in facts.quotes] == [("it was fine, really fine", "Ann Lee")]
+    # An acronym spelled like a word is still an organisation.
+    who = extract_facts(("The WHO said cases fell. WHO officials met in Geneva.",), title="")
+    assert [o.name for o in who.organizations] == ["WHO"]

@@ -274,7 +274,12 @@ def _uncap(run: _Run, shouted: bool) -> None:
     if (
         text in places()
         or text in KNOWN_ORGS
-        or (titled[0] != run.tokens[0] and titled[0] in given_names() and len(titled) > 1)
+        or (
+            titled[0] != run.tokens[0]
+            and titled[0] in given_names()
+            and titled[0] not in _SPLITTERS  # "IN SEVEN CASES": "In" is a given name too
+            and len(titled) > 1
+        )
     ):
         run.tokens = titled
         return
@@ -442,6 +447,17 @@ def _split_role(run: _Run) -> None:
     elif not run.honorific:
         return
     run.tokens = name
+
+
+def _start_at_first_word(run: _Run, paragraph: str) -> None:
+    """Move the run's start to its first kept word, looked for inside the run only.
+
+    ``_uncap`` may have re-cased a shouted word ("IN" -> "In"), so the search ignores case;
+    an unbounded search could land on a later word of the paragraph, past the run's end.
+    """
+    offset = paragraph[run.start : run.end].lower().find(run.tokens[0].lower())
+    if offset > 0:
+        run.start += offset
 
 
 def _kind(run: _Run) -> str | None:
@@ -656,8 +672,17 @@ class NameFinder:
                 if paragraph[run.end : run.end + 1] == ":" and all(w.isupper() for w in run.tokens):
                     # A field label of a listing ("CUSIP: 072261", "ISSUER: ...").
                     continue
-                if len(run.tokens) == 1 and run.tokens[0] in COMMON_CAPITALISED:
-                    # "The", "But", "I": never a name, as ``_trim`` would find.
+                if len(run.tokens) == 1 and (
+                    run.tokens[0] in COMMON_CAPITALISED
+                    or (
+                        run.tokens[0].isupper()
+                        and len(run.tokens[0]) > 2
+                        and run.tokens[0] not in KNOWN_ORGS
+                        and _title(run.tokens[0]) in COMMON_CAPITALISED
+                    )
+                ):
+                    # "The", "But", "I" (or "BUT" in a phrase set in capitals, not "WHO"):
+                    # never a name, as ``_trim`` would find.
                     if not run.sentence_start:
                         proper.add(run.tokens[0])
                     continue
@@ -666,7 +691,7 @@ class NameFinder:
                 if _trim(run) is None:
                     continue
                 # A mention starts at its first kept word ("On The Steve Harvey Show").
-                run.start = max(run.start, paragraph.find(run.tokens[0], run.start))
+                _start_at_first_word(run, paragraph)
                 if len(run.tokens) > 1:
                     _split_role(run)  # a title comes before a name
                 order += 1
@@ -674,7 +699,7 @@ class NameFinder:
                 kind = _kind(run)
                 if run.tokens != words:
                     # A team sheet's country was cut from the player's name.
-                    run.start = max(run.start, paragraph.find(run.tokens[0], run.start))
+                    _start_at_first_word(run, paragraph)
                 seen.append((run, order, kind, run.text))
         side = sides(
             self.paragraphs, [(r.paragraph, r.start, r.end, text, k) for r, _, k, text in seen]
