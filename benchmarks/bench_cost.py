@@ -38,6 +38,7 @@ from corpus import DEFAULT_CORPUS, summary_pairs  # noqa: E402
 from digest.errors import InputError  # noqa: E402
 from digest.facts import extract_facts  # noqa: E402
 from digest.facts.names import sentence_spans  # noqa: E402
+from digest.native import describe  # noqa: E402
 from digest.pipeline import DEFAULT_SENTENCES, _extraction  # noqa: E402
 from digest.sentences import clear_cache  # noqa: E402
 from digest.summarize import summarize  # noqa: E402
@@ -171,9 +172,12 @@ def main() -> int:
         return 2
     costs = [measure(docs, name, args.repeat) for name, docs in sets.items() if docs]
     if args.json:
-        print(json.dumps({cost.name: cost.to_dict() for cost in costs}, indent=2))
+        results: dict[str, Any] = {cost.name: cost.to_dict() for cost in costs}
+        results["facts and summary run"] = describe()
+        print(json.dumps(results, indent=2))
         return 0
     print(f"median ms per article, best of {args.repeat} pass(es) each")
+    print(f"facts and summary run {describe()}")
     print(
         f"{'set':17} {'articles':>8} {'extraction':>10} {'facts':>7} {'summary':>7}"
         f" {'facts+summary':>13} {'ratio':>6}"

@@ -116,8 +116,18 @@ def build_parser() -> argparse.ArgumentParser:
     library.add_argument("--saved", action="store_true", help="only saved articles (b in the app)")
     library.add_argument("--since", type=_age, metavar="AGE", help="only articles published in the last AGE (30m, 24h, 7d, 2w)")
     library.add_argument("--no-library", dest="use_library", action="store_false", help="neither read nor write the library")
-    parser.add_argument("-V", "--version", action="version", version=f"digest {__version__}")
+    parser.add_argument("-V", "--version", action=_Version, nargs=0, help="show the version and exit")
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``, with whether facts and summary run compiled (read only when asked)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from digest.native import describe
+
+        print(f"digest {__version__} ({describe()})")
+        parser.exit()
 
 
 def _piped_stdin() -> bool:

@@ -137,12 +137,12 @@ def _tense(paragraph: str, start: int, end: int) -> int:
     """
     head = paragraph[max(0, start - 120) : start]
     clause = _CLAUSE_START.match(head)
-    before = _WORDS.findall(head[clause.end() :] if clause else head)[-_CUE_WINDOW:]
+    before: list[str] = _WORDS.findall(head[clause.end() :] if clause else head)[-_CUE_WINDOW:]
     tense = _tense_of(before[::-1], reverse=True)
     if not tense:
         tail = paragraph[end : end + 120]
         stop = _CLAUSE_END.search(tail)
-        after = _WORDS.findall(tail[: stop.start()] if stop else tail)[:_CUE_WINDOW]
+        after: list[str] = _WORDS.findall(tail[: stop.start()] if stop else tail)[:_CUE_WINDOW]
         cut = next((i for i, w in enumerate(after) if w.lower() in _CLAUSE_WORDS), len(after))
         tense = _tense_of(after[:cut])
     last = next((w.lower() for w in reversed(before) if w.lower() not in _SPAN_SKIP), "")
