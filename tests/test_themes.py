@@ -86,7 +86,7 @@ TEXT_ON = [
     ],
     *[
         (text, ground)
-        for text in ("text-accent", "text-success", "text-warning", "text-error")
+        for text in ("text-accent", "text-primary", "text-success", "text-warning", "text-error")
         for ground in ("surface", "boost")
     ],
     ("text-accent", "accent-muted"),

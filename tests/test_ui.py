@@ -272,3 +272,29 @@ async def test_the_reader_copies_the_link(monkeypatch: pytest.MonkeyPatch) -> No
         await pilot.press("enter", "y", "o")
         url = screen.view[screen.index].url
         assert app.clipboard == url and opened == [url]
+
+
+def test_the_fact_line_fits_its_width_one_of_each_kind_first() -> None:
+    from dataclasses import replace
+
+    from digest import read_article
+    from digest.ui.widgets.card import fact_chips
+    from tests.conftest import SEED_TEXT
+
+    article = read_article(SEED_TEXT.read_bytes())
+    facts = article.facts
+    wide = fact_chips(article).plain
+    # The organisations are on the card beside people, places and numbers.
+    assert facts.organizations[0].name in wide
+    for kind in (facts.people, facts.places):
+        assert kind[0].name in wide
+    assert facts.numbers[0].text in wide
+    narrow = fact_chips(article, 60).plain
+    assert len(narrow) <= 60
+    # A narrow line still names the first of each kind before a second of any.
+    for first in (facts.people[0].name, facts.organizations[0].name, facts.places[0].name):
+        assert first in narrow
+    assert facts.people[1].name not in narrow
+    # Warnings are always shown, whatever the width.
+    warned = replace(article, warnings=("low-text",))
+    assert fact_chips(warned, 30).plain.endswith("⚠ low-text")

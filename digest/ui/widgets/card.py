@@ -25,25 +25,63 @@ if TYPE_CHECKING:
 MIN_CARD_HEIGHT = 9
 """The fewest lines a card is given: border, title, attribution, four summary lines, facts."""
 
-CHIPS = (("people", "$text-accent"), ("places", "$text-success"), ("numbers", "$text-warning"))
-"""Fact kinds shown on a card, with the colour of their chips."""
+CHIPS = (
+    ("people", "$text-accent"),
+    ("organizations", "$text-primary"),
+    ("places", "$text-success"),
+    ("numbers", "$text-warning"),
+)
+"""Fact kinds shown on a card, in the order shown, with the colour of their chips."""
 
 CHIPS_PER_KIND = 3
 
 
-def fact_chips(article: Article) -> Content:
-    """Reading time, then a few people, places and numbers, then any extraction warnings."""
+def fact_chips(article: Article, width: int | None = None) -> Content:
+    """Reading time, then as many people, organisations, places and numbers as fit in
+    ``width`` cells, then any extraction warnings (always shown).
+
+    Chips are taken in turns, the most mentioned of each kind first, so that a narrow card
+    shows one of each kind before a second of any; they are shown grouped by kind.
+    """
     facts = article.facts
-    parts: list[Content | str] = [
-        Content.styled(f"{article.reading_minutes} min read", "$text-muted")
-    ]
+    head = Content.styled(f"{article.reading_minutes} min read", "$text-muted")
+    warnings = [Content.styled(f"⚠ {warning}", "bold $text-error") for warning in article.warnings]
+    room = (
+        width - head.cell_length - sum(2 + w.cell_length for w in warnings)
+        if width is not None
+        else None
+    )
+    labels: dict[str, list[str]] = {kind: [] for kind, _ in CHIPS}
+    for rank in range(CHIPS_PER_KIND):
+        for kind, _ in CHIPS:
+            items = getattr(facts, kind)
+            if rank >= len(items):
+                continue
+            label = items[rank].text if kind == "numbers" else items[rank].name
+            cost = 2 + Content(label).cell_length
+            if room is not None:
+                if cost > room:
+                    continue  # a shorter chip further on may still fit
+                room -= cost
+            labels[kind].append(label)
+    parts: list[Content | str] = [head]
     for kind, style in CHIPS:
-        for item in getattr(facts, kind)[:CHIPS_PER_KIND]:
-            label = item.text if kind == "numbers" else item.name
+        for label in labels[kind]:
             parts += ["  ", Content.styled(label, style)]
-    for warning in article.warnings:
-        parts += ["  ", Content.styled(f"⚠ {warning}", "bold $text-error")]
+    for warning in warnings:
+        parts += ["  ", warning]
     return Content.assemble(*parts)
+
+
+class FactChips(Static):
+    """The card's fact line, filled to the width it is given."""
+
+    def __init__(self, article: Article) -> None:
+        super().__init__(classes="card-facts")
+        self.article = article
+
+    def render(self) -> Content:
+        return fact_chips(self.article, self.content_size.width or None)
 
 
 def clip_lines(sentences: list[str], width: int, height: int) -> list[str]:
@@ -142,7 +180,7 @@ class Card(Vertical, can_focus=True):
             yield Static(extra, classes="card-story")
         lead = [article.standfirst] if article.standfirst else list(article.paragraphs[:1])
         yield Summary([s.text for s in article.summary] or lead)
-        yield Static(fact_chips(article), classes="card-facts")
+        yield FactChips(article)
 
     def _title(self) -> Content:
         title = Content.styled(self.article.title, "bold")
