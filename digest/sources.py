@@ -25,6 +25,12 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 ARTICLE_SUFFIXES = frozenset({"", ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".md"})
 """Files taken from a folder. A file named on the command line is read whatever its name."""
 
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".opml", ".json"})
+"""Files taken from a folder when what they hold is a feed or an OPML list (not a sitemap.xml
+or a package.json)."""
+
+_FEED_HEAD_BYTES = 64 * 1024
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -68,7 +74,7 @@ def expand(inputs: Sequence[str]) -> tuple[list[Source], list[InputFailure]]:
             if path.is_dir():
                 found = list(_walk(path))
                 if not found:
-                    failures.append(InputFailure(raw, "folder holds no HTML or text files"))
+                    failures.append(InputFailure(raw, "folder holds no HTML, text or feed files"))
                 for file in found:
                     add(Source(str(file), "file", str(file)))
             elif path.exists():
@@ -84,10 +90,25 @@ def _walk(folder: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
         for name in sorted(names):
             path = Path(root, name)
-            if name.startswith(".") or path.suffix.lower() not in ARTICLE_SUFFIXES:
+            suffix = path.suffix.lower()
+            if name.startswith(".") or not (
+                suffix in ARTICLE_SUFFIXES or (suffix in FEED_SUFFIXES and _holds_a_feed(path))
+            ):
                 continue
             files.append(path)
     return files
+
+
+def _holds_a_feed(path: Path) -> bool:
+    """Whether a file starts as a feed or an OPML list does (its head is enough to tell)."""
+    from digest.feeds import detect  # only when a folder holds such a file
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_FEED_HEAD_BYTES)
+    except OSError:
+        return False
+    return detect(head) is not None
 
 
 def read_file(location: str) -> bytes:

@@ -22,11 +22,27 @@ def test_folders_are_walked_recursively_in_a_stable_order(tmp_path: Path) -> Non
     assert [Path(s.name).relative_to(tmp_path).as_posix() for s in sources] == ["a.txt", "c.html", "b/z.html"]
 
 
+def test_a_folder_gives_its_feeds_but_not_other_xml_or_json(tmp_path: Path) -> None:
+    (tmp_path / "news.xml").write_text(
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>T</title></channel></rss>'
+    )
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset></urlset>')
+    (tmp_path / "feed.json").write_text(
+        '{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": []}'
+    )
+    (tmp_path / "package.json").write_text('{"name": "x", "version": "1.0.0"}')
+    (tmp_path / "list.opml").write_text('<opml version="2.0"><body></body></opml>')
+    (tmp_path / "binary.rss").write_bytes(b"\0\1\2")
+    sources, failures = expand([str(tmp_path)])
+    assert failures == []
+    assert [Path(s.name).name for s in sources] == ["feed.json", "list.opml", "news.xml"]
+
+
 def test_missing_path_and_empty_folder_are_failures_not_exceptions(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     sources, failures = expand([str(tmp_path / "nope.html"), str(tmp_path / "empty")])
     assert sources == []
-    assert [f.error for f in failures] == ["no such file or folder", "folder holds no HTML or text files"]
+    assert [f.error for f in failures] == ["no such file or folder", "folder holds no HTML, text or feed files"]
 
 
 def test_urls_and_stdin_pass_through_and_duplicates_are_dropped() -> None:
