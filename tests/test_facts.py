@@ -75,6 +75,21 @@ def test_numbers_keep_what_they_count() -> None:
     assert all(n.value != 2015 for n in facts.numbers)
 
 
+def test_a_currency_before_what_it_buys_is_money() -> None:
+    facts = _facts(
+        "The council approved a new 40 million euro bridge and a 500-euro fine for littering.",
+        "India will print a new 20 rupee note.",
+        "A 5-pound bag of flour and a 20 mile walk.",
+    )
+    found = {n.text: (n.value, n.unit) for n in facts.numbers}
+    assert found["40 million euro"] == (40_000_000, "EUR")
+    assert found["500-euro"] == (500, "EUR")
+    assert found["20 rupee"] == (20, "INR")
+    # A pound before a noun is as often a weight: it stays what the text says.
+    assert found["5-pound"] == (5, "pounds")
+    assert found["20 mile"] == (20, "mile")
+
+
 def test_weekdays_resolve_against_the_publication_date() -> None:
     facts = _facts(
         "The ministers met on Thursday and again on October 3, 2015.", published="2015-10-08"

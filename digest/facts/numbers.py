@@ -47,7 +47,8 @@ _CODES_BEFORE = frozenset("USD EUR GBP JPY CNY RMB INR CHF CAD AUD NZD HKD SGD R
 """ISO codes written before an amount ("USD 5 million")."""
 _CURRENCY_WORDS = {
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupees": "INR", "roubles": "RUB", "rubles": "RUB", "sterling": "GBP",
+    "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
+    "ruble": "RUB", "sterling": "GBP",
 }  # fmt: skip
 _DOLLAR_ADJECTIVES = {
     "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
@@ -69,6 +70,9 @@ _ABBREVIATIONS = frozenset(
 """Units written short, the same for one and for many ("5 km", "a 10-km race")."""
 SINGULAR_UNITS = _ABBREVIATIONS | frozenset("mile metre meter foot inch tonne ton acre".split())
 """Units a number may take in the singular ("5 km", "a 20 mile walk")."""
+_SINGULAR_CURRENCIES = frozenset("euro dollar yen yuan rupee rouble ruble".split())
+"""Currencies a number may take in the singular, before what it buys ("a 40 million euro
+bridge"); "pound" is left out: "a 5 pound bag" weighs."""
 _GLUED_UNITS = frozenset(
     """km cm mm kg mg lb lbs mph kph kmh ft gb mb tb kb ghz mhz mw gw kw kwh mwh gwh
     sec secs min mins hrs""".split()
@@ -302,7 +306,9 @@ def _counted(paragraph: str, end: int) -> tuple[str, int] | None:
         lower = word.lower()
         if lower in _STOP or lower in _WORD_VALUES:
             return None
-        if not words and lower in SINGULAR_UNITS and not word.istitle():
+        if not words and (lower in SINGULAR_UNITS or lower in _SINGULAR_CURRENCIES) and (
+            not word.istitle()
+        ):
             return lower, match.end("word")
         if match.group("poss") or (word.isupper() and len(word) > 1 and _plural(word)):
             return None  # "the two men's lawyers"; "4 PHOTOS" is a label
@@ -520,7 +526,11 @@ class _Reader:
         if points := _PERCENTAGE_POINTS.match(paragraph, end):
             return "percentage points", start, points.end(), value
         if compound := _compound(paragraph, end):
-            return compound[0], start, compound[1], value
+            # "a 500-euro fine" is money; "a 100-dollar bill" of no known country is none.
+            currency = self.currency_word(compound[0], paragraph, compound[1])
+            if currency == "":
+                return None
+            return currency or compound[0], start, compound[1], value
         if old := _YEAR_OLD.match(paragraph, end):
             return "years old", start, old.end(), value
         ratio = _RATIO_BEFORE.search(paragraph, max(0, start - 20), start)
