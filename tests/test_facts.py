@@ -687,3 +687,23 @@ def test_a_phrase_set_in_capitals_mid_article_is_not_a_name() -> None:
     # An acronym spelled like a word is still an organisation.
     who = extract_facts(("The WHO said cases fell. WHO officials met in Geneva.",), title="")
     assert [o.name for o in who.organizations] == ["WHO"]
+
+
+def test_the_possessive_nearest_a_name_owns_its_role_and_al_is_no_other_person() -> None:
+    # From The New York Times (seeds/nytimes-sudan-sanctions.html).
+    facts = _facts(
+        "After rebels in Darfur staged an uprising in 2003, Sudanese security services and their"
+        " militia allies slaughtered tens of thousands of civilians, leading to condemnation"
+        " around the world, genocide charges at the International Criminal Court against"
+        " Sudan’s president, Omar Hassan al-Bashir, and a new round of American sanctions.",
+        "American officials said Thursday that the American demand that Mr. Bashir be held"
+        " accountable had not changed.",
+    )
+    assert [(p.name, p.role, p.mentions) for p in facts.people] == [
+        ("Omar Hassan al-Bashir", "Sudan’s president", 2)
+    ]
+    # An owner's name of several words stays whole.
+    wing = _facts(
+        "It was led by the American Theatre Wing's director of programs, Joanna Sheehan Bell."
+    )
+    assert wing.people[0].role == "American Theatre Wing's director of programs"

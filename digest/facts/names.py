@@ -134,6 +134,9 @@ _ROLE_BEFORE = re.compile(
     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)\s*,\s*$"
 )
 
+_OWNER_IN_ROLE = re.compile(r"\b((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*['’]s)\s+")
+"""A possessive in a role, with the capitalised words of its name: "American Theatre Wing's"."""
+
 
 @dataclass(slots=True)
 class _Run:
@@ -449,6 +452,14 @@ def _split_role(run: _Run) -> None:
     run.tokens = name
 
 
+_PARTICLES = ("al-", "Al-", "el-", "El-")
+
+
+def _surname(word: str) -> str:
+    """A surname as it is compared: "al-Bashir" is "Bashir" ("Mr. Bashir" is the same man)."""
+    return word[3:] if len(word) > 4 and word.startswith(_PARTICLES) else word
+
+
 def _start_at_first_word(run: _Run, paragraph: str) -> None:
     """Move the run's start to its first kept word, looked for inside the run only.
 
@@ -562,6 +573,13 @@ def _role_around(paragraph: str, run: _Run) -> str | None:
     if before and _is_role(before.group("role")):
         det = before.group("det")
         role = before.group("role").strip()
+        # The possessive nearest the name owns the role: "the International Criminal Court
+        # against Sudan's president, Omar Hassan al-Bashir" -> "Sudan's president".
+        owners = list(_OWNER_IN_ROLE.finditer(role))
+        if owners:
+            det, role = owners[-1].group(1), role[owners[-1].end() :]
+            if not _is_role(role):
+                return None
         # The determiner nearest the name opens the role:
         # "a day after the prime minister of Turkey".
         inner = re.split(r"\b(?:the|a|an)\s+", role)
@@ -634,12 +652,13 @@ class NameFinder:
     def _person(self, run: _Run, order: int) -> _Person:
         name = run.text
         words = run.tokens
+        last = _surname(words[-1])
         for person in self.people:
             if (
                 name == person.name
                 or (len(words) == 1 and words[0] in person.tokens)
                 or (
-                    words[-1] == person.tokens[-1]
+                    last == _surname(person.tokens[-1])
                     and (len(words) == 1 or len(person.tokens) == 1 or words[0] == person.tokens[0])
                 )
             ):
@@ -729,7 +748,10 @@ class NameFinder:
             paragraph = self.paragraphs[run.paragraph]
             words = run.tokens
             surname = words[-1]
-            if len(words) <= 2 and any(surname in p.tokens for p in self.people):
+            if len(words) <= 2 and any(
+                surname in p.tokens or _surname(surname) == _surname(p.tokens[-1])
+                for p in self.people
+            ):
                 named = True  # a known person's surname
             elif len(words) == 1 and run.sentence_start and surname not in proper:
                 # "Limbaugh told" opening a sentence is a name when the article writes
@@ -754,9 +776,9 @@ class NameFinder:
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
         # A person is never also a place or an organisation: "Warren" after "Elizabeth
         # Warren" is her, though a city bears the name.
-        surnames = {p.tokens[-1] for p in self.people if len(p.tokens) > 1}
+        surnames = {_surname(p.tokens[-1]) for p in self.people if len(p.tokens) > 1}
         for run, order, kind, text in located:
-            if text in surnames or any(text == p.name for p in self.people):
+            if _surname(text) in surnames or any(text == p.name for p in self.people):
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
             elif (
                 kind == "org"
@@ -796,7 +818,8 @@ class NameFinder:
     def resolve(self, name: str) -> str | None:
         """The listed person a name ("Stoltenberg", "Mr Putin") refers to."""
         words = name.split()
+        last = _surname(words[-1]) if words else ""
         for person in self.people:
-            if name == person.name or (words and words[-1] == person.tokens[-1]):
+            if name == person.name or (words and last == _surname(person.tokens[-1])):
                 return person.name
         return None
