@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from digest.decode import Kind, decode, sniff
 from digest.errors import FetchError, InputError, NotAnArticleError
-from digest.models import Article, Digest, Extraction, InputFailure, article_id
+from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
 from digest.sources import Source, expand, is_url, read_file, read_stdin
 
 if TYPE_CHECKING:
@@ -40,6 +40,9 @@ PAGE_DOUBTS = frozenset(
     {"paywall", "not-an-article", "low-text", "cookie-wall", "script-only", "truncated"}
 )
 """Warnings that make a feed entry's own text preferable to its page, when the text is longer."""
+
+FACTS_FAILED = "facts-failed"
+"""The warning of an article whose facts and summary could not be made (a fault of digest's)."""
 
 TOO_DEEP = "document is nested too deeply to read"
 """The failure of a document that exhausts the parser's recursion."""
@@ -110,19 +113,28 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
     from digest.summarize import summarize
 
     paragraphs = extraction.paragraphs
-    facts = extract_facts(
-        paragraphs,
-        title=extraction.title,
-        published=extraction.published,
-        language=extraction.language,
-    )
-    summary = summarize(
-        paragraphs,
-        title=extraction.title,
-        facts=facts,
-        sentences=sentences,
-        language=extraction.language,
-    )
+    warnings = extraction.warnings
+    try:
+        facts = extract_facts(
+            paragraphs,
+            title=extraction.title,
+            published=extraction.published,
+            language=extraction.language,
+        )
+        summary = summarize(
+            paragraphs,
+            title=extraction.title,
+            facts=facts,
+            sentences=sentences,
+            language=extraction.language,
+        )
+    except (RecursionError, MemoryError):
+        raise  # the caller names the input: too deep, too large
+    except Exception:
+        # A fault of ours on this text costs the article its facts and summary, never the
+        # run: it is read and shown, marked, and the other inputs go on.
+        facts, summary = Facts(), ()
+        warnings = (*warnings, FACTS_FAILED)
     canonical = extraction.url or url
     return Article(
         id=article_id(canonical, extraction.title, paragraphs),
@@ -140,7 +152,7 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
         summary=summary,
         facts=facts,
         credits=extraction.credits,
-        warnings=extraction.warnings,
+        warnings=warnings,
     )
 
 

@@ -162,3 +162,30 @@ def test_an_unknown_theme_is_a_usage_error_naming_the_themes(capsys: pytest.Capt
     assert main([str(SEEDS), "--tui", "--theme", "no-such-theme"]) == 2
     err = capsys.readouterr().err
     assert "no theme named 'no-such-theme'" in err and "digest-high-contrast" in err
+
+
+def test_a_fault_in_facts_costs_that_article_its_facts_not_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import digest.facts
+    from digest import build_digest
+    from digest.render import render
+
+    def broken(paragraphs: tuple[str, ...], **_: object) -> None:
+        if any("Stoltenberg" in p for p in paragraphs):
+            raise IndexError("list index out of range")
+
+    real = digest.facts.extract_facts
+    monkeypatch.setattr(
+        digest.facts, "extract_facts", lambda p, **kw: broken(p) or real(p, **kw)
+    )
+    result = build_digest([str(SEEDS)])
+    assert result.errors == ()
+    by_title = {a.title: a for a in result.articles}
+    hit = next(a for t, a in by_title.items() if "NATO" in t)
+    assert "facts-failed" in hit.warnings
+    assert hit.summary == () and hit.facts.people == () and hit.paragraphs
+    others = [a for a in result.articles if a is not hit]
+    assert len(others) == 6 and all("facts-failed" not in a.warnings for a in others)
+    assert any(a.facts.people for a in others)
+    assert "facts-failed" in render(result, "text")
