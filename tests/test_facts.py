@@ -90,6 +90,15 @@ def test_a_currency_before_what_it_buys_is_money() -> None:
     assert found["20 mile"] == (20, "mile")
 
 
+def test_a_misspelt_month_is_no_date_and_no_crash() -> None:
+    # "Sepember" once matched the month pattern but no month name, and raised KeyError.
+    facts = _facts("It rained on Sepember 3, 2015, and on Sept. 4, 2015.", published="2015-10-01")
+    assert [(d.text, d.value) for d in facts.dates] == [
+        ("2015", "2015"),
+        ("Sept. 4, 2015", "2015-09-04"),
+    ]
+
+
 def test_weekdays_resolve_against_the_publication_date() -> None:
     facts = _facts(
         "The ministers met on Thursday and again on October 3, 2015.", published="2015-10-08"
