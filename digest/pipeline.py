@@ -380,6 +380,8 @@ class _Batch:
             return [self._finish(InputFailure(source.name, TOO_DEEP))]
         except MemoryError:
             return [self._finish(InputFailure(source.name, TOO_LARGE))]
+        except Exception as err:  # a fault of digest's: this input fails, the others go on
+            return [self._finish(InputFailure(source.name, fault(err)))]
 
     # -- feed entries -----------------------------------------------------------------------
 
@@ -448,6 +450,15 @@ class _Batch:
             return InputFailure(name, TOO_DEEP)
         except MemoryError:
             return InputFailure(name, TOO_LARGE)
+        except Exception as err:  # a fault of digest's: this entry fails, the others go on
+            return InputFailure(name, fault(err))
+
+
+def fault(err: Exception) -> str:
+    """The one-line failure of an input digest itself failed on (a bug to report)."""
+    lines = str(err).splitlines()
+    kind = type(err).__name__ + (f": {lines[0][:80]}" if lines else "")
+    return f"digest failed to read it ({kind}); please report this"
 
 
 def _words(entry: Entry) -> int:

@@ -189,3 +189,47 @@ def test_a_fault_in_facts_costs_that_article_its_facts_not_the_run(
     assert len(others) == 6 and all("facts-failed" not in a.warnings for a in others)
     assert any(a.facts.people for a in others)
     assert "facts-failed" in render(result, "text")
+
+
+def test_a_fault_in_reading_one_input_is_its_failure_not_the_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import digest.extract.html
+    from digest import build_digest
+
+    real = digest.extract.html.extract_html
+
+    def broken(text: str, url: str | None = None) -> object:
+        if "Sudan" in text[:20000]:
+            raise KeyError("sepember")
+        return real(text, url)
+
+    monkeypatch.setattr(digest.extract.html, "extract_html", broken)
+    result = build_digest([str(SEEDS)])
+    assert [(Path(f.input).name, f.error) for f in result.errors] == [
+        (
+            "nytimes-sudan-sanctions.html",
+            "digest failed to read it (KeyError: 'sepember'); please report this",
+        )
+    ]
+    assert len(result.articles) == 6
+
+
+def test_a_page_cut_short_or_full_of_control_characters_is_read_or_named(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.html"
+    cut.write_text('<html lang="en"><head><title>Cut short</title></head></html>')
+    controls = tmp_path / "controls.html"
+    # A few stray control characters in a real page (the sniffer rightly calls a page made
+    # of them binary); one in the tail of an element the cleaner drops broke lxml.
+    paragraph = "The council met on Monday and voted to build a new bridge over the river. " * 4
+    controls.write_text(
+        "<html><body><article><h1>Bridge</h1>"
+        + "".join(f"<p>{paragraph}<span class='ad'>x</span>\x0c tail {i}</p>" for i in range(6))
+        + "</article></body></html>"
+    )
+    done = run(str(cut), str(controls), "--format", "json", "--no-library")
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"digest: {cut}: no readable article text"
+    articles = json.loads(done.stdout)["articles"]
+    assert [a["title"] for a in articles] == ["Bridge"]
+    assert "\x0c" not in articles[0]["text"]

@@ -113,8 +113,14 @@ def _clean_space(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters lxml's parser lets into the tree but refuses to set as text afterwards (when a
+dropped element's tail is joined to its neighbour's): control characters, lone surrogates."""
+
+
 def _parse(text: str) -> HtmlElement:
     text = _XML_DECLARATION.sub("", text[:MAX_HTML_CHARS], count=1)
+    text = _NOT_XML.sub(" ", text)
     try:
         return lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as err:
@@ -545,7 +551,12 @@ def _readable_body(root: HtmlElement, url: str | None) -> HtmlElement:
         raise NotAnArticleError("no readable article text") from err
     if not summary.strip():
         raise NotAnArticleError("no readable article text")
-    return lxml.html.fragment_fromstring(summary, create_parent="div")
+    try:
+        return lxml.html.fragment_fromstring(summary, create_parent="div")
+    except (AssertionError, ValueError, lxml.etree.ParserError) as err:
+        # readability gives back the whole page when it has no body ("<html><head>...</head>
+        # </html>", a download cut short): lxml finds no fragment in it.
+        raise NotAnArticleError("no readable article text") from err
 
 
 class _Body:
