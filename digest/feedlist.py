@@ -18,10 +18,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from digest.config import config_dir
 from digest.errors import ConfigError, InputError
+from digest.urls import host
 
 FEEDS_FILE = "feeds.txt"
 """Name of the feed list in the config folder."""
@@ -92,7 +92,7 @@ def feeds_in(argument: str) -> list[str]:
     from digest.sources import is_url
 
     if is_url(argument):
-        if not urlsplit(argument).hostname:
+        if not host(argument):
             raise InputError("URL has no host")
         return [argument.strip()]
     path = Path(argument)

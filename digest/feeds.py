@@ -27,9 +27,9 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
-from urllib.parse import urljoin, urlsplit
 
 from digest.errors import FeedError
+from digest.urls import join, split
 
 FeedKind = Literal["rss", "rdf", "atom", "json", "opml"]
 
@@ -167,7 +167,8 @@ def parse_opml(data: bytes) -> tuple[str, ...]:
     urls: dict[str, None] = {}
     for outline in root.iter("{*}outline"):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-        if urlsplit(url).scheme.lower() in ("http", "https"):
+        parts = split(url)
+        if parts is not None and parts.scheme.lower() in ("http", "https"):
             urls.setdefault(url, None)
     if not urls:
         raise FeedError("OPML file lists no http(s) feeds")
@@ -204,13 +205,17 @@ def _parse_xml(data: bytes, url: str | None, kind: FeedKind) -> Feed:
         data = _repaired(data)
     import feedparser  # type: ignore[import-untyped]  # (ships no type hints)
 
-    parsed = feedparser.parse(
-        io.BytesIO(data),
-        response_headers={"content-location": url} if url else None,
-        # The extractor reads text out of the HTML; nothing is shown as HTML.
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    try:
+        parsed = feedparser.parse(
+            io.BytesIO(data),
+            response_headers={"content-location": url} if url else None,
+            # The extractor reads text out of the HTML; nothing is shown as HTML.
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except (UnicodeError, ValueError, LookupError) as err:
+        # feedparser's own encoding guesses can fail on a feed with stray bytes.
+        raise FeedError(f"not a readable feed ({_first_line(err)})") from err
     info = parsed.get("feed") or {}
     entries = _unique(_rss_entry(e) for e in (parsed.get("entries") or [])[: MAX_ENTRIES * 2])
     if parsed.get("bozo") and not entries and not info.get("title"):
@@ -404,7 +409,7 @@ def _absolute(link: str | None, base: str | None) -> str | None:
     if not link or not link.strip():
         return None
     link = link.strip()
-    return urljoin(base, link) if base else link
+    return join(base, link) if base else link
 
 
 def _language(code: str | None) -> str | None:

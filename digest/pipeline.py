@@ -22,12 +22,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeAlias
-from urllib.parse import urlsplit
 
 from digest.decode import Kind, decode, sniff
 from digest.errors import FetchError, InputError, NotAnArticleError
 from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
 from digest.sources import Source, expand, is_url, read_file, read_stdin
+from digest.urls import host
 
 if TYPE_CHECKING:
     from digest.feeds import Entry, Feed
@@ -471,8 +471,7 @@ def _words(entry: Entry) -> int:
 def _publisher(entry: Entry, feed: Feed) -> str | None:
     from digest.outlets import outlet_for_host
 
-    host = urlsplit(entry.link or feed.link or "").hostname or ""
-    return outlet_for_host(host) or feed.title
+    return outlet_for_host(host(entry.link or feed.link or "")) or feed.title
 
 
 def _with_entry(page: Extraction, entry: Entry, feed: Feed) -> Extraction:

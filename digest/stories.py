@@ -89,10 +89,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from digest.models import Article, DateFact, NumberFact
 from digest.sentences import split_sentences
+from digest.urls import host
 
 TITLE_WEIGHT = 2.0
 """How many times a headline word counts in the opening, beside a word of the body."""
@@ -422,8 +422,7 @@ def source_of(article: Article) -> StorySource:
     """The card's line for one article."""
     outlet = article.publisher
     if not outlet and article.url:
-        outlet = urlsplit(article.url).hostname
-        outlet = outlet.removeprefix("www.") if outlet else None
+        outlet = host(article.url).removeprefix("www.") or None
     return StorySource(
         outlet=outlet or article.input,
         published=article.published,

@@ -699,3 +699,25 @@ def test_an_author_tag_with_a_job_title_is_kept_over_a_byline_naming_someone_els
     elsewhere = "<div class='story-byline'>By John Smith</div>"  # another story's, far down
     page = _story("<h1>Council approves the budget for the new road</h1>", head)
     assert extract_html(page.replace("</main>", elsewhere + "</main>")).authors == ("Jane Roe",)
+
+
+def test_a_page_full_of_broken_links_is_still_read() -> None:
+    from digest.pipeline import read_article
+
+    body = "".join(
+        f"<p>The council met on Monday for the {n} time and voted to build a bridge.</p>"
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    page = (
+        '<html><head><title>Bridge</title><link rel="canonical" href="http://[bad/x">'
+        '<meta property="og:url" content="https://[::1">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "url": "http://[y",'
+        ' "author": {"name": "Ann Lee", "url": "http://[a"}}</script></head>'
+        f'<body><article><h1>Bridge</h1>{body}<p>See <a href="http://[q/">the plans</a> for the'
+        " bridge the council voted for on Monday.</p></article></body></html>"
+    )
+    article = read_article(page.encode(), url="https://example.org/news/2026/11/30/bridge")
+    assert article.title == "Bridge" and article.authors == ("Ann Lee",)
+    assert article.url == "https://example.org/news/2026/11/30/bridge"
+    assert article.published == "2026-11-30"
+    assert len(article.paragraphs) == 7

@@ -764,3 +764,26 @@ def test_leaving_a_batch_early_ends_its_work(local_site: SiteFactory) -> None:
     assert isinstance(first, Article) and first.title == TITLES["/news/obama-guns"]
     workers = [t for t in threading.enumerate() if t.name.startswith(("digest-fetch", "digest-rd"))]
     assert workers == []
+
+
+def test_broken_links_cost_only_themselves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "http://[bad" (an unclosed IPv6 bracket) makes urllib raise ValueError.
+    monkeypatch.setenv("DIGEST_CONFIG_DIR", str(tmp_path / "config"))
+    code, out, err = run_cli(capsys, "feeds", "add", "http://[bad", "https://a.example.org/rss")
+    assert code == 1 and err == "digest: http://[bad: URL has no host\n"
+    assert out == "added https://a.example.org/rss\n"
+    opml = tmp_path / "list.opml"
+    opml.write_text(
+        '<opml version="2.0"><body><outline xmlUrl="http://[bad/rss"/>'
+        '<outline xmlUrl="https://b.example.org/rss"/></body></opml>'
+    )
+    assert parse_opml(opml.read_bytes()) == ("https://b.example.org/rss",)
+    feed = parse_feed(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        b"<link>http://[bad/</link><item><title>One</title><link>/one</link>"
+        b"<description>Text.</description></item></channel></rss>",
+        "http://[bad/feed",
+    )
+    assert [e.title for e in feed.entries] == ["One"]

@@ -17,13 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
 from digest.extract.lines import is_noise, is_prose, split_names
 from digest.extract.published import published_date
 from digest.outlets import agency_name, outlet_for_host, outlet_name
+from digest.urls import join, netloc, split
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -833,11 +833,11 @@ def _slug_credit(tags: dict[str, str], url: str | None) -> _Credit:
     """Names spelt in the address of the writer's page that ``article:author`` points to
     ("https://www.engadget.com/editors/jon-fingas"): the last resort."""
     credit = _Credit()
-    host = urlsplit(url).netloc.lower().removeprefix("www.") if url else ""
+    host = netloc(url).lower().removeprefix("www.") if url else ""
     for key in _AUTHOR_TAGS:
         for link in (tags.get(key) or "").split(","):
-            parts = urlsplit(link.strip())
-            if not parts.netloc or (host and not parts.netloc.lower().endswith(host)):
+            parts = split(link.strip())
+            if parts is None or not parts.netloc or (host and not parts.netloc.lower().endswith(host)):
                 continue
             match = _PROFILE_PATH.search(parts.path)
             if match and _NAME_SLUG.fullmatch(match.group("slug")):
@@ -927,8 +927,8 @@ def _canonical(
         )
     for value in values:
         if value:
-            absolute = urljoin(url, value.strip()) if url else value.strip()
-            if absolute.startswith(("http://", "https://")) and urlsplit(absolute).netloc:
+            absolute = join(url, value.strip()) if url else value.strip()
+            if absolute and absolute.startswith(("http://", "https://")) and netloc(absolute):
                 return absolute
     return url
 
@@ -948,7 +948,7 @@ def _publisher(ld: dict[str, Any] | None, tags: dict[str, str], url: str | None)
         if value and len(value) <= 60 and not value.startswith("http"):
             value = re.sub(r"\.(?:com|co\.uk|org|net|fr|de|it|es)$", "", value, flags=re.I)
             return outlet_name(value) or value
-    return outlet_for_host(urlsplit(url).netloc) if url else None
+    return outlet_for_host(netloc(url)) if url else None
 
 
 def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:

@@ -33,12 +33,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from itertools import chain, islice
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from digest.dates import parse_date, parse_date_time
+from digest.urls import split
 
 PUBLISHED_TAGS = (
     "article:published_time",
@@ -157,7 +157,9 @@ def url_date(url: str | None) -> tuple[int, int, int | None] | None:
     "-20161213-" in the path or the query ("hl?a=20170309-35097838")."""
     if not url:
         return None
-    parts = urlsplit(url)
+    parts = split(url)
+    if parts is None:
+        return None
     if match := _URL_DATE.search(parts.path):
         year, month, day = match.groups()
         return int(year), int(month), int(day) if day else None
