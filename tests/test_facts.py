@@ -716,3 +716,11 @@ def test_the_possessive_nearest_a_name_owns_its_role_and_al_is_no_other_person()
         "It was led by the American Theatre Wing's director of programs, Joanna Sheehan Bell."
     )
     assert wing.people[0].role == "American Theatre Wing's director of programs"
+
+
+def test_acronyms_of_things_are_not_organisations() -> None:
+    facts = _facts(
+        "The flaw lets anyone crash the server's CPU, the developer said. GDP grew 2% as the"
+        " CEO spoke on TV. NATO and the BBC said the USB stick held a PDF.",
+    )
+    assert sorted(o.name for o in facts.organizations) == ["BBC", "NATO"]

@@ -126,6 +126,12 @@ _ROLE_MODIFIERS = frozenset(
 _NO_NAME_WORDS = DEMONYMS | COMMON_CAPITALISED
 """Words that make no name on their own or together: "British", "The", "Monday"."""
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+_THING_ACRONYMS = frozenset(
+    """AI AM API ATM CCTV CD CEO CFO COO CPU CSS CT CTO DIY DJ DNA DVD ETF EV FAQ GDP GMT GPS
+    GPU HD HIV HR HTML HTTP HTTPS ICU ID IPO IQ IT JSON LCD LED MRI NFT PC PDF PIN PM PR
+    PTSD RAM RNA ROM SMS SQL SUV TV UFO URL USB UTC VAT VIP VPN XML""".split()
+)
+"""Acronyms of things, jobs and measures, never of a body: "CPU", "GDP", "CEO" alone."""
 _ROLE_AFTER = re.compile(
     r"^,\s+(?P<role>(?:(?:the|a|an)\s+)?[^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\)|$)"
 )
@@ -477,6 +483,8 @@ def _kind(run: _Run) -> str | None:
     place_names = places()
     if text in KNOWN_ORGS:
         return "org"
+    if text in _THING_ACRONYMS:
+        return None  # "TV" alone, though "Fox TV" is a body
     if text in place_names or (words[0] == "the" and " ".join(words[1:]) in place_names):
         return "place"
     if run.role or run.honorific:
