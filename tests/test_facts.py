@@ -724,3 +724,14 @@ def test_acronyms_of_things_are_not_organisations() -> None:
         " CEO spoke on TV. NATO and the BBC said the USB stick held a PDF.",
     )
     assert sorted(o.name for o in facts.organizations) == ["BBC", "NATO"]
+
+
+def test_a_town_named_like_a_word_is_the_word_at_a_sentence_start() -> None:
+    # From The Guardian: "“Man’s greed in the ocean is hurting the whales,” says Parata."
+    facts = _facts(
+        "“Man’s greed in the ocean is hurting the whales,” says Hori Parata.",
+        "Mobile phones are banned in class. Reading is fun for children.",
+    )
+    assert facts.places == ()
+    moved = _facts("Reading is fun. He moved to Reading in 2010.")
+    assert [p.name for p in moved.places] == ["Reading"]

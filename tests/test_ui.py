@@ -298,3 +298,20 @@ def test_the_fact_line_fits_its_width_one_of_each_kind_first() -> None:
     # Warnings are always shown, whatever the width.
     warned = replace(article, warnings=("low-text",))
     assert fact_chips(warned, 30).plain.endswith("⚠ low-text")
+
+
+def test_a_fact_said_twice_is_one_chip() -> None:
+    from digest.models import Article, Facts, NumberFact
+    from digest.ui.widgets.card import fact_chips
+
+    numbers = (
+        NumberFact("two years", 2, "years", 0),
+        NumberFact("two years", 2, "years", 3),
+        NumberFact("40 million euro", 40_000_000, "EUR", 1),
+    )
+    article = Article(
+        id="x", input="x.txt", url=None, title="T", standfirst=None, section=None,
+        authors=(), publisher=None, agencies=(), published=None, language="en",
+        paragraphs=("p",), summary=(), facts=Facts(numbers=numbers), credits=(), warnings=(),
+    )  # fmt: skip
+    assert fact_chips(article).plain.endswith("min read  two years  40 million euro")

@@ -141,6 +141,15 @@ KNOWN_ORGS = frozenset(
 )
 """Organisations named without any organisation word, news agencies among them."""
 
+COMMON_WORD_PLACES = frozenset(
+    """Aurora Bath Delta Derby Enterprise Hub Independence Male Man Metro Mobile Nice Oral
+    Orange Paradise Pest Reading Reunion Saga Shaping Split Springs Surprise Tours Van
+    Vista""".split()
+)
+"""Places whose names are common English words: opening a sentence ("Man’s greed", "Reading
+is fun", "Mobile phones") such a word is the word, unless the article also writes it
+capitalised inside a sentence ("moved to Reading")."""
+
 CLUB_PREFIXES = frozenset(
     """Deportivo Dinamo Dynamo Atletico Atlético Olympique Borussia Spartak Lokomotiv
     Internazionale Sporting Steaua Partizan Slavia Sparta Legia Ferencvaros VfB VfL""".split()

@@ -24,6 +24,7 @@ from digest.facts.gazetteer import (
     CLUB_PREFIXES,
     CLUB_PREFIXES_BEFORE_PLACE,
     COMMON_CAPITALISED,
+    COMMON_WORD_PLACES,
     COUNTRIES,
     DEMONYMS,
     GEO_WORDS,
@@ -797,6 +798,13 @@ class NameFinder:
             ):
                 # "Police said" opens a sentence with a common noun, not a name.
                 continue
+            elif (
+                kind == "place"
+                and run.sentence_start
+                and text in COMMON_WORD_PLACES
+                and text not in proper
+            ):
+                continue  # "Man’s greed", "Mobile phones": the word, not the town
             elif kind == "org":
                 self.orgs.setdefault(text, []).append(order)
             else:

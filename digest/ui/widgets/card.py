@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from digest.models import Article
+from digest.models import Article, Facts
 from digest.render import attribution, counted, outlet_name
 
 if TYPE_CHECKING:
@@ -52,12 +52,13 @@ def fact_chips(article: Article, width: int | None = None) -> Content:
         else None
     )
     labels: dict[str, list[str]] = {kind: [] for kind, _ in CHIPS}
+    kinds = {kind: _unique_labels(facts, kind) for kind, _ in CHIPS}
     for rank in range(CHIPS_PER_KIND):
         for kind, _ in CHIPS:
-            items = getattr(facts, kind)
+            items = kinds[kind]
             if rank >= len(items):
                 continue
-            label = items[rank].text if kind == "numbers" else items[rank].name
+            label = items[rank]
             cost = 2 + Content(label).cell_length
             if room is not None:
                 if cost > room:
@@ -71,6 +72,13 @@ def fact_chips(article: Article, width: int | None = None) -> Content:
     for warning in warnings:
         parts += ["  ", warning]
     return Content.assemble(*parts)
+
+
+def _unique_labels(facts: Facts, kind: str) -> list[str]:
+    """The labels of one kind of fact, each once ("two years" said twice is one chip)."""
+    items = getattr(facts, kind)
+    labels = (item.text for item in items) if kind == "numbers" else (item.name for item in items)
+    return list(dict.fromkeys(labels))[:CHIPS_PER_KIND]
 
 
 class FactChips(Static):
