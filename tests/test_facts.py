@@ -735,3 +735,15 @@ def test_a_town_named_like_a_word_is_the_word_at_a_sentence_start() -> None:
     assert facts.places == ()
     moved = _facts("Reading is fun. He moved to Reading in 2010.")
     assert [p.name for p in moved.places] == ["Reading"]
+
+
+def test_a_company_and_its_short_name_are_one_organisation() -> None:
+    # From The New York Times on Yahoo's sale: "Alibaba Group" then "Alibaba".
+    facts = _facts(
+        "Yahoo owns about 15 percent of Alibaba Group, the Chinese internet giant.",
+        "Its stake in Alibaba is worth more than $30 billion, and Alibaba may buy it back.",
+    )
+    assert [(o.name, o.mentions) for o in facts.organizations] == [
+        ("Alibaba Group", 3),
+        ("Yahoo", 1),
+    ]

@@ -127,6 +127,11 @@ _ROLE_MODIFIERS = frozenset(
 _NO_NAME_WORDS = DEMONYMS | COMMON_CAPITALISED
 """Words that make no name on their own or together: "British", "The", "Monday"."""
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+_CORPORATE_SUFFIXES = frozenset(
+    """Group Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited plc PLC LLC
+    Holdings AG SA NV GmbH""".split()
+)
+"""Last words of a company's full name that its short name leaves out ("Alibaba Group")."""
 _THING_ACRONYMS = frozenset(
     """AI AM API ATM CCTV CD CEO CFO COO CPU CSS CT CTO DIY DJ DNA DVD ETF EV FAQ GDP GMT GPS
     GPU HD HIV HR HTML HTTP HTTPS ICU ID IPO IQ IT JSON LCD LED MRI NFT PC PDF PIN PM PR
@@ -826,7 +831,15 @@ class NameFinder:
         return tuple(Entity(name, len(orders)) for name, orders in ranked)
 
     def org_list(self) -> tuple[Entity, ...]:
-        return self._entities(self.orgs)
+        # "Alibaba" and "Alibaba Group" are one company, listed by its fuller name.
+        orgs = {name: list(orders) for name, orders in self.orgs.items()}
+        for name in list(orgs):
+            words = name.split()
+            if len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
+                short = " ".join(words[:-1])
+                if short in orgs and short in self.orgs:
+                    orgs[name] = sorted(orgs[name] + orgs.pop(short))
+        return self._entities(orgs)
 
     def place_list(self) -> tuple[Entity, ...]:
         return self._entities(self.places)
