@@ -171,8 +171,12 @@ def _named_terms(facts: Facts | None) -> list[str]:
     """The article's facts as text to look for: surnames, names, numbers; each once."""
     if facts is None:
         return []
+    from digest.facts.names import short_form
+
     terms = [p.name.split()[-1] for p in facts.people]
-    terms += [e.name for e in (*facts.organizations, *facts.places)]
+    # An organisation is listed by its full name; sentences may give its short one.
+    terms += [short_form(e.name) or e.name for e in facts.organizations]
+    terms += [e.name for e in facts.places]
     terms += [n.text for n in facts.numbers]
     return list(dict.fromkeys(terms))
 

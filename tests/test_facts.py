@@ -747,3 +747,15 @@ def test_a_company_and_its_short_name_are_one_organisation() -> None:
         ("Alibaba Group", 3),
         ("Yahoo", 1),
     ]
+
+
+def test_a_body_named_with_and_without_its_country_is_one() -> None:
+    facts = _facts(
+        "The US Congress has failed to act. Congress returns in September, and Virginia"
+        " Republicans said Republicans in Congress should vote.",
+    )
+    assert [(o.name, o.mentions) for o in facts.organizations] == [
+        ("US Congress", 3),
+        ("Virginia Republicans", 1),
+        ("Republicans", 1),
+    ]

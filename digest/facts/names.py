@@ -472,6 +472,24 @@ def _surname(word: str) -> str:
     return word[3:] if len(word) > 4 and word.startswith(_PARTICLES) else word
 
 
+def short_form(org: str) -> str | None:
+    """The shorter name an article may give an organisation: "Alibaba" for "Alibaba Group",
+    "Supreme Court" for "U.S. Supreme Court"; None when it has none.
+
+    A party's members are not shortened: "Virginia Republicans" are not all "Republicans".
+    """
+    words = org.split()
+    if len(words) < 2:
+        return None
+    if words[-1] in _CORPORATE_SUFFIXES:
+        return " ".join(words[:-1])
+    if (words[0] in places() or words[0] in DEMONYMS) and not (
+        words[-1].endswith("s") and not words[-1].endswith("ss")
+    ):
+        return " ".join(words[1:])
+    return None
+
+
 def _start_at_first_word(run: _Run, paragraph: str) -> None:
     """Move the run's start to its first kept word, looked for inside the run only.
 
@@ -832,13 +850,12 @@ class NameFinder:
 
     def org_list(self) -> tuple[Entity, ...]:
         # "Alibaba" and "Alibaba Group" are one company, listed by its fuller name.
+        # So are "US Congress" and "Congress": a country before a body's name.
         orgs = {name: list(orders) for name, orders in self.orgs.items()}
         for name in list(orgs):
-            words = name.split()
-            if len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:
-                short = " ".join(words[:-1])
-                if short in orgs and short in self.orgs:
-                    orgs[name] = sorted(orgs[name] + orgs.pop(short))
+            short = short_form(name)
+            if short and short in orgs and short in self.orgs and name in orgs:
+                orgs[name] = sorted(orgs[name] + orgs.pop(short))
         return self._entities(orgs)
 
     def place_list(self) -> tuple[Entity, ...]:
