@@ -759,3 +759,13 @@ def test_a_body_named_with_and_without_its_country_is_one() -> None:
         ("Virginia Republicans", 1),
         ("Republicans", 1),
     ]
+
+
+def test_a_spaced_dash_ends_a_name_and_a_note_label_is_none() -> None:
+    facts = _facts(
+        "NOTE - Apic Yamada Corp is a leading manufacturer of semiconductor leadframes.",
+        "The musical Jerry Springer - The Opera opened in London, the producer Mike Leigh said.",
+    )
+    assert [o.name for o in facts.organizations] == ["Apic Yamada Corp"]
+    assert "Jerry Springer" in [p.name for p in facts.people]
+    assert all("Opera" not in p.name for p in facts.people)

@@ -243,7 +243,7 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool],
         ends.append(end)
         follows.append(not passed)
         # Words are mostly one space apart; anything else may break a name.
-        breaks.append(brk or (gap != " " and gap.strip() not in ("", "-")))
+        breaks.append(brk or (gap != " " and gap.strip() not in ("", "-")) or gap == " - ")
         start = following
     return texts, starts, ends, breaks, follows
 
@@ -723,6 +723,14 @@ class NameFinder:
                 if paragraph[run.end : run.end + 1] == ":" and all(w.isupper() for w in run.tokens):
                     # A field label of a listing ("CUSIP: 072261", "ISSUER: ...").
                     continue
+                if (
+                    run.start == 0
+                    and len(run.tokens) == 1
+                    and run.tokens[0].isupper()
+                    and paragraph.startswith(" - ", run.end)
+                    and _title(run.tokens[0]) not in places()
+                ):
+                    continue  # a label opening a note: "NOTE - Apic Yamada Corp is ..."
                 if len(run.tokens) == 1 and (
                     run.tokens[0] in COMMON_CAPITALISED
                     or (
