@@ -315,3 +315,23 @@ def test_a_fact_said_twice_is_one_chip() -> None:
         paragraphs=("p",), summary=(), facts=Facts(numbers=numbers), credits=(), warnings=(),
     )  # fmt: skip
     assert fact_chips(article).plain.endswith("min read  two years  40 million euro")
+
+
+def test_the_reader_lists_a_number_said_twice_once_with_both_paragraphs() -> None:
+    from digest import read_article
+    from digest.ui.screens.reader import fact_entries
+
+    article = read_article(
+        (
+            "Algeria restaurant bomb kills seven\n\n"
+            "A bomb explosion in a restaurant west of Algiers on Friday killed seven people,"
+            " an Algerian newspaper said on Saturday.\n\n"
+            "Security forces said two people were killed and six were wounded in the town.\n\n"
+            "But Le Matin newspaper, quoting witnesses, said the bomb killed seven people.\n"
+        ).encode()
+    )
+    numbers = dict(fact_entries(article))["Numbers"]
+    labels = [entry.label.plain for entry in numbers]
+    assert labels[0] == "seven people ×2"
+    assert numbers[0].paragraphs == (0, 2)
+    assert "two people" in labels and labels.count("seven people") == 0

@@ -18,6 +18,8 @@ from textual.widgets.option_list import Option
 from digest.models import Article
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from digest.stories import Changes, Story
 from digest.render import human_date, outlet_name, shared_facts
 from digest.ui.view import paragraphs_naming
@@ -50,18 +52,12 @@ def fact_entries(article: Article) -> list[tuple[str, list[FactEntry]]]:
         ("Places", [named(p.name, mentions=p.mentions) for p in facts.places]),
         (
             "Dates",
-            [
-                FactEntry(
-                    Content.assemble(
-                        d.text,
-                        (f" · {d.value}" if d.value and d.value != d.text else "", "$text-muted"),
-                    ),
-                    at(d.paragraph, d.text),
-                )
-                for d in facts.dates
-            ],
+            _once_each([(_dated(d.text, d.value), d.text, d.paragraph) for d in facts.dates], at),
         ),
-        ("Numbers", [FactEntry(Content(n.text), at(n.paragraph, n.text)) for n in facts.numbers]),
+        (
+            "Numbers",
+            _once_each([(Content(n.text), n.text, n.paragraph) for n in facts.numbers], at),
+        ),
         (
             "Quotes",
             [
@@ -77,6 +73,32 @@ def fact_entries(article: Article) -> list[tuple[str, list[FactEntry]]]:
         ),
     ]
     return [(heading, entries) for heading, entries in groups if entries]
+
+
+def _dated(text: str, value: str | None) -> Content:
+    """A date as the article writes it, and as digest reads it when that says more."""
+    shown = f" · {value}" if value and value != text else ""
+    return Content.assemble(text, (shown, "$text-muted"))
+
+
+def _once_each(
+    found: list[tuple[Content, str, int | None]],
+    at: Callable[[int | None, str], tuple[int, ...]],
+) -> list[FactEntry]:
+    """Facts found more than once ("seven people" in two paragraphs) as one entry that
+    jumps to each of its paragraphs in turn, counted "×2"; in the order first found."""
+    grouped: dict[str, tuple[Content, list[int], list[int]]] = {}
+    for label, text, paragraph in found:
+        _, paragraphs, count = grouped.setdefault(label.plain, (label, [], [0]))
+        paragraphs.extend(p for p in at(paragraph, text) if p not in paragraphs)
+        count[0] += 1
+    return [
+        FactEntry(
+            Content.assemble(label, (f" ×{count[0]}", "$text-muted")) if count[0] > 1 else label,
+            tuple(paragraphs),
+        )
+        for label, paragraphs, count in grouped.values()
+    ]
 
 
 def attribution_panel(article: Article) -> Content:
