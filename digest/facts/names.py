@@ -174,6 +174,8 @@ class _Person:
     mentions: int
     first: int
     tokens: list[str] = field(default_factory=list)
+    surname: str = ""
+    """The last word as surnames are compared (``_surname``), kept with ``tokens``."""
 
 
 _FIRST = "A-Za-zÀ-ÖØ-öø-ÿ0-9"
@@ -496,7 +498,10 @@ def _start_at_first_word(run: _Run, paragraph: str) -> None:
     ``_uncap`` may have re-cased a shouted word ("IN" -> "In"), so the search ignores case;
     an unbounded search could land on a later word of the paragraph, past the run's end.
     """
-    offset = paragraph[run.start : run.end].lower().find(run.tokens[0].lower())
+    first = run.tokens[0]
+    if paragraph.startswith(first, run.start):
+        return  # the usual case: nothing was cut from the front
+    offset = paragraph[run.start : run.end].lower().find(first.lower())
     if offset > 0:
         run.start += offset
 
@@ -690,17 +695,17 @@ class NameFinder:
                 name == person.name
                 or (len(words) == 1 and words[0] in person.tokens)
                 or (
-                    last == _surname(person.tokens[-1])
+                    last == person.surname
                     and (len(words) == 1 or len(person.tokens) == 1 or words[0] == person.tokens[0])
                 )
             ):
                 if len(words) > len(person.tokens):
-                    person.name, person.tokens = name, list(words)
+                    person.name, person.tokens, person.surname = name, list(words), last
                 person.mentions += 1
                 if run.role and not person.role:
                     person.role = run.role
                 return person
-        person = _Person(name, run.role, 1, order, list(words))
+        person = _Person(name, run.role, 1, order, list(words), last)
         self.people.append(person)
         return person
 
@@ -789,7 +794,7 @@ class NameFinder:
             words = run.tokens
             surname = words[-1]
             if len(words) <= 2 and any(
-                surname in p.tokens or _surname(surname) == _surname(p.tokens[-1])
+                surname in p.tokens or _surname(surname) == p.surname
                 for p in self.people
             ):
                 named = True  # a known person's surname
@@ -816,7 +821,7 @@ class NameFinder:
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
         # A person is never also a place or an organisation: "Warren" after "Elizabeth
         # Warren" is her, though a city bears the name.
-        surnames = {_surname(p.tokens[-1]) for p in self.people if len(p.tokens) > 1}
+        surnames = {p.surname for p in self.people if len(p.tokens) > 1}
         for run, order, kind, text in located:
             if _surname(text) in surnames or any(text == p.name for p in self.people):
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
@@ -874,6 +879,6 @@ class NameFinder:
         words = name.split()
         last = _surname(words[-1]) if words else ""
         for person in self.people:
-            if name == person.name or (words and last == _surname(person.tokens[-1])):
+            if name == person.name or (words and last == person.surname):
                 return person.name
         return None
