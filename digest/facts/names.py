@@ -793,9 +793,9 @@ class NameFinder:
             paragraph = self.paragraphs[run.paragraph]
             words = run.tokens
             surname = words[-1]
+            key = _surname(surname)
             if len(words) <= 2 and any(
-                surname in p.tokens or _surname(surname) == p.surname
-                for p in self.people
+                surname in p.tokens or key == p.surname for p in self.people
             ):
                 named = True  # a known person's surname
             elif len(words) == 1 and run.sentence_start and surname not in proper:
