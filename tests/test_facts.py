@@ -769,3 +769,19 @@ def test_a_spaced_dash_ends_a_name_and_a_note_label_is_none() -> None:
     assert [o.name for o in facts.organizations] == ["Apic Yamada Corp"]
     assert "Jerry Springer" in [p.name for p in facts.people]
     assert all("Opera" not in p.name for p in facts.people)
+
+
+def test_a_body_named_with_and_is_one_name_and_two_names_stay_two() -> None:
+    facts = _facts(
+        "The US Food and Drug Administration and the Securities and Exchange Commission"
+        " opened inquiries, the Center for Strategic and International Studies said.",
+        "Boeing and Lockheed Corp bid for the contract. Boeing said it would win.",
+    )
+    bodies = {
+        "US Food and Drug Administration",
+        "Securities and Exchange Commission",
+        "Center for Strategic and International Studies",
+    }
+    names = {o.name for o in facts.organizations}
+    assert bodies | {"Boeing", "Lockheed Corp"} <= names
+    assert not any(" and " in name for name in names - bodies)

@@ -396,6 +396,38 @@ def _runs(paragraph: str, index: int) -> list[_Run]:
     return runs
 
 
+def _joined_by_and(paragraph: str, runs: list[_Run], alone: set[str]) -> list[_Run]:
+    """Runs parted by "and" that together name one body: "US Food and Drug Administration",
+    "Securities and Exchange Commission", "Center for Strategic and International Studies".
+
+    The second part ends in a word of organisations the first does not end in, and neither
+    word at the "and" is a name the article also writes alone (``alone``): "Boeing and
+    Lockheed Corp", "Ailes and Fox News", "Harvard University and Yale University" and
+    "Emily Blunt and Nathalie Press" stay two names each.
+    """
+    joined: list[_Run] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and paragraph[last.end : run.start] == " and "
+            and run.tokens[-1] in ORG_WORDS
+            and run.tokens[-1] not in _CORPORATE_SUFFIXES
+            and run.tokens[0] != "The"
+            and last.tokens[-1] not in ORG_WORDS
+            and last.tokens[-1] not in COMMON_CAPITALISED
+            and last.tokens[-1] not in alone
+            and run.tokens[0] not in alone
+            and last.tokens[0] not in given_names()
+            and run.tokens[0] not in given_names()
+        ):
+            last.tokens = [*last.tokens, "and", *run.tokens]
+            last.end = run.end
+            continue
+        joined.append(run)
+    return joined
+
+
 def _trim(run: _Run) -> _Run | None:
     words = list(run.tokens)
     while words and (words[0] in COMMON_CAPITALISED or words[0].lower() in _CONNECTORS):
@@ -720,9 +752,25 @@ class NameFinder:
         place_line = dateline(self.paragraphs)
         if place_line:
             self.places[place_line[3]] = [0]
+        runs = [_runs(paragraph, index) for index, paragraph in enumerate(self.paragraphs)]
+        if any(" and " in paragraph for paragraph in self.paragraphs):
+            # Words the article writes as a name on their own, away from any "and".
+            alone = {
+                r.tokens[0]
+                for paragraph, found in zip(self.paragraphs, runs, strict=True)
+                for r in found
+                if len(r.tokens) == 1
+                and not r.sentence_start
+                and not paragraph.startswith(" and ", r.end)
+                and not paragraph.endswith(" and ", 0, r.start)
+            }
+            runs = [
+                _joined_by_and(paragraph, found, alone) if " and " in paragraph else found
+                for paragraph, found in zip(self.paragraphs, runs, strict=True)
+            ]
         for index, paragraph in enumerate(self.paragraphs):
             shouted = _shouted(paragraph)
-            for run in _runs(paragraph, index):
+            for run in runs[index]:
                 if place_line and index == place_line[0] and run.start < place_line[2]:
                     continue
                 if paragraph[run.end : run.end + 1] == ":" and all(w.isupper() for w in run.tokens):
