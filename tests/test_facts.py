@@ -785,3 +785,12 @@ def test_a_body_named_with_and_is_one_name_and_two_names_stay_two() -> None:
     names = {o.name for o in facts.organizations}
     assert bodies | {"Boeing", "Lockheed Corp"} <= names
     assert not any(" and " in name for name in names - bodies)
+
+
+def test_no_person_is_named_with_digits_and_a_garden_is_a_venue() -> None:
+    facts = _facts(
+        "Gautam Budha Nagar98 reported 12 new cases, officials said. Bill Gates said IE7 was"
+        " ready. The final is at Madison Square Garden, the league said.",
+    )
+    assert [p.name for p in facts.people] == ["Bill Gates"]
+    assert "Madison Square Garden" in [p.name for p in facts.places]

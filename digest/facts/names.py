@@ -103,8 +103,9 @@ _SPLITTERS = frozenset(
 )
 """Capitalised small words inside a run of capitals that part two names, as in a fixtures list."""
 _VENUE_WORDS = frozenset(
-    """Bridge Road Street Park Stadium Arena Ground Oval Square Lane Avenue Hall Gardens Palace
-    Field Airport Station Course Circuit Racecourse Dome Coliseum Boulevard Velodrome""".split()
+    """Bridge Road Street Park Stadium Arena Ground Oval Square Lane Avenue Hall Garden Gardens
+    Palace Field Airport Station Course Circuit Racecourse Dome Coliseum Boulevard
+    Velodrome""".split()
 )
 """Last words of a place built or laid out by people: "Trent Bridge", "Grace Road", "Ellis Park"."""
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
@@ -506,6 +507,10 @@ def _surname(word: str) -> str:
     return word[3:] if len(word) > 4 and word.startswith(_PARTICLES) else word
 
 
+def _has_digit(words: list[str]) -> bool:
+    return any(c.isdigit() for word in words for c in word)
+
+
 def short_form(org: str) -> str | None:
     """The shorter name an article may give an organisation: "Alibaba" for "Alibaba Group",
     "Supreme Court" for "U.S. Supreme Court"; None when it has none.
@@ -809,6 +814,8 @@ class NameFinder:
                 order += 1
                 words = list(run.tokens)
                 kind = _kind(run)
+                if kind == "person" and _has_digit(run.tokens):
+                    kind = None  # "Gautam Budha Nagar98": page furniture, no one's name
                 if run.tokens != words:
                     # A team sheet's country was cut from the player's name.
                     _start_at_first_word(run, paragraph)
@@ -862,7 +869,7 @@ class NameFinder:
                         and 2 <= len(words) <= 4
                     )
                 )
-            if named:
+            if named and not _has_digit(words):
                 _end_at_name(paragraph, run)
                 if not run.role:
                     run.role = _role_around(paragraph, run)
