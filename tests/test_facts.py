@@ -794,3 +794,12 @@ def test_no_person_is_named_with_digits_and_a_garden_is_a_venue() -> None:
     )
     assert [p.name for p in facts.people] == ["Bill Gates"]
     assert "Madison Square Garden" in [p.name for p in facts.places]
+
+
+def test_a_title_alone_names_no_one() -> None:
+    facts = _facts(
+        "The US President said it was OK, and the French Foreign Minister agreed, the Prime"
+        " Minister said. Prime Minister David Cameron met Islamic State hostages' families.",
+    )
+    assert [(p.name, p.role) for p in facts.people] == [("David Cameron", "Prime Minister")]
+    assert [o.name for o in facts.organizations] == ["Islamic State"]

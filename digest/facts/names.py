@@ -135,7 +135,7 @@ _CORPORATE_SUFFIXES = frozenset(
 """Last words of a company's full name that its short name leaves out ("Alibaba Group")."""
 _THING_ACRONYMS = frozenset(
     """AI AM API ATM CCTV CD CEO CFO COO CPU CSS CT CTO DIY DJ DNA DVD ETF EV FAQ GDP GMT GPS
-    GPU HD HIV HR HTML HTTP HTTPS ICU ID IPO IQ IT JSON LCD LED MRI NFT PC PDF PIN PM PR
+    GPU HD HIV HR HTML HTTP HTTPS ICU ID IPO IQ IT JSON LCD LED MRI NFT OK PC PDF PIN PM PR
     PTSD RAM RNA ROM SMS SQL SUV TV UFO URL USB UTC VAT VIP VPN XML""".split()
 )
 """Acronyms of things, jobs and measures, never of a body: "CPU", "GDP", "CEO" alone."""
@@ -507,6 +507,22 @@ def _surname(word: str) -> str:
     return word[3:] if len(word) > 4 and word.startswith(_PARTICLES) else word
 
 
+def _only_a_title(words: list[str], place_names: frozenset[str]) -> bool:
+    """Whether a run of two words or more is a title alone: role words, with only a country
+    or a people before them ("Prime Minister", "US President", "French Foreign Minister").
+    One word may be a surname too ("King", "Justice"): it is not asked of one."""
+    if words[-1].lower() not in ROLE_NOUNS or " ".join(words) in KNOWN_ORGS:
+        return False  # it must end in a person's job: "Islamic State" is a body
+    return all(
+        w in ROLE_WORDS
+        or w.lower() in ROLE_NOUNS
+        or w in DEMONYMS
+        or w in place_names
+        or w.lower() in _CONNECTORS
+        for w in words
+    )
+
+
 def _has_digit(words: list[str]) -> bool:
     return any(c.isdigit() for word in words for c in word)
 
@@ -810,6 +826,8 @@ class NameFinder:
                 # A mention starts at its first kept word ("On The Steve Harvey Show").
                 _start_at_first_word(run, paragraph)
                 if len(run.tokens) > 1:
+                    if _only_a_title(run.tokens, places()):
+                        continue  # "the Prime Minister said", "the US President": no name
                     _split_role(run)  # a title comes before a name
                 order += 1
                 words = list(run.tokens)
