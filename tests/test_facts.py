@@ -803,3 +803,13 @@ def test_a_title_alone_names_no_one() -> None:
     )
     assert [(p.name, p.role) for p in facts.people] == [("David Cameron", "Prime Minister")]
     assert [o.name for o in facts.organizations] == ["Islamic State"]
+
+
+def test_a_country_before_on_the_is_no_person() -> None:
+    # From the Hindustan Times: "India" is a given name too.
+    facts = _facts(
+        "Pakistan asked China to take a tough stand against India on the Kashmir issue.",
+        "Queen of the South beat Clyde 2-1, the league said.",
+    )
+    assert facts.people == ()
+    assert "India" in [p.name for p in facts.places]

@@ -117,7 +117,7 @@ ORG_WORDS = frozenset(
     Partners Capital Group Insurance Energy Petroleum Oil Pharmaceuticals Industries Bancorp
     Coalition Taliban Hezbollah Hamas Kremlin Pentagon Congress Parliament Bundestag Knesset Duma
     Republicans Democrats Conservatives Tories Labour Network Academy Foundation Federal Reserve
-    Initiative Studies
+    Initiative Studies Summit
     SpA AG AB SA NV BV GmbH ASA Oyj Bhd Tbk Pty Cos Bros Bros. Brothers Sons""".split()
 )
 """Words that make a name an organisation ("Ministry", "Party", "Bank", "FC", "SpA")."""

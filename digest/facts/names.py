@@ -66,6 +66,9 @@ _CONNECTORS = frozenset(
         "on",
     }
 )
+_PHRASE_WORDS = frozenset({"of", "the", "for", "on"})
+"""Connectors of a phrase of names ("India on the Kashmir issue"), never right after the
+first word of a person's name."""
 _MONTHS_DAYS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June "
     "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
@@ -377,6 +380,9 @@ def _runs(paragraph: str, index: int) -> list[_Run]:
                     and k < count
                     and _capitalised(texts[k])
                     and texts[k] not in _MONTHS_DAYS
+                    # "on" joins a body's name ("Council on Foreign Relations"), not a
+                    # phrase: "India on the Kashmir issue".
+                    and ("on" not in connectors or not ORG_WORDS.isdisjoint(words))
                 ):
                     words.extend([*connectors, texts[k]])
                     j = k
@@ -595,6 +601,7 @@ def _kind(run: _Run) -> str | None:
         and words[-1] not in DEMONYMS
         and words[-1] not in ROLE_WORDS
         and not run.article
+        and words[1] not in _PHRASE_WORDS  # "India on the Kashmir issue" names no one
     ):
         return "person"
     # "R. Mahanama", "J.R.R. Tolkien": initials before a surname.
@@ -685,6 +692,8 @@ def _is_role(phrase: str) -> bool:
     words = phrase.lower().replace("’s", "").replace("'s", "").split()
     if not 1 <= len(words) <= 10 or any(w in SAY_VERBS for w in words):
         return False
+    if words[0] in ("and", "but", "or", "so"):
+        return False  # a clause goes on: "Broadway, and met the director shortly after"
     head = [w for w in words if w not in _CONNECTORS]
     return any(w.strip(",") in ROLE_NOUNS for w in head[:6]) and not re.search(
         r"\b(?:who|which|that|is|was|has|had|will)\b", phrase
