@@ -813,3 +813,17 @@ def test_a_country_before_on_the_is_no_person() -> None:
     )
     assert facts.people == ()
     assert "India" in [p.name for p in facts.places]
+
+
+def test_names_after_more_given_names_are_one_person_and_adverbs_are_no_names() -> None:
+    facts = _facts(
+        "Michael Forrest Jones runs the hotel. Forrest Jones said rooms were full.",
+        "Perhaps Jones was right, said Donald Trump. AT&T said it agreed.",
+        "Donald Trump Barack Obama",
+        "Barack Obama disagreed. The site dates from 500 BC.",
+    )
+    people = {p.name: p.mentions for p in facts.people}
+    assert people["Michael Forrest Jones"] == 3
+    assert not any(name.startswith("Perhaps") for name in people)
+    assert "AT&T" not in people and "Barack Obama" in people
+    assert "BC" not in [o.name for o in facts.organizations]

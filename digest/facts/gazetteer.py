@@ -182,7 +182,12 @@ COMMON_CAPITALISED = frozenset(
     Saturday Sunday January February March April May June July August September October November
     December Mr Mrs Ms Dr Read More Share Photo Image Video Watch Click Follow Sign Subscribe
     Updated Published Posted Editing Reporting Additional Continue Advertisement Getty Images
-    Thanks Yes Well Oh Please Let Don't It's That's There's We're They're I'm I've""".split()
+    Thanks Yes Well Oh Please Let Don't It's That's There's We're They're I'm I've
+    Perhaps Maybe Nevertheless Nonetheless Moreover Furthermore Finally Already Thus Hence
+    Sometimes Often Eventually Ultimately Currently Recently Clearly Obviously Apparently
+    Initially Overall Including Besides Otherwise Likewise Similarly Regardless Hopefully
+    Unfortunately Fortunately Notably Importantly Specifically Basically Actually Certainly
+    Probably Typically Usually Generally Previously Subsequently Afterwards Together""".split()
 )
 """Capitalised words that start sentences without starting a name."""
 

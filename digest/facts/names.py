@@ -137,9 +137,9 @@ _CORPORATE_SUFFIXES = frozenset(
 )
 """Last words of a company's full name that its short name leaves out ("Alibaba Group")."""
 _THING_ACRONYMS = frozenset(
-    """AI AM API ATM CCTV CD CEO CFO COO CPU CSS CT CTO DIY DJ DNA DVD ETF EV FAQ GDP GMT GPS
-    GPU HD HIV HR HTML HTTP HTTPS ICU ID IPO IQ IT JSON LCD LED MRI NFT OK PC PDF PIN PM PR
-    PTSD RAM RNA ROM SMS SQL SUV TV UFO URL USB UTC VAT VIP VPN XML""".split()
+    """AD AI AM API ATM BC BCE CCTV CD CE CEO CFO COO CPU CSS CT CTO DIY DJ DNA DVD ETF EV FAQ
+    GDP GMT GPS GPU HD HIV HR HTML HTTP HTTPS ICU ID IPO IQ IT JSON LCD LED MRI NFT OK PC
+    PDF PIN PM PR PTSD QB RAM RNA ROM SMS SQL SUV TV UFO URL USB UTC VAT VIP VPN XML""".split()
 )
 """Acronyms of things, jobs and measures, never of a body: "CPU", "GDP", "CEO" alone."""
 _ROLE_AFTER = re.compile(
@@ -529,6 +529,17 @@ def _only_a_title(words: list[str], place_names: frozenset[str]) -> bool:
     )
 
 
+def _ends_with(longer: list[str], shorter: list[str]) -> bool:
+    """Whether ``longer`` is ``shorter`` after more given names ("Michael Forrest Jones",
+    "Philip van Doren Stern"); "Donald Trump Barack Obama" is not "Barack Obama"."""
+    if len(longer) <= len(shorter) or longer[-len(shorter) :] != shorter:
+        return False
+    return all(
+        w in given_names() or _INITIALS.match(w) is not None or w in _CONNECTORS
+        for w in longer[: -len(shorter)]
+    )
+
+
 def _has_digit(words: list[str]) -> bool:
     return any(c.isdigit() for word in words for c in word)
 
@@ -758,7 +769,14 @@ class NameFinder:
                 or (len(words) == 1 and words[0] in person.tokens)
                 or (
                     last == person.surname
-                    and (len(words) == 1 or len(person.tokens) == 1 or words[0] == person.tokens[0])
+                    and (
+                        len(words) == 1
+                        or len(person.tokens) == 1
+                        or words[0] == person.tokens[0]
+                        # "Forrest Jones" is "Michael Forrest Jones" by his other names
+                        or _ends_with(words, person.tokens)
+                        or _ends_with(person.tokens, words)
+                    )
                 )
             ):
                 if len(words) > len(person.tokens):
@@ -841,8 +859,8 @@ class NameFinder:
                 order += 1
                 words = list(run.tokens)
                 kind = _kind(run)
-                if kind == "person" and _has_digit(run.tokens):
-                    kind = None  # "Gautam Budha Nagar98": page furniture, no one's name
+                if kind == "person" and (_has_digit(run.tokens) or "&" in run.text):
+                    kind = None  # "Gautam Budha Nagar98", "AT&T": no one's name
                 if run.tokens != words:
                     # A team sheet's country was cut from the player's name.
                     _start_at_first_word(run, paragraph)
@@ -896,7 +914,7 @@ class NameFinder:
                         and 2 <= len(words) <= 4
                     )
                 )
-            if named and not _has_digit(words):
+            if named and not _has_digit(words) and "&" not in run.text:
                 _end_at_name(paragraph, run)
                 if not run.role:
                     run.role = _role_around(paragraph, run)
