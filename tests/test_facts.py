@@ -827,3 +827,5 @@ def test_names_after_more_given_names_are_one_person_and_adverbs_are_no_names() 
     assert not any(name.startswith("Perhaps") for name in people)
     assert "AT&T" not in people and "Barack Obama" in people
     assert "BC" not in [o.name for o in facts.organizations]
+    companies = _facts("PricewaterhouseCoopers said revenue rose, and PolitiFact said so too.")
+    assert companies.people == ()

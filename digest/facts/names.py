@@ -540,8 +540,17 @@ def _ends_with(longer: list[str], shorter: list[str]) -> bool:
     )
 
 
-def _has_digit(words: list[str]) -> bool:
-    return any(c.isdigit() for word in words for c in word)
+_CAMEL = re.compile(r"[a-z]{3}[A-Z]")
+"""A capital deep inside a word: "PricewaterhouseCoopers", "LinkedIn"; not "McDonald",
+"MacArthur", "DeSantis"."""
+
+
+def _could_be_a_person(words: list[str]) -> bool:
+    """Whether words may name a person: no digits ("Nagar98"), no "&" ("AT&T") and no
+    company's inner capital ("PricewaterhouseCoopers")."""
+    return not any(
+        "&" in word or _CAMEL.search(word) or any(c.isdigit() for c in word) for word in words
+    )
 
 
 def short_form(org: str) -> str | None:
@@ -859,7 +868,7 @@ class NameFinder:
                 order += 1
                 words = list(run.tokens)
                 kind = _kind(run)
-                if kind == "person" and (_has_digit(run.tokens) or "&" in run.text):
+                if kind == "person" and not _could_be_a_person(run.tokens):
                     kind = None  # "Gautam Budha Nagar98", "AT&T": no one's name
                 if run.tokens != words:
                     # A team sheet's country was cut from the player's name.
@@ -914,7 +923,7 @@ class NameFinder:
                         and 2 <= len(words) <= 4
                     )
                 )
-            if named and not _has_digit(words) and "&" not in run.text:
+            if named and _could_be_a_person(words):
                 _end_at_name(paragraph, run)
                 if not run.role:
                     run.role = _role_around(paragraph, run)
