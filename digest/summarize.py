@@ -21,14 +21,16 @@ import math
 import re
 from collections import Counter
 from itertools import chain
+from typing import Final
 
 from digest.models import Facts, Sentence
 from digest.sentences import split_sentences
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_LONG_WORD = re.compile(r"[a-z]{3,}")
+# Constants are Final: compiled, the loops read them from C, not from the module's dict.
+_WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LONG_WORD: Final = re.compile(r"[a-z]{3,}")
 """A word of three letters or more in lower-case ASCII text (a plain range is quick to scan)."""
-_STOP = frozenset(
+_STOP: Final = frozenset(
     """a an the and or but if of to in on at by for from with as is are was were be been being it
     its this that these those he she they we you i his her their our your him them us me who
     whom which what when where why how not no nor so than then there here has have had do does
@@ -36,17 +38,17 @@ _STOP = frozenset(
     all about into over after before up down out off just only very one two new told
     according""".split()
 )
-_BOILERPLATE = (
+_BOILERPLATE: Final = (
     "scroll down", "click here", "read more", "sign up", "subscribe", "newsletter", "follow us",
     "watch the video", "share this", "all rights reserved", "contributed to this report",
     "editing by", "reporting by",
 )  # fmt: skip
 """Phrases (lower case) that mark a sentence as page furniture, not news."""
-_CLOSERS = "\"'”’)]"
-_ENDS = frozenset(".!?…。！？")
-MIN_WORDS = 6
-MAX_WORDS = 70
-FACTS_FULL = 4
+_CLOSERS: Final = "\"'”’)]"
+_ENDS: Final = frozenset(".!?…。！？")
+MIN_WORDS: Final = 6
+MAX_WORDS: Final = 70
+FACTS_FULL: Final = 4
 """Named facts in one sentence past which more add nothing to its score."""
 
 
@@ -130,7 +132,9 @@ def summarize(
     headline = set(_content_words(title))
     named = _named_terms(facts)
     scores: list[float] = []
-    for (index, order, text), bag, length in zip(candidates, bags, lengths, strict=True):
+    # By index, not over zip(): compiled, that reads the lists directly.
+    for k, (index, order, text) in enumerate(candidates):
+        bag, length = bags[k], lengths[k]
         position = 1.0 / (1.0 + 0.35 * index) + (0.6 if order == 0 else 0.0)
         topic = len(headline.intersection(bag)) / max(1, len(headline))
         central = sum(map(weight.__getitem__, bag)) / (length or 1)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from digest.facts.gazetteer import (
@@ -154,32 +153,59 @@ _OWNER_IN_ROLE = re.compile(r"\b((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*['’]s)\
 """A possessive in a role, with the capitalised words of its name: "American Theatre Wing's"."""
 
 
-@dataclass(slots=True)
 class _Run:
-    tokens: list[str]
-    start: int
-    end: int
-    paragraph: int
-    sentence_start: bool
-    role: str | None = None
-    honorific: bool = False
-    article: bool = False
-    """"the" comes just before the run: "the Florida Marlins" names no person."""
+    """A run of capitalised words of a sentence: a name, or what may be one.
+
+    A plain class rather than a dataclass: compiled, its ``__init__`` is native C, where a
+    dataclass's is Python made at import, and a run is made for every capitalised run of
+    words of the article.
+    """
+
+    __slots__ = (
+        "tokens", "start", "end", "paragraph", "sentence_start", "role", "honorific", "article"
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        tokens: list[str],
+        start: int,
+        end: int,
+        paragraph: int,
+        sentence_start: bool,
+        role: str | None = None,
+        honorific: bool = False,
+        article: bool = False,
+    ) -> None:
+        self.tokens = tokens
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.sentence_start = sentence_start
+        self.role = role
+        self.honorific = honorific
+        self.article = article
+        """"the" comes just before the run: "the Florida Marlins" names no person."""
 
     @property
     def text(self) -> str:
         return " ".join(self.tokens)
 
 
-@dataclass(slots=True)
 class _Person:
-    name: str
-    role: str | None
-    mentions: int
-    first: int
-    tokens: list[str] = field(default_factory=list)
-    surname: str = ""
-    """The last word as surnames are compared (``_surname``), kept with ``tokens``."""
+    """A person found, under the fullest form of the name (a plain class, as ``_Run``)."""
+
+    __slots__ = ("name", "role", "mentions", "first", "tokens", "surname")
+
+    def __init__(
+        self, name: str, role: str | None, mentions: int, first: int, tokens: list[str], surname: str
+    ) -> None:
+        self.name = name
+        self.role = role
+        self.mentions = mentions
+        self.first = first
+        self.tokens = tokens
+        self.surname = surname
+        """The last word as surnames are compared (``_surname``), kept with ``tokens``."""
 
 
 _FIRST = "A-Za-zÀ-ÖØ-öø-ÿ0-9"

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, SAY_VERBS
 from digest.facts.names import sentence_spans
@@ -96,30 +95,44 @@ _MAX_SUBJECT_WORDS = 25
 _TIGHT_WORDS = 8
 
 
-@dataclass(slots=True)
 class _Found:
-    paragraph: int
-    start: int
-    """Offset of the opening mark."""
-    end: int
-    """Offset just past the closing mark (or the paragraph's end)."""
-    text: str
-    open_ended: bool
-    turn: bool = False
-    """A transcript turn ("WALLACE: …"): a quote of its own, never the rest of the last."""
-    speaker: str | None = None
-    attributed: bool = False
-    """The quote's own sentence says who spoke (``speaker`` may still be None: "officials")."""
+    """A quotation of a paragraph, and who said it once that is read.
+
+    Plain classes rather than dataclasses, here and in ``_Subject``: compiled, their
+    ``__init__`` is native C, where a dataclass's is Python made at import.
+    """
+
+    __slots__ = ("paragraph", "start", "end", "text", "open_ended", "turn", "speaker", "attributed")
+
+    def __init__(
+        self, paragraph: int, start: int, end: int, text: str, open_ended: bool, turn: bool = False
+    ) -> None:
+        self.paragraph = paragraph
+        self.start = start
+        """Offset of the opening mark."""
+        self.end = end
+        """Offset just past the closing mark (or the paragraph's end)."""
+        self.text = text
+        self.open_ended = open_ended
+        self.turn = turn
+        """A transcript turn ("WALLACE: …"): a quote of its own, never the rest of the last."""
+        self.speaker: str | None = None
+        self.attributed = False
+        """The quote's own sentence says who spoke (``speaker`` may still be None: "officials")."""
 
 
-@dataclass(slots=True)
 class _Subject:
     """What an attribution's subject turned out to be."""
 
-    speaker: str | None
-    pronoun: str | None = None
-    offset: int = 0
-    end: int = 0
+    __slots__ = ("speaker", "pronoun", "offset", "end")
+
+    def __init__(
+        self, speaker: str | None, pronoun: str | None = None, offset: int = 0, end: int = 0
+    ) -> None:
+        self.speaker = speaker
+        self.pronoun = pronoun
+        self.offset = offset
+        self.end = end
 
 
 def _clean(text: str) -> str:
