@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 # The end mark comes first, alone: a pattern that opens on one set of characters is scanned
 # for it quickly; the lookbehinds then tell the Latin marks from the Chinese and Japanese.
-_BOUNDARY = re.compile(
+_BOUNDARY: Final = re.compile(
     r"""[.!?…。！？](?:(?<=[.!?…])[.!?…]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])"""
     r"""|(?<=[。！？])[。！？]*[」』”]*)"""
 )
-_DOTTED_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
-_LAST_WORD = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
+_DOTTED_INITIALS: Final = re.compile(r"(?:[a-z]\.)+[a-z]")
+_LAST_WORD: Final = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof gen lt col capt sgt sen rep gov st jr sr inc ltd co corp no vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres adm maj cmdr gens
     reps sens cpl pvt supt insp det fr messrs mmes approx dept est fig ave blvd rd al

@@ -26,25 +26,26 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Final
 
 from digest.dates import MONTHS
 from digest.facts.scan import ascii_twin, plain_text
 from digest.models import DateFact
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """Weekday names, Monday first (``date.weekday()`` order)."""
-MONTH_NAME = (
+MONTH_NAME: Final = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:tember|t)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 """A month's name or abbreviation, capitalised (without its full stop)."""
 
-_MONTH = rf"(?P<month>{MONTH_NAME})\.?"
-_FULL_MONTH = (
+_MONTH: Final = rf"(?P<month>{MONTH_NAME})\.?"
+_FULL_MONTH: Final = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
 )
-_YEAR = r"(?:18|19|20)\d{2}"
-_DATE = re.compile(
+_YEAR: Final = r"(?:18|19|20)\d{2}"
+_DATE: Final = re.compile(
     # At a word's start, a quick look ahead (a digit, a capital, "yesterday", "today" ...)
     # leaves most words at once, before any of the forms below is tried.
     rf"""\b(?=[\dA-Z]|y(?i:esterday)|t(?i:o(?:day|morrow|night)|his\ morning)|l(?i:ast\ night))
@@ -61,60 +62,60 @@ _DATE = re.compile(
     )""",
     re.X,
 )
-_MONTH_CUES = frozenset(
+_MONTH_CUES: Final = frozenset(
     """in since by until till through throughout for from to during of early late mid
     last next this before after""".split()
 )
 """Words before a month's bare name that make it a date ("in June", "since September")."""
-_YEAR_CUES = _MONTH_CUES | {"the", "and", "or", "between", "around", "circa", "c."}
-_EVENT_DAYS = frozenset("Black Good Super Cyber Ash Holy Easter Palm Bloody Maundy Shrove".split())
-_CAPITAL_WORD = re.compile(r"\s+[A-Z][a-z]")
-_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
-_DIGIT_AFTER = re.compile(r"\s+\d")
-_DIMENSION_AFTER = re.compile(r"\s*(?:[x×*]|by)\s*\d")
-_DIMENSION_BEFORE = re.compile(r"\d\s*(?:[x×*]|by)\s*$")
-_DATE_ASCII = ascii_twin(_DATE)
+_YEAR_CUES: Final = _MONTH_CUES | {"the", "and", "or", "between", "around", "circa", "c."}
+_EVENT_DAYS: Final = frozenset("Black Good Super Cyber Ash Holy Easter Palm Bloody Maundy Shrove".split())
+_CAPITAL_WORD: Final = re.compile(r"\s+[A-Z][a-z]")
+_PLURAL_AFTER: Final = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
+_DIGIT_AFTER: Final = re.compile(r"\s+\d")
+_DIMENSION_AFTER: Final = re.compile(r"\s*(?:[x×*]|by)\s*\d")
+_DIMENSION_BEFORE: Final = re.compile(r"\d\s*(?:[x×*]|by)\s*$")
+_DATE_ASCII: Final = ascii_twin(_DATE)
 """``_DATE`` for ``plain_text``: the same dates, found quicker."""
-_DATE_AFTER = re.compile(
+_DATE_AFTER: Final = re.compile(
     rf",?\s+(?:in\s+|the\s+)?(?:{MONTH_NAME}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME})"
 )
-_RANGE_LINK = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*")
-_SEPTEMBER_11 = re.compile(r"Sept?(?:ember|\.)?\s+11(?:th)?,?\s+(?:terror(?:ist)?\s+)?attacks?\b")
-_YEAR_AFTER = re.compile(r",?\s+(?P<which>last|this|next)\s+year\b")
-_CLAUSE_START = re.compile(r".*(?:[.!?;]\s|^)", re.S)
-_CLAUSE_END = re.compile(r"[.!?;“”\"—–(]")
-_WORDS = re.compile(r"[A-Za-z’']+")
-_SENTENCE_LEAD = frozenset(".!?:;\"“”‘'([—–|•")
+_RANGE_LINK: Final = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*")
+_SEPTEMBER_11: Final = re.compile(r"Sept?(?:ember|\.)?\s+11(?:th)?,?\s+(?:terror(?:ist)?\s+)?attacks?\b")
+_YEAR_AFTER: Final = re.compile(r",?\s+(?P<which>last|this|next)\s+year\b")
+_CLAUSE_START: Final = re.compile(r".*(?:[.!?;]\s|^)", re.S)
+_CLAUSE_END: Final = re.compile(r"[.!?;“”\"—–(]")
+_WORDS: Final = re.compile(r"[A-Za-z’']+")
+_SENTENCE_LEAD: Final = frozenset(".!?:;\"“”‘'([—–|•")
 
-_FUTURE = frozenset(
+_FUTURE: Final = frozenset(
     """will 'll won't shall would scheduled expected plans plan planned intends intend aims
     aim aiming upcoming coming come next tomorrow hope hopes hoping want wants seeks seeking
     expects expecting""".split()
 )
 """Words that point a clause ahead: the date they govern is the next one."""
-_PAST = frozenset(
+_PAST: Final = frozenset(
     """said told was were had did ago since last earlier yesterday came went made took gave
     found left met held began won lost fell rose saw got paid ran spoke wrote shot hit led
     fled sent spent struck brought bought thought became broke chose drove flew grew knew
     threw wore forecast sold felt kept stood sat upheld""".split()
 )
 """Past-tense words that are not ``-ed`` forms: the date they govern is the last one."""
-_CUE_WINDOW = 10
+_CUE_WINDOW: Final = 10
 """How many words either side of a date are read for its tense."""
-_CLAUSE_WORDS = frozenset("and but while that which who when where if because".split())
+_CLAUSE_WORDS: Final = frozenset("and but while that which who when where if because".split())
 """Words that open another clause: its verb does not govern the date before it."""
-_SPAN_END = frozenset({"until", "till", "through", "to", "by"})
+_SPAN_END: Final = frozenset({"until", "till", "through", "to", "by"})
 """Words before a date that make it the end of a span."""
-_SPAN_SKIP = frozenset({"mid", "early", "late", "the", "end", "of"})
-_FUTURE_BEFORE_TO = frozenset({"set", "due", "going", "about"})
+_SPAN_SKIP: Final = frozenset({"mid", "early", "late", "the", "end", "of"})
+_FUTURE_BEFORE_TO: Final = frozenset({"set", "due", "going", "about"})
 """Words that look ahead only before "to": "set to dock", not "set the record straight"."""
-_INDEFINITE = frozenset(
+_INDEFINITE: Final = frozenset(
     """a an every each any one my your his her our their its following previous preceding
     same""".split()
 )
 """Words before a weekday that make it no date of its own: "on a Sunday afternoon"."""
-_NOT_ED = frozenset("hundred indeed speed proceed succeed exceed breed greed bleed embed".split())
-_FUTURE_ED = frozenset({"scheduled", "expected", "planned", "slated"})
+_NOT_ED: Final = frozenset("hundred indeed speed proceed succeed exceed breed greed bleed embed".split())
+_FUTURE_ED: Final = frozenset({"scheduled", "expected", "planned", "slated"})
 
 
 def _published_day(published: str | None) -> date | None:

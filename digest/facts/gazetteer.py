@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib.resources import files
+from typing import Final
 
 
 def _read(name: str) -> frozenset[str]:
@@ -37,7 +38,7 @@ def given_names() -> frozenset[str]:
     return _read("given_names.txt")
 
 
-GEO_WORDS = frozenset(
+GEO_WORDS: Final = frozenset(
     {
         "Sea",
         "Ocean",
@@ -65,10 +66,10 @@ GEO_WORDS = frozenset(
 )
 """Last words of a geographic name ("Caspian Sea", "Rift Valley"); never a place on their own."""
 
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Mx"})
+HONORIFICS: Final = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Mx"})
 """Forms of address, without the full stop some styles put after them."""
 
-ROLE_WORDS = frozenset(
+ROLE_WORDS: Final = frozenset(
     """President Vice Prime Minister Secretary General Chancellor King Queen Prince Princess Pope
     Senator Sen Sen. Rep Rep. Representative Governor Gov Gov. Mayor Chief Executive CEO CFO COO
     Director Chairman Chairwoman Chair Spokesman Spokeswoman Spokesperson Ambassador Judge Justice
@@ -86,7 +87,7 @@ ROLE_WORDS = frozenset(
 )
 """Capitalised words of a title written before a name ("Defence Minister", "Secretary General")."""
 
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS: Final = frozenset(
     """president minister secretary chancellor king queen prince princess pope senator
     representative governor mayor chief executive ceo director chairman chairwoman chair
     spokesman spokeswoman spokesperson ambassador judge attorney commissioner inspector officer
@@ -104,7 +105,7 @@ ROLE_NOUNS = frozenset(
 )
 """Nouns that make a phrase a role ("Russia's defence minister", "a senior adviser")."""
 
-ORG_WORDS = frozenset(
+ORG_WORDS: Final = frozenset(
     """Ministry Party Council Union Bank Committee Agency Association Corporation Corp Corp. Inc
     Inc. Ltd Ltd. LLC PLC Plc University College School Court Army Navy Forces Police Parliament
     Congress
@@ -122,7 +123,7 @@ ORG_WORDS = frozenset(
 )
 """Words that make a name an organisation ("Ministry", "Party", "Bank", "FC", "SpA")."""
 
-KNOWN_ORGS = frozenset(
+KNOWN_ORGS: Final = frozenset(
     """NATO UN EU UNICEF UNHCR WHO IMF OPEC FBI CIA NSA NASA BBC CNN AFP AP Reuters Google Apple
     Microsoft Amazon Facebook Meta Twitter Netflix Tesla Nintendo Samsung Sony Intel IBM Yahoo
     Pentagon Kremlin Congress Senate Parliament Hamas Hezbollah Taliban ISIS ISIL Nasdaq
@@ -142,7 +143,7 @@ KNOWN_ORGS = frozenset(
 )
 """Organisations named without any organisation word, news agencies among them."""
 
-COMMON_WORD_PLACES = frozenset(
+COMMON_WORD_PLACES: Final = frozenset(
     """Aurora Bath Delta Derby Enterprise Hub Independence Male Man Metro Mobile Nice Oral
     Orange Paradise Pest Reading Reunion Saga Shaping Split Springs Surprise Tours Van
     Vista""".split()
@@ -151,17 +152,17 @@ COMMON_WORD_PLACES = frozenset(
 is fun", "Mobile phones") such a word is the word, unless the article also writes it
 capitalised inside a sentence ("moved to Reading")."""
 
-CLUB_PREFIXES = frozenset(
+CLUB_PREFIXES: Final = frozenset(
     """Deportivo Dinamo Dynamo Atletico Atlético Olympique Borussia Spartak Lokomotiv
     Internazionale Sporting Steaua Partizan Slavia Sparta Legia Ferencvaros VfB VfL""".split()
 )
 """First words that name a sports club whatever follows: "Dinamo Bucharest", "VfB Stuttgart"."""
 
-CLUB_PREFIXES_BEFORE_PLACE = frozenset("Real Inter Racing Rapid Standard AC AS SC SK SV CD".split())
+CLUB_PREFIXES_BEFORE_PLACE: Final = frozenset("Real Inter Racing Rapid Standard AC AS SC SK SV CD".split())
 """First words that name a club only before its town: "Real Madrid", "AC Milan",
 "Standard Liege" (but "Standard Chartered" is no club)."""
 
-SAY_VERBS = frozenset(
+SAY_VERBS: Final = frozenset(
     """said says told tells added adds explained explains stated states wrote writes asked asks
     warned warns argued argues insisted insists noted notes claimed claims continued continues
     recalled recalls acknowledged acknowledges admitted admits announced announces declared
@@ -170,7 +171,7 @@ SAY_VERBS = frozenset(
 )
 """Verbs of saying that attach a quote to its speaker."""
 
-COMMON_CAPITALISED = frozenset(
+COMMON_CAPITALISED: Final = frozenset(
     """The A An In On At By For From To Of And But Or Nor So Yet If When While After Before As
     Although Though Because Since Until Unless Despite During Over Under Into Through Across Against
     Among Between Within Without About Above Below Near Like Unlike This That These Those There
@@ -191,7 +192,7 @@ COMMON_CAPITALISED = frozenset(
 )
 """Capitalised words that start sentences without starting a name."""
 
-DEMONYMS = frozenset(
+DEMONYMS: Final = frozenset(
     """American British English French German Russian Chinese Japanese Korean Syrian Turkish
     Iranian Iraqi Israeli Palestinian Ukrainian Polish Italian Spanish Portuguese Dutch Belgian
     Swiss Swedish Norwegian Danish Finnish Greek Egyptian Saudi Libyan Tunisian Moroccan Algerian
@@ -205,7 +206,7 @@ DEMONYMS = frozenset(
 )
 """Adjectives of place and group: part of a role, never a name on their own."""
 
-COUNTRIES = frozenset(
+COUNTRIES: Final = frozenset(
     """Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|
     Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|
     Bolivia|Bosnia|Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|

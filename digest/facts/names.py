@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import string
 from functools import lru_cache
+from typing import Final
 
 from digest.facts.gazetteer import (
     CLUB_PREFIXES,
@@ -41,7 +42,7 @@ from digest.facts.teams import sides
 from digest.models import Entity, Person
 from digest.sentences import split_sentences
 
-_CONNECTORS = frozenset(
+_CONNECTORS: Final = frozenset(
     {
         "of",
         "the",
@@ -65,25 +66,25 @@ _CONNECTORS = frozenset(
         "on",
     }
 )
-_PHRASE_WORDS = frozenset({"of", "the", "for", "on"})
+_PHRASE_WORDS: Final = frozenset({"of", "the", "for", "on"})
 """Connectors of a phrase of names ("India on the Kashmir issue"), never right after the
 first word of a person's name."""
-_MONTHS_DAYS = frozenset(
+_MONTHS_DAYS: Final = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June "
     "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
     "Dec".split()
 )
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s+\d{4}-\d{2}-\d{2}\s*$|\s*(?:\([A-Za-z .-]{2,30}\))?\s*[-–—―]+\s)"
 )
 """A dateline opening the body: "LONDON 1996-08-30", "BRUSSELS (Reuters) -", "HEMPSTEAD, N.Y. ―"."""
-_SHOUTED = 0.7
+_SHOUTED: Final = 0.7
 """Share of capital letters above which a paragraph is a heading or a table row, not prose."""
-_ASCII_LOWER = string.ascii_lowercase.encode("ascii")
-_SPLITTERS = frozenset(
+_ASCII_LOWER: Final = string.ascii_lowercase.encode("ascii")
+_SPLITTERS: Final = frozenset(
     {
         "At",
         "In",
@@ -104,52 +105,52 @@ _SPLITTERS = frozenset(
     }
 )
 """Capitalised small words inside a run of capitals that part two names, as in a fixtures list."""
-_VENUE_WORDS = frozenset(
+_VENUE_WORDS: Final = frozenset(
     """Bridge Road Street Park Stadium Arena Ground Oval Square Lane Avenue Hall Garden Gardens
     Palace Field Airport Station Course Circuit Racecourse Dome Coliseum Boulevard
     Velodrome""".split()
 )
 """Last words of a place built or laid out by people: "Trent Bridge", "Grace Road", "Ellis Park"."""
-_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
-_FROM_PLACE = re.compile(r"\s*\((?P<place>[A-Z][\w .'-]{1,30})\)")
+_INITIALS: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_FROM_PLACE: Final = re.compile(r"\s*\((?P<place>[A-Z][\w .'-]{1,30})\)")
 """A place in brackets after a name, as results give a competitor's country:
 "Sven Nylander (Sweden)"."""
-_PROGRAMME_WORDS = frozenset({"Show", "Program", "Programme", "Podcast", "Report"})
-_EVENT_WORDS = frozenset(
+_PROGRAMME_WORDS: Final = frozenset({"Show", "Program", "Programme", "Podcast", "Report"})
+_EVENT_WORDS: Final = frozenset(
     """Olympics Games Open Cup Championship Championships Marathon Festival Expo Summit
     Conference Tournament Trophy Series War""".split()
 )
 """Last words of an event's name ("Athens Olympics", "Gulf War"): neither a body nor a place."""
 """Last words of a programme's title, which names no person ("The Laura Ingraham Show")."""
-_ROLE_MODIFIERS = frozenset(
+_ROLE_MODIFIERS: Final = frozenset(
     """Vice Deputy Acting Former Presidential Defence Defense Foreign Interior Finance Health Trade
     Economy Energy Home Education Environment Labour Labor Treasury State Assistant Under Senior
     Junior Crown Field""".split()
 )
 """Title words that qualify the word after them and never end a title ("Presidential Debates")."""
-_NO_NAME_WORDS = DEMONYMS | COMMON_CAPITALISED
+_NO_NAME_WORDS: Final = DEMONYMS | COMMON_CAPITALISED
 """Words that make no name on their own or together: "British", "The", "Monday"."""
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
-_CORPORATE_SUFFIXES = frozenset(
+_ACRONYM: Final = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+_CORPORATE_SUFFIXES: Final = frozenset(
     """Group Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited plc PLC LLC
     Holdings AG SA NV GmbH""".split()
 )
 """Last words of a company's full name that its short name leaves out ("Alibaba Group")."""
-_THING_ACRONYMS = frozenset(
+_THING_ACRONYMS: Final = frozenset(
     """AD AI AM API ATM BC BCE CCTV CD CE CEO CFO COO CPU CSS CT CTO DIY DJ DNA DVD ETF EV FAQ
     GDP GMT GPS GPU HD HIV HR HTML HTTP HTTPS ICU ID IPO IQ IT JSON LCD LED MRI NFT OK PC
     PDF PIN PM PR PTSD QB RAM RNA ROM SMS SQL SUV TV UFO URL USB UTC VAT VIP VPN XML""".split()
 )
 """Acronyms of things, jobs and measures, never of a body: "CPU", "GDP", "CEO" alone."""
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER: Final = re.compile(
     r"^,\s+(?P<role>(?:(?:the|a|an)\s+)?[^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\)|$)"
 )
-_ROLE_BEFORE = re.compile(
+_ROLE_BEFORE: Final = re.compile(
     r"(?P<det>\bthe|\ba|\ban|\b[A-Z][\w’'-]*['’]s)\s+(?P<role>(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?:\s+(?:of|for|at|to)\s+(?:the\s+)?"
     r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)\s*,\s*$"
 )
 
-_OWNER_IN_ROLE = re.compile(r"\b((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*['’]s)\s+")
+_OWNER_IN_ROLE: Final = re.compile(r"\b((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*['’]s)\s+")
 """A possessive in a role, with the capitalised words of its name: "American Theatre Wing's"."""
 
 
@@ -208,20 +209,20 @@ class _Person:
         """The last word as surnames are compared (``_surname``), kept with ``tokens``."""
 
 
-_FIRST = "A-Za-zÀ-ÖØ-öø-ÿ0-9"
+_FIRST: Final = "A-Za-zÀ-ÖØ-öø-ÿ0-9"
 """The characters a word starts with; it goes on over word characters, ’ ' . - and &."""
-_WORD = f"[{_FIRST}][\\w’'.\\-&]*+"
+_WORD: Final = f"[{_FIRST}][\\w’'.\\-&]*+"
 """A word, to its end."""
-_GAP = f"[^{_FIRST}]*+"
+_GAP: Final = f"[^{_FIRST}]*+"
 """What lies between two words."""
-_CAPITAL = "[A-ZÀ-ÖØ-Þ]|[ae]l-"
+_CAPITAL: Final = "[A-ZÀ-ÖØ-Þ]|[ae]l-"
 """How a capitalised word (``_capitalised``) starts: a capital, or "al-" and "el-"."""
-_LINK_END = r"[.\-'’]*(?:['’]s)?(?![\w’'.\-&])"
+_LINK_END: Final = r"[.\-'’]*(?:['’]s)?(?![\w’'.\-&])"
 """What ``_tokens`` cuts from the end of a connector ("of-", "the's"), to the word's end."""
-_LINK = f"(?:{'|'.join(sorted(_CONNECTORS, key=len, reverse=True))}){_LINK_END}"
-_NAME_START = f"(?:{_CAPITAL}|t[hH][eE]{_LINK_END}{_GAP}(?:{_CAPITAL}))"
+_LINK: Final = f"(?:{'|'.join(sorted(_CONNECTORS, key=len, reverse=True))}){_LINK_END}"
+_NAME_START: Final = f"(?:{_CAPITAL}|t[hH][eE]{_LINK_END}{_GAP}(?:{_CAPITAL}))"
 """A word a name starts at, or a "the" just before one (``_Run.article``)."""
-_NAME_WORD = re.compile(
+_NAME_WORD: Final = re.compile(
     f"({_GAP})"
     f"((?:(?!{_NAME_START}|{_LINK}){_WORD}{_GAP}(?:(?!{_NAME_START}){_WORD}{_GAP})*+)?+)"
     f"(?:({_WORD})({_GAP}))?"
@@ -230,9 +231,9 @@ _NAME_WORD = re.compile(
 over, then the next word a name may use and the gap after it. A name may use a capitalised
 word, a "the" just before one, and a connector right after a word it may use ("Bank of
 England"); the other words are passed over at once, not split off one by one."""
-_NAME_WORD_ASCII = ascii_twin(_NAME_WORD)
+_NAME_WORD_ASCII: Final = ascii_twin(_NAME_WORD)
 """``_NAME_WORD`` for ASCII text: the same words, found quicker."""
-_ENDINGS = frozenset(".-'’s")
+_ENDINGS: Final = frozenset(".-'’s")
 """Last characters of a word that may be cut: a possessive's s, a stop, hyphen or apostrophe."""
 
 
@@ -248,7 +249,9 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool],
     follows: list[bool] = []
     start = 0
     pattern = _NAME_WORD_ASCII if sentence.isascii() else _NAME_WORD
-    for lead, passed, text, gap in pattern.findall(sentence):
+    # Typed, the groups are handled as str when compiled, not as objects of unknown type.
+    steps: list[tuple[str, str, str, str]] = pattern.findall(sentence)
+    for lead, passed, text, gap in steps:
         start += len(lead) + len(passed)
         if passed and breaks:
             breaks[-1] = True  # a name goes on over no word passed over
@@ -531,7 +534,7 @@ def _split_role(run: _Run) -> None:
     run.tokens = name
 
 
-_PARTICLES = ("al-", "Al-", "el-", "El-")
+_PARTICLES: Final = ("al-", "Al-", "el-", "El-")
 
 
 def _surname(word: str) -> str:
@@ -566,7 +569,7 @@ def _ends_with(longer: list[str], shorter: list[str]) -> bool:
     )
 
 
-_CAMEL = re.compile(r"[a-z]{3}[A-Z]")
+_CAMEL: Final = re.compile(r"[a-z]{3}[A-Z]")
 """A capital deep inside a word: "PricewaterhouseCoopers", "LinkedIn"; not "McDonald",
 "MacArthur", "DeSantis"."""
 
@@ -746,7 +749,7 @@ def _is_role(phrase: str) -> bool:
     )
 
 
-_APPOSITIVE_SAID = re.compile(
+_APPOSITIVE_SAID: Final = re.compile(
     r"\s*,[^,.;:“”\"()]{1,100},\s*(?:" + "|".join(sorted(SAY_VERBS, key=len, reverse=True)) + r")\b"
 )
 """A subject set off from its verb of saying: "Rucker Culpepper, who runs the effort, said"."""

@@ -27,69 +27,70 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import Final
 
 from digest.facts.dates import MONTH_NAME, WEEKDAYS, sentence_start
 from digest.facts.gazetteer import DEMONYMS, places
 from digest.facts.scan import ascii_twin, first_letter, plain_text
 from digest.models import NumberFact
 
-_SCALES = {
+_SCALES: Final = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
     "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "dozen": 12, "hundred": 100,
 }  # fmt: skip
-_CURRENCIES = {
+_CURRENCIES: Final = {
     "US$": "USD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD",
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "€": "EUR",
     "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
 }  # fmt: skip
-_CODES_BEFORE = frozenset("USD EUR GBP JPY CNY RMB INR CHF CAD AUD NZD HKD SGD RUB BRL".split())
+_CODES_BEFORE: Final = frozenset("USD EUR GBP JPY CNY RMB INR CHF CAD AUD NZD HKD SGD RUB BRL".split())
 """ISO codes written before an amount ("USD 5 million")."""
-_CURRENCY_WORDS = {
+_CURRENCY_WORDS: Final = {
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
     "ruble": "RUB", "sterling": "GBP",
 }  # fmt: skip
-_DOLLAR_ADJECTIVES = {
+_DOLLAR_ADJECTIVES: Final = {
     "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
     "singapore": "SGD", "hong": "HKD", "taiwan": "TWD",
 }  # fmt: skip
-_WORD_VALUES = {
+_WORD_VALUES: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS: Final = frozenset(
     """km m cm mm kg mg lb lbs mph kph km/h kmh ft sq gb mb tb kb ghz mhz mw gw kw kwh mwh gwh
     °c °f""".split()
 )
 """Units written short, the same for one and for many ("5 km", "a 10-km race")."""
-SINGULAR_UNITS = _ABBREVIATIONS | frozenset("mile metre meter foot inch tonne ton acre".split())
+SINGULAR_UNITS: Final = _ABBREVIATIONS | frozenset("mile metre meter foot inch tonne ton acre".split())
 """Units a number may take in the singular ("5 km", "a 20 mile walk")."""
-_SINGULAR_CURRENCIES = frozenset("euro dollar yen yuan rupee rouble ruble".split())
+_SINGULAR_CURRENCIES: Final = frozenset("euro dollar yen yuan rupee rouble ruble".split())
 """Currencies a number may take in the singular, before what it buys ("a 40 million euro
 bridge"); "pound" is left out: "a 5 pound bag" weighs."""
-_GLUED_UNITS = frozenset(
+_GLUED_UNITS: Final = frozenset(
     """km cm mm kg mg lb lbs mph kph kmh ft gb mb tb kb ghz mhz mw gw kw kwh mwh gwh
     sec secs min mins hrs""".split()
 )
 """Units written on the number ("3km", "44.63secs")."""
-UNIVERSAL_UNITS = frozenset(
+UNIVERSAL_UNITS: Final = frozenset(
     {"percent", "km", "m", "cm", "mm", "kg", "mph", "km/h", "kmh", "gb", "mb", "tb", "ghz",
      "mhz", "mw", "gw", "kw", "kwh", "°c", "°f"}
 )  # fmt: skip
 """Units written the same way in most languages."""
 
-CURRENCY_CODES = frozenset(_CURRENCIES.values()) | frozenset(_CURRENCY_WORDS.values()) | {
+CURRENCY_CODES: Final = frozenset(_CURRENCIES.values()) | frozenset(_CURRENCY_WORDS.values()) | {
     "USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "CNY", "CHF",
 }  # fmt: skip
 """ISO codes of the currencies digest reads."""
 
-_STOP = frozenset(
+_STOP: Final = frozenset(
     """of the a an to in on at for and or nor but per than less about nearly almost around
     some over under up its their his her our my your this that these those there here who
     whom whose which what when where while as was were is are be been being has have had
@@ -99,28 +100,28 @@ _STOP = frozenset(
     yet ago later earlier apiece respectively i we you he she it they them us me him""".split()
 )
 """Words that end the phrase a number counts: what follows them is not its noun."""
-_NOT_PLURAL = frozenset(
+_NOT_PLURAL: Final = frozenset(
     """always sometimes perhaps towards afterwards besides nevertheless whereas unless thus
     plus yes overseas nowadays whereabouts lens bus gas alas chaos""".split()
 )
-_IRREGULAR_PLURALS = frozenset(
+_IRREGULAR_PLURALS: Final = frozenset(
     """people men women children police staff personnel feet teeth geese mice cattle
     livestock data media criteria phenomena aircraft spacecraft sheep deer fish offspring
     pence crew yen yuan renminbi rupiah baht rand naira ringgit""".split()
 )
 """Nouns that count many without a plural "s" ("two gunmen", "500 billion yen")."""
-_NOT_MEN = frozenset("specimen abdomen omen regimen acumen stamen semen hymen amen".split())
-_GROUPS = frozenset(
+_NOT_MEN: Final = frozenset("specimen abdomen omen regimen acumen stamen semen hymen amen".split())
+_GROUPS: Final = frozenset(
     """Democrats Republicans Tories Muslims Jews Sikhs Hindus Copts Kurds Sunnis Shias Shiites
     Britons Israelis Iraqis Afghans Saudis Pakistanis Yemenis Somalis Liberals Greens""".split()
 )
 """Capitalised plurals that count people ("39 Republicans")."""
-_GROUP_ENDINGS = ("ians", "ans", "ists", "ites", "ers", "ors", "ics", "ats")
-_PLURAL_MODIFIERS = frozenset(
+_GROUP_ENDINGS: Final = ("ians", "ans", "ists", "ites", "ers", "ors", "ics", "ats")
+_PLURAL_MODIFIERS: Final = frozenset(
     "police sales arms sports savings goods news customs media data staff crew".split()
 )
 """Plural nouns that also modify the noun after them ("two police officers")."""
-_ADJECTIVES = frozenset(
+_ADJECTIVES: Final = frozenset(
     """other top key rare new old more most major minor small large big huge local young
     senior former additional separate several few main many various total full extra
     recent last first next past previous further high low long short little great good
@@ -131,20 +132,20 @@ _ADJECTIVES = frozenset(
     domestic national international federal global public private""".split()
 )
 """Adjectives (and adverbs) that describe what is counted without naming it."""
-_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ful", "ic", "ish", "ian", "ese", "ed", "able",
+_ADJECTIVE_ENDINGS: Final = ("al", "ive", "ous", "ful", "ic", "ish", "ian", "ese", "ed", "able",
                       "ible", "less", "est", "ary", "ing", "ly", "ant", "ent")  # fmt: skip
-_COMPOUND_SKIP = frozenset(
+_COMPOUND_SKIP: Final = frozenset(
     """fold time times odd something somethings ish plus strong based like style way ways
     thirds third fifths quarters quarter half halves sided nil all love""".split()
 )
 """Words after "N-" that are not a unit of N ("a 10-fold rise", "a three-way race")."""
-_IRREGULAR_UNIT_PLURALS = {"foot": "feet", "man": "men", "person": "people", "child": "children",
+_IRREGULAR_UNIT_PLURALS: Final = {"foot": "feet", "man": "men", "person": "people", "child": "children",
                            "woman": "women", "inch": "inches", "percent": "percent"}  # fmt: skip
-_TIME_UNITS = frozenset("seconds minutes hours days weeks months years decades centuries".split())
-_LABELS = frozenset("No Nos Vol Art Sec Fig Ch Pt Rt Rte Hwy Flt Apt Ste Rm Op".split())
+_TIME_UNITS: Final = frozenset("seconds minutes hours days weeks months years decades centuries".split())
+_LABELS: Final = frozenset("No Nos Vol Art Sec Fig Ch Pt Rt Rte Hwy Flt Apt Ste Rm Op".split())
 """Abbreviations that number what follows them: "No. 1", "Art. 5"."""
 
-_NUMBER = re.compile(
+_NUMBER: Final = re.compile(
     r"""(?=[\dUCANHSR$€£¥₹₽])(?<![\w.,/:#$£€¥-])(?<!\d[–—])
     (?P<currency>US\$|C\$|CA\$|Can\$|A\$|AU\$|NZ\$|HK\$|S\$|NT\$|R\$|[$€£¥₹₽])?\s?
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
@@ -153,8 +154,8 @@ _NUMBER = re.compile(
     (?P<percent>\s?(?:%|per\ ?cent\b|percent\b))?""",
     re.X,
 )
-_UNITS = "(?:one|two|three|four|five|six|seven|eight|nine)"
-_WORD_NUMBER = re.compile(
+_UNITS: Final = "(?:one|two|three|four|five|six|seven|eight|nine)"
+_WORD_NUMBER: Final = re.compile(
     # The character before the word (a space, mostly) opens the pattern, as a set of
     # characters: the scan for one is fast, and stops far less often than at every letter
     # a number word may start with. The lookbehinds after the word's first letter read, in
@@ -172,40 +173,43 @@ _WORD_NUMBER = re.compile(
 """A number written as a word ("two", "twenty-five", "one" before a scale: "one million",
 "a" before "dozen"), after a character that is no part of a word: it is looked for in the
 text after a space (``_word_numbers``)."""
-_NUMBER_ASCII = ascii_twin(_NUMBER)
-_WORD_NUMBER_ASCII = ascii_twin(_WORD_NUMBER)
+_NUMBER_ASCII: Final = ascii_twin(_NUMBER)
+_WORD_NUMBER_ASCII: Final = ascii_twin(_WORD_NUMBER)
 """``_NUMBER`` and ``_WORD_NUMBER`` for ``plain_text``: the same numbers, found quicker."""
-_WORD_SCALE = re.compile(r"\s+(?P<scale>hundred|thousand|million|billion|dozen)(?![\w-])", re.I)
-_NEXT_WORD = re.compile(
+_WORD_SCALE: Final = re.compile(r"\s+(?P<scale>hundred|thousand|million|billion|dozen)(?![\w-])", re.I)
+_NEXT_WORD: Final = re.compile(
     r" +(?P<word>[A-Za-z](?:[\w-]|[’'](?!s\b))*\w)(?P<poss>[’']s\b)?|[ ]+(?P<a>[A-Za-z])\b"
 )
-_CAPITAL_NEXT = re.compile(r" +[A-Z0-9]")
-_PERCENTAGE_POINTS = re.compile(r"\s+(?:percentage|basis)\s+points?\b")
-_COMPOUND = re.compile(r"[-‐](?P<unit>[a-z]+)(?P<old>-olds?)?(?![\w-])")
-_YEAR_OLD = re.compile(r" +(?:year-olds?|years?-old|years? old)\b")
-_TIME = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.I)
-_MONTH_BEFORE = re.compile(rf"\b{MONTH_NAME}\.?\s+$")
-_MONTH_AFTER = re.compile(rf"\s+(?:of\s+)?{MONTH_NAME}\b")
-_CAPITAL_BEFORE = re.compile(r"(?<![\w’'.&-])(?P<word>(?!I\s)[A-Z][\w’'.&-]*)\s+$")
-_AGE_BEFORE = re.compile(r"\bag(?:ed?|es)\s+$", re.I)
-_APPOSITION = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][\w’'.-]*[a-z.]),\s+$")
-_CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s+$")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
-_MONEY_IN_MILLIONS = re.compile(
-    r"(?:[$€£¥]\s?\d[\d.,]*m\b)|\d[\d.,]*m\s+(?:euros|dollars|pounds|yen|yuan|rupees)\b"
+_CAPITAL_NEXT: Final = re.compile(r" +[A-Z0-9]")
+_PERCENTAGE_POINTS: Final = re.compile(r"\s+(?:percentage|basis)\s+points?\b")
+_COMPOUND: Final = re.compile(r"[-‐](?P<unit>[a-z]+)(?P<old>-olds?)?(?![\w-])")
+_YEAR_OLD: Final = re.compile(r" +(?:year-olds?|years?-old|years? old)\b")
+_TIME: Final = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.I)
+_MONTH_BEFORE: Final = re.compile(rf"\b{MONTH_NAME}\.?\s+$")
+_MONTH_AFTER: Final = re.compile(rf"\s+(?:of\s+)?{MONTH_NAME}\b")
+_CAPITAL_BEFORE: Final = re.compile(r"(?<![\w’'.&-])(?P<word>(?!I\s)[A-Z][\w’'.&-]*)\s+$")
+_AGE_BEFORE: Final = re.compile(r"\bag(?:ed?|es)\s+$", re.I)
+_APPOSITION: Final = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][\w’'.-]*[a-z.]),\s+$")
+_CODE_BEFORE: Final = re.compile(r"\b([A-Z]{3})\s+$")
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+_DIGIT: Final = re.compile(r"\d")
+_MONEY_IN_MILLIONS: Final = re.compile(
+    # The first character opens the pattern, as a set of characters, which a text is scanned
+    # for quickly; a lookbehind then tells the amount after a currency sign from the other.
+    r"[$€£¥\d](?:(?<=[$€£¥])\s?\d[\d.,]*m\b"
+    r"|(?<=\d)[\d.,]*m\s+(?:euros|dollars|pounds|yen|yuan|rupees)\b)"
 )
-_PERCENT = re.compile(r"\s?(?:%|per ?cent\b|percent\b)")
-_RATIO_BEFORE = re.compile(
+_PERCENT: Final = re.compile(r"\s?(?:%|per ?cent\b|percent\b)")
+_RATIO_BEFORE: Final = re.compile(
     r"(?<![\w-])(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine)\s+"
     r"(?P<link>out\s+of|of|in)\s+$",
     re.I,
 )
-_RANGE_AFTER = re.compile(
+_RANGE_AFTER: Final = re.compile(
     r"\s*(?:-|–|to|or|and)\s*(?P<currency>[$€£¥])?(?P<num>\d[\d,.]*|[a-z]+)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m))?\b",
 )
-_DOLLAR_CUES = {
+_DOLLAR_CUES: Final = {
     "CAD": re.compile(
         first_letter(
             "Canada|Canadian|Canadians|Ottawa|Toronto|Montreal|Montréal|Vancouver|Calgary|"
@@ -224,7 +228,7 @@ _DOLLAR_CUES = {
     "HKD": re.compile(first_letter(["Hong Kong"])),
     "SGD": re.compile(first_letter(["Singapore", "Singaporeans?"])),
 }
-_US_CUES = re.compile(
+_US_CUES: Final = re.compile(
     first_letter(
         r"United States|U\.S\.(?:A\.)?|USA?|America|Americans?|Washington|Wall Street|"
         "Federal Reserve|White House|Congress|Pentagon|New York|California|Texas|Florida|"

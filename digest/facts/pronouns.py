@@ -18,40 +18,41 @@ import re
 from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass
+from typing import Final
 
 from digest.facts.gazetteer import ROLE_NOUNS
 from digest.facts.names import sentence_spans
 
-LOOKBACK = 3
+LOOKBACK: Final = 3
 """Paragraphs before the pronoun's own that its antecedent may lie in."""
 
-_VOTE_WORDS = 6
+_VOTE_WORDS: Final = 6
 """How far after a name a "he" or "she" still tells that person's gender."""
 
-_MALE_WORDS = frozenset(
+_MALE_WORDS: Final = frozenset(
     """mr mr. sir lord king prince duke emperor sultan spokesman chairman congressman
     businessman councilman assemblyman alderman anchorman father son brother husband uncle
     nephew grandfather boyfriend actor waiter monk""".split()
 )
-_FEMALE_WORDS = frozenset(
+_FEMALE_WORDS: Final = frozenset(
     """mrs mrs. ms ms. miss madam dame lady queen princess duchess empress spokeswoman
     chairwoman congresswoman businesswoman councilwoman assemblywoman alderwoman anchorwoman
     mother daughter sister wife aunt niece grandmother girlfriend actress waitress nun
     first-lady""".split()
 )
-_PRONOUN = re.compile(
+_PRONOUN: Final = re.compile(
     r"\b(?:he|she|his|her(?!\s+(?:to|and|or|but|the|a|an|that|this|in|on|at|for|with|as|of|from|by|about|if|when|because|so|not)\b)(?=\s+[a-z]))\b",
     re.IGNORECASE,
 )
 """Pronouns that refer back to the subject: he, she, his, and "her" before a noun ("her bout"),
 not "him" or "her" as an object ("scolded him")."""
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_NOT_SUBJECT_BEFORE = re.compile(
+_SUBJECT_PRONOUN: Final = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_NOT_SUBJECT_BEFORE: Final = re.compile(
     r"\b(?:(?:of|with|to|by|for|from|about|against|at|on|in|than|like|and|or|as)\s+(?:\w+\s+){0,2}|the\s+|a\s+|an\s+)$",
     re.IGNORECASE,
 )
 """What makes the name after it an object or a modifier: "with Trump", "the Clinton campaign"."""
-_POSSESSIVE = ("’s", "'s", "’ ", "' ")
+_POSSESSIVE: Final = ("’s", "'s", "’ ", "' ")
 
 Span = tuple[int, int, int, str]
 """(paragraph, start, end, person): one mention of a listed person."""

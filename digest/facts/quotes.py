@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Final
 
 from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, SAY_VERBS
 from digest.facts.names import sentence_spans
@@ -32,15 +33,15 @@ from digest.facts.pronouns import Referents, Span
 from digest.facts.scan import first_letter
 from digest.models import Quote
 
-_QUOTE = re.compile(
+_QUOTE: Final = re.compile(
     r"“(?P<a>[^“”]{2,2000})(?:”|$)"
     # A straight quote may hold curly pairs (“…”) and may be closed by a curly mark.
     r"|\"(?P<b>(?:[^\"“”]|“[^“”\"]*”){2,2000})(?:[\"”]|$)"
     r"|«\s?(?P<c>[^«»]{2,2000})\s?(?:»|$)"
 )
-_MIN_WORDS = 5
+_MIN_WORDS: Final = 5
 
-QUOTE_VERBS = SAY_VERBS | frozenset(
+QUOTE_VERBS: Final = SAY_VERBS | frozenset(
     """saying adding explaining stating writing asking warning arguing insisting noting
     claiming continuing recalling acknowledging admitting announcing declaring replying
     responding suggesting urging conceding remarking describing tweeting posting telling
@@ -57,42 +58,42 @@ QUOTE_VERBS = SAY_VERBS | frozenset(
 )
 """Verbs that attach a quote to its speaker: the verbs of saying and their other forms."""
 
-_VERB = re.compile(
+_VERB: Final = re.compile(
     first_letter(
         [r"[Aa]ccording\s+to", r"went\s+on", r"pointed\s+out", "Said", "Says", "Asked", "Added"]
         + ["Wrote", *sorted(QUOTE_VERBS, key=len, reverse=True)]
     )
 )
-_DASH = re.compile(r"^\s*[―—–]\s*(?=[A-Z])")
-_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]+)?):\s")
-_PRONOUN = re.compile(r"\b(?:he|she|they|we|it|I)\b", re.IGNORECASE)
-_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al|bin|de|van|von|der))*")
-_DESCRIPTION = re.compile(
+_DASH: Final = re.compile(r"^\s*[―—–]\s*(?=[A-Z])")
+_LABEL: Final = re.compile(r"^(?P<label>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]+)?):\s")
+_PRONOUN: Final = re.compile(r"\b(?:he|she|they|we|it|I)\b", re.IGNORECASE)
+_CAPITALISED: Final = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al|bin|de|van|von|der))*")
+_DESCRIPTION: Final = re.compile(
     r"^\s*(?:a|an|the|one|two|three|some|many|several|his|her|their|its|who|which|whose|this|these|both)\b"
 )
-_WORDS = re.compile(r"\w")
-_ASIDE = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?|“[^“”]*”?|\"[^\"]*\"?")
-_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|in|at|to|with|from|about|on|by)\s+(?:\w+\s+){0,2}$")
-_CLAUSE = re.compile(
+_WORDS: Final = re.compile(r"\w")
+_ASIDE: Final = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?|“[^“”]*”?|\"[^\"]*\"?")
+_AFTER_PREPOSITION: Final = re.compile(r"\b(?:of|for|in|at|to|with|from|about|on|by)\s+(?:\w+\s+){0,2}$")
+_CLAUSE: Final = re.compile(
     r"(?:and|but|or|as|while|when|because|so|though|although|if|after|before)\s+(?:\w+\s+)?[A-Z]"
 )
-_PARTY = re.compile(r"\s*[A-Z]-[A-Z][\w.-]*\s*$")
+_PARTY: Final = re.compile(r"\s*[A-Z]-[A-Z][\w.-]*\s*$")
 """A party tag set off by commas: "Mitch McConnell, R-Ky., said"."""
-_POSSESSIVE = ("’s", "'s")
-_PIECE = re.compile(r"[^,;\0]+")
-_OWNER = re.compile(r"[A-Z][\w.-]*['’]s\s")
+_POSSESSIVE: Final = ("’s", "'s")
+_PIECE: Final = re.compile(r"[^,;\0]+")
+_OWNER: Final = re.compile(r"[A-Z][\w.-]*['’]s\s")
 """A possessive opening a piece ("McCrory's opponent"): it describes the speaker, it names none."""
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"‘]|\s*$)")
-_TITLE_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|[A-Z])$")
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s+[A-Z“\"‘]|\s*$)")
+_TITLE_STOP: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|[A-Z])$")
 """A title or an initial before a full stop, which ends no sentence."""
-_CLAUSE_END = re.compile(r"[,;]|\.(?=\s|$)|$")
-_INITIAL_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|[A-Z]|[A-Z]\.[A-Z])$")
-_PREPOSITION = re.compile(
+_CLAUSE_END: Final = re.compile(r"[,;]|\.(?=\s|$)|$")
+_INITIAL_STOP: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|[A-Z]|[A-Z]\.[A-Z])$")
+_PREPOSITION: Final = re.compile(
     r"\s*(?:in|on|at|during|after|before|to|of|by|when|while|that|from|with)\b"
 )
 """What opens a phrase after the verb that is no subject: "said in a statement"."""
-_MAX_SUBJECT_WORDS = 25
-_TIGHT_WORDS = 8
+_MAX_SUBJECT_WORDS: Final = 25
+_TIGHT_WORDS: Final = 8
 
 
 class _Found:

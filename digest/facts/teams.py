@@ -15,23 +15,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 Name = tuple[int, int, int, str, str | None]
 """(paragraph, start, end, text, kind): one classified name; kind "person", "org",
 "place", "unknown" or None."""
 
-_SCORE = re.compile(
+_SCORE: Final = re.compile(
     r"\s+\d{1,3}(?:-\d{1,3})?(?=$|[\s,;)]|\.(?!\d))"
     r"(?!\s+(?:percent|per|pct|million|billion|years?|months?|weeks?|days?|hours?|minutes?|people|"
     r"km|kg|miles|tonnes|tons|dollars|shares|cents|times|of|in|to|from)\b)"
 )
 """A score right after a name ("Gloucester 19", "Surrey 429-7"), not a count ("20 years")."""
-_CONTEST = re.compile(
+_CONTEST: Final = re.compile(
     r"\s*(?:\([^()]{1,40}\)\s*)?(?:beat|beats|v|vs\.?|versus|drew\s+with|draw\s+with|lost\s+to|"
     r"defeated|edged|thrashed|routed|overcame|crushed|trounced|hammered|downed|held)\s+(?:the\s+)?$"
 )
 """What joins two sides: "Leicestershire beat Somerset", "Korda (Czech Republic) beat Veglio"."""
-_ROW_REST = re.compile(r"(?:\s+[-+]?\d+(?:[.:]\d+)?|\s+[-.]+|\s*\.\d+)+\s*\.?$")
+_ROW_REST: Final = re.compile(r"(?:\s+[-+]?\d+(?:[.:]\d+)?|\s+[-.]+|\s*\.\d+)+\s*\.?$")
 """The rest of a table row after the name: numbers only ("4 3 1 0 7 4 10", "74 59 .556 -")."""
 
 
