@@ -56,8 +56,11 @@ def _content_words(text: str) -> list[str]:
     if text.isascii():
         # Lower case first is the same on ASCII, and words of three letters or more are
         # found by the pattern itself.
-        return [w for w in _LONG_WORD.findall(text.lower()) if w not in _STOP]
-    return [w for w in map(str.lower, _WORD.findall(text)) if len(w) > 2 and w not in _STOP]
+        # Typed, the words are handled as str when compiled, not as objects of unknown type.
+        long_words: list[str] = _LONG_WORD.findall(text.lower())
+        return [w for w in long_words if w not in _STOP]
+    words: list[str] = _WORD.findall(text)
+    return [w for w in map(str.lower, words) if len(w) > 2 and w not in _STOP]
 
 
 def _furnished(paragraph: str) -> bool:
