@@ -68,7 +68,9 @@ _MONTH_CUES: Final = frozenset(
 )
 """Words before a month's bare name that make it a date ("in June", "since September")."""
 _YEAR_CUES: Final = _MONTH_CUES | {"the", "and", "or", "between", "around", "circa", "c."}
-_EVENT_DAYS: Final = frozenset("Black Good Super Cyber Ash Holy Easter Palm Bloody Maundy Shrove".split())
+_EVENT_DAYS: Final = frozenset(
+    "Black Good Super Cyber Ash Holy Easter Palm Bloody Maundy Shrove".split()
+)
 _CAPITAL_WORD: Final = re.compile(r"\s+[A-Z][a-z]")
 _PLURAL_AFTER: Final = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
 _DIGIT_AFTER: Final = re.compile(r"\s+\d")
@@ -80,7 +82,9 @@ _DATE_AFTER: Final = re.compile(
     rf",?\s+(?:in\s+|the\s+)?(?:{MONTH_NAME}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME})"
 )
 _RANGE_LINK: Final = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*")
-_SEPTEMBER_11: Final = re.compile(r"Sept?(?:ember|\.)?\s+11(?:th)?,?\s+(?:terror(?:ist)?\s+)?attacks?\b")
+_SEPTEMBER_11: Final = re.compile(
+    r"Sept?(?:ember|\.)?\s+11(?:th)?,?\s+(?:terror(?:ist)?\s+)?attacks?\b"
+)
 _YEAR_AFTER: Final = re.compile(r",?\s+(?P<which>last|this|next)\s+year\b")
 _CLAUSE_START: Final = re.compile(r".*(?:[.!?;]\s|^)", re.S)
 _CLAUSE_END: Final = re.compile(r"[.!?;“”\"—–(]")
@@ -114,7 +118,9 @@ _INDEFINITE: Final = frozenset(
     same""".split()
 )
 """Words before a weekday that make it no date of its own: "on a Sunday afternoon"."""
-_NOT_ED: Final = frozenset("hundred indeed speed proceed succeed exceed breed greed bleed embed".split())
+_NOT_ED: Final = frozenset(
+    "hundred indeed speed proceed succeed exceed breed greed bleed embed".split()
+)
 _FUTURE_ED: Final = frozenset({"scheduled", "expected", "planned", "slated"})
 
 

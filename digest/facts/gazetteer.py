@@ -66,7 +66,9 @@ GEO_WORDS: Final = frozenset(
 )
 """Last words of a geographic name ("Caspian Sea", "Rift Valley"); never a place on their own."""
 
-HONORIFICS: Final = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Mx"})
+HONORIFICS: Final = frozenset(
+    {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Mx"}
+)
 """Forms of address, without the full stop some styles put after them."""
 
 ROLE_WORDS: Final = frozenset(
@@ -158,7 +160,9 @@ CLUB_PREFIXES: Final = frozenset(
 )
 """First words that name a sports club whatever follows: "Dinamo Bucharest", "VfB Stuttgart"."""
 
-CLUB_PREFIXES_BEFORE_PLACE: Final = frozenset("Real Inter Racing Rapid Standard AC AS SC SK SV CD".split())
+CLUB_PREFIXES_BEFORE_PLACE: Final = frozenset(
+    "Real Inter Racing Rapid Standard AC AS SC SK SV CD".split()
+)
 """First words that name a club only before its town: "Real Madrid", "AC Milan",
 "Standard Liege" (but "Standard Chartered" is no club)."""
 

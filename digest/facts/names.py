@@ -198,7 +198,13 @@ class _Person:
     __slots__ = ("name", "role", "mentions", "first", "tokens", "surname")
 
     def __init__(
-        self, name: str, role: str | None, mentions: int, first: int, tokens: list[str], surname: str
+        self,
+        name: str,
+        role: str | None,
+        mentions: int,
+        first: int,
+        tokens: list[str],
+        surname: str,
     ) -> None:
         self.name = name
         self.role = role

@@ -44,7 +44,9 @@ _CURRENCIES: Final = {
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "€": "EUR",
     "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
 }  # fmt: skip
-_CODES_BEFORE: Final = frozenset("USD EUR GBP JPY CNY RMB INR CHF CAD AUD NZD HKD SGD RUB BRL".split())
+_CODES_BEFORE: Final = frozenset(
+    "USD EUR GBP JPY CNY RMB INR CHF CAD AUD NZD HKD SGD RUB BRL".split()
+)
 """ISO codes written before an amount ("USD 5 million")."""
 _CURRENCY_WORDS: Final = {
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
@@ -69,7 +71,9 @@ _ABBREVIATIONS: Final = frozenset(
     °c °f""".split()
 )
 """Units written short, the same for one and for many ("5 km", "a 10-km race")."""
-SINGULAR_UNITS: Final = _ABBREVIATIONS | frozenset("mile metre meter foot inch tonne ton acre".split())
+SINGULAR_UNITS: Final = _ABBREVIATIONS | frozenset(
+    "mile metre meter foot inch tonne ton acre".split()
+)
 """Units a number may take in the singular ("5 km", "a 20 mile walk")."""
 _SINGULAR_CURRENCIES: Final = frozenset("euro dollar yen yuan rupee rouble ruble".split())
 """Currencies a number may take in the singular, before what it buys ("a 40 million euro
@@ -139,9 +143,13 @@ _COMPOUND_SKIP: Final = frozenset(
     thirds third fifths quarters quarter half halves sided nil all love""".split()
 )
 """Words after "N-" that are not a unit of N ("a 10-fold rise", "a three-way race")."""
-_IRREGULAR_UNIT_PLURALS: Final = {"foot": "feet", "man": "men", "person": "people", "child": "children",
-                           "woman": "women", "inch": "inches", "percent": "percent"}  # fmt: skip
-_TIME_UNITS: Final = frozenset("seconds minutes hours days weeks months years decades centuries".split())
+_IRREGULAR_UNIT_PLURALS: Final = {
+    "foot": "feet", "man": "men", "person": "people", "child": "children", "woman": "women",
+    "inch": "inches", "percent": "percent",
+}  # fmt: skip
+_TIME_UNITS: Final = frozenset(
+    "seconds minutes hours days weeks months years decades centuries".split()
+)
 _LABELS: Final = frozenset("No Nos Vol Art Sec Fig Ch Pt Rt Rte Hwy Flt Apt Ste Rm Op".split())
 """Abbreviations that number what follows them: "No. 1", "Art. 5"."""
 
@@ -176,7 +184,9 @@ text after a space (``_word_numbers``)."""
 _NUMBER_ASCII: Final = ascii_twin(_NUMBER)
 _WORD_NUMBER_ASCII: Final = ascii_twin(_WORD_NUMBER)
 """``_NUMBER`` and ``_WORD_NUMBER`` for ``plain_text``: the same numbers, found quicker."""
-_WORD_SCALE: Final = re.compile(r"\s+(?P<scale>hundred|thousand|million|billion|dozen)(?![\w-])", re.I)
+_WORD_SCALE: Final = re.compile(
+    r"\s+(?P<scale>hundred|thousand|million|billion|dozen)(?![\w-])", re.I
+)
 _NEXT_WORD: Final = re.compile(
     r" +(?P<word>[A-Za-z](?:[\w-]|[’'](?!s\b))*\w)(?P<poss>[’']s\b)?|[ ]+(?P<a>[A-Za-z])\b"
 )

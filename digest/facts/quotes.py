@@ -67,13 +67,17 @@ _VERB: Final = re.compile(
 _DASH: Final = re.compile(r"^\s*[―—–]\s*(?=[A-Z])")
 _LABEL: Final = re.compile(r"^(?P<label>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]+)?):\s")
 _PRONOUN: Final = re.compile(r"\b(?:he|she|they|we|it|I)\b", re.IGNORECASE)
-_CAPITALISED: Final = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al|bin|de|van|von|der))*")
+_CAPITALISED: Final = re.compile(
+    r"\b[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al|bin|de|van|von|der))*"
+)
 _DESCRIPTION: Final = re.compile(
     r"^\s*(?:a|an|the|one|two|three|some|many|several|his|her|their|its|who|which|whose|this|these|both)\b"
 )
 _WORDS: Final = re.compile(r"\w")
 _ASIDE: Final = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?|“[^“”]*”?|\"[^\"]*\"?")
-_AFTER_PREPOSITION: Final = re.compile(r"\b(?:of|for|in|at|to|with|from|about|on|by)\s+(?:\w+\s+){0,2}$")
+_AFTER_PREPOSITION: Final = re.compile(
+    r"\b(?:of|for|in|at|to|with|from|about|on|by)\s+(?:\w+\s+){0,2}$"
+)
 _CLAUSE: Final = re.compile(
     r"(?:and|but|or|as|while|when|because|so|though|although|if|after|before)\s+(?:\w+\s+)?[A-Z]"
 )
