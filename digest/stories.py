@@ -572,7 +572,9 @@ def _event_days(article: Article, published: int | None) -> Days:
     announced: set[int] = set()
     opening = _first_sentence_paragraphs(article.paragraphs)
     for fact in article.facts.dates:
-        if fact.paragraph <= opening and fact.value and len(fact.value) == 10:
+        if fact.paragraph is None or not fact.value or len(fact.value) != 10:
+            continue
+        if fact.paragraph <= opening:
             day = _day(fact.value)
             if day is None or abs(day - published) > EVENT_DAYS:
                 continue
