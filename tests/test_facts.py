@@ -829,3 +829,12 @@ def test_names_after_more_given_names_are_one_person_and_adverbs_are_no_names() 
     assert "BC" not in [o.name for o in facts.organizations]
     companies = _facts("PricewaterhouseCoopers said revenue rose, and PolitiFact said so too.")
     assert companies.people == ()
+
+
+def test_a_former_jobs_prefix_leaves_the_name_whole() -> None:
+    facts = _facts(
+        "CNN said the ex-New York mayor was told he would not get the job.",
+        "Thanks to everyone who helped Chi and I. I'm not sure where we would be.",
+    )
+    assert [p.name for p in facts.places] == ["New York"]
+    assert facts.people == ()

@@ -378,10 +378,24 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or (word[:3] in ("al-", "el-") and word[3:4].isupper())
 
 
+_PREFIX_DASH: Final = re.compile(r"\b(?:ex|former|then)-(?=[A-Z])")
+"""A former job's prefix joined to a name by a hyphen: "the ex-New York mayor", "ex-Manchester
+United striker". ("post-Brexit Britain", "anti-Trump" are left as they are: the word after
+such a prefix qualifies the next name rather than starting it.)"""
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
+
+
 def _runs(paragraph: str, index: int) -> list[_Run]:
     runs: list[_Run] = []
     for base, end in sentence_spans(paragraph):
-        texts, starts, ends, breaks, follows = _tokens(paragraph[base:end])
+        sentence = paragraph[base:end]
+        if "-" in sentence:
+            # "the ex-New York mayor": the name after the prefix, at the same offsets.
+            sentence = _PREFIX_DASH.sub(_blank, sentence)
+        texts, starts, ends, breaks, follows = _tokens(sentence)
         count = len(texts)
         i = 0
         while i < count:
@@ -669,6 +683,7 @@ def _kind(run: _Run) -> str | None:
         and not words[-1].isupper()
         and words[-1] not in place_names
         and words[-1] not in COUNTRIES
+        and words[-1] not in COMMON_CAPITALISED  # "Chi and I. I'm not sure"
     ):
         return "person"
     return "unknown"
