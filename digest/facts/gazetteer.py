@@ -62,6 +62,23 @@ GEO_WORDS: Final = frozenset(
         "Coast",
         "Heights",
         "Square",
+        "Hills",
+        "Beach",
+        "Falls",
+        "Creek",
+        "Harbor",
+        "Harbour",
+        "Village",
+        "Township",
+        "Borough",
+        "Mountain",
+        "Plains",
+        "Canyon",
+        "Glacier",
+        "Reef",
+        "Basin",
+        "Highlands",
+        "Isles",
     }
 )
 """Last words of a geographic name ("Caspian Sea", "Rift Valley"); never a place on their own."""
@@ -120,7 +137,7 @@ ORG_WORDS: Final = frozenset(
     Partners Capital Group Insurance Energy Petroleum Oil Pharmaceuticals Industries Bancorp
     Coalition Taliban Hezbollah Hamas Kremlin Pentagon Congress Parliament Bundestag Knesset Duma
     Republicans Democrats Conservatives Tories Labour Network Academy Foundation Federal Reserve
-    Initiative Studies Summit
+    Initiative Studies Summit Affairs
     SpA AG AB SA NV BV GmbH ASA Oyj Bhd Tbk Pty Cos Bros Bros. Brothers Sons""".split()
 )
 """Words that make a name an organisation ("Ministry", "Party", "Bank", "FC", "SpA")."""
