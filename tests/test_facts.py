@@ -844,3 +844,14 @@ def test_a_place_named_for_its_ground_is_a_place() -> None:
     facts = _facts("The couple moved to Beverly Hills, and later to Ninety Mile Beach, friends said.")
     assert facts.people == ()
     assert [p.name for p in facts.places] == ["Beverly Hills", "Ninety Mile Beach"]
+
+
+def test_a_job_of_a_body_gives_the_body() -> None:
+    facts = _facts(
+        "Roger Ailes, the CEO of Fox News, met the Chair of the Beacon Council in Durham."
+        " Secretary of State John Kerry was there too.",
+    )
+    orgs = [o.name for o in facts.organizations]
+    assert "Fox News" in orgs and "Beacon Council" in orgs
+    assert not any(name.startswith(("CEO", "Chair")) for name in orgs)
+    assert ("John Kerry", "Secretary of State") in [(p.name, p.role) for p in facts.people]

@@ -66,6 +66,8 @@ _CONNECTORS: Final = frozenset(
         "on",
     }
 )
+_ROYAL: Final = frozenset({"King", "Queen", "Prince", "Princess", "Duke", "Duchess"})
+"""Titles that also name clubs and places: "Queen of the South", "King of Prussia"."""
 _PHRASE_WORDS: Final = frozenset({"of", "the", "for", "on"})
 """Connectors of a phrase of names ("India on the Kashmir issue"), never right after the
 first word of a person's name."""
@@ -562,6 +564,25 @@ def _surname(word: str) -> str:
     return word[3:] if len(word) > 4 and word.startswith(_PARTICLES) else word
 
 
+def _title_of(run: _Run) -> bool:
+    """Cut a job opening a run before what it is the job of: "Chair of the Beacon Council"
+    is the Beacon Council, "CEO of Fox News" is Fox News. Whether it cut."""
+    words = run.tokens
+    if not (
+        len(words) > 2
+        and words[1] in ("of", "for")
+        and words[0].lower() in ROLE_NOUNS
+        and words[0] not in _ROYAL
+    ):
+        return False
+    rest = words[2:]
+    if rest[0] == "the" and len(rest) > 1:
+        rest = rest[1:]
+        run.article = True
+    run.tokens = rest
+    return True
+
+
 def _only_a_title(words: list[str], place_names: frozenset[str]) -> bool:
     """Whether a run of two words or more is a title alone: role words, with only a country
     or a people before them ("Prime Minister", "US President", "French Foreign Minister").
@@ -915,6 +936,8 @@ class NameFinder:
                     if _only_a_title(run.tokens, places()):
                         continue  # "the Prime Minister said", "the US President": no name
                     _split_role(run)  # a title comes before a name
+                    if run.role is None and _title_of(run):
+                        _start_at_first_word(run, paragraph)
                 order += 1
                 words = list(run.tokens)
                 kind = _kind(run)
