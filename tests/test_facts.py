@@ -841,7 +841,9 @@ def test_a_former_jobs_prefix_leaves_the_name_whole() -> None:
 
 
 def test_a_place_named_for_its_ground_is_a_place() -> None:
-    facts = _facts("The couple moved to Beverly Hills, and later to Ninety Mile Beach, friends said.")
+    facts = _facts(
+        "The couple moved to Beverly Hills, and later to Ninety Mile Beach, friends said."
+    )
     assert facts.people == ()
     assert [p.name for p in facts.places] == ["Beverly Hills", "Ninety Mile Beach"]
 
