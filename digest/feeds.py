@@ -41,7 +41,8 @@ larger one is mended by lxml's recovering parser first."""
 MAX_ENTRIES = 100
 """Entries read from one feed, newest first as feeds list them; the rest are left out."""
 
-_SNIFF_BYTES = 64 * 1024
+SNIFF_BYTES = 64 * 1024
+"""The start of a document that ``detect`` reads to tell a feed or an OPML list by."""
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)", re.S | re.I)
 _ROOT = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
@@ -118,7 +119,7 @@ def detect(data: bytes) -> FeedKind | None:
 
 
 def _head_text(data: bytes) -> str | None:
-    head = data[:_SNIFF_BYTES]
+    head = data[:SNIFF_BYTES]
     for bom, codec in _BOMS:
         if head.startswith(bom):
             return head[len(bom) :].decode(codec, errors="replace").lstrip()

@@ -24,7 +24,6 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
-from urllib.parse import urlsplit
 
 from digest import __version__
 from digest.errors import (
@@ -34,6 +33,7 @@ from digest.errors import (
     RetryLaterError,
     TooLargeError,
 )
+from digest.urls import netloc
 
 if TYPE_CHECKING:
     import httpx
@@ -433,10 +433,7 @@ def fetch(url: str, *, deadline: float = DEADLINE, max_bytes: int = MAX_BYTES) -
 
 def _host(url: str) -> str:
     """The politeness key of a URL: its ``host:port``."""
-    try:
-        return urlsplit(url).netloc.lower().rpartition("@")[2]
-    except ValueError:
-        return ""
+    return netloc(url).lower().rpartition("@")[2]
 
 
 def _retry_after(value: str | None) -> float | None:

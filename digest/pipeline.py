@@ -374,14 +374,8 @@ class _Batch:
                 data, url, input=source.name, sentences=self._sentences, charset=charset
             )
             return [self._finish(article)]
-        except InputError as err:
-            return [self._finish(InputFailure(source.name, str(err)))]
-        except RecursionError:
-            return [self._finish(InputFailure(source.name, TOO_DEEP))]
-        except MemoryError:
-            return [self._finish(InputFailure(source.name, TOO_LARGE))]
-        except Exception as err:  # a fault of digest's: this input fails, the others go on
-            return [self._finish(InputFailure(source.name, fault(err)))]
+        except Exception as err:  # this input fails, the others go on
+            return [self._finish(InputFailure(source.name, _reason(err)))]
 
     # -- feed entries -----------------------------------------------------------------------
 
@@ -444,18 +438,20 @@ class _Batch:
             return _complete(
                 _with_entry(page, entry, feed), input=name, url=url, sentences=self._sentences
             )
-        except InputError as err:
-            return InputFailure(name, str(err))
-        except RecursionError:
-            return InputFailure(name, TOO_DEEP)
-        except MemoryError:
-            return InputFailure(name, TOO_LARGE)
-        except Exception as err:  # a fault of digest's: this entry fails, the others go on
-            return InputFailure(name, fault(err))
+        except Exception as err:  # this entry fails, the others go on
+            return InputFailure(name, _reason(err))
 
 
-def fault(err: Exception) -> str:
-    """The one-line failure of an input digest itself failed on (a bug to report)."""
+def _reason(err: Exception) -> str:
+    """The one-line failure of an input that raised ``err``: the input's own fault as the
+    error names it, a document too deep or too large to read, or else a fault of digest's
+    (a bug to report)."""
+    if isinstance(err, InputError):
+        return str(err)
+    if isinstance(err, RecursionError):
+        return TOO_DEEP
+    if isinstance(err, MemoryError):
+        return TOO_LARGE
     lines = str(err).splitlines()
     kind = type(err).__name__ + (f": {lines[0][:80]}" if lines else "")
     return f"digest failed to read it ({kind}); please report this"

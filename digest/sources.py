@@ -29,8 +29,6 @@ FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".opml", ".json"})
 """Files taken from a folder when what they hold is a feed or an OPML list (not a sitemap.xml
 or a package.json)."""
 
-_FEED_HEAD_BYTES = 64 * 1024
-
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -101,11 +99,11 @@ def _walk(folder: Path) -> list[Path]:
 
 def _holds_a_feed(path: Path) -> bool:
     """Whether a file starts as a feed or an OPML list does (its head is enough to tell)."""
-    from digest.feeds import detect  # only when a folder holds such a file
+    from digest.feeds import SNIFF_BYTES, detect  # only when a folder holds such a file
 
     try:
         with path.open("rb") as handle:
-            head = handle.read(_FEED_HEAD_BYTES)
+            head = handle.read(SNIFF_BYTES)
     except OSError:
         return False
     return detect(head) is not None

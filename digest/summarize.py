@@ -23,6 +23,7 @@ from collections import Counter
 from itertools import chain
 from typing import Final
 
+from digest.facts.names import short_form
 from digest.models import Facts, Sentence
 from digest.sentences import split_sentences
 
@@ -178,8 +179,6 @@ def _named_terms(facts: Facts | None) -> list[str]:
     """The article's facts as text to look for: surnames, names, numbers; each once."""
     if facts is None:
         return []
-    from digest.facts.names import short_form
-
     terms = [p.name.split()[-1] for p in facts.people]
     # An organisation is listed by its full name; sentences may give its short one.
     terms += [short_form(e.name) or e.name for e in facts.organizations]

@@ -19,10 +19,8 @@ def split(url: str) -> SplitResult | None:
 
 def host(url: str) -> str:
     """The host name of a URL in lower case ("" when it has none or cannot be parsed)."""
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
+    parts = split(url)
+    return (parts.hostname or "") if parts else ""
 
 
 def netloc(url: str) -> str:

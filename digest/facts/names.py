@@ -641,6 +641,22 @@ def short_form(org: str) -> str | None:
     return None
 
 
+def _is_label(run: _Run, paragraph: str) -> bool:
+    """Whether a run in capitals labels what follows: a field of a listing ("CUSIP: 072261",
+    "ISSUER: ...") or a note opening its paragraph ("NOTE - Apic Yamada Corp is ..."), but
+    not a dateline's place ("LONDON - ")."""
+    if not all(w.isupper() for w in run.tokens):
+        return False
+    if paragraph.startswith(":", run.end):
+        return True
+    return (
+        run.start == 0
+        and len(run.tokens) == 1
+        and paragraph.startswith(" - ", run.end)
+        and _title(run.tokens[0]) not in places()
+    )
+
+
 def _start_at_first_word(run: _Run, paragraph: str) -> None:
     """Move the run's start to its first kept word, looked for inside the run only.
 
@@ -901,17 +917,8 @@ class NameFinder:
             for run in runs[index]:
                 if place_line and index == place_line[0] and run.start < place_line[2]:
                     continue
-                if paragraph[run.end : run.end + 1] == ":" and all(w.isupper() for w in run.tokens):
-                    # A field label of a listing ("CUSIP: 072261", "ISSUER: ...").
+                if _is_label(run, paragraph):
                     continue
-                if (
-                    run.start == 0
-                    and len(run.tokens) == 1
-                    and run.tokens[0].isupper()
-                    and paragraph.startswith(" - ", run.end)
-                    and _title(run.tokens[0]) not in places()
-                ):
-                    continue  # a label opening a note: "NOTE - Apic Yamada Corp is ..."
                 if len(run.tokens) == 1 and (
                     run.tokens[0] in COMMON_CAPITALISED
                     or (
@@ -1049,7 +1056,8 @@ class NameFinder:
         orgs = {name: list(orders) for name, orders in self.orgs.items()}
         for name in list(orgs):
             short = short_form(name)
-            if short and short in orgs and short in self.orgs and name in orgs:
+            # ``name`` may itself have gone into a fuller name already.
+            if short and short in orgs and name in orgs:
                 orgs[name] = sorted(orgs[name] + orgs.pop(short))
         return self._entities(orgs)
 

@@ -4,6 +4,7 @@ it comes from (again: to the next paragraph that has it)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,9 +43,7 @@ def fact_entries(article: Article) -> list[tuple[str, list[FactEntry]]]:
 
     def named(name: str, extra: str = "", mentions: int = 1) -> FactEntry:
         label = Content.assemble(name, (f" · {extra}" if extra else "", "$text-muted"))
-        if mentions > 1:
-            label = Content.assemble(label, (f" ×{mentions}", "$text-muted"))
-        return FactEntry(label, tuple(paragraphs_naming(article, name)))
+        return FactEntry(_counted(label, mentions), tuple(paragraphs_naming(article, name)))
 
     groups = [
         ("People", [named(p.name, p.role or "", p.mentions) for p in facts.people]),
@@ -81,24 +80,27 @@ def _dated(text: str, value: str | None) -> Content:
     return Content.assemble(text, (shown, "$text-muted"))
 
 
+def _counted(label: Content, times: int) -> Content:
+    """A fact's label, with how many times the article gives it when more than once."""
+    return Content.assemble(label, (f" ×{times}", "$text-muted")) if times > 1 else label
+
+
 def _once_each(
     found: list[tuple[Content, str, int | None]],
     at: Callable[[int | None, str], tuple[int, ...]],
 ) -> list[FactEntry]:
     """Facts found more than once ("seven people" in two paragraphs) as one entry that
     jumps to each of its paragraphs in turn, counted "×2"; in the order first found."""
-    grouped: dict[str, tuple[Content, list[int], list[int]]] = {}
+    labels: dict[str, Content] = {}
+    paragraphs: dict[str, list[int]] = {}
+    times: Counter[str] = Counter()
     for label, text, paragraph in found:
-        _, paragraphs, count = grouped.setdefault(label.plain, (label, [], [0]))
-        paragraphs.extend(p for p in at(paragraph, text) if p not in paragraphs)
-        count[0] += 1
-    return [
-        FactEntry(
-            Content.assemble(label, (f" ×{count[0]}", "$text-muted")) if count[0] > 1 else label,
-            tuple(paragraphs),
-        )
-        for label, paragraphs, count in grouped.values()
-    ]
+        key = label.plain
+        labels.setdefault(key, label)
+        here = paragraphs.setdefault(key, [])
+        here.extend(p for p in at(paragraph, text) if p not in here)
+        times[key] += 1
+    return [FactEntry(_counted(labels[k], times[k]), tuple(paragraphs[k])) for k in labels]
 
 
 def attribution_panel(article: Article) -> Content:
