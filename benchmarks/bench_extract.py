@@ -116,10 +116,14 @@ def _timed(func, *args):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--verbose", action="store_true", help="one line per page")
-    parser.add_argument("--all-languages", action="store_true", help="score body text on every readability page")
+    parser.add_argument(
+        "--all-languages", action="store_true", help="score body text on every readability page"
+    )
     args = parser.parse_args()
 
     from digest import read_article
@@ -134,7 +138,10 @@ def main() -> int:
 
     body: dict[str, list[tuple[float, float, float]]] = {"digest": [], "readability-lxml": []}
     fields = {"title": [0, 0], "authors": [0, 0], "publisher": [0, 0], "published": [0, 0]}
-    per_source = {"readability": {k: [0, 0] for k in fields}, "postlight": {k: [0, 0] for k in fields}}
+    per_source = {
+        "readability": {k: [0, 0] for k in fields},
+        "postlight": {k: [0, 0] for k in fields},
+    }
     ms_pipeline: list[float] = []
     ms_readability: list[float] = []
 
@@ -172,13 +179,29 @@ def main() -> int:
         body["readability-lxml"].append(score(readability_text, expected))
         if args.verbose:
             p, r, f = body["digest"][-1]
-            print(f"{folder.name:26} digest P {p:.3f} R {r:.3f} F1 {f:.3f}   readability F1 {body['readability-lxml'][-1][2]:.3f}")
+            print(
+                f"{folder.name:26} digest P {p:.3f} R {r:.3f} F1 {f:.3f}   readability F1 {body['readability-lxml'][-1][2]:.3f}"
+            )
         if not meta.get("english"):
             continue
         got = article.to_dict() if article else {}
-        check("readability", "title", _norm(got.get("title")) == _norm(meta["title"]), got.get("title"), meta["title"], folder.name)
+        check(
+            "readability",
+            "title",
+            _norm(got.get("title")) == _norm(meta["title"]),
+            got.get("title"),
+            meta["title"],
+            folder.name,
+        )
         want_authors = meta.get("authors") or []
-        check("readability", "authors", _name_set(got.get("authors")) == _name_set(want_authors), got.get("authors"), want_authors, folder.name)
+        check(
+            "readability",
+            "authors",
+            _name_set(got.get("authors")) == _name_set(want_authors),
+            got.get("authors"),
+            want_authors,
+            folder.name,
+        )
         if meta.get("siteName"):
             check(
                 "readability",
@@ -190,7 +213,12 @@ def main() -> int:
             )
         if meta.get("publishedTime"):
             check(
-                "readability", "published", _day_matches(got.get("published"), meta["publishedTime"]), got.get("published"), meta["publishedTime"], folder.name
+                "readability",
+                "published",
+                _day_matches(got.get("published"), meta["publishedTime"]),
+                got.get("published"),
+                meta["publishedTime"],
+                folder.name,
             )
 
     for page in postlight_pages:
@@ -208,10 +236,19 @@ def main() -> int:
             ok = _name_set(got.get("authors")) == _name_set(want)
             check("postlight", "authors", ok, got.get("authors"), want, name)
         if expect.get("date_published"):
-            check("postlight", "published", _day_matches(got.get("published"), expect["date_published"]), got.get("published"), expect["date_published"], name)
+            check(
+                "postlight",
+                "published",
+                _day_matches(got.get("published"), expect["date_published"]),
+                got.get("published"),
+                expect["date_published"],
+                name,
+            )
 
     count = len(body["digest"])
-    print(f"body text on {count} {'' if args.all_languages else 'English '}pages of corpus/readability")
+    print(
+        f"body text on {count} {'' if args.all_languages else 'English '}pages of corpus/readability"
+    )
     print(f"{'':26} {'precision':>9} {'recall':>7} {'F1':>7}")
     for name, results in body.items():
         p, r, f = mean_score(results)
@@ -221,7 +258,9 @@ def main() -> int:
         cells = []
         for source in ("readability", "postlight"):
             s_ok, s_total = per_source[source][field]
-            cells.append(f"{s_ok:3}/{s_total:<3} {100 * s_ok / s_total:5.1f}%" if s_total else f"{'-':>14}")
+            cells.append(
+                f"{s_ok:3}/{s_total:<3} {100 * s_ok / s_total:5.1f}%" if s_total else f"{'-':>14}"
+            )
         print(f"{field:12} {cells[0]:>18} {cells[1]:>16}  {100 * ok / max(1, total):5.1f}%")
     pipeline, alone = statistics.median(ms_pipeline), statistics.median(ms_readability)
     print(

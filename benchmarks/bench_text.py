@@ -97,7 +97,12 @@ def _justext() -> Callable[[str, str], str] | None:
     except ImportError:
         return None
     names = {
-        "cs": "Czech", "de": "German", "en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"
+        "cs": "Czech",
+        "de": "German",
+        "en": "English",
+        "es": "Spanish",
+        "fr": "French",
+        "pt": "Portuguese",
     }
 
     def body(text: str, lang: str) -> str:

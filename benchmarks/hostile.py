@@ -23,7 +23,9 @@ LIMIT = 10.0
 
 
 def make_cases(folder: Path) -> dict[str, str]:
-    paragraph = "<p>" + "The council met on Tuesday to discuss the budget and the new road. " * 8 + "</p>\n"
+    paragraph = (
+        "<p>" + "The council met on Tuesday to discuss the budget and the new road. " * 8 + "</p>\n"
+    )
     big = folder / "big.html"
     with big.open("w", encoding="utf-8") as handle:
         handle.write("<html><head><title>A very large page</title></head><body><article>\n")

@@ -80,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="file, folder, URL, or - for stdin")
+    parser.add_argument(
+        "inputs", nargs="*", metavar="INPUT", help="file, folder, URL, or - for stdin"
+    )
     parser.add_argument(
         "-f",
         "--format",
@@ -103,20 +105,44 @@ def build_parser() -> argparse.ArgumentParser:
         help="wrap text output at COLS columns (default: the terminal's width, or 80)",
     )
     tui = parser.add_mutually_exclusive_group()
-    tui.add_argument("--tui", dest="tui", action="store_true", default=None, help="open the app even when piped")
-    tui.add_argument("--no-tui", dest="tui", action="store_false", help="print text instead of opening the app")
-    parser.add_argument("--theme", metavar="NAME", help="the app's theme (dark, light, high-contrast, or your own)")
+    tui.add_argument(
+        "--tui", dest="tui", action="store_true", default=None, help="open the app even when piped"
+    )
+    tui.add_argument(
+        "--no-tui", dest="tui", action="store_false", help="print text instead of opening the app"
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", help="the app's theme (dark, light, high-contrast, or your own)"
+    )
     library = parser.add_argument_group(
         "library",
         "Pages and articles are kept in a local library, so a later run asks servers only for"
         " what changed. With no input, --offline and --saved read the library alone.",
     )
-    library.add_argument("--offline", action="store_true", help="never use the network: URLs and feeds come from the library")
-    library.add_argument("--unread", action="store_true", help="only articles not marked read (r in the app)")
+    library.add_argument(
+        "--offline",
+        action="store_true",
+        help="never use the network: URLs and feeds come from the library",
+    )
+    library.add_argument(
+        "--unread", action="store_true", help="only articles not marked read (r in the app)"
+    )
     library.add_argument("--saved", action="store_true", help="only saved articles (b in the app)")
-    library.add_argument("--since", type=_age, metavar="AGE", help="only articles published in the last AGE (30m, 24h, 7d, 2w)")
-    library.add_argument("--no-library", dest="use_library", action="store_false", help="neither read nor write the library")
-    parser.add_argument("-V", "--version", action=_Version, nargs=0, help="show the version and exit")
+    library.add_argument(
+        "--since",
+        type=_age,
+        metavar="AGE",
+        help="only articles published in the last AGE (30m, 24h, 7d, 2w)",
+    )
+    library.add_argument(
+        "--no-library",
+        dest="use_library",
+        action="store_false",
+        help="neither read nor write the library",
+    )
+    parser.add_argument(
+        "-V", "--version", action=_Version, nargs=0, help="show the version and exit"
+    )
     return parser
 
 
@@ -146,8 +172,10 @@ def _piped_stdin() -> bool:
         mode = os.fstat(sys.stdin.fileno())
     except (OSError, ValueError):
         return False
-    return stat.S_ISFIFO(mode.st_mode) or stat.S_ISSOCK(mode.st_mode) or (
-        stat.S_ISREG(mode.st_mode) and mode.st_size > 0
+    return (
+        stat.S_ISFIFO(mode.st_mode)
+        or stat.S_ISSOCK(mode.st_mode)
+        or (stat.S_ISREG(mode.st_mode) and mode.st_size > 0)
     )
 
 
@@ -182,7 +210,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     inputs: list[str] = list(args.inputs)
     library_only = not inputs and (args.offline or args.saved)
     if library_only and not args.use_library:
-        print("digest: error: --offline and --saved with no input read the library; drop --no-library", file=sys.stderr)
+        print(
+            "digest: error: --offline and --saved with no input read the library; drop --no-library",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if not inputs and not library_only:
         if _piped_stdin():
@@ -263,17 +294,25 @@ def _library_command(argv: list[str]) -> int:
     """``digest library prune --older-than AGE`` and ``digest library info``."""
     from digest.store import Library, LibraryError, library_path
 
-    parser = argparse.ArgumentParser(prog="digest library", description="The local library of pages and articles.")
+    parser = argparse.ArgumentParser(
+        prog="digest library", description="The local library of pages and articles."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    prune = commands.add_parser("prune", help="forget articles and pages older than AGE (saved articles stay)")
-    prune.add_argument("--older-than", type=_age, required=True, metavar="AGE", help="30d, 2w, 24h...")
+    prune = commands.add_parser(
+        "prune", help="forget articles and pages older than AGE (saved articles stay)"
+    )
+    prune.add_argument(
+        "--older-than", type=_age, required=True, metavar="AGE", help="30d, 2w, 24h..."
+    )
     commands.add_parser("info", help="where the library is and what it holds")
     args = parser.parse_args(argv)
     try:
         with Library.open() as library:
             if args.command == "prune":
                 articles, pages = library.prune(args.older_than)
-                print(f"removed {counted(articles, 'article')} and {counted(pages, 'page')} from {library.path}")
+                print(
+                    f"removed {counted(articles, 'article')} and {counted(pages, 'page')} from {library.path}"
+                )
             else:
                 articles, pages = library.counts()
                 print(f"{library_path()}: {counted(articles, 'article')}, {counted(pages, 'page')}")
@@ -298,11 +337,18 @@ def _print_digest(
     from digest.render import render
 
     with _stderr_progress() as progress:
-        items = list(iter_run(inputs, library=library, offline=offline, sentences=sentences, progress=progress))
+        items = list(
+            iter_run(
+                inputs, library=library, offline=offline, sentences=sentences, progress=progress
+            )
+        )
     articles = wanted([i for i in items if isinstance(i, Article)], library, filters)
     digest = make_digest([*articles, *(i for i in items if not isinstance(i, Article))])
     if library is not None and library.unreadable:
-        print(f"digest: {library.path}: {counted(library.unreadable, 'stored article')} could not be read back", file=sys.stderr)
+        print(
+            f"digest: {library.path}: {counted(library.unreadable, 'stored article')} could not be read back",
+            file=sys.stderr,
+        )
     for failure in digest.errors:
         print(f"digest: {failure}", file=sys.stderr)
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ

@@ -185,7 +185,7 @@ def entry_page(entry: Entry, feed: Feed) -> str:
         )
     lang = f' lang="{html.escape(feed.language)}"' if feed.language else ""
     return (
-        f"<!DOCTYPE html><html{lang}><head><meta charset=\"utf-8\">"
+        f'<!DOCTYPE html><html{lang}><head><meta charset="utf-8">'
         f"<title>{html.escape(entry.title)}</title></head>"
         f"<body><article>{body}</article></body></html>"
     )

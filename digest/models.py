@@ -74,7 +74,12 @@ class NumberFact:
     paragraph: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "value": self.value, "unit": self.unit, "paragraph": self.paragraph}
+        return {
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "paragraph": self.paragraph,
+        }
 
 
 @dataclass(frozen=True, slots=True)

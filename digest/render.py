@@ -74,7 +74,9 @@ def fact_lines(facts: Facts) -> list[tuple[str, str]]:
         lines.append(("Places", _more([p.name for p in facts.places])))
     if facts.numbers:
         lines.append(("Numbers", _more([n.text for n in facts.numbers])))
-    dates = [f"{d.text} ({d.value})" if d.value and d.value != d.text else d.text for d in facts.dates]
+    dates = [
+        f"{d.text} ({d.value})" if d.value and d.value != d.text else d.text for d in facts.dates
+    ]
     if dates:
         lines.append(("Dates", _more(dates)))
     return lines
@@ -90,7 +92,9 @@ def outlet_name(outlet: str) -> str:
 def _cards(digest: Digest) -> list[tuple[Article, Story | None]]:
     """What to print: each story's lead with its story, or each article when not grouped."""
     if digest.stories:
-        return [(story.lead, story if len(story.articles) > 1 else None) for story in digest.stories]
+        return [
+            (story.lead, story if len(story.articles) > 1 else None) for story in digest.stories
+        ]
     return [(article, None) for article in digest.articles]
 
 
@@ -112,7 +116,11 @@ def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
     lines = [f"**{label}** " + ", ".join(others) if markdown else f"{label} " + "; ".join(others)]
     if shared:
         text = ", ".join(f"{name} ({count})" for name, count in shared)
-        lines.append(f"**In several sources:** {_md_escape(text)}" if markdown else f"In several sources: {text}")
+        lines.append(
+            f"**In several sources:** {_md_escape(text)}"
+            if markdown
+            else f"In several sources: {text}"
+        )
     for conflict in story.conflicts:
         text = _md_escape(conflict.text) if markdown else conflict.text
         lines.append(f"**Sources differ:** {text}" if markdown else f"Sources differ: {text}")
@@ -159,9 +167,15 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
         out.append(f"{bold}{title}{reset}")
         line = attribution(article)
         if line:
-            out.append(dim + textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent) + reset)
+            out.append(
+                dim
+                + textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent)
+                + reset
+            )
         for extra in story_lines(story):
-            out.append(textwrap.fill(extra, width, initial_indent=indent, subsequent_indent=indent + "  "))
+            out.append(
+                textwrap.fill(extra, width, initial_indent=indent, subsequent_indent=indent + "  ")
+            )
         meta = " · ".join(
             x
             for x in (
@@ -171,23 +185,51 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
             )
             if x
         )
-        out.append(dim + textwrap.fill(meta, width, initial_indent=indent, subsequent_indent=indent) + reset)
+        out.append(
+            dim
+            + textwrap.fill(meta, width, initial_indent=indent, subsequent_indent=indent)
+            + reset
+        )
         out.append("")
         for sentence in article.summary:
-            out.append(textwrap.fill(sentence.text, width, initial_indent=indent + "• ", subsequent_indent=indent + "  "))
+            out.append(
+                textwrap.fill(
+                    sentence.text,
+                    width,
+                    initial_indent=indent + "• ",
+                    subsequent_indent=indent + "  ",
+                )
+            )
         if article.summary:
             out.append("")
         for label, value in fact_lines(article.facts):
-            out.append(textwrap.fill(f"{label}: {value}", width, initial_indent=indent, subsequent_indent=indent + "  "))
+            out.append(
+                textwrap.fill(
+                    f"{label}: {value}",
+                    width,
+                    initial_indent=indent,
+                    subsequent_indent=indent + "  ",
+                )
+            )
         for quote in article.facts.quotes[:2]:
             said = f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
-            out.append(textwrap.fill(said, width, initial_indent=indent + "Quote: ", subsequent_indent=indent + "  "))
+            out.append(
+                textwrap.fill(
+                    said, width, initial_indent=indent + "Quote: ", subsequent_indent=indent + "  "
+                )
+            )
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("*", "\\*").replace("_", "\\_")
+    return (
+        text.replace("\\", "\\\\")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+    )
 
 
 def render_markdown(digest: Digest) -> str:

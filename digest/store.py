@@ -148,9 +148,13 @@ class Library:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise LibraryError(f"library {path}: cannot create its folder ({err.strerror or err})") from err
+            raise LibraryError(
+                f"library {path}: cannot create its folder ({err.strerror or err})"
+            ) from err
         try:
-            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None)
+            db = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+            )
         except sqlite3.Error as err:
             raise LibraryError(f"library {path}: cannot be opened ({err})") from err
         try:
@@ -329,7 +333,9 @@ class Library:
     def _set(self, column: str, ids: Iterable[str], on: bool) -> None:
         value = time.time() if on else None
         with self._transaction() as db:
-            db.executemany(f"UPDATE articles SET {column} = ? WHERE id = ?", [(value, i) for i in ids])
+            db.executemany(
+                f"UPDATE articles SET {column} = ? WHERE id = ?", [(value, i) for i in ids]
+            )
 
     # -- stories ------------------------------------------------------------------------
 
@@ -372,8 +378,8 @@ class Library:
 
     def counts(self) -> tuple[int, int]:
         """How many articles and pages the library holds."""
-        (articles,), = self._query("SELECT count(*) FROM articles")
-        (pages,), = self._query("SELECT count(*) FROM pages")
+        ((articles,),) = self._query("SELECT count(*) FROM articles")
+        ((pages,),) = self._query("SELECT count(*) FROM pages")
         return articles, pages
 
 
@@ -385,7 +391,9 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if tables and app_id != APPLICATION_ID:
-            raise LibraryError(f"library {path}: not a digest library (another program's SQLite file)")
+            raise LibraryError(
+                f"library {path}: not a digest library (another program's SQLite file)"
+            )
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"library {path}: written by a newer digest (library version {version}, this digest"
@@ -397,7 +405,9 @@ def _prepare(db: sqlite3.Connection, path: Path) -> None:
         if not tables:
             _create(db)
         elif db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
-            raise LibraryError(f"library {path}: the file is damaged; move it aside to start a new library")
+            raise LibraryError(
+                f"library {path}: the file is damaged; move it aside to start a new library"
+            )
     except sqlite3.DatabaseError as err:
         raise LibraryError(f"library {path}: {_reason(err)}") from err
 

@@ -666,9 +666,7 @@ def _rare_leads(
     return [lead if lead is not None and df[lead] <= cap else None for lead in leads]
 
 
-def _named_by_leaderless(
-    rare_a: str | None, lead_b: str | None, actors_b: Counter[str]
-) -> bool:
+def _named_by_leaderless(rare_a: str | None, lead_b: str | None, actors_b: Counter[str]) -> bool:
     """Whether an article's rare lead person (``rare_a``) is named by the other article, which
     leads with no one: a report and the results table of its meeting ("Mitchell defeats
     Bailey" and the Berlin results, where Bailey is one name among many)."""

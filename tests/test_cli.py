@@ -43,9 +43,19 @@ def test_seed_metadata(seed: dict[str, Any]) -> None:
 
 def test_seed_caption_is_a_credit_not_text(seed: dict[str, Any]) -> None:
     caption = next(c["text"] for c in seed["credits"] if "Alexander Kots, AFP" in c["text"])
-    assert caption.endswith("in the Syrian province of Latakia")  # not the "Advertising" marker under it
+    assert caption.endswith(
+        "in the Syrian province of Latakia"
+    )  # not the "Advertising" marker under it
     assert "Alexander Kots" not in seed["text"]
-    for junk in ("Skip to main content", "Advertising", "Daily newsletter", "France 24 app", "Share :", "Page not found", "does not exist"):
+    for junk in (
+        "Skip to main content",
+        "Advertising",
+        "Daily newsletter",
+        "France 24 app",
+        "Share :",
+        "Page not found",
+        "does not exist",
+    ):
         assert junk not in seed["text"], junk
 
 
@@ -93,7 +103,9 @@ def test_bad_inputs_fail_one_line_each_and_the_rest_still_print(tmp_path: Path) 
     binary.write_bytes(bytes(range(256)) * 8)
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    done = run(str(SEED_TEXT), str(binary), str(empty), str(tmp_path / "missing.html"), "--format", "json")
+    done = run(
+        str(SEED_TEXT), str(binary), str(empty), str(tmp_path / "missing.html"), "--format", "json"
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     lines = done.stderr.strip().splitlines()
@@ -156,7 +168,9 @@ def test_core_never_imports_textual() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_an_unknown_theme_is_a_usage_error_naming_the_themes(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_theme_is_a_usage_error_naming_the_themes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from digest.cli import main
 
     assert main([str(SEEDS), "--tui", "--theme", "no-such-theme"]) == 2
@@ -176,9 +190,7 @@ def test_a_fault_in_facts_costs_that_article_its_facts_not_the_run(
             raise IndexError("list index out of range")
 
     real = digest.facts.extract_facts
-    monkeypatch.setattr(
-        digest.facts, "extract_facts", lambda p, **kw: broken(p) or real(p, **kw)
-    )
+    monkeypatch.setattr(digest.facts, "extract_facts", lambda p, **kw: broken(p) or real(p, **kw))
     result = build_digest([str(SEEDS)])
     assert result.errors == ()
     by_title = {a.title: a for a in result.articles}

@@ -112,7 +112,9 @@ def test_byline_date_caption_and_subheading_in_another_style() -> None:
         "What happens next",
         "Forecasters expect the rain to ease by Thursday, but warned that the ground was saturated and new landslides were likely.",
     )
-    assert [c.text for c in article.credits] == ["Photo: Rescue workers wade through a flooded street in Faenza (Reuters)"]
+    assert [c.text for c in article.credits] == [
+        "Photo: Rescue workers wade through a flooded street in Faenza (Reuters)"
+    ]
 
 
 def test_a_results_table_is_read_whole_under_its_headline() -> None:
@@ -234,7 +236,10 @@ def flood() -> object:
 
 
 def test_copied_page_headline_byline_and_closing_credit(flood: object) -> None:
-    assert flood.title == "Floodwaters reach the historic centre of Florence as the Arno bursts its banks"  # type: ignore[attr-defined]
+    assert (
+        flood.title
+        == "Floodwaters reach the historic centre of Florence as the Arno bursts its banks"
+    )  # type: ignore[attr-defined]
     assert flood.section == "World"  # type: ignore[attr-defined]
     assert flood.authors == ("Giulia Bianchi",)  # type: ignore[attr-defined]
     assert flood.published == "2025-11-12"  # type: ignore[attr-defined]
@@ -244,7 +249,9 @@ def test_copied_page_headline_byline_and_closing_credit(flood: object) -> None:
     ]
 
 
-def test_copied_page_body_crosses_a_related_box_keeps_lists_and_stops_at_the_end(flood: object) -> None:
+def test_copied_page_body_crosses_a_related_box_keeps_lists_and_stops_at_the_end(
+    flood: object,
+) -> None:
     paragraphs = flood.paragraphs  # type: ignore[attr-defined]
     assert [p[:30] for p in paragraphs] == [
         "The river Arno burst its banks",
@@ -258,7 +265,14 @@ def test_copied_page_body_crosses_a_related_box_keeps_lists_and_stops_at_the_end
         "Forecasters expect the rain to",
     ]
     text = "\n".join(paragraphs)
-    for junk in ("Italy declares", "Most read", "Why Venice", "smell of the mud", "embankments", "Example Media"):
+    for junk in (
+        "Italy declares",
+        "Most read",
+        "Why Venice",
+        "smell of the mud",
+        "embankments",
+        "Example Media",
+    ):
         assert junk not in text, junk
 
 
@@ -547,7 +561,9 @@ def test_line_tests_for_copied_text() -> None:
     assert is_teaser("Monday on MSNBC's “All In,” discussing the march, feminist and…")
     assert is_teaser("12 Fragen rund um das Unternehmen und seine Produkte. Mehr…")
     assert not is_teaser("He said the talks would go on... and they did.")
-    assert is_caption_label("Media caption Mr Obama told the BBC that gun control was his biggest frustration")
+    assert is_caption_label(
+        "Media caption Mr Obama told the BBC that gun control was his biggest frustration"
+    )
     assert slide_count("3/50 Natalie Massenet Leaves Net-a-Porter") == 50
     assert slide_count("Photo 2 of 12") == 12
     assert slide_count("24/7 coverage of the election") is None
@@ -561,7 +577,9 @@ def test_line_tests_for_copied_text() -> None:
 
 
 def _browser_text() -> Callable[[str], str]:
-    spec = importlib.util.spec_from_file_location("browser_text", ROOT / "benchmarks" / "browser_text.py")
+    spec = importlib.util.spec_from_file_location(
+        "browser_text", ROOT / "benchmarks" / "browser_text.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -600,5 +618,8 @@ def test_benchmark_renders_pages_as_a_browser_copies_them() -> None:
 def test_middle_initials_are_not_read_as_a_foreign_and() -> None:
     from digest.extract.lines import split_names
 
-    assert split_names("By Laura E. Adkins and Mary Y. Chen")[0] == ["Laura E. Adkins", "Mary Y. Chen"]
+    assert split_names("By Laura E. Adkins and Mary Y. Chen")[0] == [
+        "Laura E. Adkins",
+        "Mary Y. Chen",
+    ]
     assert split_names("Por Juan Pérez y María López")[0] == ["Juan Pérez", "María López"]

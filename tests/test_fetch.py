@@ -12,11 +12,17 @@ from digest.fetch import USER_AGENT, fetch
 from tests.conftest import Route
 
 
-def test_fetch_returns_body_final_url_and_charset(http_server: Callable[[dict[str, Route]], str]) -> None:
+def test_fetch_returns_body_final_url_and_charset(
+    http_server: Callable[[dict[str, Route]], str],
+) -> None:
     base = http_server(
         {
             "/old": (301, {"Location": "/story"}, b""),
-            "/story": (200, {"Content-Type": "text/html; charset=windows-1252"}, "café".encode("cp1252")),
+            "/story": (
+                200,
+                {"Content-Type": "text/html; charset=windows-1252"},
+                "café".encode("cp1252"),
+            ),
         }
     )
     response = fetch(base + "/old")
@@ -44,7 +50,9 @@ def test_oversized_response_is_refused(http_server: Callable[[dict[str, Route]],
         fetch(base + "/big", max_bytes=1000)
 
 
-def test_server_that_never_answers_times_out(silent_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_server_that_never_answers_times_out(
+    silent_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("digest.fetch.READ_TIMEOUT", 0.5)
     started = time.monotonic()
     with pytest.raises(FetchTimeoutError, match="no answer"):

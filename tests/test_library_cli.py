@@ -114,7 +114,9 @@ def test_a_damaged_library_is_named_never_overwritten(
     code = cli.main([str(SEEDS), "--format", "text"])
     out, err = capsys.readouterr()
     assert code == 0 and "7 articles" in out  # the digest is still made
-    assert err.count("\n") == 1 and "damaged or not a database" in err and "without the library" in err
+    assert (
+        err.count("\n") == 1 and "damaged or not a database" in err and "without the library" in err
+    )
     code = cli.main(["--saved", "--format", "text"])
     out, err = capsys.readouterr()
     assert code == 1 and "damaged or not a database" in err and out == ""
@@ -136,12 +138,16 @@ def _slow_site(local_site: SiteFactory, pages: int) -> Site:
     return site
 
 
-def test_a_refresh_killed_midway_loses_nothing_committed(local_site: SiteFactory, tmp_path: Path) -> None:
+def test_a_refresh_killed_midway_loses_nothing_committed(
+    local_site: SiteFactory, tmp_path: Path
+) -> None:
     site = _slow_site(local_site, 24)
     env = {**os.environ, "DIGEST_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(ROOT)}
     path = tmp_path / "data" / "library.sqlite3"
     command = [sys.executable, "-m", "digest", site.base + "/feed.xml", "--format", "json"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     stored: set[str] = set()
     deadline = time.monotonic() + 60
     while len(stored) < 4 and time.monotonic() < deadline:

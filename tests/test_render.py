@@ -19,7 +19,10 @@ ARTICLE = Article(
     agencies=("AFP",),
     published="2023-05-14T09:12:00+02:00",
     language="en",
-    paragraphs=("The council approved the bridge on Tuesday.", "Work starts in June, the mayor said."),
+    paragraphs=(
+        "The council approved the bridge on Tuesday.",
+        "Work starts in June, the mayor said.",
+    ),
     summary=(Sentence("The council approved the bridge on Tuesday.", 0),),
     facts=Facts(
         people=(Person("Anna Bianchi", "mayor", 2),),
@@ -42,7 +45,9 @@ def test_attribution_line_orders_outlet_authors_agencies_date_link() -> None:
 
 def test_text_shows_header_title_attribution_summary_and_facts_without_ansi() -> None:
     text = render(DIGEST, "text", width=80)
-    assert text.startswith("Digest · 1 article from 1 source · 1 input failed · 2026-11-25 10:00 UTC")
+    assert text.startswith(
+        "Digest · 1 article from 1 source · 1 input failed · 2026-11-25 10:00 UTC"
+    )
     assert "1. Council approves the new bridge" in text
     assert "• The council approved the bridge on Tuesday." in text
     assert "People: Anna Bianchi (mayor)" in text
@@ -70,7 +75,9 @@ def test_json_follows_the_contract() -> None:
     article = document["articles"][0]
     assert article["text"] == "\n\n".join(article["paragraphs"])
     assert article["word_count"] == 14
-    assert article["summary"] == [{"text": "The council approved the bridge on Tuesday.", "paragraph": 0}]
+    assert article["summary"] == [
+        {"text": "The council approved the bridge on Tuesday.", "paragraph": 0}
+    ]
     assert article["facts"]["people"] == [{"name": "Anna Bianchi", "role": "mayor", "mentions": 2}]
 
 
@@ -88,14 +95,18 @@ def _algeria_story_digest():  # type: ignore[no-untyped-def]
     from tests.conftest import FIXTURES
 
     folder = FIXTURES / "stories"
-    radio = read_article((folder / "algeria-radio-reuters.txt").read_text(encoding="utf-8"), input="radio.txt")
+    radio = read_article(
+        (folder / "algeria-radio-reuters.txt").read_text(encoding="utf-8"), input="radio.txt"
+    )
     text = (folder / "algeria-newspaper-reuters.txt").read_text(encoding="utf-8")
     paper_text = "\n\n".join(p for p in text.split("\n\n") if "security forces" not in p)
     paper = read_article(paper_text, input="paper.txt")
     radio = dataclasses.replace(radio, publisher="Reuters London", url="https://example.org/radio")
     paper = dataclasses.replace(paper, publisher="Reuters Paris")
     articles = (radio, paper)
-    return Digest(generated="2026-11-25T10:00:00Z", articles=articles, stories=tuple(group(articles)))
+    return Digest(
+        generated="2026-11-25T10:00:00Z", articles=articles, stories=tuple(group(articles))
+    )
 
 
 def test_a_story_told_by_two_sources_is_one_card_naming_both_and_their_disagreement() -> None:

@@ -58,4 +58,3 @@ def test_summary_sentences_stand_in_their_paragraphs(case: tuple[dict[str, Any],
     assert 1 <= len(article.summary) <= 3
     for sentence in article.summary:
         assert sentence.text in article.paragraphs[sentence.paragraph]
-

@@ -38,6 +38,7 @@ def test_reader(snap_compare) -> None:
     """The France 24 article: headline, italic standfirst, the three summary paragraphs
     marked; beside it outlet, agencies, section, link and the photo credit, then the facts
     list (People with roles and mention counts, Organisations, Places...)."""
+
     async def open_first(pilot) -> None:
         await wait_for_digest(pilot)
         await pilot.press("enter")
@@ -51,6 +52,7 @@ def test_reader(snap_compare) -> None:
 def test_filtered_and_sorted(snap_compare) -> None:
     """Sorted newest first and filtered to place:syria: the status line says both, the
     filter box stays open showing the query, the pager reads "4 of 7 articles"."""
+
     async def filter_and_sort(pilot) -> None:
         await wait_for_digest(pilot)
         await pilot.press("s", "slash", *"place:syria", "enter")

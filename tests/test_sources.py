@@ -19,7 +19,11 @@ def test_folders_are_walked_recursively_in_a_stable_order(tmp_path: Path) -> Non
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     sources, failures = expand([str(tmp_path)])
     assert failures == []
-    assert [Path(s.name).relative_to(tmp_path).as_posix() for s in sources] == ["a.txt", "c.html", "b/z.html"]
+    assert [Path(s.name).relative_to(tmp_path).as_posix() for s in sources] == [
+        "a.txt",
+        "c.html",
+        "b/z.html",
+    ]
 
 
 def test_a_folder_gives_its_feeds_but_not_other_xml_or_json(tmp_path: Path) -> None:
@@ -42,7 +46,10 @@ def test_missing_path_and_empty_folder_are_failures_not_exceptions(tmp_path: Pat
     (tmp_path / "empty").mkdir()
     sources, failures = expand([str(tmp_path / "nope.html"), str(tmp_path / "empty")])
     assert sources == []
-    assert [f.error for f in failures] == ["no such file or folder", "folder holds no HTML, text or feed files"]
+    assert [f.error for f in failures] == [
+        "no such file or folder",
+        "folder holds no HTML, text or feed files",
+    ]
 
 
 def test_urls_and_stdin_pass_through_and_duplicates_are_dropped() -> None:

@@ -167,7 +167,9 @@ def test_killed_writer_loses_nothing_committed(tmp_path: Path) -> None:
     assert len(ids) % 20 == 0
 
 
-@pytest.mark.parametrize(("text", "seconds"), [("30m", 1800), ("24h", 86400), ("7d", 604800), ("2w", 1209600)])
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("30m", 1800), ("24h", 86400), ("7d", 604800), ("2w", 1209600)]
+)
 def test_ages(text: str, seconds: float) -> None:
     assert parse_age(text) == seconds
 

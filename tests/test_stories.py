@@ -177,8 +177,9 @@ def test_a_results_table_joins_its_report_in_a_large_digest() -> None:
         dataclasses.replace(
             article,
             id=f"{article.id}-{copy}",
-            published=(date.fromisoformat(article.published[:10]) + timedelta(days=10 * copy))
-            .isoformat(),
+            published=(
+                date.fromisoformat(article.published[:10]) + timedelta(days=10 * copy)
+            ).isoformat(),
         )
         for copy in range(1, 12)
         for article in others

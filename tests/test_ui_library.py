@@ -64,7 +64,9 @@ async def test_with_no_inputs_the_library_is_shown_and_filters_apply(tmp_path: P
     library.close()
 
 
-async def test_a_story_from_two_sources_is_one_card_and_new_sources_are_marked(tmp_path: Path) -> None:
+async def test_a_story_from_two_sources_is_one_card_and_new_sources_are_marked(
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
     shutil.copy(STORY / "romania-u21-reuters.txt", folder / "a.txt")
@@ -82,11 +84,15 @@ async def test_a_story_from_two_sources_is_one_card_and_new_sources_are_marked(t
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _loaded(pilot, app)
         assert len(screen.articles) == 3 and len(screen.view) == 2
-        story_cards = [c for c in screen.query(Card) if c.story is not None and len(c.story.articles) == 2]
+        story_cards = [
+            c for c in screen.query(Card) if c.story is not None and len(c.story.articles) == 2
+        ]
         assert len(story_cards) == 1
         card = story_cards[0]
         assert card.changes is not None and len(card.changes.new_sources) == 1
-        assert "new since you last opened it: 1 source" in str(card.query_one(".card-story").render())
+        assert "new since you last opened it: 1 source" in str(
+            card.query_one(".card-story").render()
+        )
         assert "3 articles · 2 stories" in str(screen.query_one("#pager").render())
         card.focus()
         await pilot.press("enter")

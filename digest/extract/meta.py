@@ -837,7 +837,11 @@ def _slug_credit(tags: dict[str, str], url: str | None) -> _Credit:
     for key in _AUTHOR_TAGS:
         for link in (tags.get(key) or "").split(","):
             parts = split(link.strip())
-            if parts is None or not parts.netloc or (host and not parts.netloc.lower().endswith(host)):
+            if (
+                parts is None
+                or not parts.netloc
+                or (host and not parts.netloc.lower().endswith(host))
+            ):
                 continue
             match = _PROFILE_PATH.search(parts.path)
             if match and _NAME_SLUG.fullmatch(match.group("slug")):

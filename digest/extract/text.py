@@ -234,9 +234,9 @@ def _table_article(lines: list[_Line]) -> Extraction:
     line but the date and byline lines, each a paragraph."""
     body = lines[1:]
     # A dateline alone ("COLOMBO 1996-08-30") is no row of the table.
-    body = [
-        line for line in body[:3] if _DATE_LINE.match(line.text) or not _is_dated(line)
-    ] + body[3:]
+    body = [line for line in body[:3] if _DATE_LINE.match(line.text) or not _is_dated(line)] + body[
+        3:
+    ]
     found = _Found()
     paragraphs = [text for kind, text in _blocks(body, found) if kind != "break"]
     if not paragraphs:
@@ -267,8 +267,11 @@ def _blocks(lines: list[_Line], found: _Found) -> list[tuple[str, str]]:
         kind = line.kind if line.kind in ("prose", "short", "item") and not links else "break"
         if line.kind == "caption":
             found.credits.append(caption_credit(line.text) or _credit(line.text))
-        elif kind != "break" and line.size <= 20 and not found.authors and (
-            byline := _BYLINE.match(line.text)
+        elif (
+            kind != "break"
+            and line.size <= 20
+            and not found.authors
+            and (byline := _BYLINE.match(line.text))
         ):
             names, credited = split_names(byline.group("names"))
             found.authors.extend(names)
@@ -457,7 +460,9 @@ def _is_dated(line: _Line) -> bool:
     or of a list of other stories ("14:52 Storm warning", "4 hours ago", "24 July 2015")."""
     if _TIMESTAMP.match(line.text):
         return True
-    return line.size <= 6 and any(c.isdigit() for c in line.text) and parse_date(line.text) is not None
+    return (
+        line.size <= 6 and any(c.isdigit() for c in line.text) and parse_date(line.text) is not None
+    )
 
 
 def _company(lines: list[_Line], kinds: list[str], index: int) -> float:
@@ -502,7 +507,6 @@ def _main_run(lines: list[_Line]) -> tuple[int, int]:
         if total > best:
             best, best_start, best_end = total, run_start, index
     return best_start, best_end
-
 
 
 # -- headline and body ---------------------------------------------------------------------

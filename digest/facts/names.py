@@ -272,11 +272,15 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool],
             if text[-1] == "s" and len(text) > 2 and text[-2] in "’'":
                 text, end, brk = text[:-2], end - 2, True
             # "Rep." and "Gen." keep their stop: a title runs on into the name it precedes.
-            while text and text[-1] in ".-'’" and not (
-                _ACRONYM.match(text)
-                or text.rstrip(".") in HONORIFICS
-                or text in ROLE_WORDS
-                or (len(text) == 2 and text[0].isupper())
+            while (
+                text
+                and text[-1] in ".-'’"
+                and not (
+                    _ACRONYM.match(text)
+                    or text.rstrip(".") in HONORIFICS
+                    or text in ROLE_WORDS
+                    or (len(text) == 2 and text[0].isupper())
+                )
             ):
                 text, end = text[:-1], end - 1
                 brk = brk or sentence[end : end + 1] == "."
@@ -691,7 +695,8 @@ def _kind(run: _Run) -> str | None:
         return "place"
     if len(words) > 1 and (
         words[0] in CLUB_PREFIXES
-        or words[0] in CLUB_PREFIXES_BEFORE_PLACE and " ".join(words[1:]) in place_names
+        or words[0] in CLUB_PREFIXES_BEFORE_PLACE
+        and " ".join(words[1:]) in place_names
     ):
         return "org"
     named = _named_after_place(words, run.article) if len(words) > 1 else None

@@ -320,8 +320,10 @@ def _counted(paragraph: str, end: int) -> tuple[str, int] | None:
         lower = word.lower()
         if lower in _STOP or lower in _WORD_VALUES:
             return None
-        if not words and (lower in SINGULAR_UNITS or lower in _SINGULAR_CURRENCIES) and (
-            not word.istitle()
+        if (
+            not words
+            and (lower in SINGULAR_UNITS or lower in _SINGULAR_CURRENCIES)
+            and (not word.istitle())
         ):
             return lower, match.end("word")
         if match.group("poss") or (word.isupper() and len(word) > 1 and _plural(word)):

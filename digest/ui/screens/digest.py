@@ -415,7 +415,9 @@ class DigestScreen(Screen[None]):
     def _open(self, article: Article) -> None:
         """Show the article in the reader; it and its story count as read and seen."""
         story = self.story_of.get(article.id)
-        self.app.push_screen(ReaderScreen(article, story=story, changes=self.changes.get(article.id)))
+        self.app.push_screen(
+            ReaderScreen(article, story=story, changes=self.changes.get(article.id))
+        )
         if self.library is None:
             return
         self._mark(self._members(article), read=True)

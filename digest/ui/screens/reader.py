@@ -190,17 +190,28 @@ class ReaderScreen(Screen[None]):
             if shared:
                 options.append(Option(Content.styled("In several sources", "bold"), disabled=True))
                 for name, count in shared:
-                    self.entries[len(options)] = FactEntry(Content(name), tuple(paragraphs_naming(self.article, name)))
-                    options.append(Option(Content.assemble("  ", name, (f" · {count} sources", "$text-muted"))))
+                    self.entries[len(options)] = FactEntry(
+                        Content(name), tuple(paragraphs_naming(self.article, name))
+                    )
+                    options.append(
+                        Option(Content.assemble("  ", name, (f" · {count} sources", "$text-muted")))
+                    )
             for conflict in story.conflicts:
-                options.append(Option(Content.styled(f"  ⚖ {conflict.text}", "$text-warning"), disabled=True))
+                options.append(
+                    Option(Content.styled(f"  ⚖ {conflict.text}", "$text-warning"), disabled=True)
+                )
         if self.changes:
             items = [f.text for f in self.changes.new_facts] + [
                 f"“{q.text}”" for q in self.changes.new_quotes
             ]
             if items:
-                options.append(Option(Content.styled("New since you last opened it", "bold"), disabled=True))
-                options.extend(Option(Content.assemble("  ", (item, "$text-success")), disabled=True) for item in items)
+                options.append(
+                    Option(Content.styled("New since you last opened it", "bold"), disabled=True)
+                )
+                options.extend(
+                    Option(Content.assemble("  ", (item, "$text-success")), disabled=True)
+                    for item in items
+                )
         for heading, entries in fact_entries(self.article):
             options.append(Option(Content.styled(heading, "bold"), disabled=True))
             for entry in entries:

@@ -144,7 +144,9 @@ def story_line(story: Story | None, changes: Changes | None) -> Content | None:
             )
             if items
         ]
-        parts.append(Content.styled("new since you last opened it: " + ", ".join(new), "bold $text-success"))
+        parts.append(
+            Content.styled("new since you last opened it: " + ", ".join(new), "bold $text-success")
+        )
     if story is not None:
         parts.extend(Content.styled(f"⚖ {c.text}", "$text-warning") for c in story.conflicts)
     return Content("  ").join(parts) if parts else None
