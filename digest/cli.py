@@ -13,6 +13,8 @@ import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from digest import __version__
@@ -29,6 +31,8 @@ EXIT_SOME_FAILED = 1
 """At least one input failed; the others were still printed."""
 EXIT_USAGE = 2
 """The command line was wrong."""
+
+_PACKAGE = Path(__file__).resolve().parent
 
 _DESCRIPTION = """\
 Turn news into a digest: readable articles, key facts and a short extractive summary.
@@ -146,13 +150,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build(package: Path = _PACKAGE) -> str:
+    """Which build of digest runs: "compiled with mypyc" when compiled modules lie in the
+    package (Python loads them instead of their ``.py`` files), else "plain Python"."""
+    suffixes = tuple(EXTENSION_SUFFIXES)
+    compiled = any(path.name.endswith(suffixes) for path in package.rglob("*"))
+    return "compiled with mypyc" if compiled else "plain Python"
+
+
 class _Version(argparse.Action):
-    """``--version``, with whether facts and summary run compiled (read only when asked)."""
+    """``--version``, with which build runs (looked up only when asked)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        from digest.native import describe
-
-        print(f"digest {__version__} ({describe()})")
+        print(f"digest {__version__} ({build()})")
         parser.exit()
 
 

@@ -19,19 +19,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 Route = tuple[int, dict[str, str], bytes]
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Refuse to test compiled modules older than their sources: the edits would not run."""
-    from digest.native import stale
-
-    old = stale()
-    if old:
-        pytest.exit(
-            f"compiled modules older than their sources ({', '.join(old)}): run"
-            " `pip install -e .` again, or install with HATCH_BUILD_NO_HOOKS=true for plain Python",
-            returncode=2,
-        )
-
-
 async def wait_for_digest(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let the app's digest screen read every input (at most 10 s), then settle."""
     screen = pilot.app.screen
