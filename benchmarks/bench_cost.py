@@ -38,7 +38,7 @@ from corpus import DEFAULT_CORPUS, summary_pairs  # noqa: E402
 from digest.errors import InputError  # noqa: E402
 from digest.facts import extract_facts  # noqa: E402
 from digest.facts.names import sentence_spans  # noqa: E402
-from digest.native import describe  # noqa: E402
+from digest.cli import build  # noqa: E402
 from digest.pipeline import DEFAULT_SENTENCES, _extraction  # noqa: E402
 from digest.sentences import clear_cache  # noqa: E402
 from digest.summarize import summarize  # noqa: E402
@@ -173,11 +173,11 @@ def main() -> int:
     costs = [measure(docs, name, args.repeat) for name, docs in sets.items() if docs]
     if args.json:
         results: dict[str, Any] = {cost.name: cost.to_dict() for cost in costs}
-        results["facts and summary run"] = describe()
+        results["build"] = build()
         print(json.dumps(results, indent=2))
         return 0
     print(f"median ms per article, best of {args.repeat} pass(es) each")
-    print(f"facts and summary run {describe()}")
+    print(f"build: {build()}")
     print(
         f"{'set':17} {'articles':>8} {'extraction':>10} {'facts':>7} {'summary':>7}"
         f" {'facts+summary':>13} {'ratio':>6}"
