@@ -26,7 +26,7 @@ quotes: when the annotated source names someone (``corpus.source_head``: "Obama"
 "Mr. Obama"; a pronoun stands for the nearest named source annotated before it),
 digest's speaker must contain that word; when it names nobody ("officials", "a source",
 "the president", no source), digest's speaker must be null. Organisations as sources
-("The New York Post") count as named, though SPEC.md lists only people as speakers.
+("The New York Post") count as named, though docs/SPEC.md lists only people as speakers.
 Pronouns with no named source before them, and ``Source`` spans holding only the cue
 ("said"), are not judged.
 

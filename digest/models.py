@@ -1,7 +1,7 @@
 """The records digest produces: articles, their key facts, and the digest that holds them.
 
 Every record is a frozen dataclass; ``to_dict()`` gives exactly the JSON described in
-SPEC.md (``schema`` ``digest/1``). Sequences are stored as tuples so that records stay
+docs/SPEC.md (``schema`` ``digest/1``). Sequences are stored as tuples so that records stay
 hashable and immutable, and are turned into lists only at the JSON boundary.
 """
 
@@ -148,7 +148,7 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article as SPEC.md describes it."""
+    """One article as docs/SPEC.md describes it."""
 
     id: str
     input: str

@@ -2,7 +2,7 @@
 
 Text and Markdown show, for each article, the title, an attribution line (outlet ·
 authors · agencies · date · link or path), the summary and the key facts, under a header
-that counts articles and sources. JSON is exactly the contract of SPEC.md. Nothing here
+that counts articles and sources. JSON is exactly the contract of docs/SPEC.md. Nothing here
 knows about terminals beyond an optional bold/dim style for text, off unless asked for.
 """
 
@@ -266,12 +266,12 @@ def render_markdown(digest: Digest) -> str:
 
 
 def render_json(digest: Digest) -> str:
-    """The digest as one JSON document (SPEC.md)."""
+    """The digest as one JSON document (docs/SPEC.md)."""
     return json.dumps(digest.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_jsonl(articles: Iterable[Article]) -> str:
-    """One article per line as JSON (SPEC.md ``--format jsonl``)."""
+    """One article per line as JSON (docs/SPEC.md, ``--format jsonl``)."""
     return "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles)
 
 

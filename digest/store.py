@@ -4,7 +4,7 @@ The file is ``library.sqlite3`` in ``platformdirs.user_data_dir("digest")``
 (``~/.local/share/digest`` on Linux), or in ``$DIGEST_DATA_DIR`` when that is set.
 
     pages         url -> the last response (body zlib-compressed, ETag, Last-Modified)
-    articles      id -> the article as SPEC.md JSON, where it came from, read/saved times
+    articles      id -> the article as docs/SPEC.md JSON, where it came from, read/saved times
     stories_seen  story id -> what the user saw when they last opened it
 
 A second run asks servers only for what changed (the pages double as the fetcher's HTTP
