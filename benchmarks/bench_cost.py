@@ -40,7 +40,7 @@ from digest.facts import extract_facts  # noqa: E402
 from digest.facts.names import sentence_spans  # noqa: E402
 from digest.cli import build  # noqa: E402
 from digest.pipeline import DEFAULT_SENTENCES, _extraction  # noqa: E402
-from digest.sentences import clear_cache  # noqa: E402
+from digest.text.sentences import clear_cache  # noqa: E402
 from digest.summarize import summarize  # noqa: E402
 
 STAGES = ("extraction", "facts", "summary", "facts+summary")

@@ -208,7 +208,7 @@ def main() -> int:
     except ImportError:
         print("bench_dates: htmldate is not installed (pip install -e .)", file=sys.stderr)
         return 2
-    from digest.decode import decode
+    from digest.inputs.decode import decode
     from digest.extract.html import _parse
     from digest.extract.meta import _canonical, _json_ld, _meta_tags, read_metadata
     from digest.extract.published import published_date

@@ -127,7 +127,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from digest import read_article
-    from digest.decode import decode
+    from digest.inputs.decode import decode
     from digest.errors import InputError
 
     readability_pages = sorted((args.corpus / "readability").glob("*/source.html"))

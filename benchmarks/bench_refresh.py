@@ -10,7 +10,7 @@ entry (its title, canonical URL and a first paragraph of its own), sent gzip-com
 with an ``ETag`` and ``Last-Modified``, as news sites do; a request carrying the page's
 validators is answered 304.
 
-Runs, in this process, with one :class:`~digest.fetch.MemoryCache`:
+Runs, in this process, with one :class:`~digest.inputs.fetch.MemoryCache`:
 
 1. a first refresh (an empty cache: every feed and page is downloaded);
 2. a second refresh (every request should be conditional and answered 304);
@@ -42,7 +42,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from digest.fetch import Fetcher, MemoryCache  # noqa: E402
+from digest.inputs.fetch import Fetcher, MemoryCache  # noqa: E402
 from digest.models import Article  # noqa: E402
 from digest.pipeline import build_digest, read_article  # noqa: E402
 
@@ -287,8 +287,8 @@ def library_runs(feed_urls: list[str], base: str, total: int) -> None:
     """A first and a second refresh through a new library, as ``digest FEED...`` does."""
     import tempfile
 
-    from digest.refresh import iter_run
-    from digest.store import Library
+    from digest.library.refresh import iter_run
+    from digest.library.store import Library
 
     with tempfile.TemporaryDirectory() as folder:
         library = Library.open(Path(folder) / "library.sqlite3")

@@ -28,7 +28,7 @@ from browser_text import browser_text  # noqa: E402
 from shingles import mean_score, score  # noqa: E402
 
 from digest.errors import InputError  # noqa: E402
-from digest.extract.text import extract_text  # noqa: E402
+from digest.extract.plain import extract_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -22,8 +22,8 @@ from digest.models import Article
 from digest.render import FORMATS, counted
 
 if TYPE_CHECKING:
-    from digest.refresh import Filters
-    from digest.store import Library
+    from digest.library.refresh import Filters
+    from digest.library.store import Library
 
 EXIT_OK = 0
 """Every input gave an article."""
@@ -190,7 +190,7 @@ def _piped_stdin() -> bool:
 
 
 def _age(text: str) -> float:
-    from digest.store import parse_age
+    from digest.library.store import parse_age
 
     try:
         return parse_age(text)
@@ -210,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["feeds"] and argv[1:2] in (["add"], ["list"], ["remove"]):
-        from digest.feedlist import main as feeds_main
+        from digest.inputs.feedlist import main as feeds_main
 
         return feeds_main(argv[1:])
     if argv[:1] == ["library"] and argv[1:2] in (["prune"], ["info"]):
@@ -230,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             inputs = ["-"]
         else:
             from digest.errors import ConfigError
-            from digest.feedlist import load_feeds
+            from digest.inputs.feedlist import load_feeds
 
             try:
                 inputs = load_feeds()
@@ -253,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if open_app and "-" in inputs:
         print("digest: error: the app cannot read standard input; use --no-tui", file=sys.stderr)
         return EXIT_USAGE
-    from digest.refresh import Filters
+    from digest.library.refresh import Filters
 
     filters = Filters(unread=args.unread, saved=args.saved, since=args.since)
     needed = library_only or args.offline or filters.unread or filters.saved
@@ -292,7 +292,7 @@ def _open_library(use: bool, *, needed: bool) -> tuple[Library | None, str | Non
     """The library, or ``None`` and why not (a run that does not need it goes on without it)."""
     if not use:
         return None, None
-    from digest.store import Library, LibraryError
+    from digest.library.store import Library, LibraryError
 
     try:
         return Library.open(), None
@@ -302,7 +302,7 @@ def _open_library(use: bool, *, needed: bool) -> tuple[Library | None, str | Non
 
 def _library_command(argv: list[str]) -> int:
     """``digest library prune --older-than AGE`` and ``digest library info``."""
-    from digest.store import Library, LibraryError, library_path
+    from digest.library.store import Library, LibraryError, library_path
 
     parser = argparse.ArgumentParser(
         prog="digest library", description="The local library of pages and articles."
@@ -343,7 +343,7 @@ def _print_digest(
     filters: Filters,
 ) -> int:
     from digest.pipeline import make_digest
-    from digest.refresh import iter_run, wanted
+    from digest.library.refresh import iter_run, wanted
     from digest.render import render
 
     with _stderr_progress() as progress:

@@ -10,7 +10,7 @@ In a batch, a source whose content is a feed (RSS, Atom, JSON Feed) stands for i
 entries: each entry's page is fetched and read, and when the page cannot be had or holds
 no article, the entry's own text from the feed is read instead (warning
 ``feed-content``). An OPML file stands for the feeds it lists. Pages are fetched through
-one shared :class:`~digest.fetch.Fetcher`: a bounded number at once, a few per host.
+one shared :class:`~digest.inputs.fetch.Fetcher`: a bounded number at once, a few per host.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeAlias
 
-from digest.decode import Kind, decode, sniff
+from digest.inputs.decode import Kind, decode, sniff
 from digest.errors import FetchError, InputError, NotAnArticleError
 from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
-from digest.sources import Source, expand, is_url, read_file, read_stdin
-from digest.urls import host
+from digest.inputs.sources import Source, expand, is_url, read_file, read_stdin
+from digest.inputs.urls import host
 
 if TYPE_CHECKING:
-    from digest.feeds import Entry, Feed
-    from digest.fetch import Fetcher, Response
+    from digest.inputs.feeds import Entry, Feed
+    from digest.inputs.fetch import Fetcher, Response
 
 DEFAULT_SENTENCES = 3
 """Summary sentences per article unless the user asks for another number."""
@@ -103,7 +103,7 @@ def _extract(text: str, kind: Kind, url: str | None) -> Extraction:
         from digest.extract.html import extract_html
 
         return extract_html(text, url)
-    from digest.extract.text import extract_text
+    from digest.extract.plain import extract_text
 
     return extract_text(text)
 
@@ -177,7 +177,7 @@ def iter_digest(
         sentences: summary sentences per article.
         fetcher: the fetcher to use (and leave open), or a function that makes one when the
             batch first needs it (the batch then closes it); by default a plain
-            :class:`~digest.fetch.Fetcher` is made when needed.
+            :class:`~digest.inputs.fetch.Fetcher` is made when needed.
         progress: called from worker threads with (done, total) as items finish.
         known: gives the article an earlier run read for an input name (a URL, or
             ``feed#entry``), if kept; used instead of reading a page again when the server
@@ -297,7 +297,7 @@ class _Batch:
     def _get_fetcher(self) -> Fetcher:
         with self._lock:
             if self._fetcher is None:
-                from digest.fetch import Fetcher
+                from digest.inputs.fetch import Fetcher
 
                 self._fetcher = self._make() if self._make is not None else Fetcher()
             return self._fetcher
@@ -354,7 +354,7 @@ class _Batch:
         self, source: Source, data: bytes, url: str | None, charset: str | None, depth: int
     ) -> list[_Node]:
         """The results of one document: an article, or a feed's entries, or OPML's feeds."""
-        from digest.feeds import detect, parse_feed, parse_opml
+        from digest.inputs.feeds import detect, parse_feed, parse_opml
 
         try:
             kind = detect(data)
@@ -459,13 +459,13 @@ def _reason(err: Exception) -> str:
 
 def _words(entry: Entry) -> int:
     """Words in the entry's own text (markup left out)."""
-    from digest.feeds import plain_text
+    from digest.inputs.feeds import plain_text
 
     return len(plain_text(entry.content or "").split())
 
 
 def _publisher(entry: Entry, feed: Feed) -> str | None:
-    from digest.outlets import outlet_for_host
+    from digest.text.outlets import outlet_for_host
 
     return outlet_for_host(host(entry.link or feed.link or "")) or feed.title
 
@@ -489,7 +489,7 @@ def _entry_extraction(entry: Entry, feed: Feed) -> Extraction:
     Raises:
         NotAnArticleError: the entry's text holds nothing readable.
     """
-    from digest.feeds import entry_page, is_footer
+    from digest.inputs.feeds import entry_page, is_footer
 
     nothing = "the feed's text for it holds nothing readable"
     try:

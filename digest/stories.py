@@ -91,8 +91,8 @@ from datetime import date
 from typing import Any
 
 from digest.models import Article, DateFact, NumberFact
-from digest.sentences import split_sentences
-from digest.urls import host
+from digest.text.sentences import split_sentences
+from digest.inputs.urls import host
 
 TITLE_WEIGHT = 2.0
 """How many times a headline word counts in the opening, beside a word of the body."""

@@ -25,7 +25,7 @@ from typing import Final
 
 from digest.facts.names import short_form
 from digest.models import Facts, Sentence
-from digest.sentences import split_sentences
+from digest.text.sentences import split_sentences
 
 # Constants are Final: compiled, the loops read them from C, not from the module's dict.
 _WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -40,7 +40,7 @@ def test_without_an_override_the_platforms_folders_are_used(
     """On every platform: the config and data folders are platformdirs' for "digest"."""
     import platformdirs
 
-    from digest.store import data_dir
+    from digest.library.store import data_dir
 
     asked: list[tuple[str, object]] = []
 

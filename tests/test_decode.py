@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.decode import decode, sniff
+from digest.inputs.decode import decode, sniff
 from digest.errors import BinaryInputError, EmptyInputError
 
 FRENCH = "Le ministre a déclaré que l'été serait difficile à Besançon."

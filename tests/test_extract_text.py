@@ -20,7 +20,7 @@ from digest.extract.lines import (
     slide_count,
     wire_credit,
 )
-from digest.extract.text import extract_text, parse_date
+from digest.extract.plain import extract_text, parse_date
 from tests.conftest import ROOT, SEED_TEXT
 
 BOILERPLATE = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from digest.facts import extract_facts
 from digest.models import Facts
-from digest.sentences import split_sentences
+from digest.text.sentences import split_sentences
 from digest.summarize import summarize
 
 

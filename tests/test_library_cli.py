@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from digest import cli
-from digest.store import Library
+from digest.library.store import Library
 from tests.conftest import ROOT, SEEDS, Route, Seen, Site
 from tests.test_feeds import HTML, RSS, SiteFactory, etag_route, item, news_site, rss
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.dates import parse_date, parse_date_time
+from digest.text.calendar import parse_date, parse_date_time
 from digest.extract.html import extract_html
 from digest.extract.published import url_date
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from digest.refresh import Filters, wanted
-from digest.store import Library
+from digest.library.refresh import Filters, wanted
+from digest.library.store import Library
 from digest.ui.app import DigestApp
 from digest.ui.screens.digest import DigestScreen
 from digest.ui.screens.reader import ReaderScreen

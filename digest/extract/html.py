@@ -21,7 +21,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from digest.dates import parse_date
+from digest.text.calendar import parse_date
 from digest.errors import NotAnArticleError
 from digest.extract.lines import (
     FOOTER,
@@ -33,9 +33,9 @@ from digest.extract.lines import (
     split_names,
 )
 from digest.extract.meta import PageMeta, class_names, class_pattern, read_metadata, text_key
-from digest.language import guess_language
+from digest.text.language import guess_language
 from digest.models import Credit, Extraction
-from digest.outlets import agency_name
+from digest.text.outlets import agency_name
 
 MAX_HTML_CHARS = 12_000_000
 """Pages longer than this are cut before parsing (with the ``truncated`` warning): no news

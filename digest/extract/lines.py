@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from digest.models import Credit
-from digest.outlets import agency_name, outlet_name
+from digest.text.outlets import agency_name, outlet_name
 
 BOILERPLATE = re.compile(
     r"""^(?:

@@ -22,8 +22,8 @@ from lxml.html import HtmlElement
 
 from digest.extract.lines import is_noise, is_prose, split_names
 from digest.extract.published import published_date
-from digest.outlets import agency_name, outlet_for_host, outlet_name
-from digest.urls import join, netloc, split
+from digest.text.outlets import agency_name, outlet_for_host, outlet_name
+from digest.inputs.urls import join, netloc, split
 
 _ARTICLE_TYPES = frozenset(
     {

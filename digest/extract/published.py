@@ -37,8 +37,8 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from digest.dates import parse_date, parse_date_time
-from digest.urls import split
+from digest.text.calendar import parse_date, parse_date_time
+from digest.inputs.urls import split
 
 PUBLISHED_TAGS = (
     "article:published_time",

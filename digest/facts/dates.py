@@ -28,7 +28,7 @@ import re
 from datetime import date, timedelta
 from typing import Final
 
-from digest.dates import MONTHS
+from digest.text.calendar import MONTHS
 from digest.facts.scan import ascii_twin, plain_text
 from digest.models import DateFact
 

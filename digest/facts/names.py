@@ -40,7 +40,7 @@ from digest.facts.gazetteer import (
 from digest.facts.scan import ascii_twin
 from digest.facts.teams import sides
 from digest.models import Entity, Person
-from digest.sentences import split_sentences
+from digest.text.sentences import split_sentences
 
 _CONNECTORS: Final = frozenset(
     {

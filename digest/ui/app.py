@@ -2,7 +2,7 @@
 
     DigestApp -> DigestScreen (cards, pages, filter, sort) -> ReaderScreen (text, facts)
 
-Articles are read in a thread worker through :func:`digest.refresh.iter_run`, the
+Articles are read in a thread worker through :func:`digest.library.refresh.iter_run`, the
 same records the text output prints; cards appear as articles arrive. Failures show as a
 notification and are kept for the errors view (``e``). Themes come from ``themes/`` and
 the user's config folder; the last one chosen is remembered.
@@ -19,8 +19,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from digest.refresh import Filters
-    from digest.store import Library
+    from digest.library.refresh import Filters
+    from digest.library.store import Library
 
 from digest.ui.screens.dialogs import HelpScreen
 from digest.ui.screens.digest import DigestScreen

@@ -2,7 +2,7 @@
 
 The screen owns the state (every article read, the filtered and sorted view, the selected
 card) and the thread worker that reads the inputs through
-:func:`digest.refresh.iter_run`; cards only show their article and post
+:func:`digest.library.refresh.iter_run`; cards only show their article and post
 ``Card.Chosen``.
 """
 
@@ -25,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from digest.models import Article, InputFailure
-from digest.refresh import Filters
+from digest.library.refresh import Filters
 from digest.render import counted
 from digest.ui.screens.dialogs import ErrorsScreen
 from digest.ui.screens.reader import ReaderScreen
@@ -33,7 +33,7 @@ from digest.ui.view import SORTS, arrange, fact_names, next_sort
 from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card
 
 if TYPE_CHECKING:
-    from digest.store import Library
+    from digest.library.store import Library
     from digest.stories import Changes, Story
 
 FLUSH_SECONDS = 0.1
@@ -128,7 +128,7 @@ class DigestScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def read_inputs(self) -> None:
-        from digest.refresh import iter_run, wanted
+        from digest.library.refresh import iter_run, wanted
         from digest.stories import Snapshot, changes, group, match
 
         shown_total = 0
@@ -449,7 +449,7 @@ class DigestScreen(Screen[None]):
 
     def _mark(self, ids: list[str], *, read: bool | None = None, saved: bool | None = None) -> None:
         """Change read or saved state in the library and on the cards; a failure is a notice."""
-        from digest.store import LibraryError
+        from digest.library.store import LibraryError
 
         assert self.library is not None
         try:
@@ -474,7 +474,7 @@ class DigestScreen(Screen[None]):
                 card.mark(read=read_at is not None, saved=saved_at is not None)
 
     def _remember(self, story_id: str, snapshot: str) -> None:
-        from digest.store import LibraryError
+        from digest.library.store import LibraryError
 
         assert self.library is not None
         try:

@@ -33,7 +33,7 @@ from digest.errors import (
     RetryLaterError,
     TooLargeError,
 )
-from digest.urls import netloc
+from digest.inputs.urls import netloc
 
 if TYPE_CHECKING:
     import httpx

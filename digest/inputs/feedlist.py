@@ -21,7 +21,7 @@ from pathlib import Path
 
 from digest.config import config_dir
 from digest.errors import ConfigError, InputError
-from digest.urls import host
+from digest.inputs.urls import host
 
 FEEDS_FILE = "feeds.txt"
 """Name of the feed list in the config folder."""
@@ -89,7 +89,7 @@ def feeds_in(argument: str) -> list[str]:
     Raises:
         InputError: neither a URL with a host nor a readable OPML file.
     """
-    from digest.sources import is_url
+    from digest.inputs.sources import is_url
 
     if is_url(argument):
         if not host(argument):
@@ -98,8 +98,8 @@ def feeds_in(argument: str) -> list[str]:
     path = Path(argument)
     if not path.exists():
         raise InputError("not an http(s) URL, nor an OPML file")
-    from digest.feeds import parse_opml
-    from digest.sources import read_file
+    from digest.inputs.feeds import parse_opml
+    from digest.inputs.sources import read_file
 
     return list(parse_opml(read_file(argument)))
 

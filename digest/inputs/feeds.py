@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from digest.errors import FeedError
-from digest.urls import join, split
+from digest.inputs.urls import join, split
 
 FeedKind = Literal["rss", "rdf", "atom", "json", "opml"]
 

@@ -99,7 +99,7 @@ def _walk(folder: Path) -> list[Path]:
 
 def _holds_a_feed(path: Path) -> bool:
     """Whether a file starts as a feed or an OPML list does (its head is enough to tell)."""
-    from digest.feeds import SNIFF_BYTES, detect  # only when a folder holds such a file
+    from digest.inputs.feeds import SNIFF_BYTES, detect  # only when a folder holds such a file
 
     try:
         with path.open("rb") as handle:

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 
 from digest.models import Article, InputFailure
 from digest.pipeline import DEFAULT_SENTENCES, iter_digest
-from digest.store import Library, published_at
+from digest.library.store import Library, published_at
 
 if TYPE_CHECKING:
-    from digest.fetch import Fetcher
+    from digest.inputs.fetch import Fetcher
 
 Progress = Callable[[int, int], None]
 
@@ -70,7 +70,7 @@ def iter_run(
 
     def fetcher() -> Fetcher:
         # Made only when a URL or a feed entry needs it: local files never load httpx.
-        from digest.fetch import Fetcher
+        from digest.inputs.fetch import Fetcher
 
         return Fetcher(cache=library, offline=offline)
 

@@ -41,7 +41,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from digest.dates import parse_date
+from digest.text.calendar import parse_date
 from digest.errors import NotAnArticleError
 from digest.extract.lines import (
     CJK,
@@ -64,7 +64,7 @@ from digest.extract.lines import (
     wire_credit,
 )
 from digest.models import Credit, Extraction
-from digest.outlets import outlet_name
+from digest.text.outlets import outlet_name
 
 _BYLINE = re.compile(
     r"^by\s+(?P<names>[^\d|]{3,160}?)\s*(?:[|,]\s*(?:updated|published|posted)\b.*)?$", re.I
@@ -196,7 +196,7 @@ def _extraction(
     publisher: str | None = None,
 ) -> Extraction:
     warnings = ("low-text",) if sum(size(p) for p in paragraphs) < 80 else ()
-    from digest.language import guess_language
+    from digest.text.language import guess_language
 
     return Extraction(
         title=title,

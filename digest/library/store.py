@@ -8,7 +8,7 @@ The file is ``library.sqlite3`` in ``platformdirs.user_data_dir("digest")``
     stories_seen  story id -> what the user saw when they last opened it
 
 A second run asks servers only for what changed (the pages double as the fetcher's HTTP
-cache, :class:`digest.fetch.HttpCache`), and ``--offline`` builds a digest from the
+cache, :class:`digest.inputs.fetch.HttpCache`), and ``--offline`` builds a digest from the
 articles alone.
 
 Safety: the database runs in WAL mode and every change is one transaction, so a process
@@ -36,7 +36,7 @@ from digest.errors import DigestError
 from digest.models import Article, article_from_dict
 
 if TYPE_CHECKING:
-    from digest.fetch import Response
+    from digest.inputs.fetch import Response
 
 DATA_DIR_ENV = "DIGEST_DATA_DIR"
 """Environment variable that, when set, names the data folder instead."""
@@ -201,8 +201,8 @@ class Library:
     # -- pages: the fetcher's HTTP cache ------------------------------------------------
 
     def lookup(self, url: str) -> Response | None:
-        """The last response stored for ``url``, or ``None`` (:class:`digest.fetch.HttpCache`)."""
-        from digest.fetch import Response
+        """The last response stored for ``url``, or ``None`` (:class:`digest.inputs.fetch.HttpCache`)."""
+        from digest.inputs.fetch import Response
 
         rows = self._query(
             "SELECT final_url, status, etag, last_modified, content_type, charset, content"
@@ -227,7 +227,7 @@ class Library:
         )
 
     def store(self, url: str, response: Response) -> None:
-        """Keep ``response`` as the latest for ``url`` (:class:`digest.fetch.HttpCache`)."""
+        """Keep ``response`` as the latest for ``url`` (:class:`digest.inputs.fetch.HttpCache`)."""
         if response.not_modified:
             with self._transaction() as db:
                 db.execute("UPDATE pages SET fetched_at = ? WHERE url = ?", (time.time(), url))
@@ -308,7 +308,7 @@ class Library:
         """Every stored article, newest first (by publication date, else by when stored).
 
         Which of them a run shows (``--unread``, ``--saved``, ``--since``) is decided by
-        :func:`digest.refresh.wanted`, the same for stored and for freshly read articles.
+        :func:`digest.library.refresh.wanted`, the same for stored and for freshly read articles.
         """
         found: list[Stored] = []
         for record, added_at, read_at, saved_at in self._query(
