@@ -24,8 +24,9 @@ by the groups and ambiguous sets form components; the components holding a hand-
 go alternately to half A and half B in the order of their first article's name, every other
 component (most are single articles) by the parity of an MD5 hash of its first name. Scores
 of a half count only pairs of two articles of that half (all articles are still grouped at
-once). The thresholds of ``digest.stories`` (``PAIR_THRESHOLD``, ``LINK_THRESHOLD``, the
-weights of headline and opening) were set on half A; half B checks them. The rules themselves
+once). The thresholds of ``digest.stories.tuning.Tuning`` (``pair_threshold``,
+``link_threshold``, the weights of headline and opening) were set on half A; half B checks
+them. The rules themselves
 (openings, briefs, days, the top link, headline protagonists, the floor on every cross pair,
 the rare lead person; then the first sentence followed across line breaks, the next step a
 report announces, comparing two articles when either's heaviest words are in the other, a

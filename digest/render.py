@@ -12,12 +12,8 @@ import json
 import textwrap
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
-from digest.models import Article, Digest, Facts
-
-if TYPE_CHECKING:
-    from digest.stories import Story
+from digest.models import Article, Digest, Facts, Story
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 """The output formats ``--format`` accepts."""

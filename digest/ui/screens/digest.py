@@ -34,7 +34,7 @@ from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card
 
 if TYPE_CHECKING:
     from digest.library.store import Library
-    from digest.stories import Changes, Story
+    from digest.models import Changes, Story
 
 FLUSH_SECONDS = 0.1
 """Articles read within this time are added to the view together, in one redraw."""
@@ -129,7 +129,8 @@ class DigestScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def read_inputs(self) -> None:
         from digest.library.refresh import iter_run, wanted
-        from digest.stories import Snapshot, changes, group, match
+        from digest.models import Snapshot
+        from digest.stories import changes, group, match
 
         shown_total = 0
 

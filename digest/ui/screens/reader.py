@@ -21,7 +21,7 @@ from digest.models import Article
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from digest.stories import Changes, Story
+    from digest.models import Changes, Story
 from digest.render import human_date, outlet_name, shared_facts
 from digest.ui.view import paragraphs_naming
 

@@ -20,7 +20,7 @@ from digest.models import Article, Facts
 from digest.render import attribution, counted, outlet_name
 
 if TYPE_CHECKING:
-    from digest.stories import Changes, Story
+    from digest.models import Changes, Story
 
 MIN_CARD_HEIGHT = 9
 """The fewest lines a card is given: border, title, attribution, four summary lines, facts."""
