@@ -21,8 +21,8 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from digest.text.calendar import parse_date
 from digest.errors import NotAnArticleError
+from digest.extract.dom import BLOCK_TAGS, class_names, class_pattern
 from digest.extract.lines import (
     FOOTER,
     SENTENCE_END,
@@ -32,9 +32,11 @@ from digest.extract.lines import (
     is_prose,
     split_names,
 )
-from digest.extract.meta import PageMeta, class_names, class_pattern, read_metadata, text_key
-from digest.text.language import guess_language
+from digest.extract.meta import PageMeta, read_metadata
+from digest.extract.meta.title import text_key
 from digest.models import Credit, Extraction
+from digest.text.calendar import parse_date
+from digest.text.language import guess_language
 from digest.text.outlets import agency_name
 
 MAX_HTML_CHARS = 12_000_000
@@ -50,11 +52,6 @@ TRUNCATED_SHARE = 0.6
 LOW_TEXT_WORDS = 80
 """Bodies shorter than this get the ``low-text`` warning."""
 
-_BLOCK_TAGS = frozenset(
-    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
-    "blockquote pre table thead tbody tfoot tr td th caption figure figcaption address hr form "
-    "fieldset details summary center".split()
-)
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "textarea", "iframe"}
 )
@@ -265,7 +262,7 @@ def _blocks(root: HtmlElement) -> list[str]:
             if skipping or tag in _SKIP_TAGS:
                 skipping += 1
                 continue
-            if tag in _BLOCK_TAGS or tag == "br":
+            if tag in BLOCK_TAGS or tag == "br":
                 flush()
             if element.text:
                 buffer.append(element.text)
@@ -274,7 +271,7 @@ def _blocks(root: HtmlElement) -> list[str]:
                 skipping -= 1
                 if skipping:
                     continue
-            elif tag in _BLOCK_TAGS:
+            elif tag in BLOCK_TAGS:
                 flush()
             if element.tail and element is not root:
                 buffer.append(element.tail)

@@ -41,7 +41,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from digest.text.calendar import parse_date
 from digest.errors import NotAnArticleError
 from digest.extract.lines import (
     CJK,
@@ -64,6 +63,7 @@ from digest.extract.lines import (
     wire_credit,
 )
 from digest.models import Credit, Extraction
+from digest.text.calendar import parse_date
 from digest.text.outlets import outlet_name
 
 _BYLINE = re.compile(

@@ -37,8 +37,9 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from digest.text.calendar import parse_date, parse_date_time
+from digest.extract.dom import FURNITURE_TAGS, following, in_furniture
 from digest.inputs.urls import split
+from digest.text.calendar import parse_date, parse_date_time
 
 PUBLISHED_TAGS = (
     "article:published_time",
@@ -107,7 +108,6 @@ _CLASS_XPATH = etree.XPath(
 )
 """Elements whose class says they hold a date or a byline (parts without their first letter
 match "Byline" and "byline" alike, cheaply)."""
-_FURNITURE = frozenset({"nav", "aside", "footer"})
 _TEXT_CHARS = (6, 120)
 """Length of a text that may be a date line: longer ones are paragraphs."""
 _BODY_START = 150
@@ -221,10 +221,6 @@ def _date_line(element: HtmlElement) -> str | None:
     return text if text and len(text) >= _TEXT_CHARS[0] and parse_date(text) else None
 
 
-def _in_furniture(element: HtmlElement) -> bool:
-    return any(a.tag in _FURNITURE for a in element.iterancestors())
-
-
 def _labelled(text: str) -> tuple[str | None, bool]:
     """The date a line writes, and whether it is a modified date ("Updated ...").
 
@@ -243,7 +239,7 @@ def _line_of(element: HtmlElement) -> str | None:
     element up to ``_CLIMB`` levels above when the date is split ("<b>Dec</b> 14, 2016"). A
     label standing just before it ("Updated:" "Dec 15, 2016") is read with it."""
     for _ in range(_CLIMB + 1):
-        if element is None or not isinstance(element.tag, str) or element.tag in _FURNITURE:
+        if element is None or not isinstance(element.tag, str) or element.tag in FURNITURE_TAGS:
             return None
         if line := _date_line(element):
             label = element.getprevious()
@@ -251,15 +247,6 @@ def _line_of(element: HtmlElement) -> str | None:
             return f"{text} {line}" if text and _LABEL_START.match(text) else line
         element = element.getparent()
     return None
-
-
-def _following(start: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after ``start`` in document order (not its own descendants)."""
-    node: HtmlElement | None = start
-    while node is not None:
-        for sibling in node.itersiblings():
-            yield from sibling.iter()
-        node = node.getparent()
 
 
 def _near_headline(root: HtmlElement, headline: HtmlElement | None) -> list[str]:
@@ -272,7 +259,7 @@ def _near_headline(root: HtmlElement, headline: HtmlElement | None) -> list[str]
     before = (e for s in start.itersiblings(preceding=True) for e in s.iter())
     lines: dict[str, None] = {}
     paragraphs = 0
-    for count, element in enumerate(chain(islice(before, _BEFORE_HEADLINE), _following(start))):
+    for count, element in enumerate(chain(islice(before, _BEFORE_HEADLINE), following(start))):
         if count > _BEFORE_HEADLINE + _AFTER_HEADLINE or not isinstance(element.tag, str):
             break
         if element.tag == "p":
@@ -303,7 +290,7 @@ def _time_values(root: HtmlElement) -> list[str]:
         value = element.get("datetime") or _text(element) or ""
         if element.get("pubdate") is not None or "publish" in (element.get("class") or ""):
             marked.append(value)
-        elif not _in_furniture(element):
+        elif not in_furniture(element):
             others.append(value)
     return marked + others
 
@@ -313,7 +300,7 @@ def _classed_lines(root: HtmlElement) -> list[str]:
     the page's navigation, asides and footer."""
     lines: dict[str, None] = {}
     for element in _CLASS_XPATH(root):
-        if (line := _date_line(element)) and not _in_furniture(element):
+        if (line := _date_line(element)) and not in_furniture(element):
             lines.setdefault(line)
             if len(lines) >= _CLASS_CANDIDATES:
                 break
