@@ -10,7 +10,7 @@ import pytest
 from digest.errors import NotAnArticleError
 from digest.extract.html import extract_html
 from digest.extract.lines import caption_credit, split_names
-from digest.extract.meta import clean_title
+from digest.extract.meta.title import clean_title
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = "".join(
