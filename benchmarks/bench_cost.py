@@ -37,7 +37,7 @@ from corpus import DEFAULT_CORPUS, summary_pairs  # noqa: E402
 
 from digest.errors import InputError  # noqa: E402
 from digest.facts import extract_facts  # noqa: E402
-from digest.facts.names import sentence_spans  # noqa: E402
+from digest.facts.runs import sentence_spans  # noqa: E402
 from digest.cli import build  # noqa: E402
 from digest.pipeline import DEFAULT_SENTENCES, _extraction  # noqa: E402
 from digest.text.sentences import clear_cache  # noqa: E402

@@ -23,7 +23,7 @@ from collections import Counter
 from itertools import chain
 from typing import Final
 
-from digest.facts.names import short_form
+from digest.facts.kinds import short_form
 from digest.models import Facts, Sentence
 from digest.text.sentences import split_sentences
 

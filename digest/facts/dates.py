@@ -28,9 +28,9 @@ import re
 from datetime import date, timedelta
 from typing import Final
 
-from digest.text.calendar import MONTHS
 from digest.facts.scan import ascii_twin, plain_text
 from digest.models import DateFact
+from digest.text.calendar import MONTHS
 
 WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """Weekday names, Monday first (``date.weekday()`` order)."""

@@ -28,8 +28,8 @@ from collections.abc import Callable
 from typing import Final
 
 from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, SAY_VERBS
-from digest.facts.names import sentence_spans
 from digest.facts.pronouns import Referents, Span
+from digest.facts.runs import sentence_spans
 from digest.facts.scan import first_letter
 from digest.models import Quote
 
