@@ -664,13 +664,23 @@ def test_no_input_reads_the_feed_list(
     assert [a["title"] for a in json.loads(out)["articles"]] == list(TITLES.values())
 
 
-def test_a_folder_named_feeds_is_still_an_input(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("./feeds", "--format", "json"),
+        ("--format", "json", "./feeds"),
+        ("--format", "json", "./feeds/story.html", "feeds"),
+    ],
+)
+def test_a_folder_named_feeds_is_still_an_input(tmp_path: Path, args: tuple[str, ...]) -> None:
+    # A command is named by the first word only: "./feeds" is the folder, and so is "feeds"
+    # after another input.
     (tmp_path / "feeds").mkdir()
     (tmp_path / "feeds" / "story.html").write_bytes(
         (SEEDS / "nytimes-sudan-sanctions.html").read_bytes()
     )
     done = subprocess.run(
-        [sys.executable, "-m", "digest", "feeds", "--format", "json"],
+        [sys.executable, "-m", "digest", *args, "--no-library"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -678,7 +688,18 @@ def test_a_folder_named_feeds_is_still_an_input(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["articles"][0]["title"] == TITLES["/news/sudan-sanctions"]
+    titles = {a["title"] for a in json.loads(done.stdout)["articles"]}
+    assert titles == {TITLES["/news/sudan-sanctions"]}
+
+
+def test_feeds_alone_is_the_command_and_asks_what_to_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["feeds"])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert "digest feeds" in err and "COMMAND" in err
 
 
 def _digest_with_stderr(stderr: Any, *args: str) -> subprocess.CompletedProcess[bytes]:

@@ -1,8 +1,5 @@
-"""The user's feed list, ``feeds.txt`` in the config folder, and the ``digest feeds`` command.
-
-    digest feeds add URL|FILE.opml ...   add feeds; an OPML file adds every feed it lists
-    digest feeds list                    print the feeds, one a line
-    digest feeds remove URL ...          remove feeds
+"""The user's feed list, ``feeds.txt`` in the config folder (``digest feeds`` edits it:
+:mod:`digest.cli.feeds`).
 
 ``digest`` with no input (and no pipe on standard input) reads every feed in the list.
 The file holds one URL a line; blank lines and lines starting with ``#`` are kept as they
@@ -14,8 +11,6 @@ Textual.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,11 +20,6 @@ from digest.inputs.urls import host
 
 FEEDS_FILE = "feeds.txt"
 """Name of the feed list in the config folder."""
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-"""Some of the URLs or files given could not be added or removed."""
-
 
 def feeds_path() -> Path:
     """Where the feed list is kept."""
@@ -102,71 +92,6 @@ def feeds_in(argument: str) -> list[str]:
     from digest.inputs.sources import read_file
 
     return list(parse_opml(read_file(argument)))
-
-
-def main(argv: Sequence[str]) -> int:
-    """Run ``digest feeds ARGV``; returns the exit code."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "list":
-            return _list()
-        if args.command == "add":
-            return _add(args.feeds)
-        return _remove(args.feeds)
-    except ConfigError as err:
-        print(f"digest: error: {err}", file=sys.stderr)
-        return EXIT_FAILED
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="digest feeds",
-        description=f"The feeds digest reads when it is given no input (kept in {feeds_path()}).",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    add = commands.add_parser("add", help="add feeds by URL, or every feed an OPML file lists")
-    add.add_argument("feeds", nargs="+", metavar="URL|OPML", help="a feed's URL or an OPML file")
-    commands.add_parser("list", help="print the feeds, one a line")
-    remove = commands.add_parser("remove", help="remove feeds")
-    remove.add_argument("feeds", nargs="+", metavar="URL", help="a feed's URL as listed")
-    return parser
-
-
-def _list() -> int:
-    feeds = load_feeds()
-    if not feeds:
-        print("digest: no feeds yet; add one with: digest feeds add URL", file=sys.stderr)
-    for url in feeds:
-        print(url)
-    return EXIT_OK
-
-
-def _add(arguments: Sequence[str]) -> int:
-    status = EXIT_OK
-    wanted: list[str] = []
-    for argument in arguments:
-        try:
-            wanted.extend(feeds_in(argument))
-        except InputError as err:
-            print(f"digest: {argument}: {err}", file=sys.stderr)
-            status = EXIT_FAILED
-    added = set(add_feeds(wanted))
-    for url in dict.fromkeys(wanted):
-        print(f"added {url}" if url in added else f"already listed {url}")
-    return status
-
-
-def _remove(urls: Sequence[str]) -> int:
-    removed = set(remove_feeds(urls))
-    status = EXIT_OK
-    for url in dict.fromkeys(urls):
-        if url in removed:
-            print(f"removed {url}")
-        else:
-            print(f"digest: {url}: not in the feed list", file=sys.stderr)
-            status = EXIT_FAILED
-    return status
 
 
 def _is_feed_line(line: str) -> bool:
