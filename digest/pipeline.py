@@ -23,11 +23,11 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeAlias
 
-from digest.inputs.decode import Kind, decode, sniff
 from digest.errors import FetchError, InputError, NotAnArticleError
-from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
+from digest.inputs.decode import Kind, decode, sniff
 from digest.inputs.sources import Source, expand, is_url, read_file, read_stdin
 from digest.inputs.urls import host
+from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
 
 if TYPE_CHECKING:
     from digest.inputs.feeds import Entry, Feed

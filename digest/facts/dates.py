@@ -30,20 +30,10 @@ from typing import Final
 
 from digest.facts.scan import ascii_twin, plain_text
 from digest.models import DateFact
-from digest.text.calendar import MONTHS
+from digest.text.calendar import MONTH_NAMES, MONTH_PATTERN, MONTHS, WEEKDAYS
 
-WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-"""Weekday names, Monday first (``date.weekday()`` order)."""
-MONTH_NAME: Final = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:tember|t)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-"""A month's name or abbreviation, capitalised (without its full stop)."""
-
-_MONTH: Final = rf"(?P<month>{MONTH_NAME})\.?"
-_FULL_MONTH: Final = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTH: Final = rf"(?P<month>{MONTH_PATTERN})\.?"
+_FULL_MONTH: Final = "|".join(MONTH_NAMES)
 _YEAR: Final = r"(?:18|19|20)\d{2}"
 _DATE: Final = re.compile(
     # At a word's start, a quick look ahead (a digit, a capital, "yesterday", "today" ...)
@@ -52,9 +42,9 @@ _DATE: Final = re.compile(
     (?:
       (?P<iso>{_YEAR})-(?P<mnum>\d{{2}})-(?P<iday>\d{{2}})(?!\d)
     | {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s?[:%])(?:,?\s+(?P<year>{_YEAR})\b)?
-    | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_NAME})\b
+    | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b
       (?:\.?,?\s+(?P<year2>{_YEAR})\b)?
-    | (?P<month3>{MONTH_NAME})\.?\s+(?P<year3>{_YEAR})\b
+    | (?P<month3>{MONTH_PATTERN})\.?\s+(?P<year3>{_YEAR})\b
     | (?P<bare>{_FULL_MONTH})\b
     | (?P<weekday>{"|".join(WEEKDAYS)})\b
     | (?P<relative>(?i:yesterday|today|tomorrow|tonight|last\ night|this\ morning))\b
@@ -79,7 +69,7 @@ _DIMENSION_BEFORE: Final = re.compile(r"\d\s*(?:[x×*]|by)\s*$")
 _DATE_ASCII: Final = ascii_twin(_DATE)
 """``_DATE`` for ``plain_text``: the same dates, found quicker."""
 _DATE_AFTER: Final = re.compile(
-    rf",?\s+(?:in\s+|the\s+)?(?:{MONTH_NAME}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME})"
+    rf",?\s+(?:in\s+|the\s+)?(?:{MONTH_PATTERN}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN})"
 )
 _RANGE_LINK: Final = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*")
 _SEPTEMBER_11: Final = re.compile(

@@ -29,10 +29,11 @@ import re
 from functools import cached_property
 from typing import Final
 
-from digest.facts.dates import MONTH_NAME, WEEKDAYS, sentence_start
+from digest.facts.dates import sentence_start
 from digest.facts.gazetteer import DEMONYMS, places
 from digest.facts.scan import ascii_twin, first_letter, plain_text
 from digest.models import NumberFact
+from digest.text.calendar import MONTH_PATTERN, WEEKDAYS
 
 _SCALES: Final = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
@@ -195,8 +196,8 @@ _PERCENTAGE_POINTS: Final = re.compile(r"\s+(?:percentage|basis)\s+points?\b")
 _COMPOUND: Final = re.compile(r"[-‐](?P<unit>[a-z]+)(?P<old>-olds?)?(?![\w-])")
 _YEAR_OLD: Final = re.compile(r" +(?:year-olds?|years?-old|years? old)\b")
 _TIME: Final = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.I)
-_MONTH_BEFORE: Final = re.compile(rf"\b{MONTH_NAME}\.?\s+$")
-_MONTH_AFTER: Final = re.compile(rf"\s+(?:of\s+)?{MONTH_NAME}\b")
+_MONTH_BEFORE: Final = re.compile(rf"\b{MONTH_PATTERN}\.?\s+$")
+_MONTH_AFTER: Final = re.compile(rf"\s+(?:of\s+)?{MONTH_PATTERN}\b")
 _CAPITAL_BEFORE: Final = re.compile(r"(?<![\w’'.&-])(?P<word>(?!I\s)[A-Z][\w’'.&-]*)\s+$")
 _AGE_BEFORE: Final = re.compile(r"\bag(?:ed?|es)\s+$", re.I)
 _APPOSITION: Final = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][\w’'.-]*[a-z.]),\s+$")
@@ -389,7 +390,7 @@ def _named(paragraph: str, start: int) -> bool:
         return True  # "No. 1", "Ex-No 10"
     if word.endswith("."):
         return False  # a full stop ends the sentence before the number
-    if word in WEEKDAYS or re.fullmatch(MONTH_NAME, word):
+    if word in WEEKDAYS or re.fullmatch(MONTH_PATTERN, word):
         return False
     return not sentence_start(paragraph, match.start())
 
@@ -583,7 +584,7 @@ class _Reader:
         if apposition and paragraph[end : end + 1] == ",":
             # "Yoon, 63, a former chief prosecutor": the age set off after a name.
             word = apposition.group("name").rstrip(".")
-            if word not in WEEKDAYS and not re.fullmatch(MONTH_NAME, word):
+            if word not in WEEKDAYS and not re.fullmatch(MONTH_PATTERN, word):
                 return "years old", apposition.start(), end, value
         return None
 

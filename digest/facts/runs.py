@@ -26,6 +26,7 @@ from digest.facts.gazetteer import (
     places,
 )
 from digest.facts.scan import ascii_twin
+from digest.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from digest.text.sentences import split_sentences
 
 CONNECTORS: Final = frozenset(
@@ -52,11 +53,10 @@ CONNECTORS: Final = frozenset(
         "on",
     }
 )
-MONTHS_DAYS: Final = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June "
-    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov "
-    "Dec".split()
+MONTHS_DAYS: Final = (
+    frozenset(WEEKDAYS) | frozenset(MONTH_ABBREVIATIONS) | (frozenset(MONTH_NAMES) - {"May"})
 )
+"""Weekdays and months, which start no name ("May" may: Theresa May)."""
 _DATELINE: Final = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))?"

@@ -21,6 +21,7 @@ from digest.inputs.urls import host
 FEEDS_FILE = "feeds.txt"
 """Name of the feed list in the config folder."""
 
+
 def feeds_path() -> Path:
     """Where the feed list is kept."""
     return config_dir() / FEEDS_FILE

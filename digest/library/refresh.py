@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from digest.library.store import Library, published_at
 from digest.models import Article, InputFailure
 from digest.pipeline import DEFAULT_SENTENCES, iter_digest
-from digest.library.store import Library, published_at
 
 if TYPE_CHECKING:
     from digest.inputs.fetch import Fetcher

@@ -1,30 +1,53 @@
-"""Dates as news pages write them: month names and :func:`parse_date`."""
+"""The calendar's words and dates as news pages write them.
+
+Month and weekday names and their short forms are defined here once, for everything that
+reads dates (:func:`parse_date`, the date facts, bylines, sentence splitting, names);
+:func:`parse_date` and :func:`parse_date_time` read a written date.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Final
 
-MONTHS: dict[str, int] = {
-    m: i
-    for i, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for m in names
+MONTH_NAMES: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The months' names, January first."""
+
+MONTH_ABBREVIATIONS: Final = (
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
+"""The months' short forms as news writes them, with or without a stop ("Sept. 11"); May,
+short already, has none."""
+
+WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""The weekdays' names, Monday first (``date.weekday()`` order)."""
+
+MONTH_PATTERN: Final = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:tember|t)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+"""A regular expression for a month's name or short form, capitalised, without its stop."""
+
+MONTH_PREFIXES: Final = tuple(name[:3].lower() for name in MONTH_NAMES)
+"""The first three letters of each month's name, lower case: what every spelling starts with."""
+
+MONTHS: Final[dict[str, int]] = {
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{short.lower(): MONTH_PREFIXES.index(short[:3].lower()) + 1 for short in MONTH_ABBREVIATIONS},
 }
 """Month names and abbreviations, lower case, mapped to the month number."""
 

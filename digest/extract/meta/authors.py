@@ -21,6 +21,7 @@ from digest.extract.lines import is_prose, split_names
 from digest.extract.meta.data import ld_text, ld_types
 from digest.extract.meta.title import text_key
 from digest.inputs.urls import netloc, split
+from digest.text.calendar import MONTH_PREFIXES
 from digest.text.outlets import agency_name, outlet_name
 
 if TYPE_CHECKING:
@@ -155,10 +156,12 @@ _ROLE_CREDIT = re.compile(
     re.I,
 )
 """Credits for those who did not write the story ("Photographed by", "Edited by")."""
+_MONTH = f"(?:{'|'.join(MONTH_PREFIXES)})[a-z]*"
+"""A month in any spelling ("Sept", "September"), in any case (with ``re.I``)."""
 _BYLINE_TAIL = re.compile(
     r"\b(?:last\s+)?(?:updated|published|posted)\b|(?-i:\s(?:on|in|at)\s)"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    rf"|\b{_MONTH}\.?\s+\d"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
     r"|\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
     r"|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b",
     re.I,

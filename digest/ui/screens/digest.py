@@ -24,8 +24,8 @@ from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from digest.models import Article, InputFailure
 from digest.library.refresh import Filters
+from digest.models import Article, InputFailure
 from digest.render import counted
 from digest.ui.screens.dialogs import ErrorsScreen
 from digest.ui.screens.reader import ReaderScreen
