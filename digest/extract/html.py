@@ -35,6 +35,7 @@ from digest.extract.lines import (
 from digest.extract.meta import PageMeta, read_metadata
 from digest.extract.meta.title import text_key
 from digest.models import Credit, Extraction
+from digest.text import datelines
 from digest.text.calendar import parse_date
 from digest.text.language import guess_language
 from digest.text.outlets import agency_name
@@ -88,9 +89,6 @@ _BYLINE_CLASS = class_pattern(
 
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2009\u202f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_DATELINE_AGENCY = re.compile(
-    r"^[A-Z][A-Za-z .,'-]{1,60}?\s*\((?P<agency>[A-Za-z. -]{2,30})\)\s*[-—–:]"
-)
 _LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
 _DEK_CLASS = class_pattern(
     r"dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text"
@@ -628,7 +626,7 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
             continue  # the reviewer's credit, not a paragraph (and not an author)
         if near_top and len(text) < 60 and parse_date(text) and len(text.split()) <= 8:
             continue  # a date line left above the body
-        if not body.paragraphs and (dateline := _DATELINE_AGENCY.match(text)):
+        if not body.paragraphs and (dateline := datelines.AGENCY.match(text)):
             if agency := agency_name(dateline.group("agency")):
                 body.agencies.append(agency)
         if text in body.paragraphs and len(text.split()) < 25:

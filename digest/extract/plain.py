@@ -63,6 +63,7 @@ from digest.extract.lines import (
     wire_credit,
 )
 from digest.models import Credit, Extraction
+from digest.text import datelines
 from digest.text.calendar import parse_date
 from digest.text.outlets import outlet_name
 
@@ -74,12 +75,6 @@ _DATE_LINE = re.compile(
     \s*(?:on|at)?\s*:?\s*(?P<date>.{6,60})$""",
     re.I | re.X,
 )
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
-    r"\s+(?P<date>\S.{4,30})$"
-)
-"""A wire dateline on its own line: the place in capitals, then the date ("AL-RAM, West Bank
-1996-08-30", "LONDON 1996-08-30")."""
 _TIMESTAMP = re.compile(
     r"^(?:\d{1,2}[:h]\d{2}\b|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b)",
     re.I,
@@ -523,7 +518,7 @@ def _is_headline(line: str) -> bool:
 
 
 def _is_dateline(line: str) -> bool:
-    dateline = _DATELINE.match(line)
+    dateline = datelines.LINE.match(line)
     return bool(dateline and parse_date(dateline.group("date")))
 
 

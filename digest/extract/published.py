@@ -39,6 +39,7 @@ from lxml.html import HtmlElement
 
 from digest.extract.dom import FURNITURE_TAGS, following, in_furniture
 from digest.inputs.urls import split
+from digest.text import datelines
 from digest.text.calendar import parse_date, parse_date_time
 
 PUBLISHED_TAGS = (
@@ -119,8 +120,6 @@ _CLIMB = 2
 """Levels up from a text with a digit to the element that holds its whole date line."""
 _LABEL_CHARS = 30
 """A label in the element before a date ("Updated:") is this short."""
-_DATELINE = re.compile(r"^(.{6,60}?)\s*(?:--|—|–)\s")
-"""A date opening a paragraph ("Feb. 23, 2015 -- Life-threatening allergies ...")."""
 _DATELINE_PARAGRAPHS = 2
 """Datelines are looked for down to this paragraph of text (the first may be a standfirst)."""
 _TITLE_PARTS = re.compile(r"\s+[-|–—·:]\s+")
@@ -264,7 +263,7 @@ def _near_headline(root: HtmlElement, headline: HtmlElement | None) -> list[str]
             break
         if element.tag == "p":
             opening = "".join(islice(element.itertext(), 4))[: _TEXT_CHARS[1]]
-            if dateline := _DATELINE.match(opening.strip()):
+            if dateline := datelines.BEFORE_DASH.match(opening.strip()):
                 lines.setdefault(dateline.group(1))
             if _text(element, _BODY_START) is None:
                 paragraphs += 1

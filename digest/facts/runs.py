@@ -26,6 +26,7 @@ from digest.facts.gazetteer import (
     places,
 )
 from digest.facts.scan import ascii_twin
+from digest.text import datelines
 from digest.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from digest.text.sentences import split_sentences
 
@@ -57,13 +58,6 @@ MONTHS_DAYS: Final = (
     frozenset(WEEKDAYS) | frozenset(MONTH_ABBREVIATIONS) | (frozenset(MONTH_NAMES) - {"May"})
 )
 """Weekdays and months, which start no name ("May" may: Theresa May)."""
-_DATELINE: Final = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
-    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))?"
-    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s+\d{4}-\d{2}-\d{2}\s*$|\s*(?:\([A-Za-z .-]{2,30}\))?\s*[-–—―]+\s)"
-)
-"""A dateline opening the body: "LONDON 1996-08-30", "BRUSSELS (Reuters) -", "HEMPSTEAD, N.Y. ―"."""
 _SHOUTED: Final = 0.7
 """Share of capital letters above which a paragraph is a heading or a table row, not prose."""
 _ASCII_LOWER: Final = string.ascii_lowercase.encode("ascii")
@@ -278,7 +272,7 @@ def uncap(run: Run, shouted: bool) -> None:
 def dateline(paragraphs: tuple[str, ...]) -> tuple[int, int, int, str] | None:
     """(paragraph, start, end, place) of the dateline opening the body, if it has one."""
     for index, paragraph in enumerate(paragraphs[:2]):
-        match = _DATELINE.match(paragraph)
+        match = datelines.OPENING.match(paragraph)
         if match and any(c.isalpha() and c.isupper() for c in match.group("place")):
             words = [title_case(w) for w in match.group("place").split()]
             return index, match.start("place"), match.end("place"), " ".join(words)
