@@ -35,13 +35,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import DEFAULT_CORPUS, summary_pairs  # noqa: E402
 
+from digest.cli import build  # noqa: E402
 from digest.errors import InputError  # noqa: E402
 from digest.facts import extract_facts  # noqa: E402
-from digest.facts.runs import sentence_spans  # noqa: E402
-from digest.cli import build  # noqa: E402
 from digest.pipeline import DEFAULT_SENTENCES, _extraction  # noqa: E402
-from digest.text.sentences import clear_cache  # noqa: E402
 from digest.summarize import summarize  # noqa: E402
+from digest.text.sentences import clear_cache  # noqa: E402
 
 STAGES = ("extraction", "facts", "summary", "facts+summary")
 T = TypeVar("T")
@@ -78,7 +77,6 @@ def _timed(func: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, float]
 def _clear_caches() -> None:
     """Forget every split sentence, so a pass pays for its own splitting."""
     clear_cache()
-    sentence_spans.cache_clear()
 
 
 def measure(documents: list[bytes], name: str, repeat: int) -> SetCost:

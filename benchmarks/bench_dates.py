@@ -208,11 +208,11 @@ def main() -> int:
     except ImportError:
         print("bench_dates: htmldate is not installed (pip install -e .)", file=sys.stderr)
         return 2
-    from digest.inputs.decode import decode
     from digest.extract.html import _parse
     from digest.extract.meta import _canonical, read_metadata
     from digest.extract.meta.data import json_ld, meta_tags
     from digest.extract.published import published_date
+    from digest.inputs.decode import decode
 
     pages = corpus_pages(args.corpus)
     if not any(p.expected for p in pages):

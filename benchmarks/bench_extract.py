@@ -127,8 +127,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from digest import read_article
-    from digest.inputs.decode import decode
     from digest.errors import InputError
+    from digest.inputs.decode import decode
 
     readability_pages = sorted((args.corpus / "readability").glob("*/source.html"))
     postlight_pages = sorted((args.corpus / "postlight").glob("*.html"))

@@ -37,8 +37,8 @@ from digest.errors import InputError  # noqa: E402
 from digest.extract.plain import extract_text  # noqa: E402
 from digest.facts import extract_facts  # noqa: E402
 from digest.pipeline import DEFAULT_SENTENCES  # noqa: E402
-from digest.text.sentences import split_sentences  # noqa: E402
 from digest.summarize import summarize  # noqa: E402
+from digest.text.sentences import split_sentences  # noqa: E402
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 SYSTEMS = ("digest", "LEAD-3")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from digest.facts import extract_facts
 from digest.models import Facts
-from digest.text.sentences import split_sentences
 from digest.summarize import summarize
+from digest.text.sentences import ends_in_initials, sentence_spans, split_sentences
 
 
 def _facts(*paragraphs: str, published: str | None = "2015-10-08") -> Facts:
@@ -140,6 +142,39 @@ def test_sentences_split_on_ends_not_on_abbreviations() -> None:
         "He left at 5 p.m. on Friday.",
         "“Why?” she asked.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # A title's stop ends no sentence, in the summary as in the facts: the summary once
+        # began a sentence at "Marcia" (the facts already joined the two halves).
+        (
+            "His niece, state Del. Marcia Price, shouted to the crowd. He waved.",
+            ["His niece, state Del. Marcia Price, shouted to the crowd.", "He waved."],
+        ),
+        (
+            "Gov. Jerry Brown signed it in Sept. 2016. Sen. Kamala Harris agreed.",
+            ["Gov. Jerry Brown signed it in Sept. 2016.", "Sen. Kamala Harris agreed."],
+        ),
+        (
+            "It opened on Jan. 3 in Washington, D.C. Crowds came.",
+            ["It opened on Jan. 3 in Washington, D.C. Crowds came."],
+        ),
+        (
+            "The delegation left. Del Norte County voted.",
+            ["The delegation left.", "Del Norte County voted."],
+        ),
+    ],
+)
+def test_titles_and_short_forms_end_no_sentence(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+
+
+def test_a_run_of_initials_ends_no_headline() -> None:
+    assert ends_in_initials("Talks resume in the U.S.")
+    assert not ends_in_initials("Talks resume in Washington.")
 
 
 def test_summary_is_in_reading_order_and_skips_boilerplate() -> None:

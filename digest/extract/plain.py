@@ -66,6 +66,7 @@ from digest.models import Credit, Extraction
 from digest.text import datelines
 from digest.text.calendar import parse_date
 from digest.text.outlets import outlet_name
+from digest.text.sentences import ends_in_initials
 
 _BYLINE = re.compile(
     r"^by\s+(?P<names>[^\d|]{3,160}?)\s*(?:[|,]\s*(?:updated|published|posted)\b.*)?$", re.I
@@ -80,7 +81,6 @@ _TIMESTAMP = re.compile(
     re.I,
 )
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\w")
-_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}$")  # a headline may end "... in the U.S."
 
 RELATED_COST = 40.0
 """What a related-stories header inside the article costs the run: about two paragraphs."""
@@ -510,7 +510,7 @@ def _main_run(lines: list[_Line]) -> tuple[int, int]:
 def _is_headline(line: str) -> bool:
     if not 3 <= size(line) <= 30 or is_noise(line) or FOOTER.match(line):
         return False
-    if line.endswith((".", "。")) and not line.endswith("...") and not _ABBREVIATION.search(line):
+    if line.endswith((".", "。")) and not line.endswith("...") and not ends_in_initials(line):
         return False
     first = line[0]
     # Not a lower-case start: Latin capitals and digits, quotes, scripts without case.

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from digest.facts.gazetteer import ROLE_NOUNS
-from digest.facts.runs import sentence_spans
+from digest.text.sentences import sentence_spans
 
 LOOKBACK: Final = 3
 """Paragraphs before the pronoun's own that its antecedent may lie in."""

@@ -29,9 +29,9 @@ from typing import Final
 
 from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, SAY_VERBS
 from digest.facts.pronouns import Referents, Span
-from digest.facts.runs import sentence_spans
 from digest.facts.scan import first_letter
 from digest.models import Quote
+from digest.text.sentences import sentence_spans
 
 _QUOTE: Final = re.compile(
     r"“(?P<a>[^“”]{2,2000})(?:”|$)"

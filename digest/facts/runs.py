@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import string
-from functools import lru_cache
 from typing import Final
 
 from digest.facts.gazetteer import (
@@ -28,7 +27,7 @@ from digest.facts.gazetteer import (
 from digest.facts.scan import ascii_twin
 from digest.text import datelines
 from digest.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
-from digest.text.sentences import split_sentences
+from digest.text.sentences import sentence_spans
 
 CONNECTORS: Final = frozenset(
     {
@@ -204,26 +203,6 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool],
         breaks.append(brk or (gap != " " and gap.strip() not in ("", "-")) or gap == " - ")
         start = following
     return texts, starts, ends, breaks, follows
-
-
-@lru_cache(maxsize=4096)
-def sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence of a paragraph; a title's stop ("Del.", "Gov.") ends none.
-
-    Names, quotes and pronouns all read a paragraph by sentence: it is split once.
-    """
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    joined = False
-    for sentence in split_sentences(paragraph):
-        start = paragraph.find(sentence, offset)
-        offset = start + len(sentence)
-        if joined:
-            spans[-1] = (spans[-1][0], offset)
-        else:
-            spans.append((start, offset))
-        joined = sentence.rsplit(None, 1)[-1] in ROLE_WORDS
-    return tuple(spans)
 
 
 def title_case(word: str) -> str:

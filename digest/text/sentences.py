@@ -1,8 +1,11 @@
-"""Sentences of a paragraph, as exact substrings of it.
+"""Sentences of a paragraph, as exact substrings of it, and the abbreviations that end none.
 
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets) when
-the next word starts a new sentence: not after "Mr.", "U.S." or an initial, not inside a
-number such as 1.8. Chinese and Japanese text ends sentences at 。！？.
+the next word starts a new sentence: not after an abbreviation ("Mr.", "Gov.", "Sept."), a
+run of initials ("U.S.") or one initial ("J. K. Rowling"), not inside a number such as 1.8.
+Chinese and Japanese text ends sentences at 。！？. This module is the one place that says
+which stops end no sentence: the summary, the fact finders (:func:`sentence_spans`) and the
+plain-text extractor (:func:`ends_in_initials`) all ask it.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Final
+
+from digest.text.calendar import MONTH_ABBREVIATIONS
 
 # The end mark comes first, alone: a pattern that opens on one set of characters is scanned
 # for it quickly; the lookbehinds then tell the Latin marks from the Chinese and Japanese.
@@ -22,11 +27,13 @@ _LAST_WORD: Final = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 
 ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof gen lt col capt sgt sen rep gov st jr sr inc ltd co corp no vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres adm maj cmdr gens
+    mt ft rev hon pres adm maj cmdr gens del
     reps sens cpl pvt supt insp det fr messrs mmes approx dept est fig ave blvd rd al
     u.s u.k u.n e.g i.e a.m p.m d.c l.a n.y u.s.a""".split()
-)
+) | frozenset(short.lower() for short in MONTH_ABBREVIATIONS)
 """Words that end in a full stop without ending the sentence (lower case, without the stop)."""
+
+_ENDS_IN_INITIALS: Final = re.compile(r"\b(?:[A-Z]\.){2,}$")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -55,9 +62,31 @@ def split_sentences(text: str) -> list[str]:
     return list(_split(text))
 
 
+@lru_cache(maxsize=4096)
+def sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of a paragraph, in order.
+
+    Names, quotes and pronouns all read a paragraph by sentence: it is split once.
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for sentence in _split(paragraph):
+        start = paragraph.find(sentence, offset)
+        offset = start + len(sentence)
+        spans.append((start, offset))
+    return tuple(spans)
+
+
+def ends_in_initials(line: str) -> bool:
+    """Whether ``line`` ends in a run of initials ("... in the U.S."), whose stop is no sentence
+    end."""
+    return bool(_ENDS_IN_INITIALS.search(line))
+
+
 def clear_cache() -> None:
     """Forget the texts split so far (benchmarks time every pass from cold)."""
     _split.cache_clear()
+    sentence_spans.cache_clear()
 
 
 @lru_cache(maxsize=4096)
