@@ -78,7 +78,7 @@ def fact_lines(facts: Facts) -> list[tuple[str, str]]:
     return lines
 
 
-def outlet_name(outlet: str) -> str:
+def shown_outlet(outlet: str) -> str:
     """A story source's outlet as shown: a file's name rather than its whole path."""
     if "/" in outlet and "://" not in outlet:
         return outlet.rstrip("/").rsplit("/", 1)[-1]
@@ -101,7 +101,7 @@ def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
     others = []
     for source, article in zip(story.sources[1:], story.articles[1:], strict=True):
         when = human_date(source.published)
-        name = outlet_name(source.outlet) + (f" ({when})" if when else "")
+        name = shown_outlet(source.outlet) + (f" ({when})" if when else "")
         link = article.url or article.input
         if markdown:
             others.append(f"[{_md_escape(name)}]({link})" if article.url else _md_escape(name))

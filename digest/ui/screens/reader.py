@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from digest.models import Changes, Story
-from digest.render import human_date, outlet_name, shared_facts
+from digest.render import human_date, shared_facts, shown_outlet
 from digest.ui.view import paragraphs_naming
 
 
@@ -180,7 +180,7 @@ class ReaderScreen(Screen[None]):
                 when = human_date(source.published)
                 label = Content.assemble(
                     "  ",
-                    outlet_name(source.outlet),
+                    shown_outlet(source.outlet),
                     (f" · {when}" if when else "", "$text-muted"),
                     (" · new" if source.article in new else "", "bold $text-success"),
                     (f" — {other.title}", "$text-muted"),

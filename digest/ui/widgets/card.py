@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from digest.models import Article, Facts
-from digest.render import attribution, counted, outlet_name
+from digest.render import attribution, counted, shown_outlet
 
 if TYPE_CHECKING:
     from digest.models import Changes, Story
@@ -128,7 +128,7 @@ def story_line(story: Story | None, changes: Changes | None) -> Content | None:
     """The other sources of a story, what is new since it was last opened, and disagreements."""
     parts: list[Content] = []
     if story is not None and len(story.sources) > 1:
-        outlets = list(dict.fromkeys(outlet_name(s.outlet) for s in story.sources[1:]))
+        outlets = list(dict.fromkeys(shown_outlet(s.outlet) for s in story.sources[1:]))
         parts.append(
             Content.assemble(
                 (f"+{counted(len(story.sources) - 1, 'source')}: ", "bold"), " · ".join(outlets)
