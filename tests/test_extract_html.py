@@ -9,8 +9,9 @@ import pytest
 
 from digest.errors import NotAnArticleError
 from digest.extract.html import extract_html
-from digest.extract.lines import caption_credit, split_names
+from digest.extract.lines import caption_credit
 from digest.extract.meta.title import clean_title
+from digest.text.bylines import split_names
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = "".join(

@@ -616,7 +616,7 @@ def test_benchmark_renders_pages_as_a_browser_copies_them() -> None:
 
 
 def test_middle_initials_are_not_read_as_a_foreign_and() -> None:
-    from digest.extract.lines import split_names
+    from digest.text.bylines import split_names
 
     assert split_names("By Laura E. Adkins and Mary Y. Chen")[0] == [
         "Laura E. Adkins",

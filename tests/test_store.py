@@ -14,9 +14,9 @@ import pytest
 
 from digest import read_article
 from digest.inputs.fetch import Response
-from digest.models import Article
 from digest.library.refresh import Filters, wanted
 from digest.library.store import Library, LibraryError, parse_age
+from digest.models import Article
 from tests.conftest import SEED_TEXT, SEEDS
 
 

@@ -30,12 +30,12 @@ from digest.extract.lines import (
     closing_credit,
     is_noise,
     is_prose,
-    split_names,
 )
 from digest.extract.meta import PageMeta, read_metadata
 from digest.extract.meta.title import text_key
 from digest.models import Credit, Extraction
 from digest.text import datelines
+from digest.text.bylines import split_names
 from digest.text.calendar import parse_date
 from digest.text.language import guess_language
 from digest.text.outlets import agency_name

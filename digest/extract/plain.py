@@ -59,11 +59,11 @@ from digest.extract.lines import (
     is_teaser,
     size,
     slide_count,
-    split_names,
     wire_credit,
 )
 from digest.models import Credit, Extraction
 from digest.text import datelines
+from digest.text.bylines import split_names
 from digest.text.calendar import parse_date
 from digest.text.outlets import outlet_name
 from digest.text.sentences import ends_in_initials

@@ -384,7 +384,7 @@ def _entry_id(raw: str | None, link: str | None, title: str) -> str:
 
 def _people(names: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Authors and wire agencies from the feed's author fields ("jane@x (Jane Doe)", "AFP")."""
-    from digest.extract.lines import split_names
+    from digest.text.bylines import split_names
 
     authors: list[str] = []
     agencies: list[str] = []

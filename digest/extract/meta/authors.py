@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 from lxml.html import HtmlElement
 
 from digest.extract.dom import class_pattern, element_text, following, in_teaser
-from digest.extract.lines import is_prose, split_names
+from digest.extract.lines import is_prose
 from digest.extract.meta.data import ld_text, ld_types
 from digest.extract.meta.title import text_key
 from digest.inputs.urls import netloc, split
+from digest.text.bylines import split_names
 from digest.text.calendar import MONTH_PREFIXES
 from digest.text.outlets import agency_name, outlet_name
 
