@@ -248,6 +248,36 @@ def test_what_the_page_hides_from_readers_is_not_text() -> None:
     assert "Folded paragraph 3 of the story" in text
 
 
+@pytest.mark.parametrize(
+    ("markup", "hidden"),
+    [
+        # The body and the headline once disagreed: these hid a headline, not a paragraph.
+        ("<p class='visuallyhidden'>{}</p>", True),
+        ("<p class='offscreen'>{}</p>", True),
+        ("<p class='visually-hidden'>{}</p>", True),
+        ("<p aria-hidden='true'>{}</p>", True),
+        ("<p hidden>{}</p>", True),
+        ("<p style='visibility: hidden'>{}</p>", True),
+        # A class is matched whole: a wrapper that clips its overflow hides nothing.
+        ("<div class='u-overflow-hidden'><p>{}</p></div>", False),
+        ("<p class='hidden-label-off'>{}</p>", False),
+    ],
+)
+def test_the_body_and_the_headline_agree_on_what_is_hidden(markup: str, hidden: bool) -> None:
+    note = "A note for screen readers about the council vote"
+    page = _page(body=BODY + markup.format(note))
+    assert (note in "\n".join(extract_html(page).paragraphs)) is not hidden
+    headline = (
+        markup.format("Council approves the road budget after a long debate")
+        .replace("<p", "<h1")
+        .replace("</p>", "</h1>")
+    )
+    shown = "<h1>Road works to start in the spring, the council says</h1>"
+    titled = _page(body=headline + shown + BODY)
+    expected = "Road works" if hidden else "Council approves"
+    assert extract_html(titled).title.startswith(expected)
+
+
 def test_a_reviewers_credit_is_neither_text_nor_an_author() -> None:
     extraction = extract_html(_page(body="<p>Reviewed by Hansa D. Bhargava, MD</p>" + BODY))
     assert not any("Reviewed by" in p for p in extraction.paragraphs)

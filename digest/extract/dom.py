@@ -48,20 +48,32 @@ def class_pattern(words: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.I)
 
 
-_HIDDEN_CLASS = class_pattern(
-    r"hidden|is-hidden|d-none|visually-?hidden|visuallyhidden|sr-only|screen-reader-text|offscreen"
+HIDDEN_CLASSES = frozenset(
+    {
+        "d-none",
+        "hidden",
+        "is-hidden",
+        "offscreen",
+        "screen-reader-text",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+    }
 )
+"""Classes that hide an element from readers, or show it to screen readers only. A class is
+matched whole: "u-overflow-hidden" clips an element's overflow, it hides no text."""
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def hidden_from_readers(element: HtmlElement) -> bool:
-    """Whether the page hides the element (``hidden``, ``aria-hidden``, ``display: none``, a
-    "hidden" or screen-reader-only class), looking at the element itself only."""
+    """Whether the page hides the element from readers (``hidden``, ``aria-hidden``,
+    ``display: none``, a class of :data:`HIDDEN_CLASSES`), looking at the element itself only.
+    Text for screen readers alone counts as hidden: a sighted reader never sees it."""
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     if _HIDDEN_STYLE.search(element.get("style") or ""):
         return True
-    return bool(_HIDDEN_CLASS.search(class_names(element)))
+    return not HIDDEN_CLASSES.isdisjoint(class_names(element).split())
 
 
 def in_furniture(element: HtmlElement) -> bool:

@@ -22,7 +22,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from digest.errors import NotAnArticleError
-from digest.extract.dom import BLOCK_TAGS, class_names, class_pattern
+from digest.extract.dom import BLOCK_TAGS, class_names, class_pattern, hidden_from_readers
 from digest.extract.lines import (
     FOOTER,
     SENTENCE_END,
@@ -78,10 +78,6 @@ _PLACED = re.compile(
 )
 """Inline style that pins an element at a percentage of its parent: text laid over a chart
 or map drawing (ai2html and the like), never running text."""
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASS = re.compile(
-    r"(?:^|\s)(?:hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
-)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BYLINE_CLASS = class_pattern(
     r"byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date"
@@ -152,14 +148,6 @@ def _link_density(element: HtmlElement, length: int) -> float:
     return links / max(1, length)
 
 
-def _is_hidden(element: HtmlElement, names: str) -> bool:
-    """Whether the page hides the element from readers (``hidden``, ``display: none``, a
-    "hidden" class); screen-reader-only text counts as hidden too."""
-    if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
-        return True
-    return bool(names.strip()) and bool(_HIDDEN_CLASS.search(names))
-
-
 _SENTENCE = re.compile(r"""\w[.!?…]["'”’)\]]*(?:\s|$)""")
 SLIDE_SENTENCES = 3
 """A figure caption with this many sentences or more reads as a passage of the story."""
@@ -221,7 +209,7 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
         if placed and len(_clean_space(element.text_content())) < 200:
             doomed.append(element)  # a label placed on a chart or map drawing, not a paragraph
             continue
-        if _is_hidden(element, names):
+        if hidden_from_readers(element):
             length = len(_clean_space(element.text_content()))
             if length < 300 or _link_density(element, length) > 0.5:
                 doomed.append(element)  # tags, labels and menus the reader never sees
