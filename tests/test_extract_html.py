@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from digest.errors import NotAnArticleError
 from digest.extract.html import extract_html
 from digest.extract.lines import caption_credit
-from digest.extract.meta.title import clean_title
+from digest.extract.meta.title import clean_title, heading_text
 from digest.text.bylines import split_names
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -276,6 +277,20 @@ def test_the_body_and_the_headline_agree_on_what_is_hidden(markup: str, hidden: 
     titled = _page(body=headline + shown + BODY)
     expected = "Road works" if hidden else "Council approves"
     assert extract_html(titled).title.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<h1><i>Beasts</i>: A Place</h1>", "Beasts: A Place"),
+        ("<h1>Storm warning<br>Coast braces</h1>", "Storm warning Coast braces"),
+        ("<h1><span>Live</span><div>Storm hits coast</div></h1>", "Live Storm hits coast"),
+        # Every block tag breaks a heading's line, as it breaks the body's blocks.
+        ("<h1>Storm hits coast<header>Live</header></h1>", "Storm hits coast Live"),
+    ],
+)
+def test_a_headings_words_stand_as_shown(markup: str, text: str) -> None:
+    assert heading_text(lxml.html.fragment_fromstring(markup)) == text
 
 
 def test_a_reviewers_credit_is_neither_text_nor_an_author() -> None:

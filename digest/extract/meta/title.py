@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from lxml.html import HtmlElement
 
-from digest.extract.dom import element_text, hidden_from_readers, in_furniture, in_teaser
+from digest.extract.dom import (
+    BLOCK_TAGS,
+    element_text,
+    hidden_from_readers,
+    in_furniture,
+    in_teaser,
+)
 from digest.extract.lines import is_noise, is_prose
 from digest.extract.meta.data import ld_text
 
@@ -69,7 +75,6 @@ def clean_title(raw: str, site: str | None, headings: list[str]) -> str:
     return joiner.join(parts).strip()
 
 
-_BLOCK_TAGS = frozenset({"div", "p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "section"})
 _TITLE_STOPWORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "is", "s"})
 _HEADLINE_WORDS = (2, 30)
 """A shown headline's length in words: "Broken Pledge" is one, a caption is not."""
@@ -86,7 +91,7 @@ def heading_text(element: HtmlElement) -> str:
         pieces.append(node.text or "")
         for child in node:
             if isinstance(child.tag, str) and child.tag not in ("script", "style"):
-                block = child.tag in _BLOCK_TAGS
+                block = child.tag in BLOCK_TAGS or child.tag == "br"
                 pieces.append(" " if block else "")
                 walk(child)
                 pieces.append(" " if block else "")
