@@ -56,7 +56,24 @@ LOW_TEXT_WORDS = 80
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "textarea", "iframe"}
 )
-_INLINE_TAGS = frozenset("span a em strong b i cite time small abbr sup sub u mark".split())
+_INLINE_TAGS = frozenset(
+    {
+        "span",
+        "a",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "cite",
+        "time",
+        "small",
+        "abbr",
+        "sup",
+        "sub",
+        "u",
+        "mark",
+    }
+)
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 
 _BOILER_CLASS = class_pattern(

@@ -31,6 +31,7 @@ from typing import Final
 from digest.facts.scan import ascii_twin, plain_text
 from digest.models import DateFact
 from digest.text.calendar import MONTH_NAMES, MONTH_PATTERN, MONTHS, WEEKDAYS
+from digest.text.words import word_list
 
 _MONTH: Final = rf"(?P<month>{MONTH_PATTERN})\.?"
 _FULL_MONTH: Final = "|".join(MONTH_NAMES)
@@ -52,15 +53,10 @@ _DATE: Final = re.compile(
     )""",
     re.X,
 )
-_MONTH_CUES: Final = frozenset(
-    """in since by until till through throughout for from to during of early late mid
-    last next this before after""".split()
-)
+_MONTH_CUES: Final = word_list("facts/dates/month_cues")
 """Words before a month's bare name that make it a date ("in June", "since September")."""
 _YEAR_CUES: Final = _MONTH_CUES | {"the", "and", "or", "between", "around", "circa", "c."}
-_EVENT_DAYS: Final = frozenset(
-    "Black Good Super Cyber Ash Holy Easter Palm Bloody Maundy Shrove".split()
-)
+_EVENT_DAYS: Final = word_list("facts/dates/event_days")
 _CAPITAL_WORD: Final = re.compile(r"\s+[A-Z][a-z]")
 _PLURAL_AFTER: Final = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
 _DIGIT_AFTER: Final = re.compile(r"\s+\d")
@@ -81,36 +77,22 @@ _CLAUSE_END: Final = re.compile(r"[.!?;“”\"—–(]")
 _WORDS: Final = re.compile(r"[A-Za-z’']+")
 _SENTENCE_LEAD: Final = frozenset(".!?:;\"“”‘'([—–|•")
 
-_FUTURE: Final = frozenset(
-    """will 'll won't shall would scheduled expected plans plan planned intends intend aims
-    aim aiming upcoming coming come next tomorrow hope hopes hoping want wants seeks seeking
-    expects expecting""".split()
-)
+_FUTURE: Final = word_list("facts/dates/future")
 """Words that point a clause ahead: the date they govern is the next one."""
-_PAST: Final = frozenset(
-    """said told was were had did ago since last earlier yesterday came went made took gave
-    found left met held began won lost fell rose saw got paid ran spoke wrote shot hit led
-    fled sent spent struck brought bought thought became broke chose drove flew grew knew
-    threw wore forecast sold felt kept stood sat upheld""".split()
-)
+_PAST: Final = word_list("facts/dates/past")
 """Past-tense words that are not ``-ed`` forms: the date they govern is the last one."""
 _CUE_WINDOW: Final = 10
 """How many words either side of a date are read for its tense."""
-_CLAUSE_WORDS: Final = frozenset("and but while that which who when where if because".split())
+_CLAUSE_WORDS: Final = word_list("facts/dates/clause_words")
 """Words that open another clause: its verb does not govern the date before it."""
 _SPAN_END: Final = frozenset({"until", "till", "through", "to", "by"})
 """Words before a date that make it the end of a span."""
-_SPAN_SKIP: Final = frozenset({"mid", "early", "late", "the", "end", "of"})
+_SPAN_SKIP: Final = word_list("facts/dates/span_skip")
 _FUTURE_BEFORE_TO: Final = frozenset({"set", "due", "going", "about"})
 """Words that look ahead only before "to": "set to dock", not "set the record straight"."""
-_INDEFINITE: Final = frozenset(
-    """a an every each any one my your his her our their its following previous preceding
-    same""".split()
-)
+_INDEFINITE: Final = word_list("facts/dates/indefinite")
 """Words before a weekday that make it no date of its own: "on a Sunday afternoon"."""
-_NOT_ED: Final = frozenset(
-    "hundred indeed speed proceed succeed exceed breed greed bleed embed".split()
-)
+_NOT_ED: Final = word_list("facts/dates/not_ed")
 _FUTURE_ED: Final = frozenset({"scheduled", "expected", "planned", "slated"})
 
 

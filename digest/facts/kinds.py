@@ -32,42 +32,28 @@ from digest.facts.gazetteer import (
     places,
 )
 from digest.facts.runs import ACRONYM, CONNECTORS, CORPORATE_SUFFIXES, Run
+from digest.text.words import word_list
 
-_ROYAL: Final = frozenset({"King", "Queen", "Prince", "Princess", "Duke", "Duchess"})
+_ROYAL: Final = word_list("facts/kinds/royal")
 """Titles that also name clubs and places: "Queen of the South", "King of Prussia"."""
 _PHRASE_WORDS: Final = frozenset({"of", "the", "for", "on"})
 """Connectors of a phrase of names ("India on the Kashmir issue"), never right after the
 first word of a person's name."""
-_VENUE_WORDS: Final = frozenset(
-    """Bridge Road Street Park Stadium Arena Ground Oval Square Lane Avenue Hall Garden Gardens
-    Palace Field Airport Station Course Circuit Racecourse Dome Coliseum Boulevard
-    Velodrome""".split()
-)
+_VENUE_WORDS: Final = word_list("facts/kinds/venue_words")
 """Last words of a place built or laid out by people: "Trent Bridge", "Grace Road", "Ellis Park"."""
 _INITIALS: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
 FROM_PLACE: Final = re.compile(r"\s*\((?P<place>[A-Z][\w .'-]{1,30})\)")
 """A place in brackets after a name, as results give a competitor's country:
 "Sven Nylander (Sweden)"."""
 _PROGRAMME_WORDS: Final = frozenset({"Show", "Program", "Programme", "Podcast", "Report"})
-_EVENT_WORDS: Final = frozenset(
-    """Olympics Games Open Cup Championship Championships Marathon Festival Expo Summit
-    Conference Tournament Trophy Series War""".split()
-)
+_EVENT_WORDS: Final = word_list("facts/kinds/event_words")
 """Last words of an event's name ("Athens Olympics", "Gulf War"): neither a body nor a place."""
 """Last words of a programme's title, which names no person ("The Laura Ingraham Show")."""
-_ROLE_MODIFIERS: Final = frozenset(
-    """Vice Deputy Acting Former Presidential Defence Defense Foreign Interior Finance Health Trade
-    Economy Energy Home Education Environment Labour Labor Treasury State Assistant Under Senior
-    Junior Crown Field""".split()
-)
+_ROLE_MODIFIERS: Final = word_list("facts/kinds/role_modifiers")
 """Title words that qualify the word after them and never end a title ("Presidential Debates")."""
 _NO_NAME_WORDS: Final = DEMONYMS | COMMON_CAPITALISED
 """Words that make no name on their own or together: "British", "The", "Monday"."""
-_THING_ACRONYMS: Final = frozenset(
-    """AD AI AM API ATM BC BCE CCTV CD CE CEO CFO COO CPU CSS CT CTO DIY DJ DNA DVD ETF EV FAQ
-    GDP GMT GPS GPU HD HIV HR HTML HTTP HTTPS ICU ID IPO IQ IT JSON LCD LED MRI NFT OK PC
-    PDF PIN PM PR PTSD QB RAM RNA ROM SMS SQL SUV TV UFO URL USB UTC VAT VIP VPN XML""".split()
-)
+_THING_ACRONYMS: Final = word_list("facts/kinds/thing_acronyms")
 """Acronyms of things, jobs and measures, never of a body: "CPU", "GDP", "CEO" alone."""
 _ROLE_AFTER: Final = re.compile(
     r"^,\s+(?P<role>(?:(?:the|a|an)\s+)?[^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\)|$)"

@@ -34,6 +34,7 @@ from digest.facts.gazetteer import DEMONYMS, places
 from digest.facts.scan import ascii_twin, first_letter, plain_text
 from digest.models import NumberFact
 from digest.text.calendar import MONTH_PATTERN, WEEKDAYS
+from digest.text.words import word_list
 
 _SCALES: Final = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
@@ -45,9 +46,7 @@ _CURRENCIES: Final = {
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "€": "EUR",
     "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
 }  # fmt: skip
-_CODES_BEFORE: Final = frozenset(
-    "USD EUR GBP JPY CNY RMB INR CHF CAD AUD NZD HKD SGD RUB BRL".split()
-)
+_CODES_BEFORE: Final = word_list("facts/numbers/codes_before")
 """ISO codes written before an amount ("USD 5 million")."""
 _CURRENCY_WORDS: Final = {
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
@@ -67,27 +66,16 @@ _WORD_VALUES: Final = {
 }  # fmt: skip
 _FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
-_ABBREVIATIONS: Final = frozenset(
-    """km m cm mm kg mg lb lbs mph kph km/h kmh ft sq gb mb tb kb ghz mhz mw gw kw kwh mwh gwh
-    °c °f""".split()
-)
+_ABBREVIATIONS: Final = word_list("facts/numbers/abbreviations")
 """Units written short, the same for one and for many ("5 km", "a 10-km race")."""
-SINGULAR_UNITS: Final = _ABBREVIATIONS | frozenset(
-    "mile metre meter foot inch tonne ton acre".split()
-)
+SINGULAR_UNITS: Final = _ABBREVIATIONS | word_list("facts/numbers/singular_units")
 """Units a number may take in the singular ("5 km", "a 20 mile walk")."""
-_SINGULAR_CURRENCIES: Final = frozenset("euro dollar yen yuan rupee rouble ruble".split())
+_SINGULAR_CURRENCIES: Final = word_list("facts/numbers/singular_currencies")
 """Currencies a number may take in the singular, before what it buys ("a 40 million euro
 bridge"); "pound" is left out: "a 5 pound bag" weighs."""
-_GLUED_UNITS: Final = frozenset(
-    """km cm mm kg mg lb lbs mph kph kmh ft gb mb tb kb ghz mhz mw gw kw kwh mwh gwh
-    sec secs min mins hrs""".split()
-)
+_GLUED_UNITS: Final = word_list("facts/numbers/glued_units")
 """Units written on the number ("3km", "44.63secs")."""
-UNIVERSAL_UNITS: Final = frozenset(
-    {"percent", "km", "m", "cm", "mm", "kg", "mph", "km/h", "kmh", "gb", "mb", "tb", "ghz",
-     "mhz", "mw", "gw", "kw", "kwh", "°c", "°f"}
-)  # fmt: skip
+UNIVERSAL_UNITS: Final = word_list("facts/numbers/universal_units")  # fmt: skip
 """Units written the same way in most languages."""
 
 CURRENCY_CODES: Final = frozenset(_CURRENCIES.values()) | frozenset(_CURRENCY_WORDS.values()) | {
@@ -95,63 +83,29 @@ CURRENCY_CODES: Final = frozenset(_CURRENCIES.values()) | frozenset(_CURRENCY_WO
 }  # fmt: skip
 """ISO codes of the currencies digest reads."""
 
-_STOP: Final = frozenset(
-    """of the a an to in on at for and or nor but per than less about nearly almost around
-    some over under up its their his her our my your this that these those there here who
-    whom whose which what when where while as was were is are be been being has have had
-    do does did will would can could should may might must shall not no each every all
-    any both either neither from by with without into onto upon after before since until
-    during between among against through across via if so then also just only even still
-    yet ago later earlier apiece respectively i we you he she it they them us me him""".split()
-)
+_STOP: Final = word_list("facts/numbers/stop")
 """Words that end the phrase a number counts: what follows them is not its noun."""
-_NOT_PLURAL: Final = frozenset(
-    """always sometimes perhaps towards afterwards besides nevertheless whereas unless thus
-    plus yes overseas nowadays whereabouts lens bus gas alas chaos""".split()
-)
-_IRREGULAR_PLURALS: Final = frozenset(
-    """people men women children police staff personnel feet teeth geese mice cattle
-    livestock data media criteria phenomena aircraft spacecraft sheep deer fish offspring
-    pence crew yen yuan renminbi rupiah baht rand naira ringgit""".split()
-)
+_NOT_PLURAL: Final = word_list("facts/numbers/not_plural")
+_IRREGULAR_PLURALS: Final = word_list("facts/numbers/irregular_plurals")
 """Nouns that count many without a plural "s" ("two gunmen", "500 billion yen")."""
-_NOT_MEN: Final = frozenset("specimen abdomen omen regimen acumen stamen semen hymen amen".split())
-_GROUPS: Final = frozenset(
-    """Democrats Republicans Tories Muslims Jews Sikhs Hindus Copts Kurds Sunnis Shias Shiites
-    Britons Israelis Iraqis Afghans Saudis Pakistanis Yemenis Somalis Liberals Greens""".split()
-)
+_NOT_MEN: Final = word_list("facts/numbers/not_men")
+_GROUPS: Final = word_list("facts/numbers/groups")
 """Capitalised plurals that count people ("39 Republicans")."""
 _GROUP_ENDINGS: Final = ("ians", "ans", "ists", "ites", "ers", "ors", "ics", "ats")
-_PLURAL_MODIFIERS: Final = frozenset(
-    "police sales arms sports savings goods news customs media data staff crew".split()
-)
+_PLURAL_MODIFIERS: Final = word_list("facts/numbers/plural_modifiers")
 """Plural nouns that also modify the noun after them ("two police officers")."""
-_ADJECTIVES: Final = frozenset(
-    """other top key rare new old more most major minor small large big huge local young
-    senior former additional separate several few main many various total full extra
-    recent last first next past previous further high low long short little great good
-    bad best worst same whole entire only own early late known armed alleged likely
-    possible potential current different similar certain leading stolen broken fallen
-    frozen hidden given taken chosen unknown sworn unidentified unnamed live dead fresh
-    free real true average estimated roughly nearly reputable military civilian foreign
-    domestic national international federal global public private""".split()
-)
+_ADJECTIVES: Final = word_list("facts/numbers/adjectives")
 """Adjectives (and adverbs) that describe what is counted without naming it."""
 _ADJECTIVE_ENDINGS: Final = ("al", "ive", "ous", "ful", "ic", "ish", "ian", "ese", "ed", "able",
                       "ible", "less", "est", "ary", "ing", "ly", "ant", "ent")  # fmt: skip
-_COMPOUND_SKIP: Final = frozenset(
-    """fold time times odd something somethings ish plus strong based like style way ways
-    thirds third fifths quarters quarter half halves sided nil all love""".split()
-)
+_COMPOUND_SKIP: Final = word_list("facts/numbers/compound_skip")
 """Words after "N-" that are not a unit of N ("a 10-fold rise", "a three-way race")."""
 _IRREGULAR_UNIT_PLURALS: Final = {
     "foot": "feet", "man": "men", "person": "people", "child": "children", "woman": "women",
     "inch": "inches", "percent": "percent",
 }  # fmt: skip
-_TIME_UNITS: Final = frozenset(
-    "seconds minutes hours days weeks months years decades centuries".split()
-)
-_LABELS: Final = frozenset("No Nos Vol Art Sec Fig Ch Pt Rt Rte Hwy Flt Apt Ste Rm Op".split())
+_TIME_UNITS: Final = word_list("facts/numbers/time_units")
+_LABELS: Final = word_list("facts/numbers/labels")
 """Abbreviations that number what follows them: "No. 1", "Art. 5"."""
 
 _NUMBER: Final = re.compile(
@@ -223,16 +177,52 @@ _RANGE_AFTER: Final = re.compile(
 _DOLLAR_CUES: Final = {
     "CAD": re.compile(
         first_letter(
-            "Canada|Canadian|Canadians|Ottawa|Toronto|Montreal|Montréal|Vancouver|Calgary|"
-            "Edmonton|Winnipeg|Halifax|Ontario|Quebec|Alberta|British Columbia|Manitoba|"
-            r"Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Ont\.|B\.C\.|Alta\.".split("|"),
+            [
+                "Canada",
+                "Canadian",
+                "Canadians",
+                "Ottawa",
+                "Toronto",
+                "Montreal",
+                "Montréal",
+                "Vancouver",
+                "Calgary",
+                "Edmonton",
+                "Winnipeg",
+                "Halifax",
+                "Ontario",
+                "Quebec",
+                "Alberta",
+                "British Columbia",
+                "Manitoba",
+                "Saskatchewan",
+                "Nova Scotia",
+                "New Brunswick",
+                "Newfoundland",
+                "Ont\\.",
+                "B\\.C\\.",
+                "Alta\\.",
+            ],
             end=r"(?!\w)",
         )
     ),
     "AUD": re.compile(
         first_letter(
-            "Australia|Australian|Australians|Sydney|Melbourne|Brisbane|Perth|Adelaide|"
-            "Canberra|Queensland|New South Wales|Tasmania|NSW".split("|")
+            [
+                "Australia",
+                "Australian",
+                "Australians",
+                "Sydney",
+                "Melbourne",
+                "Brisbane",
+                "Perth",
+                "Adelaide",
+                "Canberra",
+                "Queensland",
+                "New South Wales",
+                "Tasmania",
+                "NSW",
+            ]
         )
     ),
     "NZD": re.compile(first_letter(["New Zealand", "New Zealanders?", "Auckland", "Christchurch"])),
@@ -241,10 +231,36 @@ _DOLLAR_CUES: Final = {
 }
 _US_CUES: Final = re.compile(
     first_letter(
-        r"United States|U\.S\.(?:A\.)?|USA?|America|Americans?|Washington|Wall Street|"
-        "Federal Reserve|White House|Congress|Pentagon|New York|California|Texas|Florida|"
-        "Chicago|Los Angeles|Illinois|Ohio|Pennsylvania|Michigan|Georgia|Virginia|"
-        "Massachusetts|Arizona|Colorado|Oregon|Nevada".split("|"),
+        [
+            r"United States",
+            r"U\.S\.(?:A\.)?",
+            r"USA?",
+            r"America",
+            r"Americans?",
+            r"Washington",
+            r"Wall Street",
+            r"Federal Reserve",
+            r"White House",
+            r"Congress",
+            r"Pentagon",
+            r"New York",
+            r"California",
+            r"Texas",
+            r"Florida",
+            r"Chicago",
+            r"Los Angeles",
+            r"Illinois",
+            r"Ohio",
+            r"Pennsylvania",
+            r"Michigan",
+            r"Georgia",
+            r"Virginia",
+            r"Massachusetts",
+            r"Arizona",
+            r"Colorado",
+            r"Oregon",
+            r"Nevada",
+        ],
         end=r"(?!\w)",
     )
 )

@@ -28,31 +28,9 @@ from digest.facts.scan import ascii_twin
 from digest.text import datelines
 from digest.text.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS
 from digest.text.sentences import sentence_spans
+from digest.text.words import word_list
 
-CONNECTORS: Final = frozenset(
-    {
-        "of",
-        "the",
-        "de",
-        "del",
-        "da",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-        "y",
-        "for",
-        "on",
-    }
-)
+CONNECTORS: Final = word_list("facts/runs/connectors")
 MONTHS_DAYS: Final = (
     frozenset(WEEKDAYS) | frozenset(MONTH_ABBREVIATIONS) | (frozenset(MONTH_NAMES) - {"May"})
 )
@@ -60,32 +38,10 @@ MONTHS_DAYS: Final = (
 _SHOUTED: Final = 0.7
 """Share of capital letters above which a paragraph is a heading or a table row, not prose."""
 _ASCII_LOWER: Final = string.ascii_lowercase.encode("ascii")
-SPLITTERS: Final = frozenset(
-    {
-        "At",
-        "In",
-        "On",
-        "For",
-        "And",
-        "Or",
-        "But",
-        "To",
-        "From",
-        "With",
-        "By",
-        "Vs",
-        "V",
-        "Against",
-        "After",
-        "Before",
-    }
-)
+SPLITTERS: Final = word_list("facts/runs/splitters")
 """Capitalised small words inside a run of capitals that part two names, as in a fixtures list."""
 ACRONYM: Final = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
-CORPORATE_SUFFIXES: Final = frozenset(
-    """Group Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited plc PLC LLC
-    Holdings AG SA NV GmbH""".split()
-)
+CORPORATE_SUFFIXES: Final = word_list("facts/runs/corporate_suffixes")
 """Last words of a company's full name that its short name leaves out ("Alibaba Group")."""
 
 

@@ -21,6 +21,7 @@ from digest.stories.merge import source_of
 from digest.stories.terms import STOPWORDS, terms
 from digest.stories.tuning import TUNING, Tuning
 from digest.text.sentences import split_sentences
+from digest.text.words import word_list
 
 _HEDGE = re.compile(
     r"\b(?:at\s+least|more\s+than|over|up\s+to|nearly|almost|about|around|some|roughly|"
@@ -31,16 +32,8 @@ _HEDGE = re.compile(
 """Words before a number that make it a bound, an estimate or part of a range."""
 
 _RANGE_AFTER = re.compile(r"^\s*(?:-|–|to|or|and)\s*\d", re.I)
-_STATE_WORDS = frozenset(
-    "dead killed injured wounded hurt missing arrested detained evacuated displaced rescued "
-    "homeless infected died".split()
-)
-_NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred thousand million billion dozen dozens hundreds thousands millions half
-    first second third fourth fifth next final""".split()
-)
+_STATE_WORDS = word_list("stories/conflicts/state_words")
+_NUMBER_WORDS = word_list("stories/conflicts/number_words")
 """Words that count or order, never what is counted."""
 _CAPITAL = re.compile(r"^[A-Z][\w'’.-]*$")
 _EXPLICIT_DATE = re.compile(r"\d")

@@ -10,24 +10,10 @@ from __future__ import annotations
 import functools
 import re
 
-STOPWORDS = frozenset(
-    """
-    a about above after again against all almost also although always am among an and another
-    any are around as at back be became because been before being below between both but by
-    can could did do does doing done down during each either else even ever every few for from
-    further had has have having he her here hers herself him himself his how however i if in
-    into is it its itself just last least less like made make many may me might more most much
-    must my myself near neither never new next no nor not now of off often on once one only or
-    other others our ours ourselves out over own per put rather said same say saying says see
-    seen she should since so some still such than that the their theirs them themselves then
-    there these they this those though through thus to told too under until up upon us very
-    was we well were what when where whether which while who whom whose why will with within
-    without would yet you your yours yourself yourselves mr mrs ms dr
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight
-    week weeks year years day days month months time times according added reported
-    reporters statement news agency percent pct
-    """.split()
-)
+from digest.text.calendar import WEEKDAYS
+from digest.text.words import word_list
+
+STOPWORDS = word_list("stories/terms/stopwords") | {day.lower() for day in WEEKDAYS}
 """Words that say nothing about which event an article reports."""
 
 _TOKEN = re.compile(r"\d+(?:[-–.,:/]\d+)+|\d{2,}|[^\W\d_]{2,}(?:['’][^\W\d_]+)?")

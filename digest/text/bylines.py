@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from digest.text.outlets import agency_name, outlet_name
+from digest.text.words import word_list
 
 _SPACES = re.compile(r"\s+")
 _NOT_A_NAME = re.compile(
@@ -31,31 +32,7 @@ _NAME_SPLIT = re.compile(
     r"\s*(?:,|;|\(|\)|\band\b|&|\||\bwith\b|\bavec\b|\bet\b|\bund\b|\bmit\b|(?-i:\by\b|\be\b)|\ben\b|\bog\b|\boch\b|\bcon\b|/|\n)\s*",
     re.I,
 )
-_NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "del",
-        "della",
-        "der",
-        "den",
-        "di",
-        "du",
-        "van",
-        "von",
-        "le",
-        "la",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "dos",
-        "das",
-        "y",
-        "ter",
-        "mac",
-    }
-)
+_NAME_PARTICLES = word_list("text/bylines/name_particles")
 
 
 def _is_name(part: str) -> bool:

@@ -11,33 +11,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from digest.text.words import word_list
+
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "the of and to in is that for it was on with as by at from his her said have has are were be this which not but they".split()
-    ),
-    "fr": frozenset(
-        "le la les de des du et en un une est que qui dans pour pas sur au aux par avec ce cette sont il elle ont été".split()
-    ),
-    "de": frozenset(
-        "der die das und ist nicht mit den dem des ein eine zu von im auf für sich auch es wird sie er hat wurde".split()
-    ),
-    "es": frozenset(
-        "el la los las de del y en un una que es por con para se no al lo como más su sus fue ha".split()
-    ),
-    "it": frozenset(
-        "il lo la gli le di del della e è un una che per con non si nel nella sono ha da al alla".split()
-    ),
-    "pt": frozenset(
-        "o a os as de do da dos das e em um uma que é para com não se no na por mais foi ao".split()
-    ),
-    "nl": frozenset(
-        "de het een en van is dat op te in niet met zijn voor er aan ook als bij door wordt".split()
-    ),
-    "sv": frozenset(
-        "och att det som en på är av för med till den har inte om ett var men jag de".split()
-    ),
-    "pl": frozenset("i w na z się nie do że to jest jak po co od przez za dla jego ale".split()),
-    "cs": frozenset("a v se na je že s z do o k to i jako ale by jsou pro za po".split()),
+    "en": word_list("text/language/stopwords_en"),
+    "fr": word_list("text/language/stopwords_fr"),
+    "de": word_list("text/language/stopwords_de"),
+    "es": word_list("text/language/stopwords_es"),
+    "it": word_list("text/language/stopwords_it"),
+    "pt": word_list("text/language/stopwords_pt"),
+    "nl": word_list("text/language/stopwords_nl"),
+    "sv": word_list("text/language/stopwords_sv"),
+    "pl": word_list("text/language/stopwords_pl"),
+    "cs": word_list("text/language/stopwords_cs"),
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SCRIPTS: tuple[tuple[str, str], ...] = (

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Final
 
 from digest.text.calendar import MONTH_ABBREVIATIONS
+from digest.text.words import word_list
 
 # The end mark comes first, alone: a pattern that opens on one set of characters is scanned
 # for it quickly; the lookbehinds then tell the Latin marks from the Chinese and Japanese.
@@ -25,12 +26,9 @@ _BOUNDARY: Final = re.compile(
 _DOTTED_INITIALS: Final = re.compile(r"(?:[a-z]\.)+[a-z]")
 _LAST_WORD: Final = re.compile(r"([\w.]+)[.!?…]*[\"'”’)\]]*$")
 
-ABBREVIATIONS: Final = frozenset(
-    """mr mrs ms dr prof gen lt col capt sgt sen rep gov st jr sr inc ltd co corp no vs etc
-    mt ft rev hon pres adm maj cmdr gens del
-    reps sens cpl pvt supt insp det fr messrs mmes approx dept est fig ave blvd rd al
-    u.s u.k u.n e.g i.e a.m p.m d.c l.a n.y u.s.a""".split()
-) | frozenset(short.lower() for short in MONTH_ABBREVIATIONS)
+ABBREVIATIONS: Final = word_list("text/sentences/abbreviations") | frozenset(
+    short.lower() for short in MONTH_ABBREVIATIONS
+)
 """Words that end in a full stop without ending the sentence (lower case, without the stop)."""
 
 _ENDS_IN_INITIALS: Final = re.compile(r"\b(?:[A-Z]\.){2,}$")

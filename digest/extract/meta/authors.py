@@ -24,6 +24,7 @@ from digest.inputs.urls import netloc, split
 from digest.text.bylines import split_names
 from digest.text.calendar import MONTH_PREFIXES
 from digest.text.outlets import agency_name, outlet_name
+from digest.text.words import word_list
 
 if TYPE_CHECKING:
     from digest.extract.meta import PageMeta
@@ -168,42 +169,7 @@ _BYLINE_TAIL = re.compile(
     re.I,
 )
 """Where a byline's names end: a date, a time, "updated", or "in"/"on"/"at" a place or day."""
-_NOT_ONE_NAME = frozenset(
-    {
-        "staff",
-        "editor",
-        "editors",
-        "admin",
-        "administrator",
-        "team",
-        "desk",
-        "newsroom",
-        "guest",
-        "anonymous",
-        "unknown",
-        "contributor",
-        "contributors",
-        "writer",
-        "reporter",
-        "correspondent",
-        "author",
-        "authors",
-        "by",
-        "more",
-        "view",
-        "profile",
-        "bio",
-        "follow",
-        "share",
-        "email",
-        "twitter",
-        "facebook",
-        "opinion",
-        "news",
-        "sponsored",
-        "partner",
-    }
-)
+_NOT_ONE_NAME = word_list("extract/meta/authors/not_one_name")
 """Single words an author element holds that are not someone's one name ("Paul")."""
 
 
