@@ -753,6 +753,29 @@ def test_the_possessive_nearest_a_name_owns_its_role_and_al_is_no_other_person()
     assert wing.people[0].role == "American Theatre Wing's director of programs"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "people", "organizations"),
+    [
+        # "Federal Reserve" is an entry of its own: "Federal" alone made "Residents of Federal
+        # Way" an organisation (and, once not one, "Residents" a person).
+        ("Residents of Federal Way said the council should pay for the road.", [], []),
+        ("The Federal Reserve raised rates on Tuesday, the bank said.", [], ["Federal Reserve"]),
+        (
+            "Federal Reserve System officials met in Washington on Tuesday.",
+            [],
+            ["Federal Reserve System"],
+        ),
+        ("He sued under the Federal Flag Code in 2015.", [], []),
+    ],
+)
+def test_an_entry_of_several_words_counts_only_whole(
+    sentence: str, people: list[str], organizations: list[str]
+) -> None:
+    facts = _facts(sentence)
+    assert [p.name for p in facts.people] == people
+    assert [o.name for o in facts.organizations] == organizations
+
+
 def test_acronyms_of_things_are_not_organisations() -> None:
     facts = _facts(
         "The flaw lets anyone crash the server's CPU, the developer said. GDP grew 2% as the"

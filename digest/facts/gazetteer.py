@@ -46,8 +46,12 @@ ROLE_WORDS: Final = word_list("facts/gazetteer/role_words")
 ROLE_NOUNS: Final = word_list("facts/gazetteer/role_nouns")
 """Nouns that make a phrase a role ("Russia's defence minister", "a senior adviser")."""
 
-ORG_WORDS: Final = word_list("facts/gazetteer/org_words")
+_ORG_ENTRIES: Final = word_list("facts/gazetteer/org_words")
+ORG_WORDS: Final = frozenset(entry for entry in _ORG_ENTRIES if " " not in entry)
 """Words that make a name an organisation ("Ministry", "Party", "Bank", "FC", "SpA")."""
+ORG_PHRASES: Final = frozenset(entry for entry in _ORG_ENTRIES if " " in entry)
+"""Phrases that make a name holding them an organisation ("Federal Reserve"): their words
+alone do not ("Federal Way" is a city)."""
 
 KNOWN_ORGS: Final = word_list("facts/gazetteer/known_orgs")
 """Organisations named without any organisation word, news agencies among them."""

@@ -24,6 +24,7 @@ from digest.facts.gazetteer import (
     GEO_WORDS,
     HONORIFICS,
     KNOWN_ORGS,
+    ORG_PHRASES,
     ORG_WORDS,
     ROLE_NOUNS,
     ROLE_WORDS,
@@ -217,7 +218,7 @@ def kind_of(run: Run) -> str | None:
         return "person"
     if words[-1] in _PROGRAMME_WORDS or words[-1] in _EVENT_WORDS or text.endswith("Grand Prix"):
         return None
-    if not ORG_WORDS.isdisjoint(words):
+    if not ORG_WORDS.isdisjoint(words) or any(f" {p} " in f" {text} " for p in ORG_PHRASES):
         return "org"
     if len(words) > 1 and (words[-1] in GEO_WORDS or words[-1] in _VENUE_WORDS):
         return "place"

@@ -217,9 +217,10 @@ class NameFinder:
             words = run.tokens
             surname = words[-1]
             key = surname_key(surname)
-            if len(words) <= 2 and any(
+            known = len(words) <= 2 and any(
                 surname in p.tokens or key == p.surname for p in self.people
-            ):
+            )
+            if known:
                 named = True  # a known person's surname
             elif len(words) == 1 and run.sentence_start and surname not in proper:
                 # "Limbaugh told" opening a sentence is a name when the article writes
@@ -239,6 +240,13 @@ class NameFinder:
                 )
             if named and could_be_a_person(words):
                 end_at_name(paragraph, run)
+                if (
+                    not known
+                    and len(run.tokens) == 1
+                    and run.sentence_start
+                    and run.tokens[0] not in proper
+                ):
+                    continue  # "Residents of Federal Way said": the rule above, once cut
                 if not run.role:
                     run.role = role_around(paragraph, run)
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
