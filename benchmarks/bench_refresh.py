@@ -304,7 +304,8 @@ def library_runs(feed_urls: list[str], base: str, total: int) -> None:
                 f"{label}: {seconds:.1f} s wall, {articles} articles, {len(items) - articles}"
                 f" errors, {total / seconds:.0f} pages/s; peak rss {peak_rss_mb():.0f} MB;"
                 f" library {size:.0f} MB; server: {counts['requests']} requests,"
-                f" {counts['conditional']} conditional, {counts['200']} x 200, {counts['304']} x 304"
+                f" {counts['conditional']} conditional, {counts['200']} x 200,"
+                f" {counts['304']} x 304"
             )
         library.close()
 

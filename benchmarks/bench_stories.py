@@ -30,7 +30,8 @@ them. The rules themselves
 (openings, briefs, days, the top link, headline protagonists, the floor on every cross pair,
 the rare lead person; then the first sentence followed across line breaks, the next step a
 report announces, comparing two articles when either's heaviest words are in the other, a
-table naming a report's rare lead, and results tables read whole by the plain-text extractor) were chosen by reading the errors of
+table naming a report's rare lead, and results tables read whole by the plain-text
+extractor) were chosen by reading the errors of
 all the groups, so half B is no check of those.
 
 Speed. 10,000 articles are made from the corpus articles: each is taken once as read, and

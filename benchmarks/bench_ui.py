@@ -116,10 +116,12 @@ def main() -> int:
         f"\n{args.articles} articles from {len(sources)} distinct pages, {args.runs} runs, 120x40"
     )
     print(
-        f"first card: median {statistics.median(firsts):.2f} s (best {min(firsts):.2f}, worst {max(firsts):.2f})"
+        f"first card: median {statistics.median(firsts):.2f} s"
+        f" (best {min(firsts):.2f}, worst {max(firsts):.2f})"
     )
     print(
-        f"last card:  median {statistics.median(lasts):.2f} s (best {min(lasts):.2f}, worst {max(lasts):.2f})"
+        f"last card:  median {statistics.median(lasts):.2f} s"
+        f" (best {min(lasts):.2f}, worst {max(lasts):.2f})"
     )
     return 0
 

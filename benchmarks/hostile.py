@@ -49,7 +49,8 @@ def make_cases(folder: Path) -> dict[str, str]:
     wrong.write_bytes(
         (
             '<html><head><meta charset="utf-8"><title>Un été difficile à Besançon</title></head>'
-            f"<body><article><h1>Un été difficile</h1><p>{text}</p><p>{text}</p></article></body></html>"
+            "<body><article><h1>Un été difficile</h1>"
+            f"<p>{text}</p><p>{text}</p></article></body></html>"
         ).encode("cp1252")
     )
     return {

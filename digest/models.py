@@ -238,7 +238,8 @@ def article_from_dict(data: dict[str, Any]) -> Article:
 
 
 def article_id(url: str | None, title: str, paragraphs: tuple[str, ...]) -> str:
-    """A stable id: from the canonical URL when known, else from the headline and first paragraph."""
+    """A stable id: from the canonical URL when known, else from the headline and first
+    paragraph."""
     key = url if url else title + "\n" + (paragraphs[0] if paragraphs else "")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 

@@ -3,8 +3,8 @@
     sources -> fetch -> (feeds -> entries -> fetch) -> extract -> facts / summarize -> Digest
 
 :func:`read_article` turns one document into an :class:`~digest.models.Article` and never
-touches the network; :func:`iter_digest` and :func:`build_digest` do a whole batch, collecting failures beside
-the articles instead of stopping at the first.
+touches the network; :func:`iter_digest` and :func:`build_digest` do a whole batch,
+collecting failures beside the articles instead of stopping at the first.
 
 In a batch, a source whose content is a feed (RSS, Atom, JSON Feed) stands for its
 entries: each entry's page is fetched and read, and when the page cannot be had or holds

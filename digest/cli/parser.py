@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _reading_options(parser, defaults=True)
     parser.set_defaults(inputs=[])
-    commands = parser.add_subparsers(
+    commands: _InputsOrCommand = parser.add_subparsers(  # type: ignore[assignment]  # action= makes it one
         dest="command",
         metavar="INPUT",
         action=_InputsOrCommand,
@@ -106,8 +106,9 @@ class _InputsOrCommand(argparse._SubParsersAction):  # type: ignore[type-arg]  #
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # A word that is no command is an input, not an "invalid choice".
-        self.choices = None
+        # A word that is no command is an input, not an "invalid choice" (typeshed types the
+        # choices of subcommands as their parsers; argparse reads None as "any").
+        self.choices = None  # type: ignore[assignment]
 
     def __call__(
         self,

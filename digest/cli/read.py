@@ -63,7 +63,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     library_only = not inputs and (args.offline or args.saved)
     if library_only and not args.use_library:
         print(
-            "digest: error: --offline and --saved with no input read the library; drop --no-library",
+            "digest: error: --offline and --saved with no input read the library;"
+            " drop --no-library",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -166,7 +167,8 @@ def _print_digest(
     digest = make_digest([*articles, *(i for i in items if not isinstance(i, Article))])
     if library is not None and library.unreadable:
         print(
-            f"digest: {library.path}: {counted(library.unreadable, 'stored article')} could not be read back",
+            f"digest: {library.path}: {counted(library.unreadable, 'stored article')}"
+            " could not be read back",
             file=sys.stderr,
         )
     for failure in digest.errors:

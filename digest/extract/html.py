@@ -1,6 +1,7 @@
 """The readable article from an HTML page.
 
-    parse (lxml) -> metadata (digest.extract.meta) -> pre-clean -> readability-lxml -> blocks -> post-clean
+    parse (lxml) -> metadata (digest.extract.meta) -> pre-clean -> readability-lxml
+      -> blocks -> post-clean
 
 readability-lxml finds the main body. Around it digest does what readability gets wrong
 or does not try: captions and photo credits go to ``credits`` instead of the text;
@@ -604,9 +605,9 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
         link_list = False
         if is_noise(text) or (len(text) < 200 and FOOTER.match(text)):
             link_list = bool(_LINK_LIST.match(text))
-            if copyright := _COPYRIGHT.match(text):
-                if agency := agency_name(copyright.group("owner")):
-                    body.agencies.append(agency)
+            copyright = _COPYRIGHT.match(text)
+            if copyright and (agency := agency_name(copyright.group("owner"))):
+                body.agencies.append(agency)
             continue
         if credit := (caption_credit(text) if len(text) < 300 else None):
             body.credits.append(credit)
@@ -631,9 +632,9 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
             continue  # the reviewer's credit, not a paragraph (and not an author)
         if near_top and len(text) < 60 and parse_date(text) and len(text.split()) <= 8:
             continue  # a date line left above the body
-        if not body.paragraphs and (dateline := datelines.AGENCY.match(text)):
-            if agency := agency_name(dateline.group("agency")):
-                body.agencies.append(agency)
+        dateline = datelines.AGENCY.match(text) if not body.paragraphs else None
+        if dateline and (agency := agency_name(dateline.group("agency"))):
+            body.agencies.append(agency)
         if text in body.paragraphs and len(text.split()) < 25:
             continue  # a label or heading repeated (chart titles, sticky headers)
         body.paragraphs.append(text)

@@ -17,7 +17,8 @@ BOILERPLATE = re.compile(
       | advertis(?:ing|ement)s?
       | sponsored(?:\ content)?
       | share(?:\ this(?:\ article|\ story|\ page)?)?\s*:?
-      | (?:share\ on\ )?(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|messenger|telegram|reddit|print|copy\ link)
+      | (?:share\ on\ )?(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|messenger
+                          |telegram|reddit|print|copy\ link)
       | read\ (?:more|next|also)\s*:?
       | continue\ reading(?:\ the\ main\ story)?
       | see\ also\s*:?

@@ -62,10 +62,10 @@ def iter_run(
     if not inputs:
         if library is not None:
             stored = library.articles()
-            for number, item in enumerate(stored, start=1):
+            for number, kept in enumerate(stored, start=1):
                 if progress is not None:
                     progress(number, len(stored))
-                yield item.article
+                yield kept.article
         return
 
     def fetcher() -> Fetcher:
@@ -107,6 +107,7 @@ def wanted(articles: Sequence[Article], library: Library | None, filters: Filter
 
 
 def _recent(article: Article, cutoff: float) -> bool:
-    """Published at or after ``cutoff``; an article with no date counts as new (it was just read)."""
+    """Published at or after ``cutoff``; an article with no date counts as new (it was just
+    read)."""
     published = published_at(article)
     return published is None or published >= cutoff

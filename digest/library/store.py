@@ -201,7 +201,8 @@ class Library:
     # -- pages: the fetcher's HTTP cache ------------------------------------------------
 
     def lookup(self, url: str) -> Response | None:
-        """The last response stored for ``url``, or ``None`` (:class:`digest.inputs.fetch.HttpCache`)."""
+        """The last response stored for ``url``, or ``None``
+        (:class:`digest.inputs.fetch.HttpCache`)."""
         from digest.inputs.fetch import Response
 
         rows = self._query(
@@ -236,7 +237,8 @@ class Library:
         with self._transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO pages"
-                " (url, final_url, status, etag, last_modified, content_type, charset, content, fetched_at)"
+                " (url, final_url, status, etag, last_modified, content_type, charset, content,"
+                " fetched_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     url,
@@ -347,7 +349,8 @@ class Library:
         """Keep what the user saw of a story now, replacing what they saw before."""
         with self._transaction() as db:
             db.execute(
-                "INSERT OR REPLACE INTO stories_seen (story_id, snapshot, seen_at) VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO stories_seen (story_id, snapshot, seen_at)"
+                " VALUES (?, ?, ?)",
                 (story_id, snapshot, time.time()),
             )
 
@@ -368,7 +371,8 @@ class Library:
             ).rowcount
             pages = db.execute(
                 "DELETE FROM pages WHERE fetched_at < ?"
-                " AND url NOT IN (SELECT page_url FROM articles WHERE page_url IS NOT NULL AND saved_at IS NOT NULL)",
+                " AND url NOT IN (SELECT page_url FROM articles"
+                " WHERE page_url IS NOT NULL AND saved_at IS NOT NULL)",
                 (cutoff,),
             ).rowcount
             db.execute("DELETE FROM stories_seen WHERE seen_at < ?", (cutoff,))

@@ -27,7 +27,8 @@ _BY_PREFIX = re.compile(
     r"^(?:(?:written|posted|reported|words|story|text|photos?)\s+)?(?:by|par|von|por|di|door|af|av)[:\s]+",
     re.I,
 )
-# Bylines join names with commas and "and" in every language: "et", "und", "y", "e", "en", "og", "och".
+# Bylines join names with commas and "and" in every language: "et", "und", "y", "e", "en",
+# "og", "och".
 _NAME_SPLIT = re.compile(
     r"\s*(?:,|;|\(|\)|\band\b|&|\||\bwith\b|\bavec\b|\bet\b|\bund\b|\bmit\b|(?-i:\by\b|\be\b)|\ben\b|\bog\b|\boch\b|\bcon\b|/|\n)\s*",
     re.I,

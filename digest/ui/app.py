@@ -80,9 +80,9 @@ class DigestApp(App[int]):
 
         for problem in self.theme_problems:
             self.notify(problem, title="Theme not loaded", severity="warning", timeout=8)
-        _, problem = load_settings()
-        if problem:
-            self.notify(problem, title="Settings not read", severity="warning", timeout=8)
+        _, unread = load_settings()
+        if unread:
+            self.notify(unread, title="Settings not read", severity="warning", timeout=8)
         wanted = self.requested_theme or remembered_theme() or DEFAULT_THEME
         self.theme = self.theme_name(wanted) or DEFAULT_THEME
         if self.remember and self.requested_theme:
@@ -150,7 +150,8 @@ def run(
     offline: bool = False,
     filters: Filters | None = None,
 ) -> int:
-    """Open the app on ``inputs``; returns the exit code (1 when any input failed, 2 for a bad theme).
+    """Open the app on ``inputs``; returns the exit code (1 when any input failed, 2 for a bad
+    theme).
 
     With a library, articles are kept in it, ``r`` and ``b`` mark them read and saved, and
     stories show what is new since they were last opened; with no inputs, the library's

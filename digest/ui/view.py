@@ -14,7 +14,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable, Iterable, Sequence
 
-from digest.models import Article
+from digest.models import Article, Entity, Person
 
 SORTS: dict[str, str] = {
     "given": "as given",
@@ -104,7 +104,8 @@ def fact_names(articles: Iterable[Article]) -> list[str]:
     counts: dict[str, int] = {}
     for article in articles:
         facts = article.facts
-        for entity in (*facts.people, *facts.places, *facts.organizations):
+        named: tuple[Person | Entity, ...] = (*facts.people, *facts.places, *facts.organizations)
+        for entity in named:
             counts[entity.name] = counts.get(entity.name, 0) + entity.mentions
     return sorted(counts, key=lambda name: -counts[name])
 

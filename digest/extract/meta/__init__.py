@@ -2,7 +2,8 @@
 
 Sources are read in order of trust, and the first that gives a clean value wins:
 
-    JSON-LD (schema.org NewsArticle ...) > OpenGraph and <meta> tags > <time> > byline text > the URL
+    JSON-LD (schema.org NewsArticle ...) > OpenGraph and <meta> tags > <time>
+      > byline text > the URL
 
 Every value is cleaned before it is used: titles lose the site-name suffix, authors are
 people's names only (no "By", job titles, e-mail addresses or site names), dates are ISO

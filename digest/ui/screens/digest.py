@@ -272,7 +272,8 @@ class DigestScreen(Screen[None]):
         self._show()
 
     def _show(self, *, force: bool = False) -> None:
-        """Mount the cards of the current page (only when they changed) and focus the selected one."""
+        """Mount the cards of the current page (only when they changed) and focus the selected
+        one."""
         start = self.page * self.per_page
         page = self.view[start : start + self.per_page]
         ids = tuple(id(a) for a in page)
