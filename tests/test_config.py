@@ -167,7 +167,11 @@ def test_config_does_not_import_textual(folder: Path) -> None:
         "import sys, digest.config as c; c.load_settings(); c.config_dir();"
         " print('textual' in sys.modules)"
     )
-    env = {**os.environ, "DIGEST_CONFIG_DIR": ""}
+    # No override: the platform's folder is looked up (platformdirs must not import Textual
+    # either), under a home of the test's own.
+    home = str(folder.parent / "home")
+    env = {**os.environ, "DIGEST_CONFIG_DIR": "", "HOME": home, "XDG_CONFIG_HOME": home}
+    env |= {"APPDATA": home, "LOCALAPPDATA": home}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )

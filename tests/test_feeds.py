@@ -672,23 +672,22 @@ def test_no_input_reads_the_feed_list(
         ("--format", "json", "./feeds/story.html", "feeds"),
     ],
 )
-def test_a_folder_named_feeds_is_still_an_input(tmp_path: Path, args: tuple[str, ...]) -> None:
+def test_a_folder_named_feeds_is_still_an_input(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+) -> None:
     # A command is named by the first word only: "./feeds" is the folder, and so is "feeds"
     # after another input.
     (tmp_path / "feeds").mkdir()
     (tmp_path / "feeds" / "story.html").write_bytes(
         (SEEDS / "nytimes-sudan-sanctions.html").read_bytes()
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "digest", *args, "--no-library"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-    )
-    assert done.returncode == 0, done.stderr
-    titles = {a["title"] for a in json.loads(done.stdout)["articles"]}
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(capsys, *args, "--no-library")
+    assert code == 0, err
+    titles = {a["title"] for a in json.loads(out)["articles"]}
     assert titles == {TITLES["/news/sudan-sanctions"]}
 
 
