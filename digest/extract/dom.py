@@ -29,6 +29,19 @@ FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
 """Tags of the page's furniture: navigation, asides and the footer, never the article."""
 
 _SPACES = re.compile(r"\s+")
+_SHOWN_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2009\u202f]+")
+"""Spaces as a browser shows them: runs of spaces, no-break, thin and zero-width spaces."""
+
+
+def clean_space(text: str) -> str:
+    """``text`` with its spaces as a browser shows them (one for each run), trimmed."""
+    return _SHOWN_SPACES.sub(" ", text).strip()
+
+
+def link_density(element: HtmlElement, length: int) -> float:
+    """The share of an element's ``length`` characters that are link text."""
+    links = sum(len(a.text_content()) for a in element.iter("a"))
+    return links / max(1, length)
 
 
 def element_text(element: HtmlElement) -> str:
