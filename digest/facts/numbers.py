@@ -17,10 +17,7 @@ A number with no counted noun is left out rather than given a guessed unit: "nin
 ("23rd Street"), days of dates ("Nov. 8 election"), scores and records ("22-4"), model and
 route names ("Boeing 757", "Interstate 10", "Falcon 9") and labels ("No. 1").
 
-A bare "$" is the US dollar unless the article is set in another dollar country (it names
-Canada and its places at least twice as often as the United States, and at least twice):
-then it is that country's dollar. In Spanish and Portuguese "$" is as often a peso, so a
-bare "$" there is left out.
+Currencies, and which dollar a bare "$" is, are read by :mod:`digest.facts.money`.
 """
 
 from __future__ import annotations
@@ -31,7 +28,15 @@ from typing import Final
 
 from digest.facts.dates import sentence_start
 from digest.facts.gazetteer import DEMONYMS, places
-from digest.facts.scan import ascii_twin, first_letter, plain_text
+from digest.facts.money import (
+    CODES_BEFORE,
+    CURRENCIES,
+    CURRENCY_WORDS,
+    DOLLAR_ADJECTIVES,
+    SINGULAR_CURRENCIES,
+    dollar,
+)
+from digest.facts.scan import ascii_twin, plain_text
 from digest.models import NumberFact
 from digest.text.calendar import MONTH_PATTERN, WEEKDAYS
 from digest.text.words import word_list
@@ -40,22 +45,6 @@ _SCALES: Final = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
     "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "dozen": 12, "hundred": 100,
-}  # fmt: skip
-_CURRENCIES: Final = {
-    "US$": "USD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD",
-    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "€": "EUR",
-    "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-}  # fmt: skip
-_CODES_BEFORE: Final = word_list("facts/numbers/codes_before")
-"""ISO codes written before an amount ("USD 5 million")."""
-_CURRENCY_WORDS: Final = {
-    "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
-    "ruble": "RUB", "sterling": "GBP",
-}  # fmt: skip
-_DOLLAR_ADJECTIVES: Final = {
-    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
-    "singapore": "SGD", "hong": "HKD", "taiwan": "TWD",
 }  # fmt: skip
 _WORD_VALUES: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -70,18 +59,11 @@ _ABBREVIATIONS: Final = word_list("facts/numbers/abbreviations")
 """Units written short, the same for one and for many ("5 km", "a 10-km race")."""
 SINGULAR_UNITS: Final = _ABBREVIATIONS | word_list("facts/numbers/singular_units")
 """Units a number may take in the singular ("5 km", "a 20 mile walk")."""
-_SINGULAR_CURRENCIES: Final = word_list("facts/numbers/singular_currencies")
-"""Currencies a number may take in the singular, before what it buys ("a 40 million euro
-bridge"); "pound" is left out: "a 5 pound bag" weighs."""
 _GLUED_UNITS: Final = word_list("facts/numbers/glued_units")
 """Units written on the number ("3km", "44.63secs")."""
-UNIVERSAL_UNITS: Final = word_list("facts/numbers/universal_units")  # fmt: skip
+UNIVERSAL_UNITS: Final = word_list("facts/numbers/universal_units")
 """Units written the same way in most languages."""
 
-CURRENCY_CODES: Final = frozenset(_CURRENCIES.values()) | frozenset(_CURRENCY_WORDS.values()) | {
-    "USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "CNY", "CHF",
-}  # fmt: skip
-"""ISO codes of the currencies digest reads."""
 
 _STOP: Final = word_list("facts/numbers/stop")
 """Words that end the phrase a number counts: what follows them is not its noun."""
@@ -174,112 +156,6 @@ _RANGE_AFTER: Final = re.compile(
     r"\s*(?:-|–|to|or|and)\s*(?P<currency>[$€£¥])?(?P<num>\d[\d,.]*|[a-z]+)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m))?\b",
 )
-_DOLLAR_CUES: Final = {
-    "CAD": re.compile(
-        first_letter(
-            [
-                "Canada",
-                "Canadian",
-                "Canadians",
-                "Ottawa",
-                "Toronto",
-                "Montreal",
-                "Montréal",
-                "Vancouver",
-                "Calgary",
-                "Edmonton",
-                "Winnipeg",
-                "Halifax",
-                "Ontario",
-                "Quebec",
-                "Alberta",
-                "British Columbia",
-                "Manitoba",
-                "Saskatchewan",
-                "Nova Scotia",
-                "New Brunswick",
-                "Newfoundland",
-                "Ont\\.",
-                "B\\.C\\.",
-                "Alta\\.",
-            ],
-            end=r"(?!\w)",
-        )
-    ),
-    "AUD": re.compile(
-        first_letter(
-            [
-                "Australia",
-                "Australian",
-                "Australians",
-                "Sydney",
-                "Melbourne",
-                "Brisbane",
-                "Perth",
-                "Adelaide",
-                "Canberra",
-                "Queensland",
-                "New South Wales",
-                "Tasmania",
-                "NSW",
-            ]
-        )
-    ),
-    "NZD": re.compile(first_letter(["New Zealand", "New Zealanders?", "Auckland", "Christchurch"])),
-    "HKD": re.compile(first_letter(["Hong Kong"])),
-    "SGD": re.compile(first_letter(["Singapore", "Singaporeans?"])),
-}
-_US_CUES: Final = re.compile(
-    first_letter(
-        [
-            r"United States",
-            r"U\.S\.(?:A\.)?",
-            r"USA?",
-            r"America",
-            r"Americans?",
-            r"Washington",
-            r"Wall Street",
-            r"Federal Reserve",
-            r"White House",
-            r"Congress",
-            r"Pentagon",
-            r"New York",
-            r"California",
-            r"Texas",
-            r"Florida",
-            r"Chicago",
-            r"Los Angeles",
-            r"Illinois",
-            r"Ohio",
-            r"Pennsylvania",
-            r"Michigan",
-            r"Georgia",
-            r"Virginia",
-            r"Massachusetts",
-            r"Arizona",
-            r"Colorado",
-            r"Oregon",
-            r"Nevada",
-        ],
-        end=r"(?!\w)",
-    )
-)
-"""Places that set an article in a dollar country (each pattern opens on a set of letters,
-which a long text is scanned for quickly)."""
-
-
-def _dollar(paragraphs: tuple[str, ...], language: str | None) -> str | None:
-    """The currency a bare "$" stands for in this article, or None when it is unclear."""
-    if language in ("es", "pt"):
-        return None
-    text = "\n".join(paragraphs)
-    if "$" not in text and "dollar" not in text:
-        return "USD"
-    counts = {code: len(cue.findall(text)) for code, cue in _DOLLAR_CUES.items()}
-    code, count = max(counts.items(), key=lambda item: item[1])
-    if count >= 2 and count >= 2 * len(_US_CUES.findall(text)):
-        return code
-    return "USD"
 
 
 def _plural(word: str) -> bool:
@@ -339,7 +215,7 @@ def _counted(paragraph: str, end: int) -> tuple[str, int] | None:
             return None
         if (
             not words
-            and (lower in SINGULAR_UNITS or lower in _SINGULAR_CURRENCIES)
+            and (lower in SINGULAR_UNITS or lower in SINGULAR_CURRENCIES)
             and (not word.istitle())
         ):
             return lower, match.end("word")
@@ -467,7 +343,7 @@ class _Reader:
     @cached_property
     def dollar(self) -> str | None:
         """The currency a bare "$" stands for in this article (read when one is met)."""
-        return _dollar(self.paragraphs, self.language)
+        return dollar(self.paragraphs, self.language)
 
     @cached_property
     def millions(self) -> bool:
@@ -480,11 +356,11 @@ class _Reader:
         number, scale, symbol = match.group("num"), match.group("scale"), match.group("currency")
         percent = match.group("percent")
         plain = number.replace(",", "")
-        currency = (self.dollar if symbol == "$" else _CURRENCIES[symbol]) if symbol else None
+        currency = (self.dollar if symbol == "$" else CURRENCIES[symbol]) if symbol else None
         if symbol and currency is None:
             return None
         code = None if symbol else _CODE_BEFORE.search(paragraph, max(0, start - 5), start)
-        if code and code.group(1) in _CODES_BEFORE:
+        if code and code.group(1) in CODES_BEFORE:
             currency = code.group(1).replace("RMB", "CNY")
             start = code.start()
         value = _value(number, None)
@@ -609,12 +485,12 @@ class _Reader:
         dollar of no known country, None when it is no currency."""
         words = unit.lower().split()
         if words[-1] in ("dollars", "dollar"):
-            if len(words) > 1 and words[-2] in _DOLLAR_ADJECTIVES:
-                return _DOLLAR_ADJECTIVES[words[-2]]
+            if len(words) > 1 and words[-2] in DOLLAR_ADJECTIVES:
+                return DOLLAR_ADJECTIVES[words[-2]]
             return self.dollar or ""
         if words[-1] == "pounds":
             return "GBP" if paragraph.startswith(" sterling", end) else None
-        return _CURRENCY_WORDS.get(words[-1])
+        return CURRENCY_WORDS.get(words[-1])
 
     def words(self, paragraph: str, word: str, start: int, end: int) -> _Reading | None:
         """The fact a number written in words gives ("two dozen people"), or None."""
