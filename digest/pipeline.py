@@ -329,8 +329,6 @@ class _Batch:
             self._waiting.release()
             raise
 
-    # -- one document -----------------------------------------------------------------------
-
     def _start_url(self, source: Source, depth: int) -> _Node:
         def then(result: Response | FetchError) -> list[_Node]:
             if isinstance(result, FetchError):
@@ -376,8 +374,6 @@ class _Batch:
             return [self._finish(article)]
         except Exception as err:  # this input fails, the others go on
             return [self._finish(InputFailure(source.name, _reason(err)))]
-
-    # -- feed entries -----------------------------------------------------------------------
 
     def _start_entry(self, feed_name: str, feed: Feed, entry: Entry) -> _Node:
         name = f"{feed_name}#{entry.id}"

@@ -196,9 +196,6 @@ def is_footer(paragraph: str) -> bool:
     return len(paragraph) < 600 and _FOOTER.match(paragraph.strip()) is not None
 
 
-# -- RSS and Atom ---------------------------------------------------------------------------
-
-
 def _parse_xml(data: bytes, url: str | None, kind: FeedKind) -> Feed:
     if b"\0" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FeedError("feed holds binary data")
@@ -289,9 +286,6 @@ def _rss_entry(item: dict[str, Any]) -> Entry | None:
     )
 
 
-# -- JSON Feed -------------------------------------------------------------------------------
-
-
 def _json_feed(data: bytes) -> dict[str, Any] | None:
     try:
         document = json.loads(data.decode("utf-8-sig"))
@@ -358,9 +352,6 @@ def _json_authors(node: dict[str, Any]) -> list[str]:
     if not isinstance(people, list):
         people = [node.get("author")]
     return [p["name"] for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
-
-
-# -- shared ---------------------------------------------------------------------------------
 
 
 def _unique(entries: Any) -> tuple[Entry, ...]:

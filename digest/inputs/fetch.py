@@ -472,9 +472,6 @@ def _network_reason(err: Exception) -> str:
     return text.splitlines()[0]
 
 
-# -- decompression within the size cap ------------------------------------------------------
-
-
 def _accept_encoding() -> str:
     """The content codings to offer: gzip and deflate, and br when brotli is installed."""
     try:

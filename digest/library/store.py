@@ -198,8 +198,6 @@ class Library:
             except sqlite3.DatabaseError as err:
                 raise LibraryError(f"library {self.path}: {_reason(err)}") from err
 
-    # -- pages: the fetcher's HTTP cache ------------------------------------------------
-
     def lookup(self, url: str) -> Response | None:
         """The last response stored for ``url``, or ``None``
         (:class:`digest.inputs.fetch.HttpCache`)."""
@@ -252,8 +250,6 @@ class Library:
                     time.time(),
                 ),
             )
-
-    # -- articles -----------------------------------------------------------------------
 
     def save_articles(self, articles: Iterable[tuple[Article, str | None]]) -> None:
         """Store articles, each with the URL of the page it was read from (or ``None``).
@@ -339,8 +335,6 @@ class Library:
                 f"UPDATE articles SET {column} = ? WHERE id = ?", [(value, i) for i in ids]
             )
 
-    # -- stories ------------------------------------------------------------------------
-
     def snapshots(self) -> dict[str, str]:
         """``story id -> snapshot`` (JSON text) of every story the user has opened."""
         return dict(self._query("SELECT story_id, snapshot FROM stories_seen"))
@@ -353,8 +347,6 @@ class Library:
                 " VALUES (?, ?, ?)",
                 (story_id, snapshot, time.time()),
             )
-
-    # -- upkeep -------------------------------------------------------------------------
 
     def prune(self, older_than: float) -> tuple[int, int]:
         """Forget articles stored and pages fetched more than ``older_than`` seconds ago.

@@ -124,8 +124,6 @@ class DigestScreen(Screen[None]):
     def on_mount(self) -> None:
         self.read_inputs()
 
-    # ----------------------------------------------------------------- reading
-
     @work(thread=True, exclusive=True)
     def read_inputs(self) -> None:
         from digest.library.refresh import iter_run, wanted
@@ -238,8 +236,6 @@ class DigestScreen(Screen[None]):
                 "No input gave an article: press e to see why.", severity="error", timeout=8
             )
         self._rearrange()
-
-    # ------------------------------------------------------------------ layout
 
     @property
     def per_page(self) -> int:
@@ -361,8 +357,6 @@ class DigestScreen(Screen[None]):
 
     def on_card_stack_resized(self) -> None:
         self._show(force=True)
-
-    # ----------------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim what would do nothing now: paging past the ends, opening with no cards..."""
