@@ -55,9 +55,9 @@ _WORD_VALUES: Final = {
 }  # fmt: skip
 _FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
-_ABBREVIATIONS: Final = word_list("facts/numbers/abbreviations")
+_SHORT_UNITS: Final = word_list("facts/numbers/short_units")
 """Units written short, the same for one and for many ("5 km", "a 10-km race")."""
-SINGULAR_UNITS: Final = _ABBREVIATIONS | word_list("facts/numbers/singular_units")
+SINGULAR_UNITS: Final = _SHORT_UNITS | word_list("facts/numbers/singular_units")
 """Units a number may take in the singular ("5 km", "a 20 mile walk")."""
 _GLUED_UNITS: Final = word_list("facts/numbers/glued_units")
 """Units written on the number ("3km", "44.63secs")."""
@@ -268,7 +268,7 @@ def _compound(paragraph: str, end: int) -> tuple[str, int] | None:
         return None
     if match.group("old"):
         return f"{_pluralise(unit)} old", match.end()
-    return (unit if unit in _ABBREVIATIONS else _pluralise(unit)), match.end()
+    return (unit if unit in _SHORT_UNITS else _pluralise(unit)), match.end()
 
 
 def _named(paragraph: str, start: int) -> bool:
