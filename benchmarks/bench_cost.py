@@ -33,14 +33,14 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT_CORPUS, summary_pairs  # noqa: E402
+from corpus import DEFAULT_CORPUS, summary_pairs
 
-from digest.cli import build  # noqa: E402
-from digest.errors import InputError  # noqa: E402
-from digest.facts import extract_facts  # noqa: E402
-from digest.pipeline import DEFAULT_SENTENCES, _extraction  # noqa: E402
-from digest.summarize import summarize  # noqa: E402
-from digest.text.sentences import clear_cache  # noqa: E402
+from digest.cli import build
+from digest.errors import InputError
+from digest.facts import extract_facts
+from digest.pipeline import DEFAULT_SENTENCES, _extraction
+from digest.summarize import summarize
+from digest.text.sentences import clear_cache
 
 STAGES = ("extraction", "facts", "summary", "facts+summary")
 T = TypeVar("T")

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from shingles import mean_score, score  # noqa: E402
+from shingles import mean_score, score
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -47,11 +47,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import NerDocument, QuoteArticle, add_options, conll_documents, quote_articles  # noqa: E402
-from rouge import rouge_l, tokens  # noqa: E402
+from corpus import NerDocument, QuoteArticle, add_options, conll_documents, quote_articles
+from rouge import rouge_l, tokens
 
-from digest.facts import extract_facts  # noqa: E402
-from digest.models import Facts  # noqa: E402
+from digest.facts import extract_facts
+from digest.models import Facts
 
 KINDS = {"people": "PER", "organizations": "ORG", "places": "LOC"}
 """digest's fact lists and the CoNLL-2003 kind each is scored against."""

@@ -42,9 +42,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from digest.inputs.fetch import Fetcher, MemoryCache  # noqa: E402
-from digest.models import Article  # noqa: E402
-from digest.pipeline import build_digest, read_article  # noqa: E402
+from digest.inputs.fetch import Fetcher, MemoryCache
+from digest.models import Article
+from digest.pipeline import build_digest, read_article
 
 PER_HOST = 2
 WORKERS = 16

@@ -64,12 +64,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT_CORPUS, conll_documents, quote_articles, summary_pairs  # noqa: E402
+from corpus import DEFAULT_CORPUS, conll_documents, quote_articles, summary_pairs
 
-from digest import read_article  # noqa: E402
-from digest.errors import InputError  # noqa: E402
-from digest.models import Article, Facts  # noqa: E402
-from digest.stories import group  # noqa: E402
+from digest import read_article
+from digest.errors import InputError
+from digest.models import Article, Facts
+from digest.stories import group
 
 GROUPS = Path(__file__).resolve().parent / "story_groups.json"
 """The hand-checked groups."""

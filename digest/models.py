@@ -498,7 +498,7 @@ class Digest:
     articles: tuple[Article, ...] = ()
     errors: tuple[InputFailure, ...] = ()
     stories: tuple[Story, ...] = ()
-    """The articles grouped by event (:func:`digest.stories.group`); empty when not grouped."""
+    """The articles grouped by event, one story each; empty when not grouped."""
 
     @property
     def sources(self) -> int:

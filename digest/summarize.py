@@ -33,6 +33,7 @@ _WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LONG_WORD: Final = re.compile(r"[a-z]{3,}")
 """A word of three letters or more in lower-case ASCII text (a plain range is quick to scan)."""
 _STOP: Final = word_list("summarize/stop")
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _BOILERPLATE: Final = (
     "scroll down", "click here", "read more", "sign up", "subscribe", "newsletter", "follow us",
     "watch the video", "share this", "all rights reserved", "contributed to this report",

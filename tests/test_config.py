@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ def test_without_an_override_the_platforms_folders_are_used(
 
     asked: list[tuple[str, object]] = []
 
-    def folder_for(kind: str):  # type: ignore[no-untyped-def]
+    def folder_for(kind: str) -> Callable[..., str]:
         def find(name: str, appauthor: object = None) -> str:
             asked.append((name, appauthor))
             return str(tmp_path / kind / name)

@@ -318,6 +318,7 @@ def test_a_fact_said_twice_is_one_chip() -> None:
         NumberFact("two years", 2, "years", 3),
         NumberFact("40 million euro", 40_000_000, "EUR", 1),
     )
+    # Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
     article = Article(
         id="x", input="x.txt", url=None, title="T", standfirst=None, section=None,
         authors=(), publisher=None, agencies=(), published=None, language="en",

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 BLOCK_TAGS = frozenset(
     {
         "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",

@@ -14,6 +14,7 @@ from typing import Final
 from digest.facts.scan import first_letter
 from digest.text.words import word_entries, word_list
 
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 CURRENCIES: Final = {
     "US$": "USD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD",
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "€": "EUR",
@@ -22,12 +23,14 @@ CURRENCIES: Final = {
 """Currency signs and the ISO code each stands for (a bare "$" is :func:`dollar`'s)."""
 CODES_BEFORE: Final = word_list("facts/money/codes_before")
 """ISO codes written before an amount ("USD 5 million")."""
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 CURRENCY_WORDS: Final = {
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
     "ruble": "RUB", "sterling": "GBP",
 }  # fmt: skip
 """Currencies written as words after the amount ("5 million euros")."""
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 DOLLAR_ADJECTIVES: Final = {
     "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
     "singapore": "SGD", "hong": "HKD", "taiwan": "TWD",
@@ -37,6 +40,7 @@ SINGULAR_CURRENCIES: Final = word_list("facts/money/singular_currencies")
 """Currencies a number may take in the singular, before what it buys ("a 40 million euro
 bridge"); "pound" is left out: "a 5 pound bag" weighs."""
 
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 CURRENCY_CODES: Final = frozenset(CURRENCIES.values()) | frozenset(CURRENCY_WORDS.values()) | {
     "USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "CNY", "CHF",
 }  # fmt: skip

@@ -41,11 +41,13 @@ from digest.models import NumberFact
 from digest.text.calendar import MONTH_PATTERN, WEEKDAYS
 from digest.text.words import word_list
 
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _SCALES: Final = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
     "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "dozen": 12, "hundred": 100,
 }  # fmt: skip
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _WORD_VALUES: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -78,10 +80,12 @@ _PLURAL_MODIFIERS: Final = word_list("facts/numbers/plural_modifiers")
 """Plural nouns that also modify the noun after them ("two police officers")."""
 _ADJECTIVES: Final = word_list("facts/numbers/adjectives")
 """Adjectives (and adverbs) that describe what is counted without naming it."""
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _ADJECTIVE_ENDINGS: Final = ("al", "ive", "ous", "ful", "ic", "ish", "ian", "ese", "ed", "able",
                       "ible", "less", "est", "ary", "ing", "ly", "ant", "ent")  # fmt: skip
 _COMPOUND_SKIP: Final = word_list("facts/numbers/compound_skip")
 """Words after "N-" that are not a unit of N ("a 10-fold rise", "a three-way race")."""
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _IRREGULAR_UNIT_PLURALS: Final = {
     "foot": "feet", "man": "men", "person": "people", "child": "children", "woman": "women",
     "inch": "inches", "percent": "percent",
@@ -350,7 +354,7 @@ class _Reader:
         """The article writes money in "m" ("£53m"), so a bare "38m" is millions too."""
         return any(_MONEY_IN_MILLIONS.search(p) for p in self.paragraphs)
 
-    def digits(self, paragraph: str, match: re.Match[str]) -> _Reading | None:  # noqa: C901
+    def digits(self, paragraph: str, match: re.Match[str]) -> _Reading | None:
         """The fact a number written in digits gives, or None."""
         start, end = match.start(), match.end()
         number, scale, symbol = match.group("num"), match.group("scale"), match.group("currency")

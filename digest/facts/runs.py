@@ -53,6 +53,7 @@ class Run:
     words of the article.
     """
 
+    # Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
     __slots__ = (
         "tokens", "start", "end", "paragraph", "sentence_start", "role", "honorific", "article"
     )  # fmt: skip

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from digest.errors import DigestError
 from digest.models import Article, article_from_dict
@@ -191,7 +191,7 @@ class Library:
                     self._db.execute("ROLLBACK")
                 raise
 
-    def _query(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:  # type: ignore[type-arg]
+    def _query(self, sql: str, params: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._db.execute(sql, tuple(params)).fetchall()

@@ -27,6 +27,7 @@ MONTH_NAMES: Final = (
 )
 """The months' names, January first."""
 
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 MONTH_ABBREVIATIONS: Final = (
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 )  # fmt: skip
