@@ -766,3 +766,18 @@ def test_a_page_full_of_broken_links_is_still_read() -> None:
     assert article.url == "https://example.org/news/2026/11/30/bridge"
     assert article.published == "2026-11-30"
     assert len(article.paragraphs) == 7
+
+
+def test_each_reading_thread_parses_with_a_parser_of_its_own() -> None:
+    # Pages are read in several threads at once; trees of one lxml parser share its string
+    # dictionary, and two threads cleaning such trees at once crashed the process.
+    import threading
+
+    from digest.extract.html import _parser
+
+    seen: list[object] = []
+    thread = threading.Thread(target=lambda: seen.extend([_parser(), _parser()]))
+    thread.start()
+    thread.join()
+    assert seen[0] is seen[1]  # one per thread, made once
+    assert _parser() is _parser() and _parser() is not seen[0]

@@ -15,6 +15,7 @@ page's metadata comes from its JSON-LD and meta tags.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 
 import lxml.etree
@@ -133,12 +134,24 @@ def _parse(text: str) -> HtmlElement:
     text = _XML_DECLARATION.sub("", text[:MAX_HTML_CHARS], count=1)
     text = _NOT_XML.sub(" ", text)
     try:
-        return lxml.html.document_fromstring(text, parser=_PARSER)
+        return lxml.html.document_fromstring(text, parser=_parser())
     except (lxml.etree.ParserError, ValueError) as err:
         raise NotAnArticleError("the page holds no HTML body") from err
 
 
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+_THREAD = threading.local()
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """This thread's parser. Pages are read in several threads at once, and lxml wants a
+    parser per thread: trees parsed by one parser share its string dictionary, and two
+    threads changing such trees at once crashed the process."""
+    parser: lxml.html.HTMLParser | None = getattr(_THREAD, "parser", None)
+    if parser is None:
+        parser = _THREAD.parser = lxml.html.HTMLParser(
+            remove_comments=True, remove_pis=True, no_network=True, recover=True
+        )
+    return parser
 
 
 def _cap_text(root: HtmlElement, limit: int = MAX_TEXT_CHARS) -> bool:
