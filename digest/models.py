@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from digest.sanitize import clean, record
+
 if TYPE_CHECKING:
     from digest.stories import Story
 
@@ -208,9 +210,13 @@ class Article:
 def article_from_dict(data: dict[str, Any]) -> Article:
     """The :class:`Article` whose ``to_dict()`` gave ``data`` (as stored in the library).
 
+    Its text is cleaned as text entering a record is (:func:`digest.sanitize.record`): a
+    library written by an older digest may hold what that digest let through.
+
     Raises:
         KeyError, TypeError, ValueError: ``data`` is not such a dict.
     """
+    data = record(data)
     facts = data.get("facts") or {}
     return Article(
         id=data["id"],
@@ -240,17 +246,26 @@ def article_from_dict(data: dict[str, Any]) -> Article:
 
 
 def article_id(url: str | None, title: str, paragraphs: tuple[str, ...]) -> str:
-    """A stable id: from the canonical URL when known, else from the headline and first paragraph."""
+    """A stable id: from the canonical URL when known, else from headline and first paragraph."""
     key = url if url else title + "\n" + (paragraphs[0] if paragraphs else "")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
 class InputFailure:
-    """An input that gave no article, and why (one line)."""
+    """An input that gave no article, and why (one line).
+
+    Both are cleaned when the record is made (:func:`digest.sanitize.clean`): the name is a
+    stranger's (a file name, a feed's guid) and so may be part of the reason.
+    """
 
     input: str
     error: str
+
+    def __post_init__(self) -> None:
+        # Frozen: the cleaned values are set the way dataclasses set fields.
+        object.__setattr__(self, "input", clean(self.input))
+        object.__setattr__(self, "error", clean(self.error))
 
     def to_dict(self) -> dict[str, Any]:
         return {"input": self.input, "error": self.error}
