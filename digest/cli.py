@@ -16,8 +16,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from digest import __version__
+from digest.errors import one_line
 from digest.models import Article
-from digest.render import FORMATS, counted
+from digest.render import FORMATS, MIN_WIDTH, counted
 
 if TYPE_CHECKING:
     from digest.refresh import Filters
@@ -29,6 +30,8 @@ EXIT_SOME_FAILED = 1
 """At least one input failed; the others were still printed."""
 EXIT_USAGE = 2
 """The command line was wrong."""
+EXIT_INTERRUPTED = 130
+"""Ctrl+C stopped the run (128 + SIGINT, as shells report it); what was read was printed."""
 
 _DESCRIPTION = """\
 Turn news into a digest: readable articles, key facts and a short extractive summary.
@@ -48,9 +51,10 @@ formats:
   jsonl     one article per line as JSON; failures go to stderr only
 
 exit codes:
-  0  every input gave an article
-  1  some inputs failed (one line each on stderr); the others were printed
-  2  usage error
+  0    every input gave an article
+  1    some inputs failed (one line each on stderr); the others were printed
+  2    usage error
+  130  stopped by Ctrl+C; what was read was printed
 
 examples:
   digest seeds/ | less
@@ -69,6 +73,15 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
+    return value
+
+
+def _columns(text: str) -> int:
+    value = _positive(text)
+    if value < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"must be {MIN_WIDTH} or more: {text!r} (narrower text cannot hold its indents)"
+        )
     return value
 
 
@@ -100,9 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-w",
         "--width",
-        type=_positive,
+        type=_columns,
         metavar="COLS",
-        help="wrap text output at COLS columns (default: the terminal's width, or 80)",
+        help=f"wrap text output at COLS columns, {MIN_WIDTH} or more (default: the terminal's"
+        " width, or 80)",
     )
     tui = parser.add_mutually_exclusive_group()
     tui.add_argument(
@@ -211,7 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     library_only = not inputs and (args.offline or args.saved)
     if library_only and not args.use_library:
         print(
-            "digest: error: --offline and --saved with no input read the library; drop --no-library",
+            "digest: error: --offline and --saved with no input read the library;"
+            " drop --no-library",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -222,11 +237,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from digest.errors import ConfigError
             from digest.feedlist import load_feeds
 
+            problems: list[str] = []
             try:
-                inputs = load_feeds()
+                inputs = load_feeds(problems)
             except ConfigError as err:
-                print(f"digest: error: {err}", file=sys.stderr)
+                _say(f"error: {err}")
                 return EXIT_USAGE
+            for line in problems:
+                _say(line)
             if not inputs:
                 parser.print_usage(sys.stderr)
                 print(
@@ -249,7 +267,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     needed = library_only or args.offline or filters.unread or filters.saved
     library, problem = _open_library(args.use_library, needed=needed)
     if problem is not None:
-        print(f"digest: {problem}", file=sys.stderr)
+        _say(problem)
         if needed:
             return EXIT_SOME_FAILED
     try:
@@ -311,13 +329,14 @@ def _library_command(argv: list[str]) -> int:
             if args.command == "prune":
                 articles, pages = library.prune(args.older_than)
                 print(
-                    f"removed {counted(articles, 'article')} and {counted(pages, 'page')} from {library.path}"
+                    f"removed {counted(articles, 'article')} and {counted(pages, 'page')}"
+                    f" from {library.path}"
                 )
             else:
                 articles, pages = library.counts()
                 print(f"{library_path()}: {counted(articles, 'article')}, {counted(pages, 'page')}")
     except LibraryError as err:
-        print(f"digest: {err}", file=sys.stderr)
+        _say(str(err))
         return EXIT_SOME_FAILED
     return EXIT_OK
 
@@ -332,25 +351,48 @@ def _print_digest(
     offline: bool,
     filters: Filters,
 ) -> int:
+    from digest.models import InputFailure
     from digest.pipeline import make_digest
     from digest.refresh import iter_run, wanted
     from digest.render import render
+    from digest.store import LibraryError
 
-    with _stderr_progress() as progress:
-        items = list(
-            iter_run(
-                inputs, library=library, offline=offline, sentences=sentences, progress=progress
+    items: list[Article | InputFailure] = []
+    interrupted = False
+    try:
+        with _stderr_progress() as progress:
+            items.extend(
+                iter_run(
+                    inputs,
+                    library=library,
+                    offline=offline,
+                    sentences=sentences,
+                    progress=progress,
+                    warn=_say,
+                )
             )
-        )
-    articles = wanted([i for i in items if isinstance(i, Article)], library, filters)
+    except KeyboardInterrupt:
+        # Ctrl+C: the batch has already ended its requests and left its threads; what was
+        # read is printed, as a run cut short.
+        interrupted = True
+    except LibraryError as err:  # with no inputs, the library is all there is to read
+        _say(str(err))
+        return EXIT_SOME_FAILED
+    try:
+        articles = wanted([i for i in items if isinstance(i, Article)], library, filters)
+    except LibraryError as err:
+        _say(f"{err}; read and saved state are not known")
+        articles = wanted([i for i in items if isinstance(i, Article)], None, filters)
     digest = make_digest([*articles, *(i for i in items if not isinstance(i, Article))])
     if library is not None and library.unreadable:
-        print(
-            f"digest: {library.path}: {counted(library.unreadable, 'stored article')} could not be read back",
-            file=sys.stderr,
+        _say(
+            f"{library.path}: {counted(library.unreadable, 'stored article')}"
+            " could not be read back"
         )
     for failure in digest.errors:
-        print(f"digest: {failure}", file=sys.stderr)
+        _say(str(failure))
+    if interrupted:
+        _say(f"interrupted by Ctrl+C; printing what was read ({counted(len(items), 'result')})")
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     try:
         sys.stdout.write(render(digest, fmt, width=width, color=color))
@@ -360,7 +402,14 @@ def _print_digest(
         # devnull so the interpreter's final flush does not complain.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    if interrupted:
+        return EXIT_INTERRUPTED
     return EXIT_SOME_FAILED if digest.errors else EXIT_OK
+
+
+def _say(message: str) -> None:
+    """One line on stderr, ``digest: message``, with any control character escaped."""
+    print(f"digest: {one_line(message)}", file=sys.stderr)
 
 
 @contextmanager
