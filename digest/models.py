@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from digest.text.sanitize import clean, record
+
 SCHEMA = "digest/1"
 """The value of ``schema`` in every JSON digest; bumped only when a field is renamed or dropped."""
 
@@ -206,9 +208,13 @@ class Article:
 def article_from_dict(data: dict[str, Any]) -> Article:
     """The :class:`Article` whose ``to_dict()`` gave ``data`` (as stored in the library).
 
+    Its text is cleaned as text entering a record is (:func:`digest.text.sanitize.record`): a
+    library written by an older digest may hold what that digest let through.
+
     Raises:
         KeyError, TypeError, ValueError: ``data`` is not such a dict.
     """
+    data = record(data)
     facts = data.get("facts") or {}
     return Article(
         id=data["id"],
@@ -238,18 +244,26 @@ def article_from_dict(data: dict[str, Any]) -> Article:
 
 
 def article_id(url: str | None, title: str, paragraphs: tuple[str, ...]) -> str:
-    """A stable id: from the canonical URL when known, else from the headline and first
-    paragraph."""
+    """A stable id: from the canonical URL when known, else from headline and first paragraph."""
     key = url if url else title + "\n" + (paragraphs[0] if paragraphs else "")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
 class InputFailure:
-    """An input that gave no article, and why (one line)."""
+    """An input that gave no article, and why (one line).
+
+    Both are cleaned when the record is made (:func:`digest.text.sanitize.clean`): the name is a
+    stranger's (a file name, a feed's guid) and so may be part of the reason.
+    """
 
     input: str
     error: str
+
+    def __post_init__(self) -> None:
+        # Frozen: the cleaned values are set the way dataclasses set fields.
+        object.__setattr__(self, "input", clean(self.input))
+        object.__setattr__(self, "error", clean(self.error))
 
     def to_dict(self) -> dict[str, Any]:
         return {"input": self.input, "error": self.error}

@@ -18,16 +18,17 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from digest.errors import FetchError, InputError, NotAnArticleError
 from digest.inputs.decode import Kind, decode, sniff
-from digest.inputs.sources import Source, expand, is_url, read_file, read_stdin
+from digest.inputs.sources import Source, expand, read_file, read_stdin
 from digest.inputs.urls import host
 from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
+from digest.text import sanitize
 
 if TYPE_CHECKING:
     from digest.inputs.feeds import Entry, Feed
@@ -112,6 +113,11 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
     from digest.facts import extract_facts
     from digest.summarize import summarize
 
+    # The one place where text from a page or a feed enters an Article: cleaned here, before
+    # facts and summary are read from it, so that no renderer or widget ever sees a control.
+    extraction = sanitize.extraction(extraction)
+    if not extraction.paragraphs:
+        raise NotAnArticleError("no readable article text")
     paragraphs = extraction.paragraphs
     warnings = extraction.warnings
     try:
@@ -135,10 +141,10 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
         # run: it is read and shown, marked, and the other inputs go on.
         facts, summary = Facts(), ()
         warnings = (*warnings, FACTS_FAILED)
-    canonical = extraction.url or url
+    canonical = extraction.url or sanitize.web_url(url)
     return Article(
         id=article_id(canonical, extraction.title, paragraphs),
-        input=input,
+        input=sanitize.name(input),
         url=canonical,
         title=extraction.title,
         standfirst=extraction.standfirst,
@@ -156,13 +162,18 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
     )
 
 
+Inputs: TypeAlias = "Sequence[str | os.PathLike[str]]"
+"""What a batch reads: paths, folders, URLs and ``-``, as a list (or another sequence)."""
+
+
 def iter_digest(
-    inputs: Sequence[str],
+    inputs: Inputs,
     *,
     sentences: int = DEFAULT_SENTENCES,
     fetcher: Fetcher | Callable[[], Fetcher] | None = None,
     progress: Progress | None = None,
     known: Known | None = None,
+    stop: Stop | None = None,
 ) -> Iterator[Article | InputFailure]:
     """Yield an article or a failure for every input, in the order the inputs were given.
 
@@ -182,19 +193,54 @@ def iter_digest(
         known: gives the article an earlier run read for an input name (a URL, or
             ``feed#entry``), if kept; used instead of reading a page again when the server
             says it has not changed (HTTP 304).
+        stop: when called (from any thread), the batch ends at once: see :class:`Stop`.
+
+    Raises:
+        TypeError: ``inputs`` is a single str or bytes (it would be read one character at a
+            time), or holds something that is neither a str nor a path.
     """
-    sources, failures = expand(inputs)
-    yield from _Batch(sentences, fetcher, progress, known).run(sources, failures)
+    # Checked now, not when the first item is asked for: a str is refused at the call.
+    sources, failures = expand(input_names(inputs))
+    return _Batch(sentences, fetcher, progress, known, stop).run(sources, failures)
+
+
+def input_names(inputs: Inputs) -> list[str]:
+    """The inputs of a batch as strings: each path as the OS names it (``os.fspath``).
+
+    Raises:
+        TypeError: ``inputs`` is a str or bytes rather than a list of them, or an item is
+            neither a str nor an ``os.PathLike``.
+    """
+    if isinstance(inputs, (str, bytes, bytearray)):
+        raise TypeError(
+            f"inputs must be a list of paths, folders or URLs, not a {type(inputs).__name__}:"
+            f" write [{inputs!r}]"
+        )
+    names: list[str] = []
+    for item in inputs:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, os.PathLike):
+            names.append(os.fsdecode(os.fspath(item)))
+        else:
+            raise TypeError(
+                f"each input must be a str or an os.PathLike, not a {type(item).__name__}: {item!r}"
+            )
+    return names
 
 
 def build_digest(
-    inputs: Sequence[str],
+    inputs: Inputs,
     *,
     sentences: int = DEFAULT_SENTENCES,
     fetcher: Fetcher | Callable[[], Fetcher] | None = None,
     progress: Progress | None = None,
 ) -> Digest:
-    """Read every input and collect the articles and the failures into one digest."""
+    """Read every input and collect the articles and the failures into one digest.
+
+    Raises:
+        TypeError: ``inputs`` is a single str or bytes: pass a list (``["seeds/"]``).
+    """
     items = iter_digest(inputs, sentences=sentences, fetcher=fetcher, progress=progress)
     return make_digest(items)
 
@@ -218,6 +264,29 @@ def make_digest(items: Iterable[Article | InputFailure]) -> Digest:
     )
 
 
+class Stop:
+    """Ends a batch from another thread (the app's ``q``): what was read so far stays read.
+
+    Once :meth:`__call__` is called, the batch yields nothing more, its requests in flight
+    are ended and its threads are not waited for.
+    """
+
+    def __init__(self) -> None:
+        self.future: Future[None] = Future()
+        """Done once stopped: the batch waits on it beside the results it waits for."""
+        self._lock = threading.Lock()
+
+    def __call__(self) -> None:
+        """Stop the batch (more than once is harmless)."""
+        with self._lock:
+            if not self.future.done():
+                self.future.set_result(None)
+
+    @property
+    def stopped(self) -> bool:
+        return self.future.done()
+
+
 if TYPE_CHECKING:
     # A result, a local source read when its turn comes, or results still being fetched.
     _Node: TypeAlias = Article | InputFailure | Source | Future[list["_Node"]]
@@ -232,9 +301,11 @@ class _Batch:
         fetcher: Fetcher | Callable[[], Fetcher] | None,
         progress: Progress | None,
         known: Known | None = None,
+        stop: Stop | None = None,
     ) -> None:
         self._sentences = sentences
         self._known = known
+        self._stop = stop
         # A Fetcher is not callable; a factory (or None) makes one only when a URL needs it.
         self._make = fetcher if callable(fetcher) else None
         self._fetcher: Fetcher | None = None if callable(fetcher) else fetcher
@@ -252,6 +323,7 @@ class _Batch:
         self, sources: Sequence[Source], failures: Sequence[InputFailure]
     ) -> Iterator[Article | InputFailure]:
         self._grow(len(sources) + len(failures))
+        finished = False
         try:
             for failure in failures:
                 yield self._finish(failure)
@@ -259,27 +331,45 @@ class _Batch:
                 self._start_url(s, depth=0) if s.kind == "url" else s for s in sources
             ]
             yield from self._drain(nodes)
+            finished = not self._stopped()
         finally:
-            self._close()
+            # Left early (stopped, Ctrl+C, the caller stopped iterating): nothing still
+            # running is waited for.
+            self._close(abandon=not finished)
+
+    def _stopped(self) -> bool:
+        return self._stop is not None and self._stop.stopped
 
     def _drain(self, nodes: list[_Node]) -> Iterator[Article | InputFailure]:
         for node in nodes:
+            if self._stopped():
+                return
             if isinstance(node, Future):
-                yield from self._drain(node.result())
+                yield from self._drain(self._result(node))
             elif isinstance(node, Source):
                 yield from self._drain(self._local(node))
             else:
                 yield node
 
-    def _close(self) -> None:
+    def _result(self, future: Future[list[_Node]]) -> list[_Node]:
+        """What ``future`` gives, or nothing if the batch is stopped before it is done."""
+        if self._stop is not None:
+            waited: list[Future[Any]] = [future, self._stop.future]
+            wait(waited, return_when=FIRST_COMPLETED)
+            if not future.done():
+                return []
+        return future.result()
+
+    def _close(self, *, abandon: bool = False) -> None:
         with self._lock:
             self._closed = True
         for future in self._futures:
             future.cancel()  # only those not started: the batch was left before its end
         if self._owns_fetcher and self._fetcher is not None:
-            self._fetcher.close()
+            self._fetcher.close()  # ends requests in flight at once
         if self._readers is not None:
-            self._readers.shutdown(wait=True)
+            # An abandoned batch leaves the documents being read to finish on their own.
+            self._readers.shutdown(wait=not abandon, cancel_futures=True)
 
     def _grow(self, more: int) -> None:
         with self._lock:
@@ -315,7 +405,11 @@ class _Batch:
             if self._readers is None:
                 self._readers = ThreadPoolExecutor(READING_AT_ONCE, thread_name_prefix="digest-rd")
             readers = self._readers
-        self._waiting.acquire()
+        # Waits while readers are behind, but not past the batch's end: readers cancelled
+        # then would never make room.
+        while not self._waiting.acquire(timeout=0.25):
+            if self._closed:
+                raise RuntimeError("the batch is closed")
 
         def run() -> list[_Node]:
             try:
@@ -342,6 +436,8 @@ class _Batch:
         return self._submit(source.location, then)
 
     def _local(self, source: Source) -> list[_Node]:
+        if self._stopped():
+            return []
         try:
             data = read_stdin() if source.kind == "stdin" else read_file(source.location)
         except InputError as err:
@@ -352,16 +448,24 @@ class _Batch:
         self, source: Source, data: bytes, url: str | None, charset: str | None, depth: int
     ) -> list[_Node]:
         """The results of one document: an article, or a feed's entries, or OPML's feeds."""
-        from digest.inputs.feeds import detect, parse_feed, parse_opml
+        from digest.inputs.feeds import MAX_OPML_FEEDS, detect, parse_feed, parse_opml
 
         try:
             kind = detect(data)
             if kind == "opml":
                 if depth:
                     raise InputError("an OPML file listed in an OPML file is not followed")
-                feeds = parse_opml(data)
-                self._grow(len(feeds) - 1)
-                return [self._start_url(Source(u, "url", u), depth + 1) for u in feeds]
+                listed = parse_opml(data)
+                feeds, left = listed[:MAX_OPML_FEEDS], len(listed) - MAX_OPML_FEEDS
+                self._grow(len(feeds) - 1 + (left > 0))
+                nodes = [self._start_url(Source(u, "url", u), depth + 1) for u in feeds]
+                if left > 0:
+                    reason = (
+                        f"{left} more feeds left out: digest reads the first"
+                        f" {MAX_OPML_FEEDS} feeds of an OPML file"
+                    )
+                    nodes.append(self._finish(InputFailure(source.name, reason)))
+                return nodes
             if kind is not None:
                 feed = parse_feed(data, url)
                 if not feed.entries:
@@ -376,8 +480,8 @@ class _Batch:
             return [self._finish(InputFailure(source.name, _reason(err)))]
 
     def _start_entry(self, feed_name: str, feed: Feed, entry: Entry) -> _Node:
-        name = f"{feed_name}#{entry.id}"
-        if entry.link and is_url(entry.link):
+        name = sanitize.name(f"{feed_name}#{entry.id}")
+        if entry.link:  # an http(s) URL that may be fetched (digest.inputs.feeds keeps no other)
 
             def then(result: Response | FetchError) -> list[_Node]:
                 if (kept := self._unchanged(name, result)) is not None:
@@ -409,10 +513,17 @@ class _Batch:
             page: Extraction | None = None
             problem = str(result) if isinstance(result, FetchError) else ""
             if not isinstance(result, FetchError):
-                try:
-                    page = _extraction(result.content, result.url, result.charset)
-                except InputError as err:
-                    problem = str(err)
+                from digest.inputs.feeds import detect
+
+                if detect(result.content) is not None:
+                    # A feed's entry that links to a feed (often the feed itself) links to
+                    # no article: its raw XML is no page to read.
+                    problem = "the entry links to a feed, not to a web page"
+                else:
+                    try:
+                        page = _extraction(result.content, result.url, result.charset)
+                    except InputError as err:
+                        problem = str(err)
             if entry.content and (
                 page is None
                 or (

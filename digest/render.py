@@ -4,6 +4,11 @@ Text and Markdown show, for each article, the title, an attribution line (outlet
 authors · agencies · date · link or path), the summary and the key facts, under a header
 that counts articles and sources. JSON is exactly the contract of docs/SPEC.md. Nothing here
 knows about terminals beyond an optional bold/dim style for text, off unless asked for.
+
+Records hold clean text (:mod:`digest.text.sanitize`); each format still escapes on the way
+out, in case a record was made some other way: text and Markdown lose every terminal
+control, JSON writes them as ``\\u`` escapes, and only http(s) links become Markdown
+links, their targets escaped.
 """
 
 from __future__ import annotations
@@ -14,12 +19,16 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from digest.models import Article, Digest, Facts, Story
+from digest.text.sanitize import clean, json_safe, web_url
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 """The output formats ``--format`` accepts."""
 
 MAX_CHIPS = 6
 """Facts of one kind shown in text and Markdown before "+N more"."""
+
+MIN_WIDTH = 40
+"""The narrowest text output: the indents and bullets need this much."""
 
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
@@ -104,7 +113,7 @@ def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
         name = shown_outlet(source.outlet) + (f" ({when})" if when else "")
         link = article.url or article.input
         if markdown:
-            others.append(f"[{_md_escape(name)}]({link})" if article.url else _md_escape(name))
+            others.append(_md_link(name, article.url))
         else:
             others.append(f"{name} {link}")
     shared = shared_facts(story)
@@ -154,24 +163,23 @@ def _generated(digest: Digest) -> str:
 def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
     """The digest as plain text wrapped to ``width`` columns."""
     bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
-    width = max(40, width)
+    width = max(MIN_WIDTH, width)
+
+    def fill(text: str, first: str, rest: str) -> str:
+        # Each piece of text is cleaned before it is wrapped and styled: the styles are
+        # then the only escape sequences written.
+        return textwrap.fill(clean(text), width, initial_indent=first, subsequent_indent=rest)
+
     out: list[str] = [f"{bold}Digest{reset} · {header(digest)} · {_generated(digest)}", ""]
     for number, (article, story) in enumerate(_cards(digest), start=1):
         prefix = f"{number}. "
         indent = " " * len(prefix)
-        title = textwrap.fill(article.title, width, initial_indent=prefix, subsequent_indent=indent)
-        out.append(f"{bold}{title}{reset}")
+        out.append(bold + fill(article.title, prefix, indent) + reset)
         line = attribution(article)
         if line:
-            out.append(
-                dim
-                + textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent)
-                + reset
-            )
+            out.append(dim + fill(line, indent, indent) + reset)
         for extra in story_lines(story):
-            out.append(
-                textwrap.fill(extra, width, initial_indent=indent, subsequent_indent=indent + "  ")
-            )
+            out.append(fill(extra, indent, indent + "  "))
         meta = " · ".join(
             x
             for x in (
@@ -181,39 +189,17 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
             )
             if x
         )
-        out.append(
-            dim
-            + textwrap.fill(meta, width, initial_indent=indent, subsequent_indent=indent)
-            + reset
-        )
+        out.append(dim + fill(meta, indent, indent) + reset)
         out.append("")
         for sentence in article.summary:
-            out.append(
-                textwrap.fill(
-                    sentence.text,
-                    width,
-                    initial_indent=indent + "• ",
-                    subsequent_indent=indent + "  ",
-                )
-            )
+            out.append(fill(sentence.text, indent + "• ", indent + "  "))
         if article.summary:
             out.append("")
         for label, value in fact_lines(article.facts):
-            out.append(
-                textwrap.fill(
-                    f"{label}: {value}",
-                    width,
-                    initial_indent=indent,
-                    subsequent_indent=indent + "  ",
-                )
-            )
+            out.append(fill(f"{label}: {value}", indent, indent + "  "))
         for quote in article.facts.quotes[:2]:
             said = f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
-            out.append(
-                textwrap.fill(
-                    said, width, initial_indent=indent + "Quote: ", subsequent_indent=indent + "  "
-                )
-            )
+            out.append(fill(said, indent + "Quote: ", indent + "  "))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -225,17 +211,32 @@ def _md_escape(text: str) -> str:
         .replace("]", "\\]")
         .replace("*", "\\*")
         .replace("_", "\\_")
+        .replace("<", "\\<")
+        .replace(">", "\\>")
     )
+
+
+_LINK_TARGET_ESCAPES = str.maketrans({"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"})
+"""Characters percent-encoded in a Markdown link's target: none can end it or open another."""
+
+
+def _md_link(text: str, url: str | None) -> str:
+    """``[text](url)`` when ``url`` is an http(s) URL (:func:`digest.text.sanitize.web_url`), its
+    target escaped; else the text alone: a ``javascript:`` or ``file:`` link is never written."""
+    target = web_url(url)
+    if target is None:
+        return _md_escape(text)
+    return f"[{_md_escape(text)}]({target.translate(_LINK_TARGET_ESCAPES)})"
 
 
 def render_markdown(digest: Digest) -> str:
     """The digest as Markdown: one section per article."""
     out: list[str] = [f"# Digest — {header(digest)}", "", f"_Generated {_generated(digest)}_", ""]
     for article, story in _cards(digest):
-        title = _md_escape(article.title)
-        out.append(f"## [{title}]({article.url})" if article.url else f"## {title}")
+        link = web_url(article.url)
+        out.append(f"## {_md_link(article.title, link)}")
         out.append("")
-        line = attribution(article, link=not article.url)
+        line = attribution(article, link=not link)
         if line:
             out.append(f"*{_md_escape(line)}*")
             out.append("")
@@ -258,17 +259,18 @@ def render_markdown(digest: Digest) -> str:
         if article.warnings:
             out.append(f"**Warnings:** {', '.join(article.warnings)}  ")
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return clean("\n".join(out).rstrip() + "\n")
 
 
 def render_json(digest: Digest) -> str:
-    """The digest as one JSON document (docs/SPEC.md)."""
-    return json.dumps(digest.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The digest as one JSON document (docs/SPEC.md): UTF-8 text with no terminal control
+    raw in it."""
+    return json_safe(json.dumps(digest.to_dict(), ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_jsonl(articles: Iterable[Article]) -> str:
     """One article per line as JSON (docs/SPEC.md, ``--format jsonl``)."""
-    return "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles)
+    return "".join(json_safe(json.dumps(a.to_dict(), ensure_ascii=False)) + "\n" for a in articles)
 
 
 def render(digest: Digest, fmt: str, *, width: int = 80, color: bool = False) -> str:

@@ -9,9 +9,17 @@ import sys
 from collections.abc import Sequence
 
 from digest.cli.parser import build, build_parser
-from digest.cli.status import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from digest.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 
-__all__ = ["EXIT_OK", "EXIT_SOME_FAILED", "EXIT_USAGE", "build", "build_parser", "main"]
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_SOME_FAILED",
+    "EXIT_USAGE",
+    "build",
+    "build_parser",
+    "main",
+]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from digest.cli.status import EXIT_OK, EXIT_SOME_FAILED
-from digest.errors import ConfigError, InputError
+from digest.errors import ConfigError, InputError, one_line
 from digest.inputs.feedlist import add_feeds, feeds_in, feeds_path, load_feeds, remove_feeds
 
 
@@ -47,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list() -> int:
-    feeds = load_feeds()
+    problems: list[str] = []
+    feeds = load_feeds(problems)
+    for problem in problems:
+        print(f"digest: {problem}", file=sys.stderr)
     if not feeds:
         print("digest: no feeds yet; add one with: digest feeds add URL", file=sys.stderr)
     for url in feeds:
@@ -62,7 +65,7 @@ def _add(arguments: Sequence[str]) -> int:
         try:
             wanted.extend(feeds_in(argument))
         except InputError as err:
-            print(f"digest: {argument}: {err}", file=sys.stderr)
+            print(f"digest: {one_line(f'{argument}: {err}')}", file=sys.stderr)
             status = EXIT_SOME_FAILED
     added = set(add_feeds(wanted))
     for url in dict.fromkeys(wanted):
@@ -77,6 +80,6 @@ def _remove(urls: Sequence[str]) -> int:
         if url in removed:
             print(f"removed {url}")
         else:
-            print(f"digest: {url}: not in the feed list", file=sys.stderr)
+            print(f"digest: {one_line(url)}: not in the feed list", file=sys.stderr)
             status = EXIT_SOME_FAILED
     return status

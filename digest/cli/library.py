@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
-from digest.cli.status import EXIT_OK, EXIT_SOME_FAILED
+from digest.cli.status import EXIT_OK, EXIT_SOME_FAILED, say
 from digest.render import counted
 
 
@@ -43,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
                 articles, pages = library.counts()
                 print(f"{library_path()}: {counted(articles, 'article')}, {counted(pages, 'page')}")
     except LibraryError as err:
-        print(f"digest: {err}", file=sys.stderr)
+        say(str(err))
         return EXIT_SOME_FAILED
     return EXIT_OK

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from digest import __version__
-from digest.render import FORMATS
+from digest.render import FORMATS, MIN_WIDTH
 
 PACKAGE = Path(__file__).resolve().parent.parent
 """The folder of the ``digest`` package."""
@@ -41,9 +41,10 @@ formats:
   jsonl     one article per line as JSON; failures go to stderr only
 
 exit codes:
-  0  every input gave an article
-  1  some inputs failed (one line each on stderr); the others were printed
-  2  usage error
+  0    every input gave an article
+  1    some inputs failed (one line each on stderr); the others were printed
+  2    usage error
+  130  stopped by Ctrl+C; what was read was printed
 
 examples:
   digest seeds/ | less
@@ -172,10 +173,11 @@ def _reading_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None
     parser.add_argument(
         "-w",
         "--width",
-        type=positive,
+        type=columns,
         default=default(None),
         metavar="COLS",
-        help="wrap text output at COLS columns (default: the terminal's width, or 80)",
+        help=f"wrap text output at COLS columns, {MIN_WIDTH} or more (default: the terminal's"
+        " width, or 80)",
     )
     tui = parser.add_mutually_exclusive_group()
     tui.add_argument(
@@ -248,6 +250,16 @@ def positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
+    return value
+
+
+def columns(text: str) -> int:
+    """A text width in columns, at least :data:`digest.render.MIN_WIDTH`, for argparse."""
+    value = positive(text)
+    if value < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"must be {MIN_WIDTH} or more: {text!r} (narrower text cannot hold its indents)"
+        )
     return value
 
 

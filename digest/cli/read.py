@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from digest.cli.status import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from digest.cli.status import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, say
 from digest.models import Article
 from digest.render import counted
 
@@ -75,11 +75,14 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             from digest.errors import ConfigError
             from digest.inputs.feedlist import load_feeds
 
+            problems: list[str] = []
             try:
-                inputs = load_feeds()
+                inputs = load_feeds(problems)
             except ConfigError as err:
-                print(f"digest: error: {err}", file=sys.stderr)
+                say(f"error: {err}")
                 return EXIT_USAGE
+            for line in problems:
+                say(line)
             if not inputs:
                 parser.print_usage(sys.stderr)
                 print(
@@ -102,7 +105,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     needed = library_only or args.offline or filters.unread or filters.saved
     library, problem = _open_library(args.use_library, needed=needed)
     if problem is not None:
-        print(f"digest: {problem}", file=sys.stderr)
+        say(problem)
         if needed:
             return EXIT_SOME_FAILED
     try:
@@ -154,25 +157,47 @@ def _print_digest(
     filters: Filters,
 ) -> int:
     from digest.library.refresh import iter_run, wanted
+    from digest.library.store import LibraryError
+    from digest.models import InputFailure
     from digest.pipeline import make_digest
     from digest.render import render
 
-    with _stderr_progress() as progress:
-        items = list(
-            iter_run(
-                inputs, library=library, offline=offline, sentences=sentences, progress=progress
+    items: list[Article | InputFailure] = []
+    interrupted = False
+    try:
+        with _stderr_progress() as progress:
+            items.extend(
+                iter_run(
+                    inputs,
+                    library=library,
+                    offline=offline,
+                    sentences=sentences,
+                    progress=progress,
+                    warn=say,
+                )
             )
-        )
-    articles = wanted([i for i in items if isinstance(i, Article)], library, filters)
+    except KeyboardInterrupt:
+        # Ctrl+C: the batch has already ended its requests and left its threads; what was
+        # read is printed, as a run cut short.
+        interrupted = True
+    except LibraryError as err:  # with no inputs, the library is all there is to read
+        say(str(err))
+        return EXIT_SOME_FAILED
+    try:
+        articles = wanted([i for i in items if isinstance(i, Article)], library, filters)
+    except LibraryError as err:
+        say(f"{err}; read and saved state are not known")
+        articles = wanted([i for i in items if isinstance(i, Article)], None, filters)
     digest = make_digest([*articles, *(i for i in items if not isinstance(i, Article))])
     if library is not None and library.unreadable:
-        print(
-            f"digest: {library.path}: {counted(library.unreadable, 'stored article')}"
-            " could not be read back",
-            file=sys.stderr,
+        say(
+            f"{library.path}: {counted(library.unreadable, 'stored article')}"
+            " could not be read back"
         )
     for failure in digest.errors:
-        print(f"digest: {failure}", file=sys.stderr)
+        say(str(failure))
+    if interrupted:
+        say(f"interrupted by Ctrl+C; printing what was read ({counted(len(items), 'result')})")
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     try:
         sys.stdout.write(render(digest, fmt, width=width, color=color))
@@ -182,6 +207,8 @@ def _print_digest(
         # devnull so the interpreter's final flush does not complain.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    if interrupted:
+        return EXIT_INTERRUPTED
     return EXIT_SOME_FAILED if digest.errors else EXIT_OK
 
 

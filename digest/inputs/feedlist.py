@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest.config import config_dir
-from digest.errors import ConfigError, InputError
-from digest.inputs.urls import host
+from digest.config import config_dir, special_file
+from digest.errors import ConfigError, InputError, one_line
+from digest.text.sanitize import web_url, why_not_url
 
 FEEDS_FILE = "feeds.txt"
 """Name of the feed list in the config folder."""
@@ -27,13 +27,28 @@ def feeds_path() -> Path:
     return config_dir() / FEEDS_FILE
 
 
-def load_feeds() -> list[str]:
+def load_feeds(problems: list[str] | None = None) -> list[str]:
     """The feeds in the list, in order (an empty list when there is no file).
+
+    A line that is not an http(s) URL (``/``, left by an older digest that let a newline
+    into a URL) is no feed: it is skipped, never read as a path.
+
+    Args:
+        problems: where to add one line for each line skipped, for the caller to show.
 
     Raises:
         ConfigError: the file exists but cannot be read.
     """
-    return [line.strip() for line in _lines() if _is_feed_line(line)]
+    feeds: list[str] = []
+    for number, line in enumerate(_lines(), start=1):
+        if not _is_feed_line(line):
+            continue
+        url = line.strip()
+        if web_url(url) is not None:
+            feeds.append(url)
+        elif problems is not None:
+            problems.append(one_line(f"{feeds_path()} line {number}: {why_not_url(url)}; skipped"))
+    return feeds
 
 
 def add_feeds(urls: Sequence[str]) -> list[str]:
@@ -83,16 +98,22 @@ def feeds_in(argument: str) -> list[str]:
     from digest.inputs.sources import is_url
 
     if is_url(argument):
-        if not host(argument):
-            raise InputError("URL has no host")
-        return [argument.strip()]
+        url = argument.strip()
+        if web_url(url) is None:
+            raise InputError(why_not_url(url))
+        return [url]
     path = Path(argument)
     if not path.exists():
         raise InputError("not an http(s) URL, nor an OPML file")
-    from digest.inputs.feeds import parse_opml
+    from digest.inputs.feeds import MAX_OPML_FEEDS, parse_opml
     from digest.inputs.sources import read_file
 
-    return list(parse_opml(read_file(argument)))
+    listed = parse_opml(read_file(argument))
+    if len(listed) > MAX_OPML_FEEDS:
+        raise InputError(
+            f"lists {len(listed)} feeds; digest reads at most {MAX_OPML_FEEDS} from an OPML file"
+        )
+    return list(listed)
 
 
 def _is_feed_line(line: str) -> bool:
@@ -103,6 +124,8 @@ def _is_feed_line(line: str) -> bool:
 def _lines() -> list[str]:
     path = feeds_path()
     try:
+        if (kind := special_file(path)) is not None:
+            raise ConfigError(f"{path}: is {kind}, not a feed list")  # reading could never end
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []

@@ -78,11 +78,16 @@ class DigestApp(App[int]):
     def on_mount(self) -> None:
         from digest.config import load_settings, remembered_theme
 
+        # Messages that quote a file's values or names are shown as they are, not as markup.
         for problem in self.theme_problems:
-            self.notify(problem, title="Theme not loaded", severity="warning", timeout=8)
+            self.notify(
+                problem, title="Theme not loaded", severity="warning", timeout=8, markup=False
+            )
         _, unread = load_settings()
         if unread:
-            self.notify(unread, title="Settings not read", severity="warning", timeout=8)
+            self.notify(
+                unread, title="Settings not read", severity="warning", timeout=8, markup=False
+            )
         wanted = self.requested_theme or remembered_theme() or DEFAULT_THEME
         self.theme = self.theme_name(wanted) or DEFAULT_THEME
         if self.remember and self.requested_theme:
@@ -105,13 +110,14 @@ class DigestApp(App[int]):
         try:
             kept = remember_theme(name)
         except OSError as err:
-            self.notify(f"could not save the theme choice: {err}", severity="warning")
+            self.notify(f"could not save the theme choice: {err}", severity="warning", markup=False)
         else:
             if kept is not None:
                 self.notify(
                     f"the unreadable settings file was kept as {kept}",
                     severity="warning",
                     timeout=8,
+                    markup=False,
                 )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -137,7 +143,11 @@ class DigestApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        """Quit with the command line's exit code: 1 when any input gave no article."""
+        """Quit with the command line's exit code: 1 when any input gave no article.
+
+        Reading stops at once: requests in flight are ended, not waited for.
+        """
+        self.digest_screen.stop_reading()
         self.exit(1 if self.digest_screen.failures else 0)
 
 
@@ -150,8 +160,7 @@ def run(
     offline: bool = False,
     filters: Filters | None = None,
 ) -> int:
-    """Open the app on ``inputs``; returns the exit code (1 when any input failed, 2 for a bad
-    theme).
+    """Open the app on ``inputs``; returns the exit code (1: an input failed; 2: a bad theme).
 
     With a library, articles are kept in it, ``r`` and ``b`` mark them read and saved, and
     stories show what is new since they were last opened; with no inputs, the library's

@@ -26,6 +26,7 @@ from textual.widgets import Footer, Input, Static
 
 from digest.library.refresh import Filters
 from digest.models import Article, InputFailure
+from digest.pipeline import Stop
 from digest.render import counted
 from digest.ui.screens.dialogs import ErrorsScreen
 from digest.ui.screens.reader import ReaderScreen
@@ -109,6 +110,8 @@ class DigestScreen(Screen[None]):
         self._binding_state: tuple[object, ...] = ()
         self._pending: list[Article] = []
         self._flush_timer: Timer | None = None
+        self.stop_reading = Stop()
+        """Ends the reading worker at once (quitting does not wait for slow servers)."""
 
     def compose(self) -> ComposeResult:
         yield Static("reading…", id="status")
@@ -123,6 +126,9 @@ class DigestScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.read_inputs()
+
+    def on_unmount(self) -> None:
+        self.stop_reading()
 
     @work(thread=True, exclusive=True)
     def read_inputs(self) -> None:
@@ -147,12 +153,16 @@ class DigestScreen(Screen[None]):
             offline=self.offline,
             sentences=self.sentences,
             progress=progress,
+            warn=self._warn,
+            stop=self.stop_reading,
         ):
             if isinstance(item, Article):
                 if self.filters.active and not wanted([item], self.library, self.filters):
                     continue
                 articles.append(item)
             self.post_message(self.Read(item))
+        if self.stop_reading.stopped:
+            return  # the app is closing: nobody will see the stories
         # Once everything is read: the same event from several sources becomes one card,
         # marked with what is new since the user last opened it.
         stories = group(articles)
@@ -172,6 +182,20 @@ class DigestScreen(Screen[None]):
                     seen[story.lead.id] = changes(previous, story)
         self.post_message(self.Grouped(stories, states, seen))
         self.post_message(self.Read(None))
+
+    def _warn(self, text: str) -> None:
+        """From the reading worker: tell the user about the library (once)."""
+        self.post_message(self.Warned(text))
+
+    class Warned(Message):
+        """From the reading worker: the library failed, and the run goes on without it."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def on_digest_screen_warned(self, message: Warned) -> None:
+        self.notify(message.text, title="Library", severity="warning", timeout=8, markup=False)
 
     class Grouped(Message):
         """From the reading worker: the stories, the articles' states, what is new in each."""
@@ -214,7 +238,11 @@ class DigestScreen(Screen[None]):
         elif isinstance(item, InputFailure):
             self.failures.append(item)
             self.notify(
-                f"{item.input}: {item.error}", title="Input failed", severity="error", timeout=8
+                f"{item.input}: {item.error}",
+                title="Input failed",
+                severity="error",
+                timeout=8,
+                markup=False,  # a feed's guid or a file name is no markup
             )
             self._status()
         else:
@@ -268,8 +296,7 @@ class DigestScreen(Screen[None]):
         self._show()
 
     def _show(self, *, force: bool = False) -> None:
-        """Mount the cards of the current page (only when they changed) and focus the selected
-        one."""
+        """Mount the cards of the current page (only when they changed); focus the selected one."""
         start = self.page * self.per_page
         page = self.view[start : start + self.per_page]
         ids = tuple(id(a) for a in page)
@@ -454,7 +481,7 @@ class DigestScreen(Screen[None]):
             if saved is not None:
                 self.library.mark_saved(ids, saved)
         except LibraryError as err:
-            self.notify(str(err), title="Library", severity="error", timeout=8)
+            self.notify(str(err), title="Library", severity="error", timeout=8, markup=False)
             return
         now = time.time()
         for id_ in ids:
@@ -476,7 +503,7 @@ class DigestScreen(Screen[None]):
         try:
             self.library.remember_snapshot(story_id, snapshot)
         except LibraryError as err:
-            self.notify(str(err), title="Library", severity="error", timeout=8)
+            self.notify(str(err), title="Library", severity="error", timeout=8, markup=False)
 
     def action_errors(self) -> None:
         self.app.push_screen(ErrorsScreen(self.failures))

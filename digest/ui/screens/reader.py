@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from digest.models import Changes, Story
 from digest.render import human_date, shared_facts, shown_outlet
+from digest.text.sanitize import web_url
 from digest.ui.view import paragraphs_naming
 
 
@@ -254,12 +255,13 @@ class ReaderScreen(Screen[None]):
         return True
 
     def _link(self) -> str | None:
-        return self.article.url
+        # Only an http(s) link is handed to the system's opener: never file:, javascript:...
+        return web_url(self.article.url)
 
     def action_open_link(self) -> None:
         if url := self._link():
             self.app.open_url(url)
-            self.notify(f"Opening {url}", timeout=3)
+            self.notify(f"Opening {url}", timeout=3, markup=False)
         else:
             self.notify(
                 "This article was read from a file: it has no link.", severity="warning", timeout=4
@@ -268,4 +270,4 @@ class ReaderScreen(Screen[None]):
     def action_copy_link(self) -> None:
         location = self._link() or self.article.input
         self.app.copy_to_clipboard(location)
-        self.notify(f"Copied {location}", timeout=3)
+        self.notify(f"Copied {location}", timeout=3, markup=False)
