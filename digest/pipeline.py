@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from digest.errors import FetchError, InputError, NotAnArticleError
 from digest.inputs.decode import Kind, decode, sniff
 from digest.inputs.sources import Source, expand, read_file, read_stdin
-from digest.inputs.urls import host
 from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
 from digest.text import sanitize
 
@@ -509,6 +508,8 @@ class _Batch:
         self, name: str, feed: Feed, entry: Entry, result: Response | FetchError
     ) -> Article | InputFailure:
         """The entry's article: from its page, or else from its own text in the feed."""
+        from digest.inputs.feeds import entry_words, with_entry
+
         try:
             page: Extraction | None = None
             problem = str(result) if isinstance(result, FetchError) else ""
@@ -528,7 +529,7 @@ class _Batch:
                 page is None
                 or (
                     PAGE_DOUBTS.intersection(page.warnings)
-                    and _words(entry) > sum(len(p.split()) for p in page.paragraphs)
+                    and entry_words(entry) > sum(len(p.split()) for p in page.paragraphs)
                 )
             ):
                 try:
@@ -543,7 +544,7 @@ class _Batch:
                 return InputFailure(name, problem)
             url = entry.link if isinstance(result, FetchError) else result.url
             return _complete(
-                _with_entry(page, entry, feed), input=name, url=url, sentences=self._sentences
+                with_entry(page, entry, feed), input=name, url=url, sentences=self._sentences
             )
         except Exception as err:  # this entry fails, the others go on
             return InputFailure(name, _reason(err))
@@ -564,39 +565,13 @@ def _reason(err: Exception) -> str:
     return f"digest failed to read it ({kind}); please report this"
 
 
-def _words(entry: Entry) -> int:
-    """Words in the entry's own text (markup left out)."""
-    from digest.inputs.feeds import plain_text
-
-    return len(plain_text(entry.content or "").split())
-
-
-def _publisher(entry: Entry, feed: Feed) -> str | None:
-    from digest.text.outlets import outlet_for_host
-
-    return outlet_for_host(host(entry.link or feed.link or "")) or feed.title
-
-
-def _with_entry(page: Extraction, entry: Entry, feed: Feed) -> Extraction:
-    """The page's extraction, with what the page left out taken from the feed entry."""
-    return replace(
-        page,
-        title=page.title or entry.title,
-        authors=page.authors or entry.authors,
-        agencies=page.agencies or entry.agencies,
-        published=page.published or entry.published,
-        publisher=page.publisher or _publisher(entry, feed),
-        language=page.language or feed.language,
-    )
-
-
 def _entry_extraction(entry: Entry, feed: Feed) -> Extraction:
     """An extraction of the entry's own text, marked ``feed-content``.
 
     Raises:
         NotAnArticleError: the entry's text holds nothing readable.
     """
-    from digest.inputs.feeds import entry_page, is_footer
+    from digest.inputs.feeds import entry_page, entry_publisher, is_footer
 
     nothing = "the feed's text for it holds nothing readable"
     try:
@@ -614,7 +589,7 @@ def _entry_extraction(entry: Entry, feed: Feed) -> Extraction:
         authors=entry.authors,
         agencies=entry.agencies or found.agencies,
         published=entry.published,
-        publisher=_publisher(entry, feed),
+        publisher=entry_publisher(entry, feed),
         language=found.language or feed.language,
         warnings=("feed-content", *found.warnings),
     )

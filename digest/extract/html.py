@@ -43,6 +43,7 @@ from digest.extract.markup import limit_attributes
 from digest.extract.meta import PageMeta, read_metadata
 from digest.extract.meta.title import text_key
 from digest.extract.recover import recover
+from digest.extract.walls import find_walls
 from digest.models import Credit, Extraction
 from digest.text import datelines
 from digest.text.bylines import split_names
@@ -492,45 +493,6 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
     return body
 
 
-_CONSENT_WORDS = re.compile(
-    r"\bcookies?\b.*\b(?:accept|agree|consent|reject|manage|preferences)\b", re.I | re.S
-)
-_JS_NOTICE = re.compile(
-    r"(?:enable|turn on|activate|requires?|need)\W+(?:\w+\W+){0,3}javascript", re.I
-)
-_APP_ROOTS = ("root", "app", "__next", "__nuxt", "svelte", "main-app")
-SCRIPT_ONLY_RATIO = 5
-"""Script characters per character of visible text above which a page with little text is
-taken as drawn by JavaScript."""
-
-
-def _walls(root: HtmlElement) -> dict[str, str]:
-    """What may stand between a reader and the article on this page, read before cleaning:
-    ``{"cookie-wall": reason, "script-only": reason}``."""
-    walls: dict[str, str] = {}
-    scripts = sum(len(t) for t in root.xpath("//script/text()"))
-    hidden = sum(
-        len(t) for t in root.xpath("//style/text() | //noscript//text() | //template//text()")
-    )
-    visible = sum(len(piece.strip()) for piece in root.itertext()) - scripts - hidden
-    notice = " ".join(root.xpath("//noscript//text()"))
-    roots = " or ".join(f"@id='{name}'" for name in _APP_ROOTS)
-    empty_root = any(not clean_space(e.text_content()) for e in root.xpath(f"//div[{roots}]"))
-    if _JS_NOTICE.search(notice) or empty_root or scripts > SCRIPT_ONLY_RATIO * max(visible, 1):
-        walls["script-only"] = (
-            "the page's content is drawn by JavaScript, which digest does not run"
-        )
-    boxes = root.xpath(
-        "//*[contains(@class,'ookie') or contains(@id,'ookie') or contains(@class,'onsent')"
-        " or contains(@id,'onsent') or contains(@class,'gdpr') or contains(@id,'gdpr')]"
-    )
-    for element in boxes[:20]:
-        if _CONSENT_WORDS.search(element.text_content()[:3000]):
-            walls["cookie-wall"] = "the page shows a cookie-consent wall instead of the article"
-            break
-    return walls
-
-
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 """Kana, CJK ideographs and Hangul: scripts written without spaces between words."""
 
@@ -586,7 +548,7 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     body = _postclean(blocks, meta)
     credits = [credit for credit, holder in captions if _inside(holder, container)]
     if not body.paragraphs:
-        walls = _walls(_parse(text))
+        walls = find_walls(_parse(text))
         reason = walls.get("cookie-wall") or walls.get("script-only") or "no readable article text"
         raise NotAnArticleError(reason)
     paragraphs = body.paragraphs + _author_bios(container, body.paragraphs, list(meta.authors))
@@ -624,7 +586,7 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
         language=language,
         credits=tuple([*credits, *body.credits]),
         warnings=(
-            *_warnings(meta, paragraphs, truncated, lambda: _walls(_parse(text))),
+            *_warnings(meta, paragraphs, truncated, lambda: find_walls(_parse(text))),
             *((SIMPLIFIED,) if simplified else ()),
         ),
     )

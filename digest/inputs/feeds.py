@@ -24,12 +24,13 @@ import html
 import io
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from digest.errors import FeedError
-from digest.inputs.urls import join
+from digest.inputs.urls import host, join
+from digest.models import Extraction
 from digest.text.sanitize import clean, web_url
 
 FeedKind = Literal["rss", "rdf", "atom", "json", "opml"]
@@ -434,3 +435,28 @@ def _first_line(error: object) -> str:
 
     text = re.sub(r"\s*\(<string>, line \d+\)$", "", str(error).strip())
     return one_line(text.splitlines()[0] if text else type(error).__name__)
+
+
+def entry_words(entry: Entry) -> int:
+    """Words in the entry's own text (markup left out)."""
+    return len(plain_text(entry.content or "").split())
+
+
+def entry_publisher(entry: Entry, feed: Feed) -> str | None:
+    """The outlet of an entry: its link's (or the feed's) known outlet, else the feed's title."""
+    from digest.text.outlets import outlet_for_host
+
+    return outlet_for_host(host(entry.link or feed.link or "")) or feed.title
+
+
+def with_entry(page: Extraction, entry: Entry, feed: Feed) -> Extraction:
+    """The page's extraction, with what the page left out taken from the feed entry."""
+    return replace(
+        page,
+        title=page.title or entry.title,
+        authors=page.authors or entry.authors,
+        agencies=page.agencies or entry.agencies,
+        published=page.published or entry.published,
+        publisher=page.publisher or entry_publisher(entry, feed),
+        language=page.language or feed.language,
+    )
