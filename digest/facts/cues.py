@@ -60,6 +60,8 @@ _WHO_AFTER: Final = re.compile(r",\s+(?:who|whom|whose)\b")
 """A relative clause for a person after the name: "Saviour Kasukuwere, who fled" (a body
 takes "which")."""
 _AND_NEXT: Final = re.compile(r" and ")
+_GOES_ON: Final = re.compile(r" (?:of|for|on|and|&) [^A-Z\s]")
+"""A name going on past its capitals: "Fight for $15", "Save the ..."."""
 _AGE_AFTER: Final = re.compile(r",\s+\d{1,3}(?:,|\.(?!\d)|\s+and\b)")
 """An age set off after the name: "Reiner Perez Rives, 34, and ...", "Quina Jones, 25."."""
 _OWNED: Final = re.compile(r"\b[\w.&’'-]+-(?P<how>[a-z]+)\s+$")
@@ -215,9 +217,10 @@ def subject_again_and_again(run: Run, article: ArticleWords) -> bool:
 
 
 def body_noun_before(run: Run) -> bool:
-    """A kind of body just before the name: "the retailer Whole Foods", "law firm Proskauer"."""
+    """A kind of body just before the name: "the retailer Whole Foods", "law firm Proskauer"
+    (not when the name goes on past its capitals: "activist group Fight for $15")."""
     before = run.before(30).split()
-    return bool(before) and before[-1] in _BODY_NOUNS
+    return bool(before) and before[-1] in _BODY_NOUNS and not _GOES_ON.match(run.source, run.end)
 
 
 def owned_before(run: Run) -> bool:

@@ -314,12 +314,14 @@ def known_place(run: Run) -> str | None:
 
 def state_after_town(run: Run) -> str | None:
     """A US state's short form after a town and a comma is the state: "St. Louis, MO",
-    "Trenton, N.J."."""
+    "Trenton, N.J.", "Tarzana, Calif."."""
     if len(run.tokens) != 1 or run.text not in STATE_ABBREVIATIONS:
         return None
     town = _AFTER_TOWN.search(run.before(40))
     # "Katie Allen, MD": a person's name and a degree, not a town and a state.
     if town and town.group("town").split()[0] not in given_names():
+        if run.source.startswith(".", run.end) and f"{run.text}." in STATE_ABBREVIATIONS:
+            run.tokens = [f"{run.text}."]  # "Calif." keeps the stop its words cut
         return "place"
     return None
 
@@ -533,6 +535,25 @@ def initials_first(run: Run) -> str | None:
     return None
 
 
+_REGION_AFTER: Final = re.compile(
+    r",\s+(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?P<end>\s*(?:[,.;:)]|[-–—]|$))"
+)
+
+
+def town_with_region(run: Run) -> str | None:
+    """A name no rule knows, followed by its state or country and a stop, is a town:
+    "Tarzana, Calif.", "Rochdale, England." (the gazetteer holds only larger towns)."""
+    if len(run.tokens) > 3 or run.tokens[0] in given_names():
+        return None
+    after = _REGION_AFTER.match(run.source, run.end)
+    if after is None:
+        return None
+    region = after.group("region")
+    if region in STATE_ABBREVIATIONS or (region in places() and region not in given_names()):
+        return "place"
+    return None
+
+
 KIND_RULES: Final[tuple[KindRule, ...]] = (
     known_organisation,
     thing_acronym,
@@ -555,6 +576,7 @@ KIND_RULES: Final[tuple[KindRule, ...]] = (
     no_name_words,
     given_name_first,
     initials_first,
+    town_with_region,
 )
 """What a run names, asked rule by rule: the first rule with an answer decides, so the order
 is the precedence (a list's word beats a guess from the shape of the name). A run no rule

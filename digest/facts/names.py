@@ -97,6 +97,8 @@ class NameKnobs:
     """Rules of ``kinds.KIND_RULES`` whose people need no confirming."""
     add_org_margin: float = float("inf")
     """The same for an undecided run the tagger reads as an organisation (any length)."""
+    add_place_margin: float = float("inf")
+    """The same for an undecided run the tagger reads as a place (any length)."""
     place_org_margin: float = float("inf")
     """In an article of sports results, the margin by which the tagger must read most
     mentions of a town as an organisation for it to be one (its club: "Surrey beat Kent")."""
@@ -338,6 +340,12 @@ class NameFinder:
             ):
                 kind = "org"
             elif (
+                kind == "unknown"
+                and tagger
+                and self._read_as("LOC", knobs.add_place_margin, by_text[text])
+            ):
+                kind = "place"
+            elif (
                 kind == "place"
                 and tagger
                 and self._sports
@@ -382,8 +390,10 @@ class NameFinder:
                 # "Limbaugh told" opening a sentence is a name when the article writes
                 # "Limbaugh" capitalised elsewhere too; "Police said" is not, cue or none.
                 named = False
-            elif after_indefinite(run):
-                named = False  # "a Fox source said", "an Easter Egg": a kind of thing
+            elif after_indefinite(run) or run.article:
+                # "a Fox source said", "an Easter Egg", "the American Theatre Wing
+                # announced": an article before a name makes it a thing's or a body's.
+                named = False
             else:
                 named = person_cue(run, article) is not None and (
                     "person" not in confirm or self._confirmed("person", run, by_text)
