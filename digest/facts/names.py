@@ -66,7 +66,7 @@ from digest.facts.runs import (
     trim,
     uncap,
 )
-from digest.facts.tagger import Name, judge, weights
+from digest.facts.tagger import Name, Window, judge, tokenize, weights
 from digest.facts.teams import sides
 from digest.models import Entity, Person
 from digest.text.sentences import sentence_spans
@@ -87,8 +87,6 @@ class NameKnobs:
     add_margin: float = 10.0
     """Least margin (the best tag's score over the next) at which the tagger reads an
     undecided run of two words or more as a person (``float("inf")``: never)."""
-    reach: int = 60
-    """Characters of text read on each side of a judged run."""
     org_veto_margin: float = 10.0
     """For an organisation the tagger reads as one in no mention: the margin by which it
     must read some mention as another kind to overrule the rules (a mention read as no name
@@ -159,6 +157,8 @@ class NameFinder:
         """(paragraph, start, end, person name) for every mention, in reading order."""
         self._readings: dict[tuple[int, int], list[Name]] = {}
         self._verdicts: dict[tuple[str, str], bool] = {}
+        self._windows: dict[int, Window] = {}
+        """The tagger's reading of each paragraph's words, made once a paragraph."""
         self._judged = 0
         self._sports = False
         """The article gives sports results: a town's name may stand for its club."""
@@ -502,15 +502,18 @@ class NameFinder:
             return None
         self._judged += 1
         paragraph = run.source
+        window = self._windows.get(run.paragraph)
+        if window is None:
+            window = self._windows[run.paragraph] = Window(tokenize(paragraph))
         # A title the rules split off ("Fed Chair Janet Yellen") is not read as the name.
         first = paragraph.find(run.tokens[0], run.start, run.end) if run.tokens else -1
         found = judge(
+            window,
             paragraph,
             (max(first, run.start), run.end),
             _sentence_starts(paragraph),
             is_shouted(paragraph),
             self.proper,
-            self.knobs.reach,
             weights(self.knobs.weights),
         )
         self._readings[key] = found

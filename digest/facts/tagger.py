@@ -1,8 +1,8 @@
 """A second opinion on the names the rules find: a learned tagger that reads a run of
 capitalised words in its sentence and says person, organisation, place, other or none.
 
-    a judged run -> the words of its paragraph within ``TaggerKnobs.window`` characters
-      -> candidate words (capitalised, or a connector between two: "Bank of England")
+    a paragraph -> its words, once (``Window``) -> candidate words (capitalised, or a
+      connector between two: "Bank of England")
       -> features (the word, its shape and endings, the gazetteers' classes of it and of
          its neighbours, the words around it, where it stands in its run and sentence)
       -> an averaged perceptron's tags (B-/I- PER, ORG, LOC, MISC, or O), read greedily
@@ -23,7 +23,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -72,17 +72,19 @@ Token = tuple[int, int, str]
 """(start, end, text) of a word or a mark of a paragraph."""
 Weights = dict[str, list[list[float]]]
 """{feature: [[tag column, weight], ...]}, as the JSON file holds them."""
+Table = dict[str, tuple[tuple[int, float], ...]]
+"""The weights as the decoder reads them: {feature: ((tag column, weight), ...)}."""
 Name = tuple[int, int, str, float]
 """(start, end, kind, margin) of a name the tagger reads: kind PER, ORG, LOC or MISC; the
 margin is the least, over its words, of the best tag's score over the next best."""
 
 
 @cache
-def weights(path: Path | None = None) -> Weights:
+def weights(path: Path | None = None) -> Table:
     """The weights of a file (by default the shipped ones), read once."""
     raw = path.read_bytes() if path else files("digest.data").joinpath(WEIGHTS_FILE).read_bytes()
     loaded: Weights = json.loads(gzip.decompress(raw))
-    return loaded
+    return {f: tuple((int(c), float(w)) for c, w in pairs) for f, pairs in loaded.items()}
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -180,13 +182,14 @@ def _context(word: str) -> str:
 
 
 class Window:
-    """The tokens of a stretch of a paragraph, with its candidate words, their runs and the
-    places of the gazetteer they spell."""
+    """The tokens of a paragraph, with its candidate words, their runs and the places of the
+    gazetteer they spell."""
 
-    __slots__ = ("tokens", "words", "cap", "cand", "run_of", "gaz")
+    __slots__ = ("tokens", "starts", "words", "cap", "cand", "run_of", "gaz")
 
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
+        self.starts = [t[0] for t in tokens]
         words = [t[2] for t in tokens]
         n = len(words)
         cap = [_capitalised(w) for w in words]
@@ -292,7 +295,7 @@ def _opens_sentence(paragraph: str, start: int, offsets: Sequence[int]) -> bool:
 
 
 def decode(
-    indices: list[int], feats: list[list[str]], table: Weights
+    indices: list[int], feats: list[list[str]], table: Table
 ) -> list[tuple[int, str, float]]:
     """(token index, tag, margin) of each candidate given, left to right (greedy)."""
     out: list[tuple[int, str, float]] = []
@@ -305,7 +308,7 @@ def decode(
             pairs = table.get(name)
             if pairs:
                 for column, value in pairs:
-                    scores[int(column)] += value
+                    scores[column] += value
         best, second, best_tag = -1e18, -1e18, "O"
         kind = prev[2:]
         for tag, score in zip(TAGS, scores, strict=True):
@@ -350,38 +353,30 @@ def names_of(window: Window, tagged: list[tuple[int, str, float]]) -> list[Name]
     return out
 
 
-def _window_edges(paragraph: str, start: int, end: int, reach: int) -> tuple[int, int]:
-    """A stretch ``reach`` characters either side of (start, end), widened to whole words
-    (by at most ``reach`` more: a paragraph without spaces is not read whole)."""
-    a = max(0, start - reach)
-    if a > 0:
-        space = paragraph.rfind(" ", max(0, a - reach), a)
-        a = space + 1 if space >= 0 else a
-    b = min(len(paragraph), end + reach)
-    if b < len(paragraph):
-        space = paragraph.find(" ", b, b + reach)
-        b = space if space >= 0 else b
-    return a, b
-
-
 def judge(
+    window: Window,
     paragraph: str,
     span: tuple[int, int],
     sentence_offsets: Sequence[int],
     shouted: bool,
     proper: set[str],
-    reach: int,
-    table: Weights,
+    table: Table,
 ) -> list[Name]:
-    """The names the tagger reads over a stretch ``span`` (start, end) of a paragraph, read
-    with ``reach`` characters of text around it; [] when it reads none there."""
+    """The names the tagger reads over a stretch ``span`` (start, end) of a paragraph, whose
+    words ``window`` holds (``Window(tokenize(paragraph))``, made once a paragraph); [] when
+    it reads none there."""
     s, e = span
-    a, b = _window_edges(paragraph, s, e, reach)
-    window = Window(tokenize(paragraph[a:b], a))
-    indices = [i for i, t in enumerate(window.tokens) if t[0] >= s and t[1] <= e and window.cand[i]]
+    tokens = window.tokens
+    first = bisect_left(window.starts, s)
+    indices: list[int] = []
+    for i in range(first, len(tokens)):
+        if tokens[i][1] > e:
+            break
+        if window.cand[i]:
+            indices.append(i)
     feats = [
         window.features(
-            i, _opens_sentence(paragraph, window.tokens[i][0], sentence_offsets), shouted, proper
+            i, _opens_sentence(paragraph, tokens[i][0], sentence_offsets), shouted, proper
         )
         for i in indices
     ]
