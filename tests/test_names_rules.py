@@ -99,6 +99,11 @@ PERSON_ROWS: list[PersonCheck] = [
     ("age_after", "Police held Reiner Perez Rives, 34, overnight.", "Reiner Perez Rives"),
     ("country_after", "The race went to Sven Nylander (Sweden) again.", "Sven Nylander"),
     (
+        "of_a_place_or_body",
+        "A study by Joost van Hoof of the Netherlands was published.",
+        "Joost van Hoof of the Netherlands",
+    ),
+    (
         "and_a_person",
         "The ministers Jonathan Moyo and Saviour Kasukuwere fled.",
         "Saviour Kasukuwere",

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Final
 
-from digest.facts.gazetteer import ROLE_NOUNS, SAY_VERBS, places
+from digest.facts.gazetteer import KNOWN_ORGS, ORG_WORDS, ROLE_NOUNS, ROLE_WORDS, SAY_VERBS, places
 from digest.facts.runs import CONNECTORS, Run
 from digest.text.words import word_list
 
@@ -183,6 +183,24 @@ def age_after(run: Run, article: ArticleWords) -> bool:
     return len(run.tokens) >= 2 and _AGE_AFTER.match(run.source, run.end) is not None
 
 
+def of_a_place_or_body(run: Run, article: ArticleWords) -> bool:
+    """A name of two or three words, then "of" and a place or a body it belongs to: "Joost
+    van Hoof of the Netherlands" (the rules cut the name at "of"; "Bank of England" is one
+    word before it, "Duke of Edinburgh" a title)."""
+    words = run.tokens
+    if "of" not in words:
+        return False
+    cut = words.index("of")
+    name, rest = words[:cut], [w for w in words[cut + 1 :] if w != "the"]
+    capitals = [w for w in name if w[:1].isupper()]
+    return (
+        2 <= len(capitals) <= 3
+        and bool(rest)
+        and (" ".join(rest) in places() or " ".join(rest) in KNOWN_ORGS)
+        and not any(w in ORG_WORDS or w in ROLE_WORDS or w in places() for w in name)
+    )
+
+
 def and_a_person(run: Run, article: ArticleWords) -> bool:
     """Joined by "and" to a person the rules found, in a name of two words or more:
     "Jonathan Moyo and Saviour Kasukuwere", "Sofía Vergara and Nick Loeb"."""
@@ -239,16 +257,20 @@ BODY_CUES: Final[tuple[BodyCue, ...]] = (body_noun_before, owned_before)
 """Cues that make an undecided run an organisation; asked before ``PERSON_CUES`` (a body
 "said" things too)."""
 PERSON_CUES: Final[tuple[PersonCue, ...]] = (
+    age_after,
     said_nearby,
     role_beside,
     role_noun_before,
     who_after,
-    age_after,
     country_after,
+    of_a_place_or_body,
     and_a_person,
     subject_again_and_again,
 )
 """Cues that make an undecided run a person, asked in order."""
+VOUCHING_CUES: Final[frozenset[PersonCue]] = frozenset({age_after})
+"""Cues sure enough that the tagger is not asked to confirm: an age set off after a name
+("Eunises Llorca Menses, 30,") is a person's in news, whatever the name."""
 
 
 def body_cue(run: Run) -> BodyCue | None:

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from digest.facts.cues import TO_A_BODY, ArticleWords, body_cue, person_cue, role_around
+from digest.facts.cues import (
+    TO_A_BODY,
+    VOUCHING_CUES,
+    ArticleWords,
+    body_cue,
+    person_cue,
+    role_around,
+)
 from digest.facts.gazetteer import (
     COMMON_CAPITALISED,
     COMMON_WORD_PLACES,
@@ -87,10 +94,14 @@ class NameKnobs:
     add_margin: float = 10.0
     """Least margin (the best tag's score over the next) at which the tagger reads an
     undecided run of two words or more as a person (``float("inf")``: never)."""
+    person_veto_margin: float = 2.0
+    """For a person the tagger reads as one in no mention: the margin by which it must read
+    some mention as another kind to overrule the rules (a mention read as no name at all
+    overrules too)."""
     org_veto_margin: float = 10.0
     """For an organisation the tagger reads as one in no mention: the margin by which it
     must read some mention as another kind to overrule the rules (a mention read as no name
-    at all overrules too). 0: any reading overrules; people are always held to 0."""
+    at all overrules too)."""
     trusted: frozenset[KindRule] = frozenset()
     """Rules of ``kinds.KIND_RULES`` whose people need no confirming."""
     add_org_margin: float = float("inf")
@@ -395,8 +406,11 @@ class NameFinder:
                 # announced": an article before a name makes it a thing's or a body's.
                 named = False
             else:
-                named = person_cue(run, article) is not None and (
-                    "person" not in confirm or self._confirmed("person", run, by_text)
+                cue = person_cue(run, article)
+                named = cue is not None and (
+                    "person" not in confirm
+                    or cue in VOUCHING_CUES
+                    or self._confirmed("person", run, by_text)
                 )
                 if not named and tagger and len(words) >= 2:
                     named = self._read_as("PER", self.knobs.add_margin, by_text[run.text])
@@ -538,7 +552,7 @@ class NameFinder:
             candidates.extend(by_text.get(run.tokens[-1], ()))
         if run not in candidates:
             candidates.insert(0, run)
-        veto = self.knobs.org_veto_margin if kind == "org" else 0.0
+        veto = self.knobs.org_veto_margin if kind == "org" else self.knobs.person_veto_margin
         verdict = False
         vetoed = False
         for mention in candidates:
