@@ -54,6 +54,8 @@ _ROLE_MODIFIERS: Final = word_list("facts/kinds/role_modifiers")
 """Title words that qualify the word after them and never end a title ("Presidential Debates")."""
 _NO_NAME_WORDS: Final = DEMONYMS | COMMON_CAPITALISED
 """Words that make no name on their own or together: "British", "The", "Monday"."""
+_CAPITALS_AND: Final = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}")
+"""Capitals joined by "&", a firm's short name: "S&P", "PG&E", "AT&T"."""
 _LAW_WORDS: Final = word_list("facts/kinds/law_words")
 """Last words of a law's, a treaty's or a code's name: "Investment Company Act"."""
 _PARTY_MEMBERS: Final = word_list("facts/kinds/party_members")
@@ -284,8 +286,11 @@ KindRule = Callable[[Run], str | None]
 
 
 def known_organisation(run: Run) -> str | None:
-    """A list names the body: "Reuters", "Hamas", "European Union"."""
-    return "org" if run.text in KNOWN_ORGS else None
+    """A list names the body: "Reuters", "Hamas", "European Union", "U.N." (as "UN")."""
+    text = run.text
+    if text in KNOWN_ORGS or ("." in text and text.replace(".", "") in KNOWN_ORGS):
+        return "org"
+    return None
 
 
 def thing_acronym(run: Run) -> str | None:
@@ -355,8 +360,12 @@ def law_or_treaty(run: Run) -> str | None:
 
 
 def firm_with_ampersand(run: Run) -> str | None:
-    """A name with "&" between its words is a firm's: "Pacific Gas & Electric"."""
-    return "org" if "&" in run.tokens[1:-1] else None
+    """A name with "&" between its words or its capitals is a firm's: "Pacific Gas &
+    Electric", "S&P", "PG&E"."""
+    words = run.tokens
+    if "&" in words[1:-1] or (len(words) == 1 and _CAPITALS_AND.fullmatch(words[0])):
+        return "org"
+    return None
 
 
 def party_member(run: Run) -> str | None:

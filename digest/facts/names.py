@@ -177,6 +177,8 @@ class NameFinder:
         """Runs typed by a rule of ``NameKnobs.trusted``: no confirming asked."""
         self._players: set[str] = set()
         """Names that the article's results show as players."""
+        self._teams: set[str] = set()
+        """Names that the article's results show as teams."""
         self._run()
 
     def _person(self, run: Run, order: int) -> _Person:
@@ -321,6 +323,8 @@ class NameFinder:
                 kind = "person"
             if side.get(text) == "player":
                 self._players.add(text)
+            elif side.get(text) == "team" and kind == "org":
+                self._teams.add(text)  # results vouch for it as a list does
             out.append((run, order, kind, text))
         return out
 
@@ -382,6 +386,7 @@ class NameFinder:
                 if (
                     "org" in confirm
                     and text not in bodies
+                    and text not in self._teams
                     and not self._confirmed("org", run, by_text)
                 ):
                     continue

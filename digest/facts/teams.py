@@ -44,7 +44,11 @@ CLEVELAND", "Surrey v Kent"."""
 
 _AFTER_A_CLUB: Final = word_list("facts/teams/after_a_club")
 """Words after a town's name that make it its club: "Surrey captain", "Kent were"."""
-_NEXT_WORD: Final = re.compile(r"\s+([a-z][a-z-]*)")
+_NEXT_WORD: Final = re.compile(r"(?:['’]s(?:\s+[A-Z][a-z]+)?)?\s+([a-z][a-z-]*)")
+"""The word after a name, past its possessive and a people's adjective: "Middlesbrough's
+Italian striker"."""
+_BEFORE_A_CLUB: Final = word_list("facts/teams/before_a_club")
+"""Words before a name that make it a club in a report of results: "champions Porto"."""
 
 
 def _in_brackets(paragraph: str, start: int) -> bool:
@@ -93,6 +97,12 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
             rows.append(here[0])
     if not groups and not rows:
         return found  # no results and no table: no sides
+    # In a report of results, "champions Porto" and "rivals Benfica" are clubs too.
+    for name in names:
+        if name[4] in ("place", "unknown") and name[3] not in found:
+            before = paragraphs[name[0]][max(0, name[1] - 14) : name[1]].split()
+            if before and before[-1] in _BEFORE_A_CLUB:
+                found[name[3]] = "team"
     decided = Counter(
         "team" if {n[4] for n in g} & {"place", "org"} else "player"
         for g, _ in groups
