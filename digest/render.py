@@ -9,15 +9,15 @@ knows about terminals beyond an optional bold/dim style for text, off unless ask
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from digest.cells import wrap
 from digest.models import Article, Digest, Facts
 
 if TYPE_CHECKING:
-    from digest.stories import Story
+    from digest.stories import Conflict, Story
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 """The output formats ``--format`` accepts."""
@@ -26,6 +26,23 @@ MAX_CHIPS = 6
 """Facts of one kind shown in text and Markdown before "+N more"."""
 
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+WARNING_WORDS: dict[str, str] = {
+    "cookie-wall": "page hidden behind a cookie notice",
+    "facts-failed": "facts and summary could not be made",
+    "feed-content": "read from the feed's text, not the page",
+    "low-text": "little text found",
+    "not-an-article": "may not be an article",
+    "paywall": "behind a paywall",
+    "script-only": "the page needs scripts to show its text",
+    "truncated": "the page was cut short",
+}
+"""Each warning code of SPEC.md (JSON keeps the codes) as people read it."""
+
+
+def warning_text(code: str) -> str:
+    """A warning in plain words (an unknown code as its words: ``new-thing`` as "new thing")."""
+    return WARNING_WORDS.get(code, code.replace("-", " "))
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
@@ -89,6 +106,20 @@ def outlet_name(outlet: str) -> str:
     return outlet
 
 
+def conflict_text(conflict: Conflict) -> str:
+    """A conflict as people read it, its outlets named as the sources line names them:
+    "2 people killed (Reuters) vs 7 (Le Matin)"."""
+    return " vs ".join(
+        f"{value.text} ({', '.join(dict.fromkeys(outlet_name(o) for o in value.outlets))})"
+        for value in conflict.values
+    )
+
+
+def fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
+    """``text`` wrapped to ``width`` cells (Chinese and Japanese too) as one string."""
+    return "\n".join(wrap(text, width, initial_indent, subsequent_indent))
+
+
 def _cards(digest: Digest) -> list[tuple[Article, Story | None]]:
     """What to print: each story's lead with its story, or each article when not grouped."""
     if digest.stories:
@@ -122,7 +153,7 @@ def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
             else f"In several sources: {text}"
         )
     for conflict in story.conflicts:
-        text = _md_escape(conflict.text) if markdown else conflict.text
+        text = _md_escape(conflict_text(conflict)) if markdown else conflict_text(conflict)
         lines.append(f"**Sources differ:** {text}" if markdown else f"Sources differ: {text}")
     return lines
 
@@ -163,37 +194,33 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
     for number, (article, story) in enumerate(_cards(digest), start=1):
         prefix = f"{number}. "
         indent = " " * len(prefix)
-        title = textwrap.fill(article.title, width, initial_indent=prefix, subsequent_indent=indent)
+        title = fill(article.title, width, initial_indent=prefix, subsequent_indent=indent)
         out.append(f"{bold}{title}{reset}")
         line = attribution(article)
         if line:
             out.append(
-                dim
-                + textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent)
-                + reset
+                dim + fill(line, width, initial_indent=indent, subsequent_indent=indent) + reset
             )
         for extra in story_lines(story):
-            out.append(
-                textwrap.fill(extra, width, initial_indent=indent, subsequent_indent=indent + "  ")
-            )
+            out.append(fill(extra, width, initial_indent=indent, subsequent_indent=indent + "  "))
         meta = " · ".join(
             x
             for x in (
                 article.section,
                 f"{article.word_count} words, {article.reading_minutes} min read",
-                ("warnings: " + ", ".join(article.warnings)) if article.warnings else None,
+                (
+                    "warnings: " + "; ".join(warning_text(w) for w in article.warnings)
+                    if article.warnings
+                    else None
+                ),
             )
             if x
         )
-        out.append(
-            dim
-            + textwrap.fill(meta, width, initial_indent=indent, subsequent_indent=indent)
-            + reset
-        )
+        out.append(dim + fill(meta, width, initial_indent=indent, subsequent_indent=indent) + reset)
         out.append("")
         for sentence in article.summary:
             out.append(
-                textwrap.fill(
+                fill(
                     sentence.text,
                     width,
                     initial_indent=indent + "• ",
@@ -204,7 +231,7 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
             out.append("")
         for label, value in fact_lines(article.facts):
             out.append(
-                textwrap.fill(
+                fill(
                     f"{label}: {value}",
                     width,
                     initial_indent=indent,
@@ -214,7 +241,7 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
         for quote in article.facts.quotes[:2]:
             said = f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
             out.append(
-                textwrap.fill(
+                fill(
                     said, width, initial_indent=indent + "Quote: ", subsequent_indent=indent + "  "
                 )
             )
@@ -260,7 +287,8 @@ def render_markdown(digest: Digest) -> str:
             speaker = f" — {_md_escape(quote.speaker)}" if quote.speaker else ""
             out.append(f"**Quote:** “{_md_escape(quote.text)}”{speaker}  ")
         if article.warnings:
-            out.append(f"**Warnings:** {', '.join(article.warnings)}  ")
+            words = "; ".join(warning_text(w) for w in article.warnings)
+            out.append(f"**Warnings:** {_md_escape(words)}  ")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
