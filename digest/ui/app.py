@@ -100,9 +100,8 @@ class DigestApp(App[int]):
         # A theme from the command line is for this run; one chosen in the app is kept.
         wanted = self.requested_theme or remembered_theme() or DEFAULT_THEME
         self.theme = self.theme_name(wanted) or DEFAULT_THEME
-        self.theme_changed_signal.subscribe(
-            self, lambda theme: self.save_choice("theme", theme.name)
-        )
+        self._opening_theme: str | None = self.theme
+        self.theme_changed_signal.subscribe(self, lambda theme: self._theme_chosen(theme.name))
         self.digest_screen = DigestScreen(
             self.inputs,
             self.sentences,
@@ -116,6 +115,13 @@ class DigestApp(App[int]):
             jobs=self.jobs,
         )
         self.push_screen(self.digest_screen)
+
+    def _theme_chosen(self, name: str) -> None:
+        """Remember a theme the user chose in the app (not the one the app opened with)."""
+        if name == self._opening_theme:
+            return
+        self._opening_theme = None
+        self.save_choice("theme", name)
 
     def save_choice(self, key: str, value: object) -> None:
         """Remember a choice of the user's in the settings (a failure is a notice)."""

@@ -165,6 +165,8 @@ class DigestScreen(Screen[None]):
         """Article id -> its place in ``articles``."""
         self._received = 0
         """Articles and failures the current reading has given so far."""
+        self._why = "load"
+        """Why the current (or last) reading runs: load, refresh or retry."""
 
     @property
     def digest_app(self) -> DigestApp:
@@ -196,6 +198,7 @@ class DigestScreen(Screen[None]):
         self.done = False
         self.total = None
         self._received = 0
+        self._why = why
         if why == "refresh":
             self.new_ids = set()
             self.failures = []
@@ -286,7 +289,7 @@ class DigestScreen(Screen[None]):
             if place is None:  # a new article (a refresh marks it new)
                 self._positions[article.id] = len(self.articles)
                 self.articles.append(article)
-                if self.refreshed_at is not None:
+                if self._why == "refresh":
                     self.new_ids.add(article.id)
             else:  # read again: the newer record replaces the old in its place
                 self.articles[place] = article
@@ -513,8 +516,9 @@ class DigestScreen(Screen[None]):
             else:
                 parts.append(f"reading {min(self._received + 1, self.total)} of {self.total}…")
         if self.failures:
+            # A link takes the link colour: only "(e)" is one, the count keeps the error's.
             parts.append(
-                f"[bold $text-error @click=screen.errors]⚠ {len(self.failures)} failed (e)[/]"
+                f"[bold $text-error]⚠ {len(self.failures)} failed[/] [@click=screen.errors](e)[/]"
             )
         unread = sum(1 for a in self.view if self.is_unread(a))
         parts.append(f"[@click=screen.unread(1)]{unread} unread[/]")

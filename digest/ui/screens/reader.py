@@ -19,7 +19,14 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from digest.models import Article
-from digest.render import conflict_text, human_date, outlet_name, shared_facts, warning_text
+from digest.render import (
+    attribution,
+    conflict_text,
+    human_date,
+    outlet_name,
+    shared_facts,
+    warning_text,
+)
 from digest.ui.view import paragraphs_naming
 
 if TYPE_CHECKING:
@@ -206,6 +213,9 @@ class ReaderScreen(Screen[None]):
                 box.can_focus = False  # Tab goes from the text straight to the facts
                 with box:
                     yield Static(attribution_panel(article), id="attribution")
+                    # Folded under the text, the same in one line or two.
+                    line = attribution(article) or article.input
+                    yield Static(Content(line), id="attribution-line")
                 yield OptionList(*self._options(), id="facts")
         yield Footer()
 

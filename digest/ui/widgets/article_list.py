@@ -44,6 +44,11 @@ class Row:
     """Articles in its story (1 when the article stands alone)."""
 
 
+def now() -> datetime:
+    """The moment ages are counted from (a function, so that a snapshot test can fix it)."""
+    return datetime.now().astimezone()
+
+
 def _outlet(article: Article) -> str:
     return outlet_name(article.publisher or article.input)
 
@@ -104,10 +109,10 @@ class ArticleList(Widget, can_focus=True):
 
     def render(self) -> Content:
         columns = self.content_size.width or 80
-        now = datetime.now().astimezone()
+        moment = now()
         lines = []
         for number, row in enumerate(self.rows):
-            line = row_line(row, columns, now)
+            line = row_line(row, columns, moment)
             if number == self.cursor:
                 # Reverse video survives NO_COLOR, where a background colour would not.
                 cursor = "reverse" if self.app.no_color else self._cursor_style()
