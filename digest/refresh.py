@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from digest.models import Article, InputFailure
-from digest.pipeline import DEFAULT_SENTENCES, iter_digest
+from digest.pipeline import DEFAULT_SENTENCES, distinct, iter_digest
 from digest.store import Library, published_at
 
 if TYPE_CHECKING:
     from digest.fetch import Fetcher
+    from digest.readers import ReaderPool
 
 Progress = Callable[[int, int], None]
 
@@ -48,8 +49,11 @@ def iter_run(
     offline: bool = False,
     sentences: int = DEFAULT_SENTENCES,
     progress: Progress | None = None,
+    readers: ReaderPool | None = None,
 ) -> Iterator[Article | InputFailure]:
-    """Every article and failure of a run, each article kept in the library as it comes.
+    """Every article and failure of a run, each article kept in the library as it comes
+    (by this process alone, whichever process read it). An article given twice (the same
+    page at two URLs, or the same file twice) is given once (:func:`~digest.pipeline.distinct`).
 
     Args:
         inputs: what to read; none means the library's articles (newest first).
@@ -58,14 +62,15 @@ def iter_run(
             those it does not hold fail with that reason.
         sentences: summary sentences per article.
         progress: called with (done, total) as items finish.
+        readers: worker processes to read documents in; by default this process reads.
     """
     if not inputs:
         if library is not None:
             stored = library.articles()
-            for number, item in enumerate(stored, start=1):
+            for number, kept in enumerate(stored, start=1):
                 if progress is not None:
                     progress(number, len(stored))
-                yield item.article
+                yield kept.article
         return
 
     def fetcher() -> Fetcher:
@@ -75,9 +80,15 @@ def iter_run(
         return Fetcher(cache=library, offline=offline)
 
     known = library.article_for_input if library is not None else None
-    for item in iter_digest(
-        inputs, sentences=sentences, fetcher=fetcher, progress=progress, known=known
-    ):
+    items = iter_digest(
+        inputs,
+        sentences=sentences,
+        fetcher=fetcher,
+        progress=progress,
+        known=known,
+        readers=readers,
+    )
+    for item in distinct(items):
         if isinstance(item, Article) and library is not None:
             library.save_articles([(item, item.url)])
         yield item
@@ -107,6 +118,6 @@ def wanted(articles: Sequence[Article], library: Library | None, filters: Filter
 
 
 def _recent(article: Article, cutoff: float) -> bool:
-    """Published at or after ``cutoff``; an article with no date counts as new (it was just read)."""
+    """Published at or after ``cutoff``; an article with no date counts as new (just read)."""
     published = published_at(article)
     return published is None or published >= cutoff
