@@ -20,6 +20,7 @@ from digest.models import Article
 from digest.render import FORMATS, counted
 
 if TYPE_CHECKING:
+    from digest.readers import ReaderPool
     from digest.refresh import Filters
     from digest.store import Library
 
@@ -58,6 +59,7 @@ examples:
   curl -s https://example.org/story | digest - --format json | jq '.articles[0].facts.people'
   digest feeds add https://example.org/feed.xml subscriptions.opml && digest
   digest --unread --since 24h --format markdown     # from cron: the feed list, what is new
+  digest --refresh 15                               # the app, reading the feeds again every 15 min
   digest library prune --older-than 30d             # also: digest library info
 """
 
@@ -69,6 +71,16 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
+    return value
+
+
+def _minutes(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of minutes: {text!r}") from None
+    if not 0.1 <= value <= 7 * 24 * 60:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"must be from 0.1 to 10080 minutes: {text!r}")
     return value
 
 
@@ -112,7 +124,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-tui", dest="tui", action="store_false", help="print text instead of opening the app"
     )
     parser.add_argument(
-        "--theme", metavar="NAME", help="the app's theme (dark, light, high-contrast, or your own)"
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="read N articles at once, in N processes (default: one a core; 1: in this process)",
+    )
+    parser.add_argument(
+        "--theme",
+        metavar="NAME",
+        help="the app's theme for this run (dark, light, high-contrast, or your own);"
+        " one chosen in the app is remembered",
+    )
+    parser.add_argument(
+        "--refresh",
+        type=_minutes,
+        metavar="MINUTES",
+        help="in the app, read the inputs again every MINUTES (R does it at once)",
     )
     library = parser.add_argument_group(
         "library",
@@ -125,7 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="never use the network: URLs and feeds come from the library",
     )
     library.add_argument(
-        "--unread", action="store_true", help="only articles not marked read (r in the app)"
+        "--unread",
+        action="store_true",
+        help="only articles not marked read (in the app: U, a choice it remembers)",
     )
     library.add_argument("--saved", action="store_true", help="only saved articles (b in the app)")
     library.add_argument(
@@ -211,7 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     library_only = not inputs and (args.offline or args.saved)
     if library_only and not args.use_library:
         print(
-            "digest: error: --offline and --saved with no input read the library; drop --no-library",
+            "digest: error: --offline and --saved with no input read the library;"
+            " drop --no-library",
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -252,6 +283,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"digest: {problem}", file=sys.stderr)
         if needed:
             return EXIT_SOME_FAILED
+    readers = None
+    if inputs:  # the library alone is not read again
+        from digest.readers import ReaderPool
+
+        # In the app, the workers start after the first card, so as not to slow it down.
+        readers = ReaderPool.start(args.jobs, after_first=open_app)
     try:
         if open_app:
             from digest.ui.app import run
@@ -263,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 library=library,
                 offline=args.offline,
                 filters=filters,
+                refresh_minutes=args.refresh,
+                readers=readers,
             )
         return _print_digest(
             inputs,
@@ -272,8 +311,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             library=library,
             offline=args.offline,
             filters=filters,
+            readers=readers,
         )
     finally:
+        if readers is not None:
+            readers.close()
         if library is not None:
             library.close()
 
@@ -311,7 +353,8 @@ def _library_command(argv: list[str]) -> int:
             if args.command == "prune":
                 articles, pages = library.prune(args.older_than)
                 print(
-                    f"removed {counted(articles, 'article')} and {counted(pages, 'page')} from {library.path}"
+                    f"removed {counted(articles, 'article')} and {counted(pages, 'page')}"
+                    f" from {library.path}"
                 )
             else:
                 articles, pages = library.counts()
@@ -331,6 +374,7 @@ def _print_digest(
     library: Library | None,
     offline: bool,
     filters: Filters,
+    readers: ReaderPool | None = None,
 ) -> int:
     from digest.pipeline import make_digest
     from digest.refresh import iter_run, wanted
@@ -339,14 +383,20 @@ def _print_digest(
     with _stderr_progress() as progress:
         items = list(
             iter_run(
-                inputs, library=library, offline=offline, sentences=sentences, progress=progress
+                inputs,
+                library=library,
+                offline=offline,
+                sentences=sentences,
+                progress=progress,
+                readers=readers,
             )
         )
     articles = wanted([i for i in items if isinstance(i, Article)], library, filters)
     digest = make_digest([*articles, *(i for i in items if not isinstance(i, Article))])
     if library is not None and library.unreadable:
         print(
-            f"digest: {library.path}: {counted(library.unreadable, 'stored article')} could not be read back",
+            f"digest: {library.path}: {counted(library.unreadable, 'stored article')}"
+            " could not be read back",
             file=sys.stderr,
         )
     for failure in digest.errors:

@@ -23,6 +23,7 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from digest.models import Article
+    from digest.readers import ReaderPool
     from digest.refresh import Filters
     from digest.store import Library
 
@@ -55,7 +56,7 @@ class DigestApp(App[int]):
         offline: bool = False,
         filters: Filters | None = None,
         refresh_minutes: float | None = None,
-        jobs: int | None = None,
+        readers: ReaderPool | None = None,
     ) -> None:
         super().__init__()
         self.inputs = list(inputs)
@@ -66,7 +67,11 @@ class DigestApp(App[int]):
         self.offline = offline
         self.filters = filters
         self.refresh_minutes = refresh_minutes
-        self.jobs = jobs
+        self.readers = readers
+        """Worker processes that read documents (the caller's, closed by it); ``None``:
+        they are read in the app's reading thread."""
+        if readers is not None:
+            readers.prepare()  # before the app captures standard error
         self.theme_problems = self._load_themes()
         self.requested_theme = theme
 
@@ -112,7 +117,7 @@ class DigestApp(App[int]):
             order=remembered("sort", SORTS) or "given",
             unread_only=bool(remembered("unread_only", (True, False))),
             refresh_minutes=self.refresh_minutes,
-            jobs=self.jobs,
+            readers=self.readers,
         )
         self.push_screen(self.digest_screen)
 
@@ -223,13 +228,14 @@ def run(
     offline: bool = False,
     filters: Filters | None = None,
     refresh_minutes: float | None = None,
-    jobs: int | None = None,
+    readers: ReaderPool | None = None,
 ) -> int:
     """Open the app on ``inputs``; returns the exit code (1: an input failed, 2: a bad theme).
 
     With a library, articles are kept in it, read and saved state is remembered, and
     stories show what is new since they were last opened; with no inputs, the library's
-    articles are shown. ``refresh_minutes`` reads the inputs again that often.
+    articles are shown. ``refresh_minutes`` reads the inputs again that often; ``readers``
+    are the worker processes that read documents (started before the app, closed after).
     """
     import sys
 
@@ -241,7 +247,7 @@ def run(
         offline=offline,
         filters=filters,
         refresh_minutes=refresh_minutes,
-        jobs=jobs,
+        readers=readers,
     )
     if theme and app.theme_name(theme) is None:
         names = ", ".join(sorted(app.available_themes))

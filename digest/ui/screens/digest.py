@@ -46,6 +46,7 @@ from digest.ui.widgets.article_list import ArticleList, Row
 from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card
 
 if TYPE_CHECKING:
+    from digest.readers import ReaderPool
     from digest.store import Library
     from digest.stories import Changes, Story
     from digest.ui.app import DigestApp
@@ -113,7 +114,7 @@ class DigestScreen(Screen[None]):
         order: str = "given",
         unread_only: bool = False,
         refresh_minutes: float | None = None,
-        jobs: int | None = None,
+        readers: ReaderPool | None = None,
     ) -> None:
         super().__init__()
         self.inputs = list(inputs)
@@ -124,7 +125,8 @@ class DigestScreen(Screen[None]):
         filters = filters or Filters()
         # Only unread is a choice of the view (U), so that marking read hides nothing at once.
         self.filters = replace(filters, unread=False)
-        self.jobs = jobs
+        self.readers = readers
+        """Worker processes that read documents, or ``None`` to read in the worker thread."""
         self.refresh_minutes = refresh_minutes
         self.states: dict[str, State] = {}
         """Article id -> (read at, saved at), from the library and this session."""
@@ -225,6 +227,7 @@ class DigestScreen(Screen[None]):
             offline=self.offline,
             sentences=self.sentences,
             progress=progress,
+            readers=self.readers,
         ):
             state: State | None = None
             if isinstance(item, Article):
