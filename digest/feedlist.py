@@ -1,6 +1,8 @@
 """The user's feed list, ``feeds.txt`` in the config folder, and the ``digest feeds`` command.
 
     digest feeds add URL|FILE.opml ...   add feeds; an OPML file adds every feed it lists
+                                         (each is fetched first: what is not a feed is
+                                         refused, unless --force)
     digest feeds list                    print the feeds, one a line
     digest feeds remove URL ...          remove feeds
 
@@ -104,6 +106,52 @@ def feeds_in(argument: str) -> list[str]:
     return list(parse_opml(read_file(argument)))
 
 
+def check_feeds(urls: Sequence[str]) -> dict[str, str | None]:
+    """Fetch each URL (all at once, within the fetcher's limits) and say what is wrong.
+
+    Returns:
+        URL -> ``None`` for a feed digest can read, else why it is none, in a few words
+        ("the server answered 404 Not Found", "a web page, not a feed; it names a feed:
+        URL").
+    """
+    from concurrent.futures import Future
+
+    from digest.errors import FetchError
+    from digest.fetch import Fetcher, Response
+
+    problems: dict[str, str | None] = {}
+    with Fetcher() as fetcher:
+        waiting: dict[str, Future[Response]] = {
+            url: fetcher.submit(url) for url in dict.fromkeys(urls)
+        }
+        for url, future in waiting.items():
+            try:
+                response = future.result()
+            except FetchError as err:
+                problems[url] = str(err)
+            else:
+                problems[url] = _not_a_feed(response.content, response.url)
+    return problems
+
+
+def _not_a_feed(data: bytes, url: str) -> str | None:
+    """Why ``data`` (fetched from ``url``) is not a feed digest can read, or ``None``."""
+    from digest.feeds import detect, feed_links, parse_feed
+
+    kind = detect(data)
+    if kind == "opml":
+        return "a list of feeds (OPML), not a feed: save it and add the file"
+    if kind is None:
+        named = feed_links(data, url)
+        hint = f"; it names a feed: {named[0]}" if named else ""
+        return f"not a feed (a web page or another document){hint}"
+    try:
+        parse_feed(data, url)
+    except InputError as err:
+        return str(err)
+    return None
+
+
 def main(argv: Sequence[str]) -> int:
     """Run ``digest feeds ARGV``; returns the exit code."""
     parser = _parser()
@@ -112,7 +160,7 @@ def main(argv: Sequence[str]) -> int:
         if args.command == "list":
             return _list()
         if args.command == "add":
-            return _add(args.feeds)
+            return _add(args.feeds, check=not args.force)
         return _remove(args.feeds)
     except ConfigError as err:
         print(f"digest: error: {err}", file=sys.stderr)
@@ -125,8 +173,15 @@ def _parser() -> argparse.ArgumentParser:
         description=f"The feeds digest reads when it is given no input (kept in {feeds_path()}).",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    add = commands.add_parser("add", help="add feeds by URL, or every feed an OPML file lists")
+    add = commands.add_parser(
+        "add",
+        help="add feeds by URL, or every feed an OPML file lists; each is fetched first and"
+        " what is not a feed is refused",
+    )
     add.add_argument("feeds", nargs="+", metavar="URL|OPML", help="a feed's URL or an OPML file")
+    add.add_argument(
+        "--force", action="store_true", help="add without fetching: what is not a feed too"
+    )
     commands.add_parser("list", help="print the feeds, one a line")
     remove = commands.add_parser("remove", help="remove feeds")
     remove.add_argument("feeds", nargs="+", metavar="URL", help="a feed's URL as listed")
@@ -142,7 +197,7 @@ def _list() -> int:
     return EXIT_OK
 
 
-def _add(arguments: Sequence[str]) -> int:
+def _add(arguments: Sequence[str], *, check: bool = True) -> int:
     status = EXIT_OK
     wanted: list[str] = []
     for argument in arguments:
@@ -151,6 +206,17 @@ def _add(arguments: Sequence[str]) -> int:
         except InputError as err:
             print(f"digest: {argument}: {err}", file=sys.stderr)
             status = EXIT_FAILED
+    if check:
+        listed = set(load_feeds())
+        problems = check_feeds([url for url in wanted if url not in listed])
+        for url, problem in problems.items():
+            if problem is not None:
+                print(
+                    f"digest: {url}: {problem}; not added (--force adds it anyway)",
+                    file=sys.stderr,
+                )
+                status = EXIT_FAILED
+        wanted = [url for url in wanted if problems.get(url) is None]
     added = set(add_feeds(wanted))
     for url in dict.fromkeys(wanted):
         print(f"added {url}" if url in added else f"already listed {url}")
