@@ -201,3 +201,41 @@ def test_a_page_saved_twice_is_one_source_on_its_card(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Digest · 2 articles from 2 sources")
     assert "Also reported by" not in done.stdout
+
+
+async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[str]) -> None:
+    from digest.ui.app import DigestApp
+    from tests.conftest import wait_for_digest
+
+    readers = ReaderPool.start(2, after_first=True)
+    assert readers is not None
+    app = DigestApp([str(SEEDS), str(STORIES)], remember=False, readers=readers)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for_digest(pilot)
+            screen = app.screen
+            assert len(screen.articles) == 7 + 39  # type: ignore[attr-defined]
+            # Under the app (whose capture of stderr has no file descriptor) the workers
+            # started, and read what came after the first few pages.
+            assert readers.usable and readers.problem is None
+            assert len(in_the_parent) < 7 + 39
+    finally:
+        readers.close()
+
+
+def test_conflicts_name_outlets_as_the_sources_line_does() -> None:
+    from digest.render import conflict_text
+    from digest.stories import Conflict, ConflictValue
+
+    conflict = Conflict(
+        kind="number",
+        what="people killed",
+        values=(
+            ConflictValue("2 people killed", ("/home/ann/news/algeria-radio.txt",), ("a",)),
+            ConflictValue("7", ("Le Matin", "https://lematin.example/"), ("b", "c")),
+        ),
+        text="2 people killed (/home/ann/news/algeria-radio.txt) vs 7 (Le Matin)",
+    )
+    assert conflict_text(conflict) == (
+        "2 people killed (algeria-radio.txt) vs 7 (Le Matin, https://lematin.example/)"
+    )
