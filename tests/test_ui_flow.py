@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from digest.store import Library
 from digest.ui.app import DigestApp
@@ -511,3 +511,27 @@ async def test_help_explains_the_marks_without_colour() -> None:
         shown = " ".join(str(s.render()) for s in app.screen.query(Static))
         for binding in ReaderScreen.BINDINGS:
             assert binding.description in shown
+
+
+async def test_keys_typed_in_a_burst_after_slash_are_the_filters() -> None:
+    """A paste, or tmux send-keys: keys that arrive before "/" has been handled go to the
+    filter box, never to the cards ("b" would save, "r" mark read)."""
+    from textual import events
+
+    names = {"/": "slash", ":": "colon", "\r": "enter", " ": "space"}
+    app = DigestApp([str(SEEDS)], remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        for char in "/bar rb:syria\r":
+            app.post_message(events.Key(names.get(char, char), char))
+        await pilot.pause(0.3)
+        assert screen.query_text == "bar rb:syria"
+        assert all(screen.is_unread(a) for a in screen.articles)  # no "r" reached the cards
+        assert "no filter field rb:" in _status(screen)
+        assert isinstance(app.focused, Card) or not screen.view  # Enter gave the keys back
+        app.post_message(events.Key("escape", "\x1b"))
+        app.post_message(events.Key("slash", "/"))
+        app.post_message(events.Key("x", "x"))
+        await pilot.pause(0.3)
+        assert screen.query_one("#filter", Input).value == "x"
+        assert app.focused is screen.query_one("#filter", Input)

@@ -78,7 +78,9 @@ class DigestScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="open"),
-        Binding("slash", "filter", "Filter", id="filter"),
+        # A priority binding acts before the keys typed after it reach the cards (a burst
+        # from a paste or tmux would otherwise be read as "b" save, "r" read...).
+        Binding("slash", "filter", "Filter", id="filter", priority=True),
         Binding("v", "toggle_view", "List/cards", id="toggle-view"),
         Binding("s", "sort", "Sort", id="sort"),
         Binding("n", "unread(1)", "Next unread", id="next-unread"),
@@ -91,7 +93,10 @@ class DigestScreen(Screen[None]):
         Binding("up,k", "card(-1)", "Previous article", id="previous-card", show=False),
         Binding("home", "jump(0)", "First article", id="first-card", show=False),
         Binding("end", "jump(-1)", "Last article", id="last-card", show=False),
-        Binding("escape", "clear_filter", "Clear filter", id="clear-filter", show=False),
+        Binding(
+            "escape", "clear_filter", "Clear filter", id="clear-filter", show=False, priority=True
+        ),
+        Binding("enter", "filter_done", "Filter done", id="filter-done", show=False, priority=True),
         Binding("r", "toggle_read", "Read/unread", id="toggle-read", show=False),
         Binding("A", "mark_read('page')", "Mark page read", id="mark-page-read", show=False),
         Binding("C", "mark_read('all')", "Mark all read", id="mark-all-read", show=False),
@@ -489,14 +494,32 @@ class DigestScreen(Screen[None]):
             "No articles. ", ("Press e to see which inputs failed and why.", "$text-muted")
         )
 
-    def _focus_selected(self, *, from_filter: bool = False) -> None:
-        if self.query_one("#filter", Input).has_focus and not from_filter:
+    def _focus_selected(self) -> None:
+        """Give the keys to the selected card (or the list), unless the filter box has them.
+
+        Focus is read from ``self.focused``, which changes at once, never ``has_focus``, which
+        follows a message: keys typed in a burst must go where the one before sent them.
+        """
+        box = self.query_one("#filter", Input)
+        target: Card | ArticleList | None = self._list
+        if target is None and self._cards:
+            target = self._cards[min(self.index - self.page * self.per_page, len(self._cards) - 1)]
+        if self.focused is box:
             return
-        if self._list is not None:
-            self.call_after_refresh(self._list.focus, scroll_visible=False)
-        elif self._cards:
-            card = self._cards[min(self.index - self.page * self.per_page, len(self._cards) - 1)]
-            self.call_after_refresh(card.focus, scroll_visible=False)
+        if target is None:  # nothing shown: no removed card keeps the keys
+            self.set_focus(None)
+            return
+
+        def focus() -> None:
+            # Looked at again when it runs: "/" typed meanwhile keeps the keys in the box.
+            if self.focused is box:
+                return
+            if target.is_mounted:
+                self.set_focus(target, scroll_visible=False)
+            else:  # a card still being mounted
+                target.focus(scroll_visible=False)
+
+        self.call_after_refresh(focus)
 
     def _status(self) -> None:
         # What check_action depends on; the footer is redrawn only when it changes.
@@ -568,7 +591,7 @@ class DigestScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.view:
-            self._show(force=True)
+            self._show()  # the reader may have moved to another article, or page
 
     # ----------------------------------------------------------------- actions
 
@@ -587,6 +610,10 @@ class DigestScreen(Screen[None]):
             return True if self._undo is not None else None
         if action == "refresh":
             return True if self.done else None
+        if action == "filter":  # typed in the filter box, "/" is a character
+            return self.focused is not self.query_one("#filter", Input)
+        if action == "filter_done":  # Enter in the filter box; elsewhere it opens
+            return self.focused is self.query_one("#filter", Input)
         if action == "clear_filter":
             return True if self.query_text or self.query_one("#filter").has_class("-open") else None
         return True
@@ -810,25 +837,37 @@ class DigestScreen(Screen[None]):
         box = self.query_one("#filter", Input)
         box.suggester = SuggestFromList(fact_names(self.articles), case_sensitive=False)
         box.add_class("-open")
-        box.focus()
+        self.set_focus(box)  # now: the keys already typed after "/" are the filter's
 
     def action_clear_filter(self) -> None:
+        """Esc: close the filter box and show every article again."""
         box = self.query_one("#filter", Input)
-        box.remove_class("-open")
-        if self.query_text:
-            box.value = ""  # the Changed handler clears the filter
-        self._focus_selected(from_filter=True)
+        self.set_focus(None)  # at once: keys typed next are the articles' (a "/" opens again)
+
+        def clear() -> None:
+            if box.value:
+                box.value = ""  # the Changed handler clears the filter
+            if self.focused is not box:  # not opened again by a "/" typed after Esc
+                box.remove_class("-open")
+                self._focus_selected()
+
+        box.call_later(clear)  # after the keys typed before Esc have reached the box
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value.strip()
         self._rearrange()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.input.set_class(bool(self.query_text), "-open")
-        self._focus_selected(from_filter=True)
-
-    def on_key(self, event: events.Key) -> None:
+    def action_filter_done(self) -> None:
+        """Enter in the filter box: keep the filter (the box stays open showing it) and give
+        the keys back to the articles."""
         box = self.query_one("#filter", Input)
-        if event.key == "escape" and box.has_focus:
-            event.stop()
-            self.action_clear_filter()
+        self.set_focus(None)  # at once: keys typed next are the articles'
+
+        def done() -> None:
+            if box.value.strip() != self.query_text:  # typed faster than Changed arrived
+                self.query_text = box.value.strip()
+                self._rearrange()
+            box.set_class(bool(self.query_text), "-open")
+            self._focus_selected()
+
+        box.call_later(done)  # after the keys typed before Enter have reached the box

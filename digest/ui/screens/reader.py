@@ -362,14 +362,14 @@ class ReaderScreen(Screen[None]):
     def action_switch(self) -> None:
         """Tab: from the text to the facts and back."""
         facts = self.query_one("#facts", OptionList)
-        if facts.has_focus:
+        if self.focused is facts:
             self.query_one("#body").focus()
         else:
             facts.focus()
 
     def action_line(self, step: int) -> None:
         facts = self.query_one("#facts", OptionList)
-        if facts.has_focus:
+        if self.focused is facts:
             if step > 0:
                 facts.action_cursor_down()
             else:

@@ -56,7 +56,7 @@ def _outlet(article: Article) -> str:
 def row_line(row: Row, columns: int, now: datetime | None = None) -> Content:
     """The row as a line of exactly ``columns`` cells: marks, title, outlet, age, sources."""
     wide = columns >= 100
-    outlet_cells = 18 if wide else 14 if columns >= 64 else 0
+    outlet_cells = 26 if columns >= 160 else 18 if wide else 14 if columns >= 64 else 0
     sources_cells = 9 if wide else 3
     when = age(row.article.published, now)
     sources = ""
