@@ -16,8 +16,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from digest import __version__
+from digest.errors import one_line
 from digest.models import Article
-from digest.render import FORMATS, counted
+from digest.render import FORMATS, MIN_WIDTH, counted
 
 if TYPE_CHECKING:
     from digest.readers import ReaderPool
@@ -30,6 +31,8 @@ EXIT_SOME_FAILED = 1
 """At least one input failed; the others were still printed."""
 EXIT_USAGE = 2
 """The command line was wrong."""
+EXIT_INTERRUPTED = 130
+"""Ctrl+C stopped the run (128 + SIGINT, as shells report it); what was read was printed."""
 
 _DESCRIPTION = """\
 Turn news into a digest: readable articles, key facts and a short extractive summary.
@@ -49,9 +52,10 @@ formats:
   jsonl     one article per line as JSON; failures go to stderr only
 
 exit codes:
-  0  every input gave an article
-  1  some inputs failed (one line each on stderr); the others were printed
-  2  usage error
+  0    every input gave an article
+  1    some inputs failed (one line each on stderr); the others were printed
+  2    usage error
+  130  stopped by Ctrl+C; what was read was printed
 
 examples:
   digest seeds/ | less
@@ -84,6 +88,15 @@ def _minutes(text: str) -> float:
     return value
 
 
+def _columns(text: str) -> int:
+    value = _positive(text)
+    if value < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"must be {MIN_WIDTH} or more: {text!r} (narrower text cannot hold its indents)"
+        )
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the command in README)."""
     parser = argparse.ArgumentParser(
@@ -112,9 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-w",
         "--width",
-        type=_positive,
+        type=_columns,
         metavar="COLS",
-        help="wrap text output at COLS columns (default: the terminal's width, or 80)",
+        help=f"wrap text output at COLS columns, {MIN_WIDTH} or more (default: the terminal's"
+        " width, or 80)",
     )
     tui = parser.add_mutually_exclusive_group()
     tui.add_argument(
@@ -253,11 +267,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from digest.errors import ConfigError
             from digest.feedlist import load_feeds
 
+            problems: list[str] = []
             try:
-                inputs = load_feeds()
+                inputs = load_feeds(problems)
             except ConfigError as err:
-                print(f"digest: error: {err}", file=sys.stderr)
+                _say(f"error: {err}")
                 return EXIT_USAGE
+            for line in problems:
+                _say(line)
             if not inputs:
                 parser.print_usage(sys.stderr)
                 print(
@@ -280,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     needed = library_only or args.offline or filters.unread or filters.saved
     library, problem = _open_library(args.use_library, needed=needed)
     if problem is not None:
-        print(f"digest: {problem}", file=sys.stderr)
+        _say(problem)
         if needed:
             return EXIT_SOME_FAILED
     readers = None
@@ -360,7 +377,7 @@ def _library_command(argv: list[str]) -> int:
                 articles, pages = library.counts()
                 print(f"{library_path()}: {counted(articles, 'article')}, {counted(pages, 'page')}")
     except LibraryError as err:
-        print(f"digest: {err}", file=sys.stderr)
+        _say(str(err))
         return EXIT_SOME_FAILED
     return EXIT_OK
 
@@ -376,31 +393,49 @@ def _print_digest(
     filters: Filters,
     readers: ReaderPool | None = None,
 ) -> int:
+    from digest.models import InputFailure
     from digest.pipeline import make_digest
     from digest.refresh import iter_run, wanted
     from digest.render import render
+    from digest.store import LibraryError
 
-    with _stderr_progress() as progress:
-        items = list(
-            iter_run(
-                inputs,
-                library=library,
-                offline=offline,
-                sentences=sentences,
-                progress=progress,
-                readers=readers,
+    items: list[Article | InputFailure] = []
+    interrupted = False
+    try:
+        with _stderr_progress() as progress:
+            items.extend(
+                iter_run(
+                    inputs,
+                    library=library,
+                    offline=offline,
+                    sentences=sentences,
+                    progress=progress,
+                    warn=_say,
+                    readers=readers,
+                )
             )
-        )
-    articles = wanted([i for i in items if isinstance(i, Article)], library, filters)
+    except KeyboardInterrupt:
+        # Ctrl+C: the batch has already ended its requests and left its threads; what was
+        # read is printed, as a run cut short.
+        interrupted = True
+    except LibraryError as err:  # with no inputs, the library is all there is to read
+        _say(str(err))
+        return EXIT_SOME_FAILED
+    try:
+        articles = wanted([i for i in items if isinstance(i, Article)], library, filters)
+    except LibraryError as err:
+        _say(f"{err}; read and saved state are not known")
+        articles = wanted([i for i in items if isinstance(i, Article)], None, filters)
     digest = make_digest([*articles, *(i for i in items if not isinstance(i, Article))])
     if library is not None and library.unreadable:
-        print(
-            f"digest: {library.path}: {counted(library.unreadable, 'stored article')}"
-            " could not be read back",
-            file=sys.stderr,
+        _say(
+            f"{library.path}: {counted(library.unreadable, 'stored article')}"
+            " could not be read back"
         )
     for failure in digest.errors:
-        print(f"digest: {failure}", file=sys.stderr)
+        _say(str(failure))
+    if interrupted:
+        _say(f"interrupted by Ctrl+C; printing what was read ({counted(len(items), 'result')})")
     color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     try:
         sys.stdout.write(render(digest, fmt, width=width, color=color))
@@ -410,7 +445,14 @@ def _print_digest(
         # devnull so the interpreter's final flush does not complain.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+    if interrupted:
+        return EXIT_INTERRUPTED
     return EXIT_SOME_FAILED if digest.errors else EXIT_OK
+
+
+def _say(message: str) -> None:
+    """One line on stderr, ``digest: message``, with any control character escaped."""
+    print(f"digest: {one_line(message)}", file=sys.stderr)
 
 
 @contextmanager

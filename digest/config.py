@@ -154,6 +154,9 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     import json
 
     try:
+        if (kind := special_file(path)) is not None:
+            # Reading a pipe at settings.json would hold the app for ever.
+            return None, f"{path}: is {kind}, not a settings file"
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None, None
@@ -170,6 +173,31 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     if not isinstance(saved, dict):
         return None, f"{path}: expected a JSON object, found {type(saved).__name__}"
     return saved, None
+
+
+def special_file(path: Path) -> str | None:
+    """``"a pipe"``, ``"a socket"`` or ``"a device"`` when ``path`` is one (a link is followed).
+
+    Files digest reads on its own (the settings, the feed list) are checked first: opening
+    a pipe waits for a writer that may never come, and a device may never end.
+
+    Returns:
+        What it is, or ``None`` for a regular file, a folder, or a path that cannot be
+        looked at (reading it then says why).
+    """
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
 
 
 def _set_aside(path: Path) -> Path:

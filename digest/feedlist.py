@@ -21,9 +21,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest.config import config_dir
-from digest.errors import ConfigError, InputError
-from digest.urls import host
+from digest.config import config_dir, special_file
+from digest.errors import ConfigError, InputError, one_line
+from digest.sanitize import web_url, why_not_url
 
 FEEDS_FILE = "feeds.txt"
 """Name of the feed list in the config folder."""
@@ -38,13 +38,28 @@ def feeds_path() -> Path:
     return config_dir() / FEEDS_FILE
 
 
-def load_feeds() -> list[str]:
+def load_feeds(problems: list[str] | None = None) -> list[str]:
     """The feeds in the list, in order (an empty list when there is no file).
+
+    A line that is not an http(s) URL (``/``, left by an older digest that let a newline
+    into a URL) is no feed: it is skipped, never read as a path.
+
+    Args:
+        problems: where to add one line for each line skipped, for the caller to show.
 
     Raises:
         ConfigError: the file exists but cannot be read.
     """
-    return [line.strip() for line in _lines() if _is_feed_line(line)]
+    feeds: list[str] = []
+    for number, line in enumerate(_lines(), start=1):
+        if not _is_feed_line(line):
+            continue
+        url = line.strip()
+        if web_url(url) is not None:
+            feeds.append(url)
+        elif problems is not None:
+            problems.append(one_line(f"{feeds_path()} line {number}: {why_not_url(url)}; skipped"))
+    return feeds
 
 
 def add_feeds(urls: Sequence[str]) -> list[str]:
@@ -94,16 +109,22 @@ def feeds_in(argument: str) -> list[str]:
     from digest.sources import is_url
 
     if is_url(argument):
-        if not host(argument):
-            raise InputError("URL has no host")
-        return [argument.strip()]
+        url = argument.strip()
+        if web_url(url) is None:
+            raise InputError(why_not_url(url))
+        return [url]
     path = Path(argument)
     if not path.exists():
         raise InputError("not an http(s) URL, nor an OPML file")
-    from digest.feeds import parse_opml
+    from digest.feeds import MAX_OPML_FEEDS, parse_opml
     from digest.sources import read_file
 
-    return list(parse_opml(read_file(argument)))
+    listed = parse_opml(read_file(argument))
+    if len(listed) > MAX_OPML_FEEDS:
+        raise InputError(
+            f"lists {len(listed)} feeds; digest reads at most {MAX_OPML_FEEDS} from an OPML file"
+        )
+    return list(listed)
 
 
 def check_feeds(urls: Sequence[str]) -> dict[str, str | None]:
@@ -189,7 +210,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _list() -> int:
-    feeds = load_feeds()
+    problems: list[str] = []
+    feeds = load_feeds(problems)
+    for problem in problems:
+        print(f"digest: {problem}", file=sys.stderr)
     if not feeds:
         print("digest: no feeds yet; add one with: digest feeds add URL", file=sys.stderr)
     for url in feeds:
@@ -204,7 +228,7 @@ def _add(arguments: Sequence[str], *, check: bool = True) -> int:
         try:
             wanted.extend(feeds_in(argument))
         except InputError as err:
-            print(f"digest: {argument}: {err}", file=sys.stderr)
+            print(f"digest: {one_line(f'{argument}: {err}')}", file=sys.stderr)
             status = EXIT_FAILED
     if check:
         listed = set(load_feeds())
@@ -212,7 +236,7 @@ def _add(arguments: Sequence[str], *, check: bool = True) -> int:
         for url, problem in problems.items():
             if problem is not None:
                 print(
-                    f"digest: {url}: {problem}; not added (--force adds it anyway)",
+                    f"digest: {one_line(f'{url}: {problem}')}; not added (--force adds it anyway)",
                     file=sys.stderr,
                 )
                 status = EXIT_FAILED
@@ -230,7 +254,7 @@ def _remove(urls: Sequence[str]) -> int:
         if url in removed:
             print(f"removed {url}")
         else:
-            print(f"digest: {url}: not in the feed list", file=sys.stderr)
+            print(f"digest: {one_line(url)}: not in the feed list", file=sys.stderr)
             status = EXIT_FAILED
     return status
 
@@ -243,6 +267,8 @@ def _is_feed_line(line: str) -> bool:
 def _lines() -> list[str]:
     path = feeds_path()
     try:
+        if (kind := special_file(path)) is not None:
+            raise ConfigError(f"{path}: is {kind}, not a feed list")  # reading could never end
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []

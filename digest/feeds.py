@@ -29,7 +29,8 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from digest.errors import FeedError
-from digest.urls import join, split
+from digest.sanitize import clean, web_url
+from digest.urls import join
 
 FeedKind = Literal["rss", "rdf", "atom", "json", "opml"]
 
@@ -40,6 +41,8 @@ MAX_LOOSE_BYTES = 256 * 1024
 larger one is mended by lxml's recovering parser first."""
 MAX_ENTRIES = 100
 """Entries read from one feed, newest first as feeds list them; the rest are left out."""
+MAX_OPML_FEEDS = 1000
+"""Feeds read from one OPML file, in its order; the rest are left out, and the user told."""
 
 SNIFF_BYTES = 64 * 1024
 """The start of a document that ``detect`` reads to tell a feed or an OPML list by."""
@@ -177,6 +180,10 @@ def parse_feed(data: bytes, url: str | None = None) -> Feed:
 def parse_opml(data: bytes) -> tuple[str, ...]:
     """The http(s) feed URLs an OPML file lists (``xmlUrl``), in order, each once.
 
+    A URL with whitespace or control characters in it (an ``xmlUrl`` holding ``&#10;``
+    and a path) is left out: see :func:`digest.sanitize.web_url`. The caller keeps the
+    first :data:`MAX_OPML_FEEDS`.
+
     Raises:
         FeedError: not OPML, too large, not well-formed, or listing no feed.
     """
@@ -193,9 +200,8 @@ def parse_opml(data: bytes) -> tuple[str, ...]:
         raise FeedError(f"OPML file is not well-formed XML ({_first_line(err)})") from err
     urls: dict[str, None] = {}
     for outline in root.iter("{*}outline"):
-        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-        parts = split(url)
-        if parts is not None and parts.scheme.lower() in ("http", "https"):
+        url = web_url((outline.get("xmlUrl") or outline.get("xmlurl") or "").strip())
+        if url is not None:
             urls.setdefault(url, None)
     if not urls:
         raise FeedError("OPML file lists no http(s) feeds")
@@ -401,10 +407,10 @@ def _unique(entries: Any) -> tuple[Entry, ...]:
 
 
 def _entry_id(raw: str | None, link: str | None, title: str) -> str:
-    if raw and raw.strip():
-        return raw.strip()
-    if link:
-        return link
+    # The id becomes part of the entry's name (feed#id), shown and kept: cleaned here.
+    for value in (raw, link):
+        if value and (cleaned := clean(value).strip()):
+            return cleaned
     return hashlib.sha256(title.encode("utf-8")).hexdigest()[:16]
 
 
@@ -433,10 +439,11 @@ def plain_text(value: Any) -> str:
 
 
 def _absolute(link: str | None, base: str | None) -> str | None:
+    """``link`` made absolute against ``base``, if it is then a web URL that may be kept."""
     if not link or not link.strip():
         return None
     link = link.strip()
-    return join(base, link) if base else link
+    return web_url(join(base, link) if base else link)
 
 
 def _language(code: str | None) -> str | None:

@@ -5,6 +5,12 @@ gigabyte must not hold up the digest: every request has a connect and read timeo
 overall deadline, a redirect limit and a cap on the body size, checked as the body is
 decompressed so that a small gzip or brotli bomb is refused before it fills memory.
 
+The deadline covers the whole request: connecting, the status line, the headers and the
+body. httpx's timeouts are per operation (a server that sends one header every few
+seconds never trips them), so the connections are made through :class:`_Deadlines`, a
+network backend for httpcore that gives each connect, read and write only what is left
+of its request's deadline, and that ends every request at once when the fetcher closes.
+
 :class:`Fetcher` fetches many URLs at once through one shared connection pool: at most
 ``workers`` requests at a time and ``per_host`` to any one host, so a slow host only
 delays its own pages. It honours ``Retry-After`` on 429 and 503 answers, and, given an
@@ -16,12 +22,15 @@ httpx errors are turned into :mod:`digest.errors` kinds here, at the boundary.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
+import weakref
 import zlib
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -171,6 +180,7 @@ class Fetcher:
         self._retry_after_cap = RETRY_AFTER_CAP if retry_after_cap is None else retry_after_cap
         self._read_timeout = READ_TIMEOUT
         self._max_redirects = MAX_REDIRECTS
+        self._network = _Deadlines()
         self._client = httpx.Client(
             timeout=httpx.Timeout(connect=CONNECT_TIMEOUT, read=READ_TIMEOUT, write=5.0, pool=5.0),
             follow_redirects=True,
@@ -183,6 +193,7 @@ class Fetcher:
             },
             limits=httpx.Limits(max_connections=workers, max_keepalive_connections=workers),
         )
+        self._network.serve(self._client)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="digest-fetch")
         self._lock = threading.Lock()
         self._queues: dict[str, deque[tuple[str, Callable[[Any], Any] | None, Future[Any]]]] = {}
@@ -190,6 +201,8 @@ class Fetcher:
         self._paused_until: dict[str, float] = {}
         self._timeouts: dict[str, int] = {}
         self._closed = False
+        self._closing = threading.Event()
+        """Set when the fetcher closes: wakes requests waiting out a ``Retry-After``."""
 
     def __enter__(self) -> Fetcher:
         return self
@@ -198,14 +211,21 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
-        """Cancel queued requests, stop the workers and close the connections."""
+        """Cancel queued requests, end those in flight at once and close the connections.
+
+        Nothing is waited for: a request in flight fails with a :class:`FetchError` in its
+        own thread (its socket is shut), and the worker threads end as soon as it has. So a
+        run left early (``q``, Ctrl+C) is never held up by a slow server.
+        """
         with self._lock:
             self._closed = True
             queued = [item for queue in self._queues.values() for item in queue]
             self._queues.clear()
+        self._closing.set()
         for _, _, future in queued:
             future.cancel()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._network.abort()
+        self._pool.shutdown(wait=False, cancel_futures=True)
         self._client.close()
 
     def fetch(self, url: str) -> Response:
@@ -342,16 +362,20 @@ class Fetcher:
             self._timeouts.pop(host, None)
 
     def _wait_for(self, host: str) -> None:
-        """Sleep while the host has asked us (``Retry-After``) to wait."""
+        """Sleep while the host asks us (``Retry-After``) to wait, or till the fetcher closes."""
         while (delay := self._paused_until.get(host, 0.0) - time.monotonic()) > 0:
-            time.sleep(delay)
+            if self._closing.wait(delay):
+                raise FetchError("not fetched: digest stopped")
 
     def _request(self, url: str, headers: dict[str, str], cached: Response | None) -> Response:
         import httpx
 
         started = time.monotonic()
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            with (
+                self._network.deadline(started + self._deadline),
+                self._client.stream("GET", url, headers=headers) as response,
+            ):
                 status = response.status_code
                 if status == 304 and cached is not None:
                     return replace(
@@ -380,6 +404,10 @@ class Fetcher:
                     last_modified=response.headers.get("last-modified"),
                 )
         except httpx.TimeoutException as err:
+            if time.monotonic() - started >= self._deadline:
+                raise FetchTimeoutError(
+                    f"server took more than {self._deadline:.0f} s to send the page"
+                ) from err
             raise FetchTimeoutError(
                 f"no answer from the server within {self._read_timeout:.0f} s"
             ) from err
@@ -390,6 +418,8 @@ class Fetcher:
         except httpx.InvalidURL as err:
             raise FetchError(f"not a valid URL ({err})") from err
         except httpx.HTTPError as err:
+            if self._closed:
+                raise FetchError("not fetched: digest stopped") from err
             raise FetchError(_network_reason(err)) from err
 
     def _read_body(self, response: httpx.Response, started: float) -> bytes:
@@ -416,6 +446,169 @@ class Fetcher:
         if size + len(chunks[-1]) > limit:
             raise TooLargeError(too_large)
         return b"".join(chunks)
+
+
+class _Deadlines:
+    """httpcore's network backend with a deadline per request and a switch that ends them all.
+
+    httpx has no argument for httpcore's network backend; :meth:`serve` gives this one to the
+    connection pools a client has made (the one for direct connections and those for
+    proxies). Each request's thread sets its deadline (:meth:`deadline`); every connect,
+    TLS handshake, read and write of that thread then waits only for what is left of it,
+    and raises httpcore's timeout once it has passed. :meth:`abort` shuts every socket
+    still open, so that threads blocked in a read return at once.
+    """
+
+    def __init__(self) -> None:
+        import httpcore
+
+        self._inner = httpcore.SyncBackend()
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._streams: weakref.WeakSet[_DeadlineStream] = weakref.WeakSet()
+        self._aborted = False
+
+    def serve(self, client: httpx.Client) -> None:
+        """Make ``client``'s connections through this backend.
+
+        Raises:
+            RuntimeError: the client keeps its pools where this httpx or httpcore no longer
+                does (a new version): better to stop than to fetch without a deadline.
+        """
+        # Private attributes: httpx builds one httpcore pool per transport and offers no way
+        # to choose its network backend (tests/test_fetcher.py checks that the deadline holds).
+        transports = [client._transport, *client._mounts.values()]
+        for transport in transports:
+            pool = getattr(transport, "_pool", None)
+            if transport is not None and not hasattr(pool, "_network_backend"):
+                raise RuntimeError("this httpx does not keep an httpcore pool where digest expects")
+            if pool is not None:
+                pool._network_backend = self
+
+    @contextmanager
+    def deadline(self, at: float) -> Iterator[None]:
+        """Within the block, this thread's connections wait at most until ``at`` (monotonic)."""
+        self._local.at = at
+        try:
+            yield
+        finally:
+            self._local.at = None
+
+    def timeout(self, timeout: float | None, expired: type[Exception]) -> float | None:
+        """The timeout for one operation: ``timeout``, or less if the deadline is nearer.
+
+        Raises:
+            expired: the deadline has passed.
+            httpcore.ReadError: the backend was aborted.
+        """
+        if self._aborted:
+            import httpcore
+
+            raise httpcore.ReadError("the fetcher was closed")
+        at: float | None = getattr(self._local, "at", None)
+        if at is None:
+            return timeout
+        left = at - time.monotonic()
+        if left <= 0:
+            raise expired("the request's deadline has passed")
+        return left if timeout is None else min(timeout, left)
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> _DeadlineStream:
+        import httpcore
+
+        inner = self._inner.connect_tcp(
+            host,
+            port,
+            self.timeout(timeout, httpcore.ConnectTimeout),
+            local_address=local_address,
+            socket_options=socket_options,
+        )
+        return self.watch(inner)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> _DeadlineStream:
+        import httpcore
+
+        inner = self._inner.connect_unix_socket(
+            path, self.timeout(timeout, httpcore.ConnectTimeout), socket_options=socket_options
+        )
+        return self.watch(inner)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+    def watch(self, inner: Any) -> _DeadlineStream:
+        """``inner`` (an httpcore stream) under this backend's deadlines, shut by :meth:`abort`."""
+        stream = _DeadlineStream(inner, self)
+        with self._lock:
+            self._streams.add(stream)
+            aborted = self._aborted
+        if aborted:
+            stream.shut()
+        return stream
+
+    def abort(self) -> None:
+        """Shut every open connection and refuse new ones: their threads return at once."""
+        with self._lock:
+            self._aborted = True
+            streams = list(self._streams)
+        for stream in streams:
+            stream.shut()
+
+
+class _DeadlineStream:
+    """An httpcore network stream whose every operation keeps to its request's deadline."""
+
+    def __init__(self, inner: Any, backend: _Deadlines) -> None:
+        self._inner = inner
+        self._backend = backend
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        import httpcore
+
+        data: bytes = self._inner.read(
+            max_bytes, self._backend.timeout(timeout, httpcore.ReadTimeout)
+        )
+        return data
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        import httpcore
+
+        self._inner.write(buffer, self._backend.timeout(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> _DeadlineStream:
+        import httpcore
+
+        inner = self._inner.start_tls(
+            ssl_context, server_hostname, self._backend.timeout(timeout, httpcore.ConnectTimeout)
+        )
+        return self._backend.watch(inner)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+    def shut(self) -> None:
+        """Shut the socket both ways: a thread blocked reading it returns at once."""
+        sock = self._inner.get_extra_info("socket")
+        if sock is None:
+            return
+        # socket.socket's own shutdown, also for an SSLSocket: its override would drop the TLS
+        # object under the thread that is reading. An error: already closed, nothing to wake.
+        with suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 def fetch(url: str, *, deadline: float = DEADLINE, max_bytes: int = MAX_BYTES) -> Response:

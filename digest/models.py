@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from digest.cells import is_wide
+from digest.sanitize import clean, record
 
 if TYPE_CHECKING:
     from digest.stories import Story
@@ -224,9 +225,13 @@ class Article:
 def article_from_dict(data: dict[str, Any]) -> Article:
     """The :class:`Article` whose ``to_dict()`` gave ``data`` (as stored in the library).
 
+    Its text is cleaned as text entering a record is (:func:`digest.sanitize.record`): a
+    library written by an older digest may hold what that digest let through.
+
     Raises:
         KeyError, TypeError, ValueError: ``data`` is not such a dict.
     """
+    data = record(data)
     facts = data.get("facts") or {}
     return Article(
         id=data["id"],
@@ -263,10 +268,19 @@ def article_id(url: str | None, title: str, paragraphs: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class InputFailure:
-    """An input that gave no article, and why (one line)."""
+    """An input that gave no article, and why (one line).
+
+    Both are cleaned when the record is made (:func:`digest.sanitize.clean`): the name is a
+    stranger's (a file name, a feed's guid) and so may be part of the reason.
+    """
 
     input: str
     error: str
+
+    def __post_init__(self) -> None:
+        # Frozen: the cleaned values are set the way dataclasses set fields.
+        object.__setattr__(self, "input", clean(self.input))
+        object.__setattr__(self, "error", clean(self.error))
 
     def to_dict(self) -> dict[str, Any]:
         return {"input": self.input, "error": self.error}

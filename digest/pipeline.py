@@ -23,15 +23,16 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
+from digest import sanitize
 from digest.decode import Kind, decode, sniff
 from digest.errors import FetchError, InputError, NotAnArticleError
 from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
-from digest.sources import Source, expand, is_url, read_file, read_stdin
+from digest.sources import Source, expand, read_file, read_stdin
 from digest.urls import host
 
 if TYPE_CHECKING:
@@ -132,6 +133,11 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
     from digest.facts import extract_facts
     from digest.summarize import summarize
 
+    # The one place where text from a page or a feed enters an Article: cleaned here, before
+    # facts and summary are read from it, so that no renderer or widget ever sees a control.
+    extraction = sanitize.extraction(extraction)
+    if not extraction.paragraphs:
+        raise NotAnArticleError("no readable article text")
     paragraphs = extraction.paragraphs
     warnings = extraction.warnings
     try:
@@ -155,10 +161,10 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
         # run: it is read and shown, marked, and the other inputs go on.
         facts, summary = Facts(), ()
         warnings = (*warnings, FACTS_FAILED)
-    canonical = extraction.url or url
+    canonical = extraction.url or sanitize.web_url(url)
     return Article(
         id=article_id(canonical, extraction.title, paragraphs),
-        input=input,
+        input=sanitize.name(input),
         url=canonical,
         title=extraction.title,
         standfirst=extraction.standfirst,
@@ -176,13 +182,18 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
     )
 
 
+Inputs: TypeAlias = "Sequence[str | os.PathLike[str]]"
+"""What a batch reads: paths, folders, URLs and ``-``, as a list (or another sequence)."""
+
+
 def iter_digest(
-    inputs: Sequence[str],
+    inputs: Inputs,
     *,
     sentences: int = DEFAULT_SENTENCES,
     fetcher: Fetcher | Callable[[], Fetcher] | None = None,
     progress: Progress | None = None,
     known: Known | None = None,
+    stop: Stop | None = None,
     readers: ReaderPool | None = None,
 ) -> Iterator[Article | InputFailure]:
     """Yield an article or a failure for every input, in the order the inputs were given.
@@ -203,12 +214,18 @@ def iter_digest(
         known: gives the article an earlier run read for an input name (a URL, or
             ``feed#entry``), if kept; used instead of reading a page again when the server
             says it has not changed (HTTP 304).
+        stop: when called (from any thread), the batch ends at once: see :class:`Stop`.
         readers: worker processes to read documents in (and leave open); by default they
             are read in this process.
+
+    Raises:
+        TypeError: ``inputs`` is a single str or bytes (it would be read one character at a
+            time), or holds something that is neither a str nor a path.
     """
-    sources, failures = expand(inputs)
-    batch = _Batch(sentences, fetcher, progress, known, readers)
-    yield from batch.run(sources, failures)
+    # Checked now, not when the first item is asked for: a str is refused at the call.
+    sources, failures = expand(input_names(inputs))
+    batch = _Batch(sentences, fetcher, progress, known, stop, readers)
+    return batch.run(sources, failures)
 
 
 def distinct(items: Iterable[Article | InputFailure]) -> Iterator[Article | InputFailure]:
@@ -225,14 +242,43 @@ def distinct(items: Iterable[Article | InputFailure]) -> Iterator[Article | Inpu
         yield item
 
 
+def input_names(inputs: Inputs) -> list[str]:
+    """The inputs of a batch as strings: each path as the OS names it (``os.fspath``).
+
+    Raises:
+        TypeError: ``inputs`` is a str or bytes rather than a list of them, or an item is
+            neither a str nor an ``os.PathLike``.
+    """
+    if isinstance(inputs, (str, bytes, bytearray)):
+        raise TypeError(
+            f"inputs must be a list of paths, folders or URLs, not a {type(inputs).__name__}:"
+            f" write [{inputs!r}]"
+        )
+    names: list[str] = []
+    for item in inputs:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, os.PathLike):
+            names.append(os.fsdecode(os.fspath(item)))
+        else:
+            raise TypeError(
+                f"each input must be a str or an os.PathLike, not a {type(item).__name__}: {item!r}"
+            )
+    return names
+
+
 def build_digest(
-    inputs: Sequence[str],
+    inputs: Inputs,
     *,
     sentences: int = DEFAULT_SENTENCES,
     fetcher: Fetcher | Callable[[], Fetcher] | None = None,
     progress: Progress | None = None,
 ) -> Digest:
-    """Read every input and collect the articles and the failures into one digest."""
+    """Read every input and collect the articles and the failures into one digest.
+
+    Raises:
+        TypeError: ``inputs`` is a single str or bytes: pass a list (``["seeds/"]``).
+    """
     items = iter_digest(inputs, sentences=sentences, fetcher=fetcher, progress=progress)
     return make_digest(items)
 
@@ -254,6 +300,29 @@ def make_digest(items: Iterable[Article | InputFailure]) -> Digest:
         errors=tuple(errors),
         stories=tuple(group(articles)),
     )
+
+
+class Stop:
+    """Ends a batch from another thread (the app's ``q``): what was read so far stays read.
+
+    Once :meth:`__call__` is called, the batch yields nothing more, its requests in flight
+    are ended and its threads are not waited for.
+    """
+
+    def __init__(self) -> None:
+        self.future: Future[None] = Future()
+        """Done once stopped: the batch waits on it beside the results it waits for."""
+        self._lock = threading.Lock()
+
+    def __call__(self) -> None:
+        """Stop the batch (more than once is harmless)."""
+        with self._lock:
+            if not self.future.done():
+                self.future.set_result(None)
+
+    @property
+    def stopped(self) -> bool:
+        return self.future.done()
 
 
 class _Pending:
@@ -296,16 +365,19 @@ class _Batch:
         fetcher: Fetcher | Callable[[], Fetcher] | None,
         progress: Progress | None,
         known: Known | None = None,
+        stop: Stop | None = None,
         readers: ReaderPool | None = None,
     ) -> None:
         self._sentences = sentences
         self._known = known
+        self._stop = stop
         self._pool = readers
         jobs = readers.jobs if readers is not None else 1
         self._ahead = 2 * jobs + 2
         """Documents handed to the worker processes and not yet taken, at most: local files
         are read this far ahead, and fetching threads wait while this many are out."""
         self._in_workers = threading.BoundedSemaphore(self._ahead)
+        self._in_pool: list[Future[Article | InputFailure]] = []
         # A Fetcher is not callable; a factory (or None) makes one only when a URL needs it.
         self._make = fetcher if callable(fetcher) else None
         self._fetcher: Fetcher | None = None if callable(fetcher) else fetcher
@@ -323,6 +395,7 @@ class _Batch:
         self, sources: Sequence[Source], failures: Sequence[InputFailure]
     ) -> Iterator[Article | InputFailure]:
         self._grow(len(sources) + len(failures))
+        finished = False
         try:
             for failure in failures:
                 yield self._finish(failure)
@@ -330,12 +403,20 @@ class _Batch:
                 self._start_url(s, depth=0) if s.kind == "url" else s for s in sources
             ]
             yield from self._drain(nodes)
+            finished = not self._stopped()
         finally:
-            self._close()
+            # Left early (stopped, Ctrl+C, the caller stopped iterating): nothing still
+            # running is waited for.
+            self._close(abandon=not finished)
+
+    def _stopped(self) -> bool:
+        return self._stop is not None and self._stop.stopped
 
     def _drain(self, nodes: list[_Node]) -> Iterator[Article | InputFailure]:
         nodes = list(nodes)
         for index, node in enumerate(nodes):
+            if self._stopped():
+                return
             if self._pool is not None and self._pool.usable:
                 # Local files are handed to the worker processes ahead of their turn.
                 for ahead in range(index, min(len(nodes), index + self._ahead)):
@@ -344,25 +425,43 @@ class _Batch:
                         nodes[ahead] = self._local(waiting)
                 node = nodes[index]
             if isinstance(node, Future):
-                yield from self._drain(node.result())
+                yield from self._drain(self._result(node))
             elif isinstance(node, Source):
                 yield from self._drain(self._local(node))
             elif isinstance(node, list):
                 yield from self._drain(node)
             elif isinstance(node, _Pending):
+                if self._stop is not None and not self._done_before_stop(node.future):
+                    return
                 yield self._finish(node.result())
             else:
                 yield node
 
-    def _close(self) -> None:
+    def _done_before_stop(self, future: Future[Any]) -> bool:
+        """Wait for ``future`` or the batch's stop; whether ``future`` is done."""
+        if self._stop is not None:
+            waited: list[Future[Any]] = [future, self._stop.future]
+            wait(waited, return_when=FIRST_COMPLETED)
+        return future.done()
+
+    def _result(self, future: Future[list[_Node]]) -> list[_Node]:
+        """What ``future`` gives, or nothing if the batch is stopped before it is done."""
+        if self._stop is not None and not self._done_before_stop(future):
+            return []
+        return future.result()
+
+    def _close(self, *, abandon: bool = False) -> None:
         with self._lock:
             self._closed = True
         for future in self._futures:
             future.cancel()  # only those not started: the batch was left before its end
+        for pending in self._in_pool:
+            pending.cancel()  # the same in the worker processes (the pool is the caller's)
         if self._owns_fetcher and self._fetcher is not None:
-            self._fetcher.close()
+            self._fetcher.close()  # ends requests in flight at once
         if self._readers is not None:
-            self._readers.shutdown(wait=True)
+            # An abandoned batch leaves the documents being read to finish on their own.
+            self._readers.shutdown(wait=not abandon, cancel_futures=True)
 
     def _grow(self, more: int) -> None:
         with self._lock:
@@ -409,7 +508,11 @@ class _Batch:
             if self._readers is None:
                 self._readers = ThreadPoolExecutor(READING_AT_ONCE, thread_name_prefix="digest-rd")
             readers = self._readers
-        self._waiting.acquire()
+        # Waits while readers are behind, but not past the batch's end: readers cancelled
+        # then would never make room.
+        while not self._waiting.acquire(timeout=0.25):
+            if self._closed:
+                raise RuntimeError("the batch is closed")
 
         def run() -> list[_Node]:
             try:
@@ -422,6 +525,25 @@ class _Batch:
         except RuntimeError:  # the batch is closing: nobody waits for this any more
             self._waiting.release()
             raise
+
+    def _in_worker(
+        self, function: Callable[..., Article | InputFailure], *args: object
+    ) -> _Pending | None:
+        """Hand ``function(*args)`` to a worker process; ``None`` when there is none to take it."""
+        readers = self._pool
+        if readers is None or not readers.usable:
+            return None
+        # Waits while the workers are behind, but not past the batch's end.
+        while not self._in_workers.acquire(timeout=0.25):
+            if self._closed:
+                return None
+        future = readers.submit(function, *args)
+        if future is None:
+            self._in_workers.release()
+            return None
+        future.add_done_callback(lambda _: self._in_workers.release())
+        self._in_pool.append(future)
+        return _Pending(future, lambda: function(*args), readers)
 
     # -- one document -----------------------------------------------------------------------
 
@@ -438,41 +560,36 @@ class _Batch:
         return self._submit(source.location, then)
 
     def _local(self, source: Source) -> list[_Node]:
+        if self._stopped():
+            return []
         try:
             data = read_stdin() if source.kind == "stdin" else read_file(source.location)
         except InputError as err:
             return [self._finish(InputFailure(source.name, str(err)))]
         return self._document(source, data, None, None, depth=0)
 
-    def _in_worker(
-        self, function: Callable[..., Article | InputFailure], *args: object
-    ) -> _Pending | None:
-        """Hand ``function(*args)`` to a worker process; ``None`` when there is none to take it."""
-        readers = self._pool
-        if readers is None or not readers.usable:
-            return None
-        self._in_workers.acquire()
-        future = readers.submit(function, *args)
-        if future is None:
-            self._in_workers.release()
-            return None
-        future.add_done_callback(lambda _: self._in_workers.release())
-        return _Pending(future, lambda: function(*args), readers)
-
     def _document(
         self, source: Source, data: bytes, url: str | None, charset: str | None, depth: int
     ) -> list[_Node]:
         """The results of one document: an article, or a feed's entries, or OPML's feeds."""
-        from digest.feeds import detect, parse_feed, parse_opml
+        from digest.feeds import MAX_OPML_FEEDS, detect, parse_feed, parse_opml
 
         try:
             kind = detect(data)
             if kind == "opml":
                 if depth:
                     raise InputError("an OPML file listed in an OPML file is not followed")
-                feeds = parse_opml(data)
-                self._grow(len(feeds) - 1)
-                return [self._start_url(Source(u, "url", u), depth + 1) for u in feeds]
+                listed = parse_opml(data)
+                feeds, left = listed[:MAX_OPML_FEEDS], len(listed) - MAX_OPML_FEEDS
+                self._grow(len(feeds) - 1 + (left > 0))
+                nodes = [self._start_url(Source(u, "url", u), depth + 1) for u in feeds]
+                if left > 0:
+                    reason = (
+                        f"{left} more feeds left out: digest reads the first"
+                        f" {MAX_OPML_FEEDS} feeds of an OPML file"
+                    )
+                    nodes.append(self._finish(InputFailure(source.name, reason)))
+                return nodes
             if kind is not None:
                 feed = parse_feed(data, url)
                 if not feed.entries:
@@ -488,8 +605,8 @@ class _Batch:
     # -- feed entries -----------------------------------------------------------------------
 
     def _start_entry(self, feed_name: str, feed: Feed, entry: Entry) -> _Node:
-        name = f"{feed_name}#{entry.id}"
-        if entry.link and is_url(entry.link):
+        name = sanitize.name(f"{feed_name}#{entry.id}")
+        if entry.link:  # an http(s) URL that may be fetched (digest.feeds keeps no other)
 
             def then(result: Response | FetchError) -> list[_Node]:
                 if (kept := self._unchanged(name, result)) is not None:
@@ -528,10 +645,17 @@ def read_entry(
         page: Extraction | None = None
         problem = str(result) if isinstance(result, FetchError) else ""
         if not isinstance(result, FetchError):
-            try:
-                page = _extraction(result.content, result.url, result.charset)
-            except InputError as err:
-                problem = str(err)
+            from digest.feeds import detect
+
+            if detect(result.content) is not None:
+                # A feed's entry that links to a feed (often the feed itself) links to
+                # no article: its raw XML is no page to read.
+                problem = "the entry links to a feed, not to a web page"
+            else:
+                try:
+                    page = _extraction(result.content, result.url, result.charset)
+                except InputError as err:
+                    problem = str(err)
         if entry.content and (
             page is None
             or (

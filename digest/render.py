@@ -4,6 +4,11 @@ Text and Markdown show, for each article, the title, an attribution line (outlet
 authors · agencies · date · link or path), the summary and the key facts, under a header
 that counts articles and sources. JSON is exactly the contract of SPEC.md. Nothing here
 knows about terminals beyond an optional bold/dim style for text, off unless asked for.
+
+Records hold clean text (:mod:`digest.sanitize`); each format still escapes on the way
+out, in case a record was made some other way: text and Markdown lose every terminal
+control, JSON writes them as ``\\u`` escapes, and only http(s) links become Markdown
+links, their targets escaped.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from digest.cells import wrap
 from digest.models import Article, Digest, Facts
+from digest.sanitize import clean, json_safe, web_url
 
 if TYPE_CHECKING:
     from digest.stories import Conflict, Story
@@ -24,6 +30,9 @@ FORMATS = ("text", "markdown", "json", "jsonl")
 
 MAX_CHIPS = 6
 """Facts of one kind shown in text and Markdown before "+N more"."""
+
+MIN_WIDTH = 40
+"""The narrowest text output: the indents and bullets need this much."""
 
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
@@ -115,11 +124,6 @@ def conflict_text(conflict: Conflict) -> str:
     )
 
 
-def fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
-    """``text`` wrapped to ``width`` cells (Chinese and Japanese too) as one string."""
-    return "\n".join(wrap(text, width, initial_indent, subsequent_indent))
-
-
 def _cards(digest: Digest) -> list[tuple[Article, Story | None]]:
     """What to print: each story's lead with its story, or each article when not grouped."""
     if digest.stories:
@@ -139,7 +143,7 @@ def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
         name = outlet_name(source.outlet) + (f" ({when})" if when else "")
         link = article.url or article.input
         if markdown:
-            others.append(f"[{_md_escape(name)}]({link})" if article.url else _md_escape(name))
+            others.append(_md_link(name, article.url))
         else:
             others.append(f"{name} {link}")
     shared = shared_facts(story)
@@ -189,20 +193,23 @@ def _generated(digest: Digest) -> str:
 def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
     """The digest as plain text wrapped to ``width`` columns."""
     bold, dim, reset = (_BOLD, _DIM, _RESET) if color else ("", "", "")
-    width = max(40, width)
+    width = max(MIN_WIDTH, width)
+
+    def fill(text: str, first: str, rest: str) -> str:
+        # Each piece of text is cleaned before it is wrapped and styled: the styles are
+        # then the only escape sequences written.
+        return "\n".join(wrap(clean(text), width, first, rest))
+
     out: list[str] = [f"{bold}Digest{reset} · {header(digest)} · {_generated(digest)}", ""]
     for number, (article, story) in enumerate(_cards(digest), start=1):
         prefix = f"{number}. "
         indent = " " * len(prefix)
-        title = fill(article.title, width, initial_indent=prefix, subsequent_indent=indent)
-        out.append(f"{bold}{title}{reset}")
+        out.append(bold + fill(article.title, prefix, indent) + reset)
         line = attribution(article)
         if line:
-            out.append(
-                dim + fill(line, width, initial_indent=indent, subsequent_indent=indent) + reset
-            )
+            out.append(dim + fill(line, indent, indent) + reset)
         for extra in story_lines(story):
-            out.append(fill(extra, width, initial_indent=indent, subsequent_indent=indent + "  "))
+            out.append(fill(extra, indent, indent + "  "))
         meta = " · ".join(
             x
             for x in (
@@ -216,35 +223,17 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
             )
             if x
         )
-        out.append(dim + fill(meta, width, initial_indent=indent, subsequent_indent=indent) + reset)
+        out.append(dim + fill(meta, indent, indent) + reset)
         out.append("")
         for sentence in article.summary:
-            out.append(
-                fill(
-                    sentence.text,
-                    width,
-                    initial_indent=indent + "• ",
-                    subsequent_indent=indent + "  ",
-                )
-            )
+            out.append(fill(sentence.text, indent + "• ", indent + "  "))
         if article.summary:
             out.append("")
         for label, value in fact_lines(article.facts):
-            out.append(
-                fill(
-                    f"{label}: {value}",
-                    width,
-                    initial_indent=indent,
-                    subsequent_indent=indent + "  ",
-                )
-            )
+            out.append(fill(f"{label}: {value}", indent, indent + "  "))
         for quote in article.facts.quotes[:2]:
             said = f"“{quote.text}”" + (f" — {quote.speaker}" if quote.speaker else "")
-            out.append(
-                fill(
-                    said, width, initial_indent=indent + "Quote: ", subsequent_indent=indent + "  "
-                )
-            )
+            out.append(fill(said, indent + "Quote: ", indent + "  "))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -256,17 +245,32 @@ def _md_escape(text: str) -> str:
         .replace("]", "\\]")
         .replace("*", "\\*")
         .replace("_", "\\_")
+        .replace("<", "\\<")
+        .replace(">", "\\>")
     )
+
+
+_LINK_TARGET_ESCAPES = str.maketrans({"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", "\\": "%5C"})
+"""Characters percent-encoded in a Markdown link's target: none can end it or open another."""
+
+
+def _md_link(text: str, url: str | None) -> str:
+    """``[text](url)`` when ``url`` is an http(s) URL (:func:`digest.sanitize.web_url`), its
+    target escaped; else the text alone: a ``javascript:`` or ``file:`` link is never written."""
+    target = web_url(url)
+    if target is None:
+        return _md_escape(text)
+    return f"[{_md_escape(text)}]({target.translate(_LINK_TARGET_ESCAPES)})"
 
 
 def render_markdown(digest: Digest) -> str:
     """The digest as Markdown: one section per article."""
     out: list[str] = [f"# Digest — {header(digest)}", "", f"_Generated {_generated(digest)}_", ""]
     for article, story in _cards(digest):
-        title = _md_escape(article.title)
-        out.append(f"## [{title}]({article.url})" if article.url else f"## {title}")
+        link = web_url(article.url)
+        out.append(f"## {_md_link(article.title, link)}")
         out.append("")
-        line = attribution(article, link=not article.url)
+        line = attribution(article, link=not link)
         if line:
             out.append(f"*{_md_escape(line)}*")
             out.append("")
@@ -290,17 +294,17 @@ def render_markdown(digest: Digest) -> str:
             words = "; ".join(warning_text(w) for w in article.warnings)
             out.append(f"**Warnings:** {_md_escape(words)}  ")
         out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    return clean("\n".join(out).rstrip() + "\n")
 
 
 def render_json(digest: Digest) -> str:
-    """The digest as one JSON document (SPEC.md)."""
-    return json.dumps(digest.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The digest as one JSON document (SPEC.md): UTF-8 text with no terminal control raw in it."""
+    return json_safe(json.dumps(digest.to_dict(), ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_jsonl(articles: Iterable[Article]) -> str:
     """One article per line as JSON (SPEC.md ``--format jsonl``)."""
-    return "".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in articles)
+    return "".join(json_safe(json.dumps(a.to_dict(), ensure_ascii=False)) + "\n" for a in articles)
 
 
 def render(digest: Digest, fmt: str, *, width: int = 80, color: bool = False) -> str:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from digest.errors import EmptyInputError, NotFoundError, TooLargeError, UnreadableError
 from digest.models import InputFailure
+from digest.sanitize import name, web_url, why_not_url
 
 SourceKind = Literal["file", "url", "stdin"]
 
@@ -35,10 +36,11 @@ class Source:
     """One document to read."""
 
     name: str
-    """How the input is shown to the user: the path, the URL, or ``-``."""
+    """How the input is shown to the user: the path, the URL, or ``-``, cleaned
+    (:func:`digest.sanitize.name`: a byte that is not UTF-8 is shown as U+FFFD)."""
     kind: SourceKind
     location: str
-    """The path or URL to read (``-`` for standard input)."""
+    """The path or URL to read (``-`` for standard input): a path as the OS gave it."""
 
 
 def is_url(text: str) -> bool:
@@ -63,35 +65,46 @@ def expand(inputs: Sequence[str]) -> tuple[list[Source], list[InputFailure]]:
             sources.append(source)
 
     for raw in inputs:
+        shown = name(raw)
         if raw == "-":
             add(Source("-", "stdin", "-"))
         elif is_url(raw):
-            add(Source(raw, "url", raw))
+            if web_url(raw.strip()) is None:
+                failures.append(InputFailure(shown, why_not_url(raw.strip())))
+            else:
+                add(Source(shown, "url", raw.strip()))
         else:
             path = Path(raw)
             if path.is_dir():
                 found = list(_walk(path))
                 if not found:
-                    failures.append(InputFailure(raw, "folder holds no HTML, text or feed files"))
+                    failures.append(InputFailure(shown, "folder holds no HTML, text or feed files"))
                 for file in found:
-                    add(Source(str(file), "file", str(file)))
+                    add(Source(name(str(file)), "file", str(file)))
             elif path.exists():
-                add(Source(raw, "file", raw))
+                # Named on the command line, a pipe is read (digest <(curl ...)); in a
+                # folder, only regular files are (_walk).
+                add(Source(shown, "file", raw))
             else:
-                failures.append(InputFailure(raw, "no such file or folder"))
+                failures.append(InputFailure(shown, "no such file or folder"))
     return sources, failures
 
 
 def _walk(folder: Path) -> list[Path]:
+    """The regular files in ``folder`` and below that may hold an article or a feed, sorted.
+
+    Anything else (a pipe, a socket, a device) is left out: opening a pipe waits for a
+    writer, and reading a device may never end.
+    """
     files: list[Path] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
-        for name in sorted(names):
-            path = Path(root, name)
+        for base in sorted(names):
+            path = Path(root, base)
             suffix = path.suffix.lower()
-            if name.startswith(".") or not (
-                suffix in ARTICLE_SUFFIXES or (suffix in FEED_SUFFIXES and _holds_a_feed(path))
-            ):
+            if base.startswith(".") or not (suffix in ARTICLE_SUFFIXES or suffix in FEED_SUFFIXES):
+                continue
+            if not path.is_file() or (suffix in FEED_SUFFIXES and not _holds_a_feed(path)):
                 continue
             files.append(path)
     return files

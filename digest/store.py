@@ -14,7 +14,10 @@ articles alone.
 Safety: the database runs in WAL mode and every change is one transaction, so a process
 killed at any moment leaves a library that opens with everything committed before the
 kill. A file that is not a digest library, is damaged, or was written by a newer digest
-raises :class:`LibraryError` with one line saying so; it is never rewritten or deleted.
+raises :class:`LibraryError` with one line saying so; it is never rewritten or deleted:
+all of that is checked before anything is written (even the switch to WAL mode). A
+library the user may not write (a read-only file or folder) is opened read-only
+(:attr:`Library.read_only`): it can be read, and every write raises :class:`LibraryError`.
 
 This module is imported on the plain-output path: it must not import Textual.
 """
@@ -22,7 +25,9 @@ This module is imported on the plain-output path: it must not import Textual.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 import threading
 import time
 import zlib
@@ -31,6 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from digest.errors import DigestError
 from digest.models import Article, article_from_dict
@@ -128,11 +134,15 @@ class Library:
     Use :meth:`open`, and :meth:`close` (or ``with``) when done.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, *, read_only: bool = False
+    ) -> None:
         self._db = connection
         self._lock = threading.Lock()
         self.path = path
         """The database file."""
+        self.read_only = read_only
+        """Opened read-only (the user may not write the file or its folder): writes fail."""
         self.unreadable = 0
         """Stored articles that could not be read back (shown as a warning, left in place)."""
 
@@ -140,9 +150,11 @@ class Library:
     def open(cls, path: Path | None = None) -> Library:
         """Open the library at ``path`` (default :func:`library_path`), creating it if missing.
 
+        A library the user may not write is opened read-only (:attr:`read_only`).
+
         Raises:
-            LibraryError: the file is damaged, not a digest library, from a newer digest, or
-                cannot be created or opened.
+            LibraryError: the file is damaged, not a digest library, from a newer digest, not
+                a regular file, or cannot be created or opened.
         """
         path = path or library_path()
         try:
@@ -152,17 +164,55 @@ class Library:
                 f"library {path}: cannot create its folder ({err.strerror or err})"
             ) from err
         try:
-            db = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
-            )
-        except sqlite3.Error as err:
-            raise LibraryError(f"library {path}: cannot be opened ({err})") from err
-        try:
-            _prepare(db, path)
-        except BaseException:
-            db.close()
-            raise
-        return cls(db, path)
+            info = path.stat()
+        except FileNotFoundError:
+            info = None
+        except OSError as err:
+            raise LibraryError(f"library {path}: cannot be opened ({err.strerror or err})") from err
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            # SQLite would wait for ever on a pipe, and a device is no database.
+            raise LibraryError(f"library {path}: not a regular file")
+        # SQLite needs to write the folder too (the WAL, its index, a rollback journal).
+        writable = info is None or (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+        if writable:
+            try:
+                return cls._connect(path, read_only=False)
+            except LibraryError as err:
+                if "read-only" not in str(err):
+                    raise
+        return cls._connect(path, read_only=True)
+
+    @classmethod
+    def _connect(cls, path: Path, *, read_only: bool) -> Library:
+        """Open and check the file: read-write, or read-only (``mode=ro``; and ``immutable``
+        when a WAL library's index cannot be made in a read-only folder)."""
+        tries: list[str | Path] = [path]
+        if read_only:
+            uri = "file:" + quote(str(path), errors="surrogateescape")
+            tries = [f"{uri}?mode=ro", f"{uri}?mode=ro&immutable=1"]
+        for number, target in enumerate(tries, start=1):
+            try:
+                db = sqlite3.connect(
+                    target,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    check_same_thread=False,
+                    isolation_level=None,
+                    uri=read_only,
+                )
+            except sqlite3.Error as err:
+                raise LibraryError(f"library {path}: cannot be opened ({err})") from err
+            try:
+                _prepare(db, path, read_only=read_only)
+            except sqlite3.DatabaseError as err:
+                db.close()
+                if number < len(tries) and "unable to open" in str(err):
+                    continue  # a WAL library in a read-only folder: read it as immutable
+                raise LibraryError(f"library {path}: {_reason(err)}") from err
+            except BaseException:
+                db.close()
+                raise
+            return cls(db, path, read_only=read_only)
+        raise AssertionError("the last try returns or raises")
 
     def close(self) -> None:
         """Close the database (the WAL is checkpointed by SQLite)."""
@@ -182,7 +232,7 @@ class Library:
                 self._db.execute("BEGIN IMMEDIATE")
                 yield self._db
                 self._db.execute("COMMIT")
-            except sqlite3.DatabaseError as err:
+            except (sqlite3.DatabaseError, UnicodeEncodeError) as err:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
                 raise LibraryError(f"library {self.path}: {_reason(err)}") from err
@@ -195,7 +245,7 @@ class Library:
         with self._lock:
             try:
                 return self._db.execute(sql, tuple(params)).fetchall()
-            except sqlite3.DatabaseError as err:
+            except (sqlite3.DatabaseError, UnicodeEncodeError) as err:
                 raise LibraryError(f"library {self.path}: {_reason(err)}") from err
 
     # -- pages: the fetcher's HTTP cache ------------------------------------------------
@@ -236,7 +286,8 @@ class Library:
         with self._transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO pages"
-                " (url, final_url, status, etag, last_modified, content_type, charset, content, fetched_at)"
+                " (url, final_url, status, etag, last_modified, content_type, charset, content,"
+                " fetched_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     url,
@@ -347,7 +398,8 @@ class Library:
         """Keep what the user saw of a story now, replacing what they saw before."""
         with self._transaction() as db:
             db.execute(
-                "INSERT OR REPLACE INTO stories_seen (story_id, snapshot, seen_at) VALUES (?, ?, ?)",
+                "INSERT OR REPLACE INTO stories_seen (story_id, snapshot, seen_at)"
+                " VALUES (?, ?, ?)",
                 (story_id, snapshot, time.time()),
             )
 
@@ -368,7 +420,8 @@ class Library:
             ).rowcount
             pages = db.execute(
                 "DELETE FROM pages WHERE fetched_at < ?"
-                " AND url NOT IN (SELECT page_url FROM articles WHERE page_url IS NOT NULL AND saved_at IS NOT NULL)",
+                " AND url NOT IN (SELECT page_url FROM articles"
+                " WHERE page_url IS NOT NULL AND saved_at IS NOT NULL)",
                 (cutoff,),
             ).rowcount
             db.execute("DELETE FROM stories_seen WHERE seen_at < ?", (cutoff,))
@@ -383,33 +436,40 @@ class Library:
         return articles, pages
 
 
-def _prepare(db: sqlite3.Connection, path: Path) -> None:
-    """Check that ``db`` is a digest library this digest can read; create the tables if new."""
-    try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables and app_id != APPLICATION_ID:
-            raise LibraryError(
-                f"library {path}: not a digest library (another program's SQLite file)"
-            )
-        if version > SCHEMA_VERSION:
-            raise LibraryError(
-                f"library {path}: written by a newer digest (library version {version}, this digest"
-                f" reads up to {SCHEMA_VERSION}); upgrade digest"
-            )
-        db.execute("PRAGMA journal_mode = WAL")
-        # NORMAL in WAL mode: a killed process loses nothing committed (only a power cut can).
-        db.execute("PRAGMA synchronous = NORMAL")
+def _prepare(db: sqlite3.Connection, path: Path, *, read_only: bool) -> None:
+    """Check that ``db`` is a digest library this digest can read; create the tables if new.
+
+    Everything is checked before anything is written: a damaged file in rollback-journal
+    mode is left exactly as it was (switching it to WAL mode would rewrite its header).
+
+    Raises:
+        LibraryError: not a digest library, from a newer digest, or damaged.
+        sqlite3.DatabaseError: the file cannot be read (the caller says why).
+    """
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if tables and app_id != APPLICATION_ID:
+        raise LibraryError(f"library {path}: not a digest library (another program's SQLite file)")
+    if version > SCHEMA_VERSION:
+        raise LibraryError(
+            f"library {path}: written by a newer digest (library version {version}, this digest"
+            f" reads up to {SCHEMA_VERSION}); upgrade digest"
+        )
+    if tables and db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+        raise LibraryError(
+            f"library {path}: the file is damaged; move it aside to start a new library"
+        )
+    if read_only:
         if not tables:
-            _create(db)
-        elif db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
-            raise LibraryError(
-                f"library {path}: the file is damaged; move it aside to start a new library"
-            )
-    except sqlite3.DatabaseError as err:
-        raise LibraryError(f"library {path}: {_reason(err)}") from err
+            raise LibraryError(f"library {path}: the file is read-only and holds no library")
+        return
+    db.execute("PRAGMA journal_mode = WAL")
+    # NORMAL in WAL mode: a killed process loses nothing committed (only a power cut can).
+    db.execute("PRAGMA synchronous = NORMAL")
+    if not tables:
+        _create(db)
 
 
 def _create(db: sqlite3.Connection) -> None:
@@ -428,7 +488,11 @@ def _create(db: sqlite3.Connection) -> None:
         raise
 
 
-def _reason(err: sqlite3.Error) -> str:
+def _reason(err: sqlite3.Error | UnicodeEncodeError) -> str:
+    if isinstance(err, UnicodeEncodeError):
+        # Text that is not UTF-8 (a name with surrogates) cannot be stored; records never
+        # hold such text (digest.sanitize), so this is a fault of digest's.
+        return "cannot keep text that is not UTF-8"
     text = str(err)
     if "file is not a database" in text or "malformed" in text:
         return "the file is damaged or not a database; move it aside to start a new library"

@@ -1,6 +1,7 @@
 """The readable article from an HTML page.
 
-    parse (lxml) -> metadata (digest.extract.meta) -> pre-clean -> readability-lxml -> blocks -> post-clean
+    prepare (digest.extract.markup) -> parse (lxml) -> metadata (digest.extract.meta)
+        -> pre-clean -> readability-lxml -> blocks -> post-clean
 
 readability-lxml finds the main body. Around it digest does what readability gets wrong
 or does not try: captions and photo credits go to ``credits`` instead of the text;
@@ -32,6 +33,7 @@ from digest.extract.lines import (
     is_prose,
     split_names,
 )
+from digest.extract.markup import limit_attributes
 from digest.extract.meta import PageMeta, class_names, class_pattern, read_metadata, text_key
 from digest.language import guess_language
 from digest.models import Credit, Extraction
@@ -41,6 +43,12 @@ MAX_HTML_CHARS = 12_000_000
 """Pages longer than this are cut before parsing (with the ``truncated`` warning): no news
 article is that long, and readability's scoring grows with the page."""
 
+MAX_MARKUP = 50_000
+"""Tags (``<`` characters, counted with those in scripts) read from a page; it is cut before
+the next, with the ``truncated`` warning. News pages have a few thousand (the corpus at most
+5,215); every element costs each pass over the tree, so a page of hundreds of thousands of
+tiny elements would take minutes."""
+
 MAX_TEXT_CHARS = 600_000
 """Text beyond this (about 100,000 words, ten times a long read) is cut from the page
 before readability scores it, with the ``truncated`` warning."""
@@ -49,16 +57,22 @@ TRUNCATED_SHARE = 0.6
 """A body with less than this share of the words the page says the article has is cut short."""
 LOW_TEXT_WORDS = 80
 """Bodies shorter than this get the ``low-text`` warning."""
+SIMPLIFIED = "markup-simplified"
+"""The warning of a page whose tags had more attributes than are read (see
+:mod:`digest.extract.markup`); what is left of them was read."""
 
+# Tag names as one string each, easier to read than a list of quoted words.
 _BLOCK_TAGS = frozenset(
-    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
+    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "  # noqa: SIM905
     "blockquote pre table thead tbody tfoot tr td th caption figure figcaption address hr form "
     "fieldset details summary center".split()
 )
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "textarea", "iframe"}
 )
-_INLINE_TAGS = frozenset("span a em strong b i cite time small abbr sup sub u mark".split())
+_INLINE_TAGS = frozenset(
+    "span a em strong b i cite time small abbr sup sub u mark".split()  # noqa: SIM905
+)
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 
 _BOILER_CLASS = class_pattern(
@@ -118,9 +132,28 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 dropped element's tail is joined to its neighbour's): control characters, lone surrogates."""
 
 
-def _parse(text: str) -> HtmlElement:
+def _prepare(text: str) -> tuple[str, bool, bool]:
+    """The page as the parser is given it: within :data:`MAX_HTML_CHARS` and
+    :data:`MAX_MARKUP`, with no character lxml refuses, and no tag with more attributes than
+    :data:`digest.extract.markup.MAX_ATTRIBUTES`.
+
+    Returns:
+        The text, whether it was cut, and whether tags lost attributes.
+    """
+    cut = len(text) > MAX_HTML_CHARS
     text = _XML_DECLARATION.sub("", text[:MAX_HTML_CHARS], count=1)
     text = _NOT_XML.sub(" ", text)
+    if text.count("<") > MAX_MARKUP:
+        end = -1
+        for _ in range(MAX_MARKUP + 1):
+            end = text.find("<", end + 1)
+        text, cut = text[:end], True
+    text, simplified = limit_attributes(text)
+    return text, cut, simplified > 0
+
+
+def _parse(text: str) -> HtmlElement:
+    """The tree of a page made ready by :func:`_prepare`."""
     try:
         return lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as err:
@@ -545,18 +578,27 @@ def _readable_body(root: HtmlElement, url: str | None) -> HtmlElement:
     from readability import Document
     from readability.readability import Unparseable
 
+    class _Kept(Document):  # type: ignore[misc]  # (readability ships no type hints)
+        node: HtmlElement | None = None
+
+        def get_clean_html(self) -> str:
+            self.node = self.html  # the summary's own tree, before it is written out
+            return str(super().get_clean_html())
+
+    document = _Kept(root, url=url)
     try:
-        summary = Document(root, url=url).summary(html_partial=True)
+        summary = document.summary(html_partial=True)
     except Unparseable as err:
         raise NotAnArticleError("no readable article text") from err
-    if not summary.strip():
-        raise NotAnArticleError("no readable article text")
-    try:
-        return lxml.html.fragment_fromstring(summary, create_parent="div")
-    except (AssertionError, ValueError, lxml.etree.ParserError) as err:
+    if not summary.strip() or document.node is None or document.node.tag == "html":
         # readability gives back the whole page when it has no body ("<html><head>...</head>
-        # </html>", a download cut short): lxml finds no fragment in it.
-        raise NotAnArticleError("no readable article text") from err
+        # </html>", a download cut short): no article in it.
+        raise NotAnArticleError("no readable article text")
+    # readability's tree is its own copy of the page (it cleans a copy): the summary is
+    # taken as it stands, not written out as HTML and parsed again.
+    holder = lxml.html.Element("div")
+    holder.append(document.node)
+    return holder
 
 
 class _Body:
@@ -604,9 +646,10 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
         link_list = False
         if is_noise(text) or (len(text) < 200 and FOOTER.match(text)):
             link_list = bool(_LINK_LIST.match(text))
-            if copyright := _COPYRIGHT.match(text):
-                if agency := agency_name(copyright.group("owner")):
-                    body.agencies.append(agency)
+            if (copyright := _COPYRIGHT.match(text)) and (
+                agency := agency_name(copyright.group("owner"))
+            ):
+                body.agencies.append(agency)
             continue
         if credit := (caption_credit(text) if len(text) < 300 else None):
             body.credits.append(credit)
@@ -631,9 +674,12 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
             continue  # the reviewer's credit, not a paragraph (and not an author)
         if near_top and len(text) < 60 and parse_date(text) and len(text.split()) <= 8:
             continue  # a date line left above the body
-        if not body.paragraphs and (dateline := _DATELINE_AGENCY.match(text)):
-            if agency := agency_name(dateline.group("agency")):
-                body.agencies.append(agency)
+        if (
+            not body.paragraphs
+            and (dateline := _DATELINE_AGENCY.match(text))
+            and (agency := agency_name(dateline.group("agency")))
+        ):
+            body.agencies.append(agency)
         if text in body.paragraphs and len(text.split()) < 25:
             continue  # a label or heading repeated (chart titles, sticky headers)
         body.paragraphs.append(text)
@@ -722,7 +768,7 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     Raises:
         NotAnArticleError: when the page holds no readable article text.
     """
-    truncated = len(text) > MAX_HTML_CHARS
+    text, truncated, simplified = _prepare(text)
     root = _parse(text)
     meta = read_metadata(root, url)
     truncated = _cap_text(root) or truncated
@@ -771,5 +817,8 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
         published=meta.published,
         language=language,
         credits=tuple([*credits, *body.credits]),
-        warnings=_warnings(meta, paragraphs, truncated, lambda: _walls(_parse(text))),
+        warnings=(
+            *_warnings(meta, paragraphs, truncated, lambda: _walls(_parse(text))),
+            *((SIMPLIFIED,) if simplified else ()),
+        ),
     )

@@ -22,7 +22,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from digest.models import Article
     from digest.readers import ReaderPool
     from digest.refresh import Filters
     from digest.store import Library
@@ -93,6 +92,7 @@ class DigestApp(App[int]):
     def on_mount(self) -> None:
         from digest.config import load_settings, remembered, remembered_theme
 
+        # Messages that quote a file's values or names are shown as they are, not as markup.
         for broken in self.theme_problems:
             self.notify(
                 broken, title="Theme not loaded", severity="warning", timeout=8, markup=False
@@ -147,25 +147,6 @@ class DigestApp(App[int]):
                     markup=False,
                 )
 
-    def open_link(self, article: Article) -> None:
-        """Open the article's web page in the browser (an article read from a file has none)."""
-        url = article.url
-        if url and url.lower().startswith(("http://", "https://")):
-            self.open_url(url)
-            self.notify(f"Opening {url}", timeout=3, markup=False)
-        elif url:
-            self.notify("Only http(s) links are opened.", severity="warning", timeout=4)
-        else:
-            self.notify(
-                "This article was read from a file: it has no link.", severity="warning", timeout=4
-            )
-
-    def copy_link(self, article: Article) -> None:
-        """Copy the article's link (or the file it was read from) to the clipboard."""
-        location = article.url or article.input
-        self.copy_to_clipboard(location)
-        self.notify(f"Copied {location}", timeout=3, markup=False)
-
     def deliver_screenshot(
         self,
         filename: str | None = None,
@@ -215,7 +196,11 @@ class DigestApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        """Quit with the command line's exit code: 1 when any input gave no article."""
+        """Quit with the command line's exit code: 1 when any input gave no article.
+
+        Reading stops at once: requests in flight are ended, not waited for.
+        """
+        self.digest_screen.stop_reading()
         self.exit(1 if self.digest_screen.failures else 0)
 
 
@@ -230,7 +215,7 @@ def run(
     refresh_minutes: float | None = None,
     readers: ReaderPool | None = None,
 ) -> int:
-    """Open the app on ``inputs``; returns the exit code (1: an input failed, 2: a bad theme).
+    """Open the app on ``inputs``; returns the exit code (1: an input failed; 2: a bad theme).
 
     With a library, articles are kept in it, read and saved state is remembered, and
     stories show what is new since they were last opened; with no inputs, the library's

@@ -27,10 +27,12 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from digest.models import Article, InputFailure
+from digest.pipeline import Stop
 from digest.refresh import Filters
 from digest.render import counted
+from digest.sanitize import web_url
 from digest.ui.screens.dialogs import ErrorsScreen
-from digest.ui.screens.reader import ReaderScreen
+from digest.ui.screens.reader import ReaderScreen, copy_link, open_link
 from digest.ui.view import (
     FIELDS,
     SORTS,
@@ -174,6 +176,8 @@ class DigestScreen(Screen[None]):
         """Articles and failures the current reading has given so far."""
         self._why = "load"
         """Why the current (or last) reading runs: load, refresh or retry."""
+        self.stop_reading = Stop()
+        """Ends the reading worker at once (quitting does not wait for slow servers)."""
 
     @property
     def digest_app(self) -> DigestApp:
@@ -197,6 +201,9 @@ class DigestScreen(Screen[None]):
         self._read(self.inputs, "load")
         if self.refresh_minutes:
             self.set_interval(self.refresh_minutes * 60, self._timed_refresh)
+
+    def on_unmount(self) -> None:
+        self.stop_reading()
 
     # ----------------------------------------------------------------- reading
 
@@ -233,6 +240,8 @@ class DigestScreen(Screen[None]):
             sentences=self.sentences,
             progress=progress,
             readers=self.readers,
+            warn=self._warn,
+            stop=self.stop_reading,
         ):
             state: State | None = None
             if isinstance(item, Article):
@@ -241,7 +250,23 @@ class DigestScreen(Screen[None]):
                 if self.library is not None:
                     state = self.library.states([item.id]).get(item.id, (None, None))
             self.post_message(self.Read(item, state))
+        if self.stop_reading.stopped:
+            return  # the app is closing: nobody will see the end
         self.post_message(self.Read(None, why=why))
+
+    def _warn(self, text: str) -> None:
+        """From the reading worker: tell the user about the library (once)."""
+        self.post_message(self.Warned(text))
+
+    class Warned(Message):
+        """From the reading worker: the library failed, and the run goes on without it."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def on_digest_screen_warned(self, message: Warned) -> None:
+        self.notify(message.text, title="Library", severity="warning", timeout=8, markup=False)
 
     class Read(Message):
         """From the reading worker: the number of inputs, one result, or ``None`` at the end."""
@@ -345,6 +370,8 @@ class DigestScreen(Screen[None]):
         from digest.stories import Snapshot, changes, group, match
 
         stories = group(articles)
+        if self.stop_reading.stopped:
+            return  # the app is closing
         seen: dict[str, Changes] = {}
         if self.library is not None:
             snapshots = []
@@ -603,7 +630,7 @@ class DigestScreen(Screen[None]):
         if action in ("card", "jump", "open", "unread", "toggle_read", "mark_read", "copy_link"):
             return True if self.view else None
         if action == "open_link":
-            return True if self.selected is not None and self.selected.url else None
+            return True if self.selected is not None and web_url(self.selected.url) else None
         if action == "toggle_saved":
             return True if self.view and self.library is not None else None
         if action == "undo":
@@ -827,11 +854,11 @@ class DigestScreen(Screen[None]):
 
     def action_open_link(self) -> None:
         if self.selected is not None:
-            self.digest_app.open_link(self.selected)
+            open_link(self.app, self.selected)
 
     def action_copy_link(self) -> None:
         if self.selected is not None:
-            self.digest_app.copy_link(self.selected)
+            copy_link(self.app, self.selected)
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)

@@ -27,13 +27,15 @@ from digest.render import (
     shared_facts,
     warning_text,
 )
+from digest.sanitize import web_url
 from digest.ui.view import paragraphs_naming
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual.app import App
+
     from digest.stories import Changes, Story
-    from digest.ui.app import DigestApp
 
 NARROW_BELOW = 100
 """Columns below which the reader's side panel folds under the text."""
@@ -334,7 +336,7 @@ class ReaderScreen(Screen[None]):
         """``o`` is dimmed for an article read from a file (it has no link), → ← n N for
         another source of a story (it is not on the list)."""
         if action == "open_link":
-            return True if self.article.url else None
+            return True if web_url(self.article.url) else None
         if action in ("step", "unread"):
             return True if self.navigator is not None else None
         return True
@@ -393,13 +395,29 @@ class ReaderScreen(Screen[None]):
             body.scroll_home(animate=False)
 
     def action_open_link(self) -> None:
-        self._app().open_link(self.article)
+        open_link(self.app, self.article)
 
     def action_copy_link(self) -> None:
-        self._app().copy_link(self.article)
+        copy_link(self.app, self.article)
 
-    def _app(self) -> DigestApp:
-        from digest.ui.app import DigestApp
 
-        assert isinstance(self.app, DigestApp)
-        return self.app
+def open_link(app: App[object], article: Article) -> None:
+    """Open the article's web page in the browser (an article read from a file has none)."""
+    # Only an http(s) link is handed to the system's opener: never file:, javascript:...
+    url = web_url(article.url)
+    if url:
+        app.open_url(url)
+        app.notify(f"Opening {url}", timeout=3, markup=False)
+    elif article.url:
+        app.notify("Only http(s) links are opened.", severity="warning", timeout=4)
+    else:
+        app.notify(
+            "This article was read from a file: it has no link.", severity="warning", timeout=4
+        )
+
+
+def copy_link(app: App[object], article: Article) -> None:
+    """Copy the article's link (or the file it was read from) to the clipboard."""
+    location = web_url(article.url) or article.input
+    app.copy_to_clipboard(location)
+    app.notify(f"Copied {location}", timeout=3, markup=False)

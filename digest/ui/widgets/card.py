@@ -214,7 +214,10 @@ class Card(Vertical, can_focus=True):
     def compose(self) -> ComposeResult:
         article = self.article
         yield Static(self._title(), classes="card-title")
-        yield Static(attribution(article, link=False) or article.input, classes="card-meta")
+        # Content, not a str: a str given to Static is read as markup.
+        yield Static(
+            Content(attribution(article, link=False) or article.input), classes="card-meta"
+        )
         extra = story_line(self.story, self.changes)
         if extra is not None:
             yield Static(extra, classes="card-story")
