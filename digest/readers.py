@@ -261,7 +261,10 @@ def _stop(executor: ProcessPoolExecutor) -> None:
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
     if terminate is not None:
         terminate()
-        return
-    processes = getattr(executor, "_processes", None) or {}
-    for process in list(processes.values()):
-        process.terminate()
+    else:
+        processes = getattr(executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
+    # With its workers gone this returns at once; it lets the pool's own thread end before
+    # the interpreter's exit wakes it (a race that prints "Bad file descriptor" at exit).
+    executor.shutdown(wait=True)
