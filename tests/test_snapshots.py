@@ -25,8 +25,10 @@ def _at_the_repository_root(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("theme", THEMES)
 def test_digest_screen_in_each_theme(snap_compare, theme: str) -> None:
     """Three cards (France 24, BBC, Le Monde), the first with the accent's heavy border;
-    each with title, attribution, bullet summary clipped with "…", coloured fact chips;
-    "Page 1/3 · 7 articles · 7 sources"; "e Errors" dimmed in the footer (nothing failed)."""
+    each with the unread mark ● before its title, attribution, bullet summary (cut with "…"
+    where words stop, never after a full stop), and the fact line with its labels ("person",
+    "org", "place", "#") before coloured names; the status line says "7 unread"; "Page 1/3 ·
+    7 articles · 7 sources"."""
     assert snap_compare(
         DigestApp([SEEDS], theme=theme, remember=False),
         terminal_size=SIZE,
@@ -35,9 +37,10 @@ def test_digest_screen_in_each_theme(snap_compare, theme: str) -> None:
 
 
 def test_reader(snap_compare) -> None:
-    """The France 24 article: headline, italic standfirst, the three summary paragraphs
-    marked; beside it outlet, agencies, section, link and the photo credit, then the facts
-    list (People with roles and mention counts, Organisations, Places...)."""
+    """The France 24 article at 100x30 (wide enough for the side panel): headline, italic
+    standfirst, the three summary paragraphs in the accent colour (no background); beside it
+    outlet, agencies, section and link, then the facts list, Quotes first, then People with
+    roles and mention counts, Organisations, Places...; the footer offers ← → tab esc n."""
 
     async def open_first(pilot) -> None:
         await wait_for_digest(pilot)
