@@ -98,7 +98,8 @@ class DigestScreen(Screen[None]):
         Binding(
             "escape", "clear_filter", "Clear filter", id="clear-filter", show=False, priority=True
         ),
-        Binding("enter", "filter_done", "Filter done", id="filter-done", show=False, priority=True),
+        # Enter in the filter box (no description: it is not a command of its own).
+        Binding("enter", "filter_done", "", id="filter-done", show=False, priority=True),
         Binding("r", "toggle_read", "Read/unread", id="toggle-read", show=False),
         Binding("A", "mark_read('page')", "Mark page read", id="mark-page-read", show=False),
         Binding("C", "mark_read('all')", "Mark all read", id="mark-all-read", show=False),
