@@ -323,13 +323,11 @@ def test_the_reader_lists_a_number_said_twice_once_with_both_paragraphs() -> Non
     from digest.ui.screens.reader import fact_entries
 
     article = read_article(
-        
-            b"Algeria restaurant bomb kills seven\n\n"
-            b"A bomb explosion in a restaurant west of Algiers on Friday killed seven people,"
-            b" an Algerian newspaper said on Saturday.\n\n"
-            b"Security forces said two people were killed and six were wounded in the town.\n\n"
-            b"But Le Matin newspaper, quoting witnesses, said the bomb killed seven people.\n"
-        
+        b"Algeria restaurant bomb kills seven\n\n"
+        b"A bomb explosion in a restaurant west of Algiers on Friday killed seven people,"
+        b" an Algerian newspaper said on Saturday.\n\n"
+        b"Security forces said two people were killed and six were wounded in the town.\n\n"
+        b"But Le Matin newspaper, quoting witnesses, said the bomb killed seven people.\n"
     )
     numbers = dict(fact_entries(article))["Numbers"]
     labels = [entry.label.plain for entry in numbers]
