@@ -166,6 +166,7 @@ def main() -> int:
     app: dict[str, list[dict[str, float]]] = {name: [] for name in settings}
     printed: dict[str, list[float]] = {name: [] for name in settings}
     order: dict[str, list[str]] = {}
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
@@ -191,7 +192,11 @@ def main() -> int:
                 print(f"run {run + 1} {name:9} printed: {len(ids)} articles in {elapsed:.2f} s")
 
     print(f"\n{count} articles from {len(sources)} pages, {args.runs} runs each, app at 120x40;")
-    print(f"default is {label}; {os.cpu_count()} cores on this machine\n")
+    print(
+        f"default is {label}; {os.cpu_count()} cores on this machine; load average (1 min)"
+        f" {load_before:.2f} before, {os.getloadavg()[0]:.2f} after: other work on the machine"
+        " takes cores from both settings, and the processes' more\n"
+    )
     ok = True
     for name in settings:
         firsts = [r["first"] for r in app[name]]
