@@ -471,19 +471,22 @@ class _Batch:
         self._launch_pool()
 
     def _launch_pool(self) -> None:
-        """Start the reading processes once there is enough to read (and, when the pool asks
-        for it, the first document is read)."""
+        """Start the reading processes once there is enough to read (a pool that waits for
+        the first results, the app's, once a few are read: the app starts it sooner, when
+        its first card is on the screen)."""
         pool = self._pool
-        if pool is not None and self._total >= POOL_FROM and (self._done or not pool.after_first):
+        if pool is None or self._total < POOL_FROM:
+            return
+        if not pool.after_first or self._done >= POOL_FROM:
             pool.launch()
 
     def _finish(self, item: Article | InputFailure) -> Article | InputFailure:
         with self._lock:
             self._done += 1
-            first = self._done == 1
+            launch = self._done == POOL_FROM
             if self._progress is not None:
                 self._progress(self._done, self._total)
-        if first:
+        if launch:
             self._launch_pool()
         return item
 

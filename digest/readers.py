@@ -117,8 +117,9 @@ class ReaderPool:
         self.jobs = jobs
         """How many worker processes read at once."""
         self.after_first = after_first
-        """Start the workers only once a batch's first document is read, so that their start
-        does not slow the first card (the app); else as soon as there is enough to read."""
+        """The caller starts the workers once its first results are shown (the app, so that
+        their start does not slow the first card; a batch starts them after a few documents
+        all the same); else a batch starts them as soon as it has enough to read."""
         self.problem: str | None = None
         """Why documents are read in this process instead, once they are."""
         self._executor: ProcessPoolExecutor | None = None
