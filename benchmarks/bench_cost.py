@@ -33,15 +33,14 @@ from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT_CORPUS, summary_pairs  # noqa: E402
+from corpus import DEFAULT_CORPUS, summary_pairs
 
-from digest.errors import InputError  # noqa: E402
-from digest.facts import extract_facts  # noqa: E402
-from digest.facts.names import sentence_spans  # noqa: E402
-from digest.native import describe  # noqa: E402
-from digest.pipeline import DEFAULT_SENTENCES, _extraction  # noqa: E402
-from digest.sentences import clear_cache  # noqa: E402
-from digest.summarize import summarize  # noqa: E402
+from digest.cli import build
+from digest.errors import InputError
+from digest.facts import extract_facts
+from digest.pipeline import DEFAULT_SENTENCES, _extraction
+from digest.summarize import summarize
+from digest.text.sentences import clear_cache
 
 STAGES = ("extraction", "facts", "summary", "facts+summary")
 T = TypeVar("T")
@@ -78,7 +77,6 @@ def _timed(func: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, float]
 def _clear_caches() -> None:
     """Forget every split sentence, so a pass pays for its own splitting."""
     clear_cache()
-    sentence_spans.cache_clear()
 
 
 def measure(documents: list[bytes], name: str, repeat: int) -> SetCost:
@@ -173,11 +171,11 @@ def main() -> int:
     costs = [measure(docs, name, args.repeat) for name, docs in sets.items() if docs]
     if args.json:
         results: dict[str, Any] = {cost.name: cost.to_dict() for cost in costs}
-        results["facts and summary run"] = describe()
+        results["build"] = build()
         print(json.dumps(results, indent=2))
         return 0
     print(f"median ms per article, best of {args.repeat} pass(es) each")
-    print(f"facts and summary run {describe()}")
+    print(f"build: {build()}")
     print(
         f"{'set':17} {'articles':>8} {'extraction':>10} {'facts':>7} {'summary':>7}"
         f" {'facts+summary':>13} {'ratio':>6}"

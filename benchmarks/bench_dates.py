@@ -208,10 +208,11 @@ def main() -> int:
     except ImportError:
         print("bench_dates: htmldate is not installed (pip install -e .)", file=sys.stderr)
         return 2
-    from digest.decode import decode
     from digest.extract.html import _parse
-    from digest.extract.meta import _canonical, _json_ld, _meta_tags, read_metadata
+    from digest.extract.meta import _canonical, read_metadata
+    from digest.extract.meta.data import json_ld, meta_tags
     from digest.extract.published import published_date
+    from digest.inputs.decode import decode
 
     pages = corpus_pages(args.corpus)
     if not any(p.expected for p in pages):
@@ -241,8 +242,8 @@ def main() -> int:
         started = time.perf_counter()
         html = decode(raw, None, kind="html")
         root = _parse(html)
-        ld, _listing = _json_ld(root)
-        tags = _meta_tags(root)
+        ld, _listing = json_ld(root)
+        tags = meta_tags(root)
         canonical = _canonical(root, ld, tags, url)
         answer = published_date(root, ld, tags, (canonical, url), fallback=fallback)
         return answer, (time.perf_counter() - started) * 1000, html

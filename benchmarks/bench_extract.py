@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from shingles import mean_score, score  # noqa: E402
+from shingles import mean_score, score
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -127,8 +127,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from digest import read_article
-    from digest.decode import decode
     from digest.errors import InputError
+    from digest.inputs.decode import decode
 
     readability_pages = sorted((args.corpus / "readability").glob("*/source.html"))
     postlight_pages = sorted((args.corpus / "postlight").glob("*.html"))
@@ -180,7 +180,8 @@ def main() -> int:
         if args.verbose:
             p, r, f = body["digest"][-1]
             print(
-                f"{folder.name:26} digest P {p:.3f} R {r:.3f} F1 {f:.3f}   readability F1 {body['readability-lxml'][-1][2]:.3f}"
+                f"{folder.name:26} digest P {p:.3f} R {r:.3f} F1 {f:.3f}   readability F1 "
+                f"{body['readability-lxml'][-1][2]:.3f}"
             )
         if not meta.get("english"):
             continue
@@ -247,7 +248,8 @@ def main() -> int:
 
     count = len(body["digest"])
     print(
-        f"body text on {count} {'' if args.all_languages else 'English '}pages of corpus/readability"
+        f"body text on {count} {'' if args.all_languages else 'English '}pages"
+        " of corpus/readability"
     )
     print(f"{'':26} {'precision':>9} {'recall':>7} {'F1':>7}")
     for name, results in body.items():

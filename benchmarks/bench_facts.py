@@ -26,7 +26,7 @@ quotes: when the annotated source names someone (``corpus.source_head``: "Obama"
 "Mr. Obama"; a pronoun stands for the nearest named source annotated before it),
 digest's speaker must contain that word; when it names nobody ("officials", "a source",
 "the president", no source), digest's speaker must be null. Organisations as sources
-("The New York Post") count as named, though SPEC.md lists only people as speakers.
+("The New York Post") count as named, though docs/SPEC.md lists only people as speakers.
 Pronouns with no named source before them, and ``Source`` spans holding only the cue
 ("said"), are not judged.
 
@@ -47,11 +47,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import NerDocument, QuoteArticle, add_options, conll_documents, quote_articles  # noqa: E402
-from rouge import rouge_l, tokens  # noqa: E402
+from corpus import NerDocument, QuoteArticle, add_options, conll_documents, quote_articles
+from rouge import rouge_l, tokens
 
-from digest.facts import extract_facts  # noqa: E402
-from digest.models import Facts  # noqa: E402
+from digest.facts import extract_facts
+from digest.models import Facts
 
 KINDS = {"people": "PER", "organizations": "ORG", "places": "LOC"}
 """digest's fact lists and the CoNLL-2003 kind each is scored against."""

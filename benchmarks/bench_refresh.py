@@ -10,7 +10,7 @@ entry (its title, canonical URL and a first paragraph of its own), sent gzip-com
 with an ``ETag`` and ``Last-Modified``, as news sites do; a request carrying the page's
 validators is answered 304.
 
-Runs, in this process, with one :class:`~digest.fetch.MemoryCache`:
+Runs, in this process, with one :class:`~digest.inputs.fetch.MemoryCache`:
 
 1. a first refresh (an empty cache: every feed and page is downloaded);
 2. a second refresh (every request should be conditional and answered 304);
@@ -42,9 +42,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from digest.fetch import Fetcher, MemoryCache  # noqa: E402
-from digest.models import Article  # noqa: E402
-from digest.pipeline import build_digest, read_article  # noqa: E402
+from digest.inputs.fetch import Fetcher, MemoryCache
+from digest.models import Article
+from digest.pipeline import build_digest, read_article
 
 PER_HOST = 2
 WORKERS = 16
@@ -287,8 +287,8 @@ def library_runs(feed_urls: list[str], base: str, total: int) -> None:
     """A first and a second refresh through a new library, as ``digest FEED...`` does."""
     import tempfile
 
-    from digest.refresh import iter_run
-    from digest.store import Library
+    from digest.library.refresh import iter_run
+    from digest.library.store import Library
 
     with tempfile.TemporaryDirectory() as folder:
         library = Library.open(Path(folder) / "library.sqlite3")
@@ -304,7 +304,8 @@ def library_runs(feed_urls: list[str], base: str, total: int) -> None:
                 f"{label}: {seconds:.1f} s wall, {articles} articles, {len(items) - articles}"
                 f" errors, {total / seconds:.0f} pages/s; peak rss {peak_rss_mb():.0f} MB;"
                 f" library {size:.0f} MB; server: {counts['requests']} requests,"
-                f" {counts['conditional']} conditional, {counts['200']} x 200, {counts['304']} x 304"
+                f" {counts['conditional']} conditional, {counts['200']} x 200,"
+                f" {counts['304']} x 304"
             )
         library.close()
 

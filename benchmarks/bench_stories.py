@@ -24,12 +24,14 @@ by the groups and ambiguous sets form components; the components holding a hand-
 go alternately to half A and half B in the order of their first article's name, every other
 component (most are single articles) by the parity of an MD5 hash of its first name. Scores
 of a half count only pairs of two articles of that half (all articles are still grouped at
-once). The thresholds of ``digest.stories`` (``PAIR_THRESHOLD``, ``LINK_THRESHOLD``, the
-weights of headline and opening) were set on half A; half B checks them. The rules themselves
+once). The thresholds of ``digest.stories.tuning.Tuning`` (``pair_threshold``,
+``link_threshold``, the weights of headline and opening) were set on half A; half B checks
+them. The rules themselves
 (openings, briefs, days, the top link, headline protagonists, the floor on every cross pair,
 the rare lead person; then the first sentence followed across line breaks, the next step a
 report announces, comparing two articles when either's heaviest words are in the other, a
-table naming a report's rare lead, and results tables read whole by the plain-text extractor) were chosen by reading the errors of
+table naming a report's rare lead, and results tables read whole by the plain-text
+extractor) were chosen by reading the errors of
 all the groups, so half B is no check of those.
 
 Speed. 10,000 articles are made from the corpus articles: each is taken once as read, and
@@ -62,12 +64,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT_CORPUS, conll_documents, quote_articles, summary_pairs  # noqa: E402
+from corpus import DEFAULT_CORPUS, conll_documents, quote_articles, summary_pairs
 
-from digest import read_article  # noqa: E402
-from digest.errors import InputError  # noqa: E402
-from digest.models import Article, Facts  # noqa: E402
-from digest.stories import group  # noqa: E402
+from digest import read_article
+from digest.errors import InputError
+from digest.models import Article, Facts
+from digest.stories import group
 
 GROUPS = Path(__file__).resolve().parent / "story_groups.json"
 """The hand-checked groups."""

@@ -5,7 +5,7 @@
 Each BBC article (headline, paragraphs) goes through ``extract_facts`` and then
 ``summarize`` as the pipeline calls them, with the default number of sentences
 (``digest.pipeline.DEFAULT_SENTENCES``). LEAD-3 is the article's first three sentences,
-cut by ``digest.sentences.split_sentences``. Both are scored against the reference
+cut by ``digest.text.sentences.split_sentences``. Both are scored against the reference
 summary (its sentences joined) by ROUGE-1, ROUGE-2 and ROUGE-L F1 as ``rouge.py``
 defines them (lower-case ASCII words, no stemming, whole-text LCS), averaged over
 articles. The references are extractive and long (about 45% of the article), so a three
@@ -30,15 +30,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import SummaryPair, add_options, summary_pairs  # noqa: E402
-from rouge import rouge  # noqa: E402
+from corpus import SummaryPair, add_options, summary_pairs
+from rouge import rouge
 
-from digest.errors import InputError  # noqa: E402
-from digest.extract.text import extract_text  # noqa: E402
-from digest.facts import extract_facts  # noqa: E402
-from digest.pipeline import DEFAULT_SENTENCES  # noqa: E402
-from digest.sentences import split_sentences  # noqa: E402
-from digest.summarize import summarize  # noqa: E402
+from digest.errors import InputError
+from digest.extract.plain import extract_text
+from digest.facts import extract_facts
+from digest.pipeline import DEFAULT_SENTENCES
+from digest.summarize import summarize
+from digest.text.sentences import split_sentences
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 SYSTEMS = ("digest", "LEAD-3")

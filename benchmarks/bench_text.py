@@ -24,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browser_text import browser_text  # noqa: E402
-from shingles import mean_score, score  # noqa: E402
+from browser_text import browser_text
+from shingles import mean_score, score
 
-from digest.errors import InputError  # noqa: E402
-from digest.extract.text import extract_text  # noqa: E402
+from digest.errors import InputError
+from digest.extract.plain import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -34,19 +34,73 @@ import lxml.etree
 import lxml.html
 
 BLOCKS = frozenset(
-    """address article aside blockquote body center dd details dialog dir div dl dt fieldset
-    figcaption figure footer form header hgroup hr html legend li listing main menu nav ol
-    plaintext search section summary table caption tr ul xmp""".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "listing",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "plaintext",
+        "search",
+        "section",
+        "summary",
+        "table",
+        "caption",
+        "tr",
+        "ul",
+        "xmp",
+    ]
 )
 """Elements the default style sheet lays out as blocks (and table rows): each starts and ends
 a line."""
 
-SPACED = frozenset("p h1 h2 h3 h4 h5 h6 pre".split())
+SPACED = frozenset(["p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"])
 """Blocks with a margin below them: a copy leaves a blank line after (and before) them."""
 
 DROP = frozenset(
-    """script style noscript template head title svg iframe object embed video audio
-    canvas select input textarea datalist""".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "canvas",
+        "select",
+        "input",
+        "textarea",
+        "datalist",
+    ]
 )
 """Elements whose content a browser does not show (or does not copy) as page text."""
 

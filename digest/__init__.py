@@ -1,6 +1,6 @@
 """digest: a terminal news digest.
 
-Public API (see SPEC.md)::
+Public API (see docs/SPEC.md)::
 
     from digest import read_article, build_digest
     article = read_article(data, url=None)

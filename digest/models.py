@@ -1,21 +1,19 @@
-"""The records digest produces: articles, their key facts, and the digest that holds them.
+"""The records digest produces: articles, their key facts, stories, and the digest.
 
 Every record is a frozen dataclass; ``to_dict()`` gives exactly the JSON described in
-SPEC.md (``schema`` ``digest/1``). Sequences are stored as tuples so that records stay
+docs/SPEC.md (``schema`` ``digest/1``). Sequences are stored as tuples so that records stay
 hashable and immutable, and are turned into lists only at the JSON boundary.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+import json
+from dataclasses import dataclass, field, fields
+from typing import Any
 
-from digest.cells import is_wide
-from digest.sanitize import clean, record
-
-if TYPE_CHECKING:
-    from digest.stories import Story
+from digest.text.cells import is_wide
+from digest.text.sanitize import clean, record
 
 WORDS_A_MINUTE = 230
 """Reading speed in words written with spaces between them."""
@@ -157,7 +155,7 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article as SPEC.md describes it."""
+    """One article as docs/SPEC.md describes it."""
 
     id: str
     input: str
@@ -225,7 +223,7 @@ class Article:
 def article_from_dict(data: dict[str, Any]) -> Article:
     """The :class:`Article` whose ``to_dict()`` gave ``data`` (as stored in the library).
 
-    Its text is cleaned as text entering a record is (:func:`digest.sanitize.record`): a
+    Its text is cleaned as text entering a record is (:func:`digest.text.sanitize.record`): a
     library written by an older digest may hold what that digest let through.
 
     Raises:
@@ -270,7 +268,7 @@ def article_id(url: str | None, title: str, paragraphs: tuple[str, ...]) -> str:
 class InputFailure:
     """An input that gave no article, and why (one line).
 
-    Both are cleaned when the record is made (:func:`digest.sanitize.clean`): the name is a
+    Both are cleaned when the record is made (:func:`digest.text.sanitize.clean`): the name is a
     stranger's (a file name, a feed's guid) and so may be part of the reason.
     """
 
@@ -289,6 +287,238 @@ class InputFailure:
         return f"{self.input}: {self.error}"
 
 
+def _plain(record: Any) -> dict[str, Any]:
+    """A record's fields as JSON values, in field order (tuples as lists, records as dicts)."""
+
+    def value(item: Any) -> Any:
+        if isinstance(item, tuple):
+            return [value(x) for x in item]
+        return item.to_dict() if hasattr(item, "to_dict") else item
+
+    return {f.name: value(getattr(record, f.name)) for f in fields(record)}
+
+
+@dataclass(frozen=True, slots=True)
+class StorySource:
+    """One article of a story as the card lists it."""
+
+    outlet: str
+    """The publisher, else the URL's host, else the input's name."""
+    published: str | None
+    url: str | None
+    article: str
+    """The article's id."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MergedName:
+    """A person, organisation or place, with how many articles name it."""
+
+    name: str
+    role: str | None
+    mentions: int
+    sources: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MergedDate:
+    """A date the articles give, with how many give it."""
+
+    text: str
+    value: str | None
+    sources: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MergedNumber:
+    """A number and what it counts, with how many articles give it."""
+
+    text: str
+    value: int | float
+    unit: str | None
+    sources: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MergedQuote:
+    """A quote once, however many articles carry it (the longest wording is kept)."""
+
+    text: str
+    speaker: str | None
+    sources: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MergedFacts:
+    """The key facts of all a story's articles, each with the number of articles giving it."""
+
+    people: tuple[MergedName, ...] = ()
+    organizations: tuple[MergedName, ...] = ()
+    places: tuple[MergedName, ...] = ()
+    dates: tuple[MergedDate, ...] = ()
+    numbers: tuple[MergedNumber, ...] = ()
+    quotes: tuple[MergedQuote, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    """One of the values sources give for a disputed quantity or date, and who gives it."""
+
+    text: str
+    """The value as shown: "12", "3 October 2015"."""
+    outlets: tuple[str, ...]
+    articles: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A quantity or a date the sources give differently for the same thing."""
+
+    kind: str
+    """``number`` or ``date``."""
+    what: str
+    """What is counted or dated: the unit and the word beside it ("people killed")."""
+    values: tuple[ConflictValue, ...]
+    text: str
+    """For people: "2 people killed (Reuters) vs 7 (Le Matin)"."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about one event: the best-written leads, the others follow in input order."""
+
+    id: str
+    lead: Article
+    articles: tuple[Article, ...]
+    """Every article of the story, the lead first."""
+    sources: tuple[StorySource, ...]
+    """One per article, in the order of :attr:`articles`."""
+    facts: MergedFacts
+    conflicts: tuple[Conflict, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "lead": self.lead.id,
+            "articles": [a.id for a in self.articles],
+            "sources": [s.to_dict() for s in self.sources],
+            "facts": self.facts.to_dict(),
+            "conflicts": [c.to_dict() for c in self.conflicts],
+        }
+
+
+SNAPSHOT_SCHEMA = "digest-story-snapshot/1"
+"""The ``schema`` of a stored :class:`Snapshot`."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewFact:
+    """A fact a story gives now that it did not give when last opened."""
+
+    kind: str
+    """``person``, ``organization``, ``place``, ``date`` or ``number``."""
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What the user saw when they last opened a story, as stored between runs."""
+
+    story: str
+    """The story's id then."""
+    articles: tuple[str, ...]
+    """Ids of the articles it held."""
+    sources: tuple[str, ...]
+    """Outlets it listed."""
+    facts: tuple[str, ...]
+    """Keys of its facts (:func:`fact_keys`)."""
+    quotes: tuple[str, ...]
+    """Its quotes, lower case, words only."""
+
+    def to_json(self) -> str:
+        """One line of JSON, for a text column in SQLite."""
+        return json.dumps(
+            {
+                "schema": SNAPSHOT_SCHEMA,
+                "story": self.story,
+                "articles": list(self.articles),
+                "sources": list(self.sources),
+                "facts": list(self.facts),
+                "quotes": list(self.quotes),
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Snapshot:
+        """The snapshot :meth:`to_json` wrote.
+
+        Raises:
+            ValueError: ``text`` is not such a snapshot (the message says why, in one line).
+        """
+        try:
+            data = json.loads(text)
+        except (TypeError, json.JSONDecodeError) as err:
+            raise ValueError(
+                f"not a story snapshot: invalid JSON ({getattr(err, 'msg', err)})"
+            ) from err
+        if not isinstance(data, dict) or data.get("schema") != SNAPSHOT_SCHEMA:
+            raise ValueError(f"not a story snapshot: schema is not {SNAPSHOT_SCHEMA!r}")
+        if not isinstance(data.get("story"), str):
+            raise ValueError("not a story snapshot: 'story' is not a string")
+        fields: dict[str, tuple[str, ...]] = {}
+        for name in ("articles", "sources", "facts", "quotes"):
+            value = data.get(name)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"not a story snapshot: {name!r} is not a list of strings")
+            fields[name] = tuple(value)
+        return cls(story=data["story"], **fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What is new in a story since the user last opened it; every part empty when nothing is."""
+
+    new_sources: tuple[StorySource, ...] = ()
+    """Articles the user has not seen, as the card lists them."""
+    new_facts: tuple[NewFact, ...] = ()
+    new_quotes: tuple[MergedQuote, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.new_sources or self.new_facts or self.new_quotes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
 @dataclass(frozen=True, slots=True)
 class Digest:
     """A batch of articles with the failures collected beside them."""
@@ -297,7 +527,7 @@ class Digest:
     articles: tuple[Article, ...] = ()
     errors: tuple[InputFailure, ...] = ()
     stories: tuple[Story, ...] = ()
-    """The articles grouped by event (:func:`digest.stories.group`); empty when not grouped."""
+    """The articles grouped by event, one story each; empty when not grouped."""
 
     @property
     def sources(self) -> int:

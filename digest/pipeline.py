@@ -10,7 +10,7 @@ In a batch, a source whose content is a feed (RSS, Atom, JSON Feed) stands for i
 entries: each entry's page is fetched and read, and when the page cannot be had or holds
 no article, the entry's own text from the feed is read instead (warning
 ``feed-content``). An OPML file stands for the feeds it lists. Pages are fetched through
-one shared :class:`~digest.fetch.Fetcher`: a bounded number at once, a few per host.
+one shared :class:`~digest.inputs.fetch.Fetcher`: a bounded number at once, a few per host.
 
 Given a :class:`~digest.readers.ReaderPool`, documents are read (extracted, their facts
 found, summarised) in its worker processes, one a core, and the results still come in the
@@ -28,16 +28,15 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from digest import sanitize
-from digest.decode import Kind, decode, sniff
 from digest.errors import FetchError, InputError, NotAnArticleError
+from digest.inputs.decode import Kind, decode, sniff
+from digest.inputs.sources import Source, expand, read_file, read_stdin
 from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
-from digest.sources import Source, expand, read_file, read_stdin
-from digest.urls import host
+from digest.text import sanitize
 
 if TYPE_CHECKING:
-    from digest.feeds import Entry, Feed
-    from digest.fetch import Fetcher, Response
+    from digest.inputs.feeds import Entry, Feed
+    from digest.inputs.fetch import Fetcher, Response
     from digest.readers import ReaderPool
 
 DEFAULT_SENTENCES = 3
@@ -124,7 +123,7 @@ def _extract(text: str, kind: Kind, url: str | None) -> Extraction:
         from digest.extract.html import extract_html
 
         return extract_html(text, url)
-    from digest.extract.text import extract_text
+    from digest.extract.plain import extract_text
 
     return extract_text(text)
 
@@ -209,7 +208,7 @@ def iter_digest(
         sentences: summary sentences per article.
         fetcher: the fetcher to use (and leave open), or a function that makes one when the
             batch first needs it (the batch then closes it); by default a plain
-            :class:`~digest.fetch.Fetcher` is made when needed.
+            :class:`~digest.inputs.fetch.Fetcher` is made when needed.
         progress: called from worker threads with (done, total) as items finish.
         known: gives the article an earlier run read for an input name (a URL, or
             ``feed#entry``), if kept; used instead of reading a page again when the server
@@ -493,7 +492,7 @@ class _Batch:
     def _get_fetcher(self) -> Fetcher:
         with self._lock:
             if self._fetcher is None:
-                from digest.fetch import Fetcher
+                from digest.inputs.fetch import Fetcher
 
                 self._fetcher = self._make() if self._make is not None else Fetcher()
             return self._fetcher
@@ -548,8 +547,6 @@ class _Batch:
         self._in_pool.append(future)
         return _Pending(future, lambda: function(*args), readers)
 
-    # -- one document -----------------------------------------------------------------------
-
     def _start_url(self, source: Source, depth: int) -> _Node:
         def then(result: Response | FetchError) -> list[_Node]:
             if isinstance(result, FetchError):
@@ -575,7 +572,7 @@ class _Batch:
         self, source: Source, data: bytes, url: str | None, charset: str | None, depth: int
     ) -> list[_Node]:
         """The results of one document: an article, or a feed's entries, or OPML's feeds."""
-        from digest.feeds import MAX_OPML_FEEDS, detect, parse_feed, parse_opml
+        from digest.inputs.feeds import MAX_OPML_FEEDS, detect, parse_feed, parse_opml
 
         try:
             kind = detect(data)
@@ -605,11 +602,9 @@ class _Batch:
         pending = self._in_worker(read_document, *args)
         return [pending if pending is not None else self._finish(read_document(*args))]
 
-    # -- feed entries -----------------------------------------------------------------------
-
     def _start_entry(self, feed_name: str, feed: Feed, entry: Entry) -> _Node:
         name = sanitize.name(f"{feed_name}#{entry.id}")
-        if entry.link:  # an http(s) URL that may be fetched (digest.feeds keeps no other)
+        if entry.link:  # an http(s) URL that may be fetched (digest.inputs.feeds keeps no other)
 
             def then(result: Response | FetchError) -> list[_Node]:
                 if (kept := self._unchanged(name, result)) is not None:
@@ -644,11 +639,13 @@ def read_entry(
 
     Returns the failure rather than raising it, as a worker process runs it.
     """
+    from digest.inputs.feeds import entry_words, with_entry
+
     try:
         page: Extraction | None = None
         problem = str(result) if isinstance(result, FetchError) else ""
         if not isinstance(result, FetchError):
-            from digest.feeds import detect
+            from digest.inputs.feeds import detect
 
             if detect(result.content) is not None:
                 # A feed's entry that links to a feed (often the feed itself) links to
@@ -663,7 +660,7 @@ def read_entry(
             page is None
             or (
                 PAGE_DOUBTS.intersection(page.warnings)
-                and _words(entry) > sum(len(p.split()) for p in page.paragraphs)
+                and entry_words(entry) > sum(len(p.split()) for p in page.paragraphs)
             )
         ):
             try:
@@ -677,7 +674,7 @@ def read_entry(
                 problem = f"{problem}; the feed has no text for it"
             return InputFailure(name, problem)
         url = entry.link if isinstance(result, FetchError) else result.url
-        return _complete(_with_entry(page, entry, feed), input=name, url=url, sentences=sentences)
+        return _complete(with_entry(page, entry, feed), input=name, url=url, sentences=sentences)
     except Exception as err:  # this entry fails, the others go on
         return InputFailure(name, _reason(err))
 
@@ -697,39 +694,13 @@ def _reason(err: Exception) -> str:
     return f"digest failed to read it ({kind}); please report this"
 
 
-def _words(entry: Entry) -> int:
-    """Words in the entry's own text (markup left out)."""
-    from digest.feeds import plain_text
-
-    return len(plain_text(entry.content or "").split())
-
-
-def _publisher(entry: Entry, feed: Feed) -> str | None:
-    from digest.outlets import outlet_for_host
-
-    return outlet_for_host(host(entry.link or feed.link or "")) or feed.title
-
-
-def _with_entry(page: Extraction, entry: Entry, feed: Feed) -> Extraction:
-    """The page's extraction, with what the page left out taken from the feed entry."""
-    return replace(
-        page,
-        title=page.title or entry.title,
-        authors=page.authors or entry.authors,
-        agencies=page.agencies or entry.agencies,
-        published=page.published or entry.published,
-        publisher=page.publisher or _publisher(entry, feed),
-        language=page.language or feed.language,
-    )
-
-
 def _entry_extraction(entry: Entry, feed: Feed) -> Extraction:
     """An extraction of the entry's own text, marked ``feed-content``.
 
     Raises:
         NotAnArticleError: the entry's text holds nothing readable.
     """
-    from digest.feeds import entry_page, is_footer
+    from digest.inputs.feeds import entry_page, entry_publisher, is_footer
 
     nothing = "the feed's text for it holds nothing readable"
     try:
@@ -747,7 +718,7 @@ def _entry_extraction(entry: Entry, feed: Feed) -> Extraction:
         authors=entry.authors,
         agencies=entry.agencies or found.agencies,
         published=entry.published,
-        publisher=_publisher(entry, feed),
+        publisher=entry_publisher(entry, feed),
         language=found.language or feed.language,
         warnings=("feed-content", *found.warnings),
     )

@@ -37,7 +37,7 @@ PRELOAD = (
     "digest.extract.html",
     "digest.facts",
     "digest.summarize",
-    "digest.feeds",
+    "digest.inputs.feeds",
     "readability",
 )
 """Modules the fork server imports once, so that every worker it forks starts with them."""

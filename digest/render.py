@@ -2,10 +2,10 @@
 
 Text and Markdown show, for each article, the title, an attribution line (outlet ·
 authors · agencies · date · link or path), the summary and the key facts, under a header
-that counts articles and sources. JSON is exactly the contract of SPEC.md. Nothing here
+that counts articles and sources. JSON is exactly the contract of docs/SPEC.md. Nothing here
 knows about terminals beyond an optional bold/dim style for text, off unless asked for.
 
-Records hold clean text (:mod:`digest.sanitize`); each format still escapes on the way
+Records hold clean text (:mod:`digest.text.sanitize`); each format still escapes on the way
 out, in case a record was made some other way: text and Markdown lose every terminal
 control, JSON writes them as ``\\u`` escapes, and only http(s) links become Markdown
 links, their targets escaped.
@@ -16,14 +16,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
-from digest.cells import wrap
-from digest.models import Article, Digest, Facts
-from digest.sanitize import clean, json_safe, web_url
-
-if TYPE_CHECKING:
-    from digest.stories import Conflict, Story
+from digest.models import Article, Conflict, Digest, Facts, Story
+from digest.text.cells import wrap
+from digest.text.sanitize import clean, json_safe, web_url
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 """The output formats ``--format`` accepts."""
@@ -108,7 +104,7 @@ def fact_lines(facts: Facts) -> list[tuple[str, str]]:
     return lines
 
 
-def outlet_name(outlet: str) -> str:
+def shown_outlet(outlet: str) -> str:
     """A story source's outlet as shown: a file's name rather than its whole path."""
     if "/" in outlet and "://" not in outlet:
         return outlet.rstrip("/").rsplit("/", 1)[-1]
@@ -119,7 +115,7 @@ def conflict_text(conflict: Conflict) -> str:
     """A conflict as people read it, its outlets named as the sources line names them:
     "2 people killed (Reuters) vs 7 (Le Matin)"."""
     return " vs ".join(
-        f"{value.text} ({', '.join(dict.fromkeys(outlet_name(o) for o in value.outlets))})"
+        f"{value.text} ({', '.join(dict.fromkeys(shown_outlet(o) for o in value.outlets))})"
         for value in conflict.values
     )
 
@@ -140,7 +136,7 @@ def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
     others = []
     for source, article in zip(story.sources[1:], story.articles[1:], strict=True):
         when = human_date(source.published)
-        name = outlet_name(source.outlet) + (f" ({when})" if when else "")
+        name = shown_outlet(source.outlet) + (f" ({when})" if when else "")
         link = article.url or article.input
         if markdown:
             others.append(_md_link(name, article.url))
@@ -255,7 +251,7 @@ _LINK_TARGET_ESCAPES = str.maketrans({"(": "%28", ")": "%29", "<": "%3C", ">": "
 
 
 def _md_link(text: str, url: str | None) -> str:
-    """``[text](url)`` when ``url`` is an http(s) URL (:func:`digest.sanitize.web_url`), its
+    """``[text](url)`` when ``url`` is an http(s) URL (:func:`digest.text.sanitize.web_url`), its
     target escaped; else the text alone: a ``javascript:`` or ``file:`` link is never written."""
     target = web_url(url)
     if target is None:
@@ -298,12 +294,13 @@ def render_markdown(digest: Digest) -> str:
 
 
 def render_json(digest: Digest) -> str:
-    """The digest as one JSON document (SPEC.md): UTF-8 text with no terminal control raw in it."""
+    """The digest as one JSON document (docs/SPEC.md): UTF-8 text with no terminal control
+    raw in it."""
     return json_safe(json.dumps(digest.to_dict(), ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_jsonl(articles: Iterable[Article]) -> str:
-    """One article per line as JSON (SPEC.md ``--format jsonl``)."""
+    """One article per line as JSON (docs/SPEC.md, ``--format jsonl``)."""
     return "".join(json_safe(json.dumps(a.to_dict(), ensure_ascii=False)) + "\n" for a in articles)
 
 

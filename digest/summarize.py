@@ -23,22 +23,17 @@ from collections import Counter
 from itertools import chain
 from typing import Final
 
-from digest.facts.names import short_form
+from digest.facts.kinds import short_form
 from digest.models import Facts, Sentence
-from digest.sentences import split_sentences
+from digest.text.sentences import split_sentences
+from digest.text.words import word_list
 
 # Constants are Final: compiled, the loops read them from C, not from the module's dict.
 _WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LONG_WORD: Final = re.compile(r"[a-z]{3,}")
 """A word of three letters or more in lower-case ASCII text (a plain range is quick to scan)."""
-_STOP: Final = frozenset(
-    """a an the and or but if of to in on at by for from with as is are was were be been being it
-    its this that these those he she they we you i his her their our your him them us me who
-    whom which what when where why how not no nor so than then there here has have had do does
-    did will would can could should may might must shall said says say also more most some any
-    all about into over after before up down out off just only very one two new told
-    according""".split()
-)
+_STOP: Final = word_list("summarize/stop")
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _BOILERPLATE: Final = (
     "scroll down", "click here", "read more", "sign up", "subscribe", "newsletter", "follow us",
     "watch the video", "share this", "all rights reserved", "contributed to this report",

@@ -19,19 +19,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 Route = tuple[int, dict[str, str], bytes]
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Refuse to test compiled modules older than their sources: the edits would not run."""
-    from digest.native import stale
-
-    old = stale()
-    if old:
-        pytest.exit(
-            f"compiled modules older than their sources ({', '.join(old)}): run"
-            " `pip install -e .` again, or install with HATCH_BUILD_NO_HOOKS=true for plain Python",
-            returncode=2,
-        )
-
-
 async def wait_for_digest(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let the app's digest screen read every input (at most 10 s), then settle."""
     screen = pilot.app.screen
@@ -46,11 +33,36 @@ async def wait_for_digest(pilot) -> None:  # type: ignore[no-untyped-def]
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Config and data folders of the user are never touched by a test."""
+    """Config and data folders of the user are never touched by a test, on any platform.
+
+    digest's own variables name the folders (platformdirs would ignore ``XDG_*`` on macOS
+    and Windows); subprocesses inherit them. A test of the platform's folders sets its own.
+    """
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("DIGEST_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("DIGEST_DATA_DIR", str(home / "data"))
+
+
+_READ: dict[tuple[object, ...], object] = {}
+"""Articles read so far in this test process, by the arguments that read them."""
+
+
+@pytest.fixture
+def seeds_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read each document once per test process: the app's tests are about the app, and each
+    reading the seeds anew through extraction and facts was most of their time. An article is
+    immutable, so handing the same one to every test changes nothing they can see."""
+    from digest import pipeline
+
+    real = pipeline.read_article
+
+    def read_article(data: str | bytes, url: str | None = None, **options: object) -> object:
+        key = (data, url, *sorted(options.items()))
+        if key not in _READ:
+            _READ[key] = real(data, url, **options)  # type: ignore[arg-type]
+        return _READ[key]
+
+    monkeypatch.setattr(pipeline, "read_article", read_article)
 
 
 @pytest.fixture

@@ -156,6 +156,21 @@ def test_help_explains_inputs_formats_and_exit_codes() -> None:
         assert words in done.stdout
 
 
+def test_version_says_which_build_runs(tmp_path: Path) -> None:
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    from digest.cli import build
+
+    done = run("--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"digest {__import__('digest').__version__} ({build()})"
+    (tmp_path / "facts").mkdir()
+    (tmp_path / "facts" / "names.py").write_text("", encoding="utf-8")
+    assert build(tmp_path) == "plain Python"
+    (tmp_path / "facts" / f"names{EXTENSION_SUFFIXES[0]}").write_bytes(b"")
+    assert build(tmp_path) == "compiled with mypyc"
+
+
 def test_core_never_imports_textual() -> None:
     code = (
         "import sys, digest.cli, digest.pipeline, digest.render;"

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,11 +41,11 @@ def test_without_an_override_the_platforms_folders_are_used(
     """On every platform: the config and data folders are platformdirs' for "digest"."""
     import platformdirs
 
-    from digest.store import data_dir
+    from digest.library.store import data_dir
 
     asked: list[tuple[str, object]] = []
 
-    def folder_for(kind: str):  # type: ignore[no-untyped-def]
+    def folder_for(kind: str) -> Callable[..., str]:
         def find(name: str, appauthor: object = None) -> str:
             asked.append((name, appauthor))
             return str(tmp_path / kind / name)
@@ -167,7 +168,11 @@ def test_config_does_not_import_textual(folder: Path) -> None:
         "import sys, digest.config as c; c.load_settings(); c.config_dir();"
         " print('textual' in sys.modules)"
     )
-    env = {**os.environ, "DIGEST_CONFIG_DIR": ""}
+    # No override: the platform's folder is looked up (platformdirs must not import Textual
+    # either), under a home of the test's own.
+    home = str(folder.parent / "home")
+    env = {**os.environ, "DIGEST_CONFIG_DIR": "", "HOME": home, "XDG_CONFIG_HOME": home}
+    env |= {"APPDATA": home, "LOCALAPPDATA": home}
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from digest.decode import decode, sniff
 from digest.errors import BinaryInputError, EmptyInputError
+from digest.inputs.decode import decode, sniff
 
 FRENCH = "Le ministre a déclaré que l'été serait difficile à Besançon."
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from digest.errors import NotAnArticleError
 from digest.extract.html import extract_html
-from digest.extract.lines import caption_credit, split_names
-from digest.extract.meta import clean_title
+from digest.extract.lines import caption_credit
+from digest.extract.meta.title import clean_title, heading_text
+from digest.text.bylines import split_names
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BODY = "".join(
@@ -133,10 +136,8 @@ def test_a_page_without_article_text_is_refused() -> None:
 
 def test_deep_nesting_does_not_crash() -> None:
     page = "<html><body>" + "<div>" * 10_000 + "<p>deep</p>" + "</div>" * 10_000 + "</body></html>"
-    try:
+    with contextlib.suppress(NotAnArticleError):  # refused, or read: either way no crash
         extract_html(page)
-    except NotAnArticleError:
-        pass
 
 
 def test_a_huge_page_is_cut_and_says_so() -> None:
@@ -245,6 +246,50 @@ def test_what_the_page_hides_from_readers_is_not_text() -> None:
     assert "Politics" not in text and "Loading the next" not in text and "new window" not in text
     assert "Paragraph 7 of the story" in text
     assert "Folded paragraph 3 of the story" in text
+
+
+@pytest.mark.parametrize(
+    ("markup", "hidden"),
+    [
+        # The body and the headline once disagreed: these hid a headline, not a paragraph.
+        ("<p class='visuallyhidden'>{}</p>", True),
+        ("<p class='offscreen'>{}</p>", True),
+        ("<p class='visually-hidden'>{}</p>", True),
+        ("<p aria-hidden='true'>{}</p>", True),
+        ("<p hidden>{}</p>", True),
+        ("<p style='visibility: hidden'>{}</p>", True),
+        # A class is matched whole: a wrapper that clips its overflow hides nothing.
+        ("<div class='u-overflow-hidden'><p>{}</p></div>", False),
+        ("<p class='hidden-label-off'>{}</p>", False),
+    ],
+)
+def test_the_body_and_the_headline_agree_on_what_is_hidden(markup: str, hidden: bool) -> None:
+    note = "A note for screen readers about the council vote"
+    page = _page(body=BODY + markup.format(note))
+    assert (note in "\n".join(extract_html(page).paragraphs)) is not hidden
+    headline = (
+        markup.format("Council approves the road budget after a long debate")
+        .replace("<p", "<h1")
+        .replace("</p>", "</h1>")
+    )
+    shown = "<h1>Road works to start in the spring, the council says</h1>"
+    titled = _page(body=headline + shown + BODY)
+    expected = "Road works" if hidden else "Council approves"
+    assert extract_html(titled).title.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<h1><i>Beasts</i>: A Place</h1>", "Beasts: A Place"),
+        ("<h1>Storm warning<br>Coast braces</h1>", "Storm warning Coast braces"),
+        ("<h1><span>Live</span><div>Storm hits coast</div></h1>", "Live Storm hits coast"),
+        # Every block tag breaks a heading's line, as it breaks the body's blocks.
+        ("<h1>Storm hits coast<header>Live</header></h1>", "Storm hits coast Live"),
+    ],
+)
+def test_a_headings_words_stand_as_shown(markup: str, text: str) -> None:
+    assert heading_text(lxml.html.fragment_fromstring(markup)) == text
 
 
 def test_a_reviewers_credit_is_neither_text_nor_an_author() -> None:
@@ -721,3 +766,18 @@ def test_a_page_full_of_broken_links_is_still_read() -> None:
     assert article.url == "https://example.org/news/2026/11/30/bridge"
     assert article.published == "2026-11-30"
     assert len(article.paragraphs) == 7
+
+
+def test_each_reading_thread_parses_with_a_parser_of_its_own() -> None:
+    # Pages are read in several threads at once; trees of one lxml parser share its string
+    # dictionary, and two threads cleaning such trees at once crashed the process.
+    import threading
+
+    from digest.extract.html import _parser
+
+    seen: list[object] = []
+    thread = threading.Thread(target=lambda: seen.extend([_parser(), _parser()]))
+    thread.start()
+    thread.join()
+    assert seen[0] is seen[1]  # one per thread, made once
+    assert _parser() is _parser() and _parser() is not seen[0]

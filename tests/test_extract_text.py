@@ -20,7 +20,8 @@ from digest.extract.lines import (
     slide_count,
     wire_credit,
 )
-from digest.extract.text import extract_text, parse_date
+from digest.extract.plain import extract_text, parse_date
+from digest.models import Extraction
 from tests.conftest import ROOT, SEED_TEXT
 
 BOILERPLATE = [
@@ -37,31 +38,31 @@ STORIES = Path(__file__).resolve().parent / "fixtures" / "stories"
 
 
 @pytest.fixture(scope="module")
-def seed() -> object:
+def seed() -> Extraction:
     return extract_text(SEED_TEXT.read_text(encoding="utf-8"))
 
 
-def test_seed_headline_section_and_standfirst(seed: object) -> None:
-    assert seed.title == "NATO defence chiefs meet as Russia ramps up Syria campaign"  # type: ignore[attr-defined]
-    assert seed.section == "NATO"  # type: ignore[attr-defined]
-    assert seed.standfirst.startswith("The defence ministers of NATO are scheduled")  # type: ignore[attr-defined]
+def test_seed_headline_section_and_standfirst(seed: Extraction) -> None:
+    assert seed.title == "NATO defence chiefs meet as Russia ramps up Syria campaign"
+    assert seed.section == "NATO"
+    assert seed.standfirst.startswith("The defence ministers of NATO are scheduled")
 
 
-def test_seed_attribution_from_the_closing_line(seed: object) -> None:
-    assert seed.publisher == "France 24"  # type: ignore[attr-defined]
-    assert seed.agencies == ("AFP", "Reuters")  # type: ignore[attr-defined]
-    assert seed.language == "en"  # type: ignore[attr-defined]
+def test_seed_attribution_from_the_closing_line(seed: Extraction) -> None:
+    assert seed.publisher == "France 24"
+    assert seed.agencies == ("AFP", "Reuters")
+    assert seed.language == "en"
 
 
-def test_seed_caption_goes_to_credits_not_text(seed: object) -> None:
-    text = "\n".join(seed.paragraphs)  # type: ignore[attr-defined]
-    assert [c.text.split(" |")[0] for c in seed.credits] == ["Alexander Kots, AFP"]  # type: ignore[attr-defined]
+def test_seed_caption_goes_to_credits_not_text(seed: Extraction) -> None:
+    text = "\n".join(seed.paragraphs)
+    assert [c.text.split(" |")[0] for c in seed.credits] == ["Alexander Kots, AFP"]
     assert "Alexander Kots" not in text
     assert "Sukhoi fighter jets landing" not in text
 
 
-def test_seed_body_has_no_boilerplate_and_every_paragraph(seed: object) -> None:
-    paragraphs = seed.paragraphs  # type: ignore[attr-defined]
+def test_seed_body_has_no_boilerplate_and_every_paragraph(seed: Extraction) -> None:
+    paragraphs = seed.paragraphs
     text = "\n".join(paragraphs)
     for junk in BOILERPLATE:
         assert junk not in text, junk
@@ -231,20 +232,20 @@ Privacy policy
 
 
 @pytest.fixture(scope="module")
-def flood() -> object:
+def flood() -> Extraction:
     return extract_text(FLOOD_PAGE)
 
 
-def test_copied_page_headline_byline_and_closing_credit(flood: object) -> None:
+def test_copied_page_headline_byline_and_closing_credit(flood: Extraction) -> None:
     assert (
         flood.title
         == "Floodwaters reach the historic centre of Florence as the Arno bursts its banks"
-    )  # type: ignore[attr-defined]
-    assert flood.section == "World"  # type: ignore[attr-defined]
-    assert flood.authors == ("Giulia Bianchi",)  # type: ignore[attr-defined]
-    assert flood.published == "2025-11-12"  # type: ignore[attr-defined]
-    assert flood.agencies == ("AFP",)  # type: ignore[attr-defined]
-    assert [c.text for c in flood.credits] == [  # type: ignore[attr-defined]
+    )
+    assert flood.section == "World"
+    assert flood.authors == ("Giulia Bianchi",)
+    assert flood.published == "2025-11-12"
+    assert flood.agencies == ("AFP",)
+    assert [c.text for c in flood.credits] == [
         "Image caption Volunteers carried books out of the national library on Tuesday"
     ]
 
@@ -252,7 +253,7 @@ def test_copied_page_headline_byline_and_closing_credit(flood: object) -> None:
 def test_copied_page_body_crosses_a_related_box_keeps_lists_and_stops_at_the_end(
     flood: object,
 ) -> None:
-    paragraphs = flood.paragraphs  # type: ignore[attr-defined]
+    paragraphs = flood.paragraphs
     assert [p[:30] for p in paragraphs] == [
         "The river Arno burst its banks",
         "Civil protection officials sai",
@@ -583,7 +584,7 @@ def _browser_text() -> Callable[[str], str]:
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.browser_text  # type: ignore[no-any-return]
+    return module.browser_text  # type: ignore[no-any-return]  # a module loaded by path
 
 
 def test_benchmark_renders_pages_as_a_browser_copies_them() -> None:
@@ -616,7 +617,7 @@ def test_benchmark_renders_pages_as_a_browser_copies_them() -> None:
 
 
 def test_middle_initials_are_not_read_as_a_foreign_and() -> None:
-    from digest.extract.lines import split_names
+    from digest.text.bylines import split_names
 
     assert split_names("By Laura E. Adkins and Mary Y. Chen")[0] == [
         "Laura E. Adkins",

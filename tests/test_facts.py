@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from digest.facts import extract_facts
 from digest.models import Facts
-from digest.sentences import split_sentences
 from digest.summarize import summarize
+from digest.text.sentences import ends_in_initials, sentence_spans, split_sentences
 
 
 def _facts(*paragraphs: str, published: str | None = "2015-10-08") -> Facts:
@@ -140,6 +142,39 @@ def test_sentences_split_on_ends_not_on_abbreviations() -> None:
         "He left at 5 p.m. on Friday.",
         "“Why?” she asked.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # A title's stop ends no sentence, in the summary as in the facts: the summary once
+        # began a sentence at "Marcia" (the facts already joined the two halves).
+        (
+            "His niece, state Del. Marcia Price, shouted to the crowd. He waved.",
+            ["His niece, state Del. Marcia Price, shouted to the crowd.", "He waved."],
+        ),
+        (
+            "Gov. Jerry Brown signed it in Sept. 2016. Sen. Kamala Harris agreed.",
+            ["Gov. Jerry Brown signed it in Sept. 2016.", "Sen. Kamala Harris agreed."],
+        ),
+        (
+            "It opened on Jan. 3 in Washington, D.C. Crowds came.",
+            ["It opened on Jan. 3 in Washington, D.C. Crowds came."],
+        ),
+        (
+            "The delegation left. Del Norte County voted.",
+            ["The delegation left.", "Del Norte County voted."],
+        ),
+    ],
+)
+def test_titles_and_short_forms_end_no_sentence(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+    assert [text[s:e] for s, e in sentence_spans(text)] == sentences
+
+
+def test_a_run_of_initials_ends_no_headline() -> None:
+    assert ends_in_initials("Talks resume in the U.S.")
+    assert not ends_in_initials("Talks resume in Washington.")
 
 
 def test_summary_is_in_reading_order_and_skips_boilerplate() -> None:
@@ -716,6 +751,29 @@ def test_the_possessive_nearest_a_name_owns_its_role_and_al_is_no_other_person()
         "It was led by the American Theatre Wing's director of programs, Joanna Sheehan Bell."
     )
     assert wing.people[0].role == "American Theatre Wing's director of programs"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people", "organizations"),
+    [
+        # "Federal Reserve" is an entry of its own: "Federal" alone made "Residents of Federal
+        # Way" an organisation (and, once not one, "Residents" a person).
+        ("Residents of Federal Way said the council should pay for the road.", [], []),
+        ("The Federal Reserve raised rates on Tuesday, the bank said.", [], ["Federal Reserve"]),
+        (
+            "Federal Reserve System officials met in Washington on Tuesday.",
+            [],
+            ["Federal Reserve System"],
+        ),
+        ("He sued under the Federal Flag Code in 2015.", [], []),
+    ],
+)
+def test_an_entry_of_several_words_counts_only_whole(
+    sentence: str, people: list[str], organizations: list[str]
+) -> None:
+    facts = _facts(sentence)
+    assert [p.name for p in facts.people] == people
+    assert [o.name for o in facts.organizations] == organizations
 
 
 def test_acronyms_of_things_are_not_organisations() -> None:

@@ -16,7 +16,7 @@ from digest.facts.numbers import (
 )
 from digest.facts.pronouns import _NOT_SUBJECT_BEFORE, _object_before
 from digest.facts.scan import ascii_twin, first_letter, plain_text
-from digest.sentences import split_sentences
+from digest.text.sentences import split_sentences
 
 NEWS = (
     "According to police, twenty-five people were hurt when a bus overturned on Monday, "

@@ -18,8 +18,8 @@ import pytest
 
 from digest import cli, pipeline
 from digest.errors import FeedError
-from digest.feeds import detect, parse_feed, parse_opml
-from digest.fetch import Fetcher, MemoryCache
+from digest.inputs.feeds import detect, parse_feed, parse_opml
+from digest.inputs.fetch import Fetcher, MemoryCache
 from digest.models import Article, InputFailure
 from digest.pipeline import build_digest, iter_digest
 from tests.conftest import SEEDS, Handler, Route, Seen, Site
@@ -290,7 +290,7 @@ def test_hostile_feeds_are_refused_before_parsing(monkeypatch: pytest.MonkeyPatc
     items = "".join(item(f"https://x.example.org/{n}", f"g{n}", content=STORY) for n in range(100))
     with pytest.raises(FeedError, match="binary"):
         parse_feed(rss("https://x.example.org", [items]) + bytes(range(256)) * 100)
-    monkeypatch.setattr("digest.feeds.MAX_FEED_BYTES", 1000)
+    monkeypatch.setattr("digest.inputs.feeds.MAX_FEED_BYTES", 1000)
     with pytest.raises(FeedError, match="larger than"):
         parse_feed(rss("https://x.example.org", [items[:1000]]))
 
@@ -298,7 +298,7 @@ def test_hostile_feeds_are_refused_before_parsing(monkeypatch: pytest.MonkeyPatc
 def test_large_ill_formed_feed_is_mended_not_parsed_loosely(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("digest.feeds.MAX_LOOSE_BYTES", 1000)
+    monkeypatch.setattr("digest.inputs.feeds.MAX_LOOSE_BYTES", 1000)
     items = [item(f"https://x.example.org/{n}", f"g{n}", title=f"Q{n} & A") for n in range(30)]
     feed = parse_feed(rss("https://x.example.org", items))
     assert [e.link for e in feed.entries] == [f"https://x.example.org/{n}" for n in range(30)]
@@ -324,7 +324,7 @@ def test_truncated_feed_is_an_error() -> None:
 
 
 def test_entries_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("digest.feeds.MAX_ENTRIES", 5)
+    monkeypatch.setattr("digest.inputs.feeds.MAX_ENTRIES", 5)
     items = [item(f"https://x.example.org/{n}", f"g{n}") for n in range(20)]
     assert [e.id for e in parse_feed(rss("https://x.example.org", items)).entries] == [
         f"g{n}" for n in range(5)
@@ -572,7 +572,7 @@ def test_slow_host_does_not_hold_up_the_others(local_site: SiteFactory) -> None:
 def test_host_that_times_out_is_given_up_and_entries_fall_back(
     local_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("digest.fetch.READ_TIMEOUT", 0.3)
+    monkeypatch.setattr("digest.inputs.fetch.READ_TIMEOUT", 0.3)
     stop = threading.Event()
 
     def never(seen: Seen) -> Route:
@@ -713,21 +713,41 @@ def test_no_input_reads_the_feed_list(
     assert [a["title"] for a in json.loads(out)["articles"]] == list(TITLES.values())
 
 
-def test_a_folder_named_feeds_is_still_an_input(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("./feeds", "--format", "json"),
+        ("--format", "json", "./feeds"),
+        ("--format", "json", "./feeds/story.html", "feeds"),
+    ],
+)
+def test_a_folder_named_feeds_is_still_an_input(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+) -> None:
+    # A command is named by the first word only: "./feeds" is the folder, and so is "feeds"
+    # after another input.
     (tmp_path / "feeds").mkdir()
     (tmp_path / "feeds" / "story.html").write_bytes(
         (SEEDS / "nytimes-sudan-sanctions.html").read_bytes()
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "digest", "feeds", "--format", "json"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-    )
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["articles"][0]["title"] == TITLES["/news/sudan-sanctions"]
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(capsys, *args, "--no-library")
+    assert code == 0, err
+    titles = {a["title"] for a in json.loads(out)["articles"]}
+    assert titles == {TITLES["/news/sudan-sanctions"]}
+
+
+def test_feeds_alone_is_the_command_and_asks_what_to_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exit:
+        cli.main(["feeds"])
+    assert exit.value.code == 2
+    err = capsys.readouterr().err
+    assert "digest feeds" in err and "COMMAND" in err
 
 
 def _digest_with_stderr(stderr: Any, *args: str) -> subprocess.CompletedProcess[bytes]:

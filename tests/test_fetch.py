@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from digest.errors import FetchError, FetchTimeoutError, HTTPStatusError, TooLargeError
-from digest.fetch import USER_AGENT, fetch
+from digest.inputs.fetch import USER_AGENT, fetch
 from tests.conftest import Route
 
 
@@ -53,7 +53,7 @@ def test_oversized_response_is_refused(http_server: Callable[[dict[str, Route]],
 def test_server_that_never_answers_times_out(
     silent_server: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("digest.fetch.READ_TIMEOUT", 0.5)
+    monkeypatch.setattr("digest.inputs.fetch.READ_TIMEOUT", 0.5)
     started = time.monotonic()
     with pytest.raises(FetchTimeoutError, match="no answer"):
         fetch(silent_server)

@@ -21,7 +21,7 @@ from digest.errors import (
     RetryLaterError,
     TooLargeError,
 )
-from digest.fetch import HOST_TIMEOUTS, Fetcher, MemoryCache, Response, _retry_after
+from digest.inputs.fetch import HOST_TIMEOUTS, Fetcher, MemoryCache, Response, _retry_after
 from tests.conftest import Handler, Route, Seen, Site
 
 SiteFactory = Callable[[dict[str, Route | Handler]], Site]
@@ -214,7 +214,7 @@ def test_then_runs_with_the_response_or_the_error(local_site: SiteFactory) -> No
 def test_host_that_keeps_timing_out_is_not_asked_again(
     local_site: SiteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("digest.fetch.READ_TIMEOUT", 0.3)
+    monkeypatch.setattr("digest.inputs.fetch.READ_TIMEOUT", 0.3)
     stop = threading.Event()
     site = local_site(
         {f"/{n}": (lambda seen: (stop.wait(5), (200, HTML, PAGE))[1]) for n in range(4)}

@@ -24,11 +24,11 @@ import pytest
 
 from digest import cli
 from digest.errors import FetchTimeoutError
-from digest.fetch import Fetcher
+from digest.inputs.fetch import Fetcher
+from digest.library.store import Library, LibraryError
 from digest.models import Article, InputFailure
 from digest.pipeline import Stop, build_digest, iter_digest, read_article
 from digest.render import render
-from digest.store import Library, LibraryError
 from tests.conftest import SEEDS
 from tests.test_feeds import SiteFactory
 from tests.test_render import ARTICLE, DIGEST
@@ -373,7 +373,7 @@ def test_a_locked_library_costs_one_warning_and_the_run_prints_everything(
     site = local_site({f"/{n}": (200, {"Content-Type": "text/html"}, another(n)) for n in range(3)})
     with Library.open():
         pass
-    monkeypatch.setattr("digest.store.BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr("digest.library.store.BUSY_TIMEOUT_MS", 200)
     other = sqlite3.connect(folders / "data" / "library.sqlite3", isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # another program holds the lock past the busy timeout
     try:
@@ -694,7 +694,7 @@ def test_an_opml_file_is_read_up_to_its_cap(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("digest.feeds.MAX_OPML_FEEDS", 3)
+    monkeypatch.setattr("digest.inputs.feeds.MAX_OPML_FEEDS", 3)
     opml = tmp_path / "many.opml"
     outlines = "".join(f'<outline xmlUrl="https://f{n}.example/rss"/>' for n in range(5))
     opml.write_text(f'<opml version="2.0"><body>{outlines}</body></opml>')

@@ -11,11 +11,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from digest import cli
-from digest.store import Library
+from digest.library.store import Library
 from tests.conftest import ROOT, SEEDS, Route, Seen, Site
 from tests.test_feeds import HTML, RSS, SiteFactory, etag_route, item, news_site, rss
 
@@ -27,7 +28,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict, str]:  # type: ignore[type-arg]
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any], str]:
     code = cli.main([*argv, "--format", "json"])
     out, err = capsys.readouterr()
     return code, json.loads(out), err

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from digest.dates import parse_date, parse_date_time
 from digest.extract.html import extract_html
 from digest.extract.published import url_date
+from digest.text.calendar import parse_date, parse_date_time
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "published"
 STORY = "".join(

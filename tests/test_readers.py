@@ -17,11 +17,11 @@ import pytest
 
 import digest.pipeline
 import digest.readers
+from digest.library.refresh import iter_run
+from digest.library.store import Library
 from digest.models import Article, InputFailure
 from digest.pipeline import distinct
 from digest.readers import ReaderPool
-from digest.refresh import iter_run
-from digest.store import Library
 from tests.conftest import FIXTURES, ROOT, SEEDS
 
 STORIES = FIXTURES / "stories"
@@ -224,8 +224,8 @@ async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[
 
 
 def test_conflicts_name_outlets_as_the_sources_line_does() -> None:
+    from digest.models import Conflict, ConflictValue
     from digest.render import conflict_text
-    from digest.stories import Conflict, ConflictValue
 
     conflict = Conflict(
         kind="number",

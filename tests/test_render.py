@@ -86,7 +86,7 @@ def test_jsonl_is_one_article_per_line() -> None:
     assert len(lines) == 1 and json.loads(lines[0])["id"] == "abc"
 
 
-def _algeria_story_digest():  # type: ignore[no-untyped-def]
+def _algeria_story_digest() -> Digest:
     import dataclasses
 
     from digest import read_article

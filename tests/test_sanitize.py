@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from digest.sanitize import clean, json_safe, name, web_url, why_not_url
+from digest.text.sanitize import clean, json_safe, name, web_url, why_not_url
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ import pytest
 from digest.ui.app import DigestApp
 from tests.conftest import ROOT, wait_for_digest
 
+pytestmark = pytest.mark.usefixtures("seeds_read_once")
+
 SEEDS = "seeds"
 """Relative, so that paths on screen do not depend on where the repository is checked out."""
 SIZE = (100, 30)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from digest.errors import EmptyInputError, TooLargeError
-from digest.sources import expand, read_file
+from digest.inputs.sources import expand, read_file
 
 
 def test_folders_are_walked_recursively_in_a_stable_order(tmp_path: Path) -> None:
@@ -62,7 +62,7 @@ def test_empty_and_oversized_files(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     empty.write_bytes(b"")
     with pytest.raises(EmptyInputError):
         read_file(str(empty))
-    monkeypatch.setattr("digest.sources.MAX_FILE_BYTES", 10)
+    monkeypatch.setattr("digest.inputs.sources.MAX_FILE_BYTES", 10)
     big = tmp_path / "big.html"
     big.write_bytes(b"x" * 11)
     with pytest.raises(TooLargeError):

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from digest import read_article
-from digest.fetch import Response
+from digest.inputs.fetch import Response
+from digest.library.refresh import Filters, wanted
+from digest.library.store import Library, LibraryError, parse_age
 from digest.models import Article
-from digest.refresh import Filters, wanted
-from digest.store import Library, LibraryError, parse_age
 from tests.conftest import SEED_TEXT, SEEDS
 
 
@@ -131,7 +131,7 @@ _WRITER = """
 import sys
 from dataclasses import replace
 from digest import read_article
-from digest.store import Library
+from digest.library.store import Library
 article = read_article(open(sys.argv[2], "rb").read(), input="seed")
 library = Library.open(__import__("pathlib").Path(sys.argv[1]))
 n = 0

@@ -24,20 +24,19 @@ from pathlib import Path
 
 import pytest
 
-import digest.stories as stories
 from digest import read_article
-from digest.models import Article, Facts
+from digest.models import Article, Changes, Facts, Snapshot, Story
 from digest.stories import (
-    Changes,
-    Snapshot,
-    Story,
+    TUNING,
     changes,
+    cluster,
     find_conflicts,
     group,
     match,
     merge_facts,
     snapshot,
     story_id,
+    terms,
 )
 
 STORIES = Path(__file__).resolve().parent / "fixtures" / "stories"
@@ -123,45 +122,40 @@ def test_two_matches_between_the_same_teams_are_two_stories() -> None:
     ]
 
 
-@pytest.fixture
-def as_in_a_large_digest(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ask two articles for no more likeness than a digest of fifty or more would, so that
-    what keeps them apart is the rule a test is about, not the margin for small inputs."""
-    monkeypatch.setattr(stories, "SMALL_MARGIN", 0.0)
+AS_IN_A_LARGE_DIGEST = dataclasses.replace(TUNING, small_margin=0.0)
+"""Ask two articles for no more likeness than a digest of fifty or more would, so that what
+keeps them apart is the rule a test is about, not the margin for small inputs."""
 
 
-@pytest.mark.usefixtures("as_in_a_large_digest")
 def test_a_preview_is_not_the_report_of_the_day_it_previews() -> None:
     # Friday: Deportivo "will be without" Silva "for Saturday's game with Real Madrid".
     # Saturday: the report of that game. Same clubs, players and match; two stories.
     preview = _read("silva-suspended-reuters")
     report = _read("deportivo-real-report-reuters")
-    assert [_inputs(s) for s in group([preview, report])] == [
+    assert [_inputs(s) for s in group([preview, report], AS_IN_A_LARGE_DIGEST)] == [
         ["silva-suspended-reuters"],
         ["deportivo-real-report-reuters"],
     ]
 
 
-@pytest.mark.usefixtures("as_in_a_large_digest")
 def test_a_team_announcement_is_not_the_match_story() -> None:
     # McCarthy named the team on Friday; Ireland beat Liechtenstein 5-0 on Saturday: the
     # report and the result line are one story, the announcement is another.
     announced = _read("ireland-team-announced-reuters")
     report = _read("ireland-match-report-reuters")
     result = _read("ireland-result-reuters")
-    assert [_inputs(s) for s in group([announced, report, result])] == [
+    assert [_inputs(s) for s in group([announced, report, result], AS_IN_A_LARGE_DIGEST)] == [
         ["ireland-team-announced-reuters"],
         ["ireland-match-report-reuters", "ireland-result-reuters"],
     ]
 
 
-@pytest.mark.usefixtures("as_in_a_large_digest")
 def test_the_next_step_a_report_announced_is_the_same_story() -> None:
     # Friday: the hijackers were charged and "would appear in court on Saturday"; Saturday:
     # they appeared in court. Two days, one story.
     charged = _read("iraqi-hijackers-charged-reuters")
     in_court = _read("iraqi-hijackers-in-court-reuters")
-    assert [sorted(_inputs(s)) for s in group([charged, in_court])] == [
+    assert [sorted(_inputs(s)) for s in group([charged, in_court], AS_IN_A_LARGE_DIGEST)] == [
         ["iraqi-hijackers-charged-reuters", "iraqi-hijackers-in-court-reuters"]
     ]
 
@@ -185,33 +179,31 @@ def test_a_results_table_joins_its_report_in_a_large_digest() -> None:
         for article in others
         if article.published
     ]
-    assert len(filler) + 2 > stories.COMPARE_ALL
+    assert len(filler) + 2 > TUNING.compare_all
     found = group([report, *filler, scoreboard])
     assert [sorted(_inputs(s)) for s in found if report in s.articles] == [
         ["milwaukee-henke-leads-reuters", "milwaukee-leading-scores-reuters"]
     ]
 
 
-@pytest.mark.usefixtures("as_in_a_large_digest")
 def test_articles_sharing_a_topic_but_not_a_happening_stay_apart() -> None:
     # Bonn's appeal and Syria's condemnation of the settlements; Palestinians turned back on
     # their way to pray in Jerusalem, and Arafat in Nablus as Israel braces for the prayers.
     # Their bodies share the background (Arafat, settlements, Jerusalem); their tops do not.
     statements = {"bonn-appeal-reuters", "syria-settlements-reuters"}
     prayers = {"al-ram-prayers-reuters", "nablus-arafat-reuters"}
-    found = group([_read(n) for n in sorted(statements | prayers)])
+    found = group([_read(n) for n in sorted(statements | prayers)], AS_IN_A_LARGE_DIGEST)
     assert all(not (statements & set(_inputs(s)) and prayers & set(_inputs(s))) for s in found)
     assert sum(len(s.articles) for s in found) == 4
 
 
-@pytest.mark.usefixtures("as_in_a_large_digest")
 def test_briefs_group_only_when_they_share_names() -> None:
     # Two one-line notes left of two companies' results tables share their template only; a
     # one-line result shares France and Mexico with the match report.
     forecasts = [_read("jeans-mate-forecast-reuters"), _read("apic-yamada-forecast-reuters")]
     result = _read("france-mexico-result-reuters")
     report = _read("france-mexico-report-reuters")
-    assert [_inputs(s) for s in group([*forecasts, result, report])] == [
+    assert [_inputs(s) for s in group([*forecasts, result, report], AS_IN_A_LARGE_DIGEST)] == [
         ["jeans-mate-forecast-reuters"],
         ["apic-yamada-forecast-reuters"],
         ["france-mexico-report-reuters", "france-mexico-result-reuters"],
@@ -250,13 +242,12 @@ CHECHNYA = [
 ]
 
 
-@pytest.mark.usefixtures("as_in_a_large_digest")
 def test_the_talks_stay_apart_from_other_news_of_their_actors() -> None:
     # 30-31 August 1996: Yeltsin backs Lebed's plan, Lebed and Maskhadov start talks, then sign
     # the deal: one story. The OSCE defending its Chechnya mission names Lebed and Maskhadov
     # once each (its headline's protagonist is the OSCE, which the talks never name), and
     # Yeltsin visiting his wife shares nothing with the talks' start: two other stories.
-    found = group([_read(n) for n in CHECHNYA])
+    found = group([_read(n) for n in CHECHNYA], AS_IN_A_LARGE_DIGEST)
     assert sorted(sorted(_inputs(s)) for s in found) == [
         ["lebed-deal-signed-reuters", "lebed-talks-start-reuters", "yeltsin-lebed-plan-reuters"],
         ["osce-chechnya-reuters"],
@@ -270,14 +261,14 @@ def test_protagonists_of_headlines_tell_stories_apart_but_not_reactions(
     talks, osce = _read("lebed-talks-start-reuters"), _read("osce-chechnya-reuters")
 
     def lead(article: Article) -> tuple[str | None, Counter[str]]:
-        actors = stories._actors(article)
-        return stories._protagonist(article, actors), actors
+        actors = cluster._actors(article)
+        return cluster._protagonist(article, actors, TUNING), actors
 
     assert lead(talks)[0] == "p:lebed"
     assert lead(osce)[0] == "e:osce"
-    assert stories._different_protagonists(lead(talks), lead(osce))
+    assert cluster._different_protagonists(lead(talks), lead(osce))
     # Christie answers Clinton: his article names her again and again.
-    assert not stories._different_protagonists(lead(clinton), lead(christie))
+    assert not cluster._different_protagonists(lead(clinton), lead(christie))
 
 
 def test_a_group_takes_no_article_that_shares_nothing_with_one_of_it(
@@ -288,16 +279,14 @@ def test_a_group_takes_no_article_that_shares_nothing_with_one_of_it(
     articles = [_read(n) for n in CHECHNYA[:3]]
     half = math.sqrt(0.5)
     vectors = [{"x": half, "y": half}, {"x": 1.0}, {"y": 1.0}]
-    monkeypatch.setattr(stories, "_vectors", lambda arts: (vectors, [{}, {}, {}], vectors))
-    monkeypatch.setattr(stories, "_pairs", lambda arts, v, n: [(half, 0, 1), (half, 0, 2)])
-    assert stories.clusters(articles) == [[0, 1], [2]]
-    monkeypatch.setattr(stories, "CROSS_FLOOR", 0.0)
-    assert stories.clusters(articles) == [[0, 1, 2]]
+    monkeypatch.setattr(cluster, "_vectors", lambda arts, t: (vectors, [{}, {}, {}], vectors))
+    monkeypatch.setattr(cluster, "_pairs", lambda arts, v, n, t: [(half, 0, 1), (half, 0, 2)])
+    assert cluster.clusters(articles) == [[0, 1], [2]]
+    no_floor = dataclasses.replace(TUNING, cross_floor=0.0)
+    assert cluster.clusters(articles, no_floor) == [[0, 1, 2]]
 
 
-def test_articles_about_the_same_rare_person_need_less_shared_wording(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_articles_about_the_same_rare_person_need_less_shared_wording() -> None:
     # The video of Keith Lamont Scott's death made public; a day later Charlotte under the
     # National Guard. Few words in common, but both are about the same man, whom few of a
     # large digest's articles would name (two articles alone cannot tell: Trump is the lead
@@ -305,31 +294,31 @@ def test_articles_about_the_same_rare_person_need_less_shared_wording(
     outlet = "The Washington Post"
     video = _read("charlotte-video-washpost", outlet)
     guard = _read("charlotte-guard-washpost", outlet)
-    vectors, names, _tops = stories._vectors([video, guard])
-    assert stories._dot(vectors[0], vectors[1]) < stories.PAIR_THRESHOLD
-    actors = [stories._actors(video), stories._actors(guard)]
-    leads = [stories._lead_person(a, c) for a, c in zip([video, guard], actors, strict=True)]
-    assert stories._rare_leads([video, guard], names, leads) == [None, None]
+    vectors, names, _tops = cluster._vectors([video, guard], TUNING)
+    assert cluster._dot(vectors[0], vectors[1]) < TUNING.pair_threshold
+    actors = [cluster._actors(video), cluster._actors(guard)]
+    leads = [
+        cluster._lead_person(a, c, TUNING) for a, c in zip([video, guard], actors, strict=True)
+    ]
+    assert cluster._rare_leads([video, guard], names, leads, TUNING) == [None, None]
     assert len(group([video, guard])) == 2
-    monkeypatch.setattr(stories, "RARE_SHARE", 1.0)
-    assert stories._rare_leads([video, guard], names, leads) == ["p:scott", "p:scott"]
-    assert [_inputs(s) for s in group([video, guard])] == [
+    rare = dataclasses.replace(TUNING, rare_share=1.0)
+    assert cluster._rare_leads([video, guard], names, leads, rare) == ["p:scott", "p:scott"]
+    assert [_inputs(s) for s in group([video, guard], rare)] == [
         ["charlotte-video-washpost", "charlotte-guard-washpost"]
     ]
 
 
-def test_a_results_table_naming_the_reports_rare_lead_joins_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_a_results_table_naming_the_reports_rare_lead_joins_it() -> None:
     # "Mitchell defeats Bailey" at the Berlin meeting, and the meeting's results, where Bailey
     # is one name among many: little shared wording, but the table names the report's lead.
     report = _read("berlin-mitchell-beats-bailey-reuters")
     results = _read("berlin-grand-prix-results-reuters")
-    vectors, _names, _tops = stories._vectors([report, results])
-    assert stories._dot(vectors[0], vectors[1]) < stories.PAIR_THRESHOLD
-    monkeypatch.setattr(stories, "RARE_SHARE", 1.0)  # as few articles of a digest name Bailey
-    monkeypatch.setattr(stories, "SMALL_MARGIN", 0.0)
-    assert [sorted(_inputs(s)) for s in group([report, results])] == [
+    vectors, _names, _tops = cluster._vectors([report, results], TUNING)
+    assert cluster._dot(vectors[0], vectors[1]) < TUNING.pair_threshold
+    # As few articles of a large digest name Bailey:
+    large = dataclasses.replace(TUNING, rare_share=1.0, small_margin=0.0)
+    assert [sorted(_inputs(s)) for s in group([report, results], large)] == [
         ["berlin-grand-prix-results-reuters", "berlin-mitchell-beats-bailey-reuters"]
     ]
 
@@ -338,16 +327,16 @@ def test_a_preview_has_no_lead_person() -> None:
     # "Trump questions the fairness of moderators ahead of debate": an expectations piece
     # shares its lead with the debate's reports, not its happening.
     preview, report = _read("trump-moderators-usatoday"), _read("trump-tax-politico")
-    assert stories._lead_person(preview, stories._actors(preview)) is None
-    assert stories._lead_person(report, stories._actors(report)) == "p:trump"
+    assert cluster._lead_person(preview, cluster._actors(preview), TUNING) is None
+    assert cluster._lead_person(report, cluster._actors(report), TUNING) == "p:trump"
 
 
 def test_dates_and_years_are_not_grouping_terms() -> None:
     # A dateline ("1996-08-30") or a year ties every report of its day or its era.
-    terms = stories._group_terms("NABLUS, West Bank 1996-08-30 - Arafat signed the 1993 deal")
-    assert "1996-08-30" not in terms
-    assert "1993" not in terms
-    assert {"nablus", "arafat", "deal"} <= set(terms)
+    found = terms.group_terms("NABLUS, West Bank 1996-08-30 - Arafat signed the 1993 deal")
+    assert "1996-08-30" not in found
+    assert "1993" not in found
+    assert {"nablus", "arafat", "deal"} <= set(found)
 
 
 def test_articles_far_apart_in_time_are_not_grouped(clinton: Article, christie: Article) -> None:

@@ -58,6 +58,8 @@ def run_in_terminal(args: list[str], keys: list[str], home: Path) -> tuple[int, 
     started = time.monotonic()
     pending = list(keys)
     quiet_since = time.monotonic()
+    answered = True  # the app has written since the last key (on a busy machine it can take
+    # longer than the pause to answer one; the next key waits for it)
     try:
         while time.monotonic() - started < 60:
             ready, _, _ = select.select([master], [], [], 0.1)
@@ -70,9 +72,16 @@ def run_in_terminal(args: list[str], keys: list[str], home: Path) -> tuple[int, 
                     break
                 written += chunk
                 quiet_since = time.monotonic()
-            elif pending and b"Page " in written and time.monotonic() - quiet_since > 1.0:
+                answered = True
+            elif (
+                pending
+                and answered
+                and b"Page " in written
+                and time.monotonic() - quiet_since > 1.0
+            ):
                 os.write(master, pending.pop(0).encode())
                 quiet_since = time.monotonic()
+                answered = False
         done, raw = os.waitpid(pid, os.WNOHANG)
         if done == 0:
             for _ in range(50):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from digest.store import Library
+from digest.library.store import Library
 from digest.ui.app import DigestApp
 from digest.ui.screens.dialogs import ErrorsScreen, HelpScreen
 from digest.ui.screens.digest import DigestScreen
@@ -21,6 +21,8 @@ from digest.ui.widgets.card import Card
 from tests.conftest import FIXTURES, SEEDS, wait_for_digest
 
 STORIES = FIXTURES / "stories"
+
+pytestmark = pytest.mark.usefixtures("seeds_read_once")
 
 
 @pytest.fixture

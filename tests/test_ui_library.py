@@ -6,15 +6,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
-from digest.refresh import Filters, wanted
-from digest.store import Library
+from digest.library.refresh import Filters, wanted
+from digest.library.store import Library
 from digest.ui.app import DigestApp
 from digest.ui.screens.digest import DigestScreen
 from digest.ui.screens.reader import ReaderScreen
 from digest.ui.widgets.card import Card
 from tests.conftest import FIXTURES, SEEDS, wait_for_digest
+
+pytestmark = pytest.mark.usefixtures("seeds_read_once")
 
 STORY = FIXTURES / "stories"
 

@@ -135,8 +135,8 @@ def test_summary_lines_are_clipped_with_an_ellipsis_never_after_a_full_stop(
 def test_chinese_and_japanese_wrap_by_cells_with_the_hanging_indent(
     sentence: str, width: int
 ) -> None:
-    from digest.cells import CLOSING
-    from digest.cells import width as cells
+    from digest.text.cells import CLOSING
+    from digest.text.cells import width as cells
 
     lines = clip_lines([sentence], width, 20)
     assert lines[0].startswith("• ") and len(lines[0]) > 3  # the bullet never stands alone

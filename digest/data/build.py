@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from digest.text.words import sort_key
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -50,7 +52,9 @@ def build_given_names() -> set[str]:
 
 def main() -> None:
     for name, values in (("places.txt", build_places()), ("given_names.txt", build_given_names())):
-        (HERE / name).write_text("\n".join(sorted(values)) + "\n", encoding="utf-8")
+        # Sorted as every word list is (digest.text.words), one entry a line.
+        entries = sorted({value.strip() for value in values if value.strip()}, key=sort_key)
+        (HERE / name).write_text("\n".join(entries) + "\n", encoding="utf-8")
         print(f"{name}: {len(values)} entries")
 
 

@@ -1,7 +1,7 @@
 """The readable article from an HTML page.
 
     prepare (digest.extract.markup) -> parse (lxml) -> metadata (digest.extract.meta)
-        -> pre-clean -> readability-lxml -> blocks -> post-clean
+      -> pre-clean -> readability-lxml -> blocks -> post-clean
 
 readability-lxml finds the main body. Around it digest does what readability gets wrong
 or does not try: captions and photo credits go to ``credits`` instead of the text;
@@ -15,15 +15,22 @@ page's metadata comes from its JSON-LD and meta tags.
 from __future__ import annotations
 
 import re
-from collections import Counter
+import threading
 from collections.abc import Callable
 
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from digest.dates import parse_date
 from digest.errors import NotAnArticleError
+from digest.extract.dom import (
+    BLOCK_TAGS,
+    class_names,
+    class_pattern,
+    clean_space,
+    hidden_from_readers,
+    link_density,
+)
 from digest.extract.lines import (
     FOOTER,
     SENTENCE_END,
@@ -31,13 +38,18 @@ from digest.extract.lines import (
     closing_credit,
     is_noise,
     is_prose,
-    split_names,
 )
 from digest.extract.markup import limit_attributes
-from digest.extract.meta import PageMeta, class_names, class_pattern, read_metadata, text_key
-from digest.language import guess_language
+from digest.extract.meta import PageMeta, read_metadata
+from digest.extract.meta.title import text_key
+from digest.extract.recover import recover
+from digest.extract.walls import find_walls
 from digest.models import Credit, Extraction
-from digest.outlets import agency_name
+from digest.text import datelines
+from digest.text.bylines import split_names
+from digest.text.calendar import parse_date
+from digest.text.language import guess_language
+from digest.text.outlets import agency_name
 
 MAX_HTML_CHARS = 12_000_000
 """Pages longer than this are cut before parsing (with the ``truncated`` warning): no news
@@ -61,17 +73,26 @@ SIMPLIFIED = "markup-simplified"
 """The warning of a page whose tags had more attributes than are read (see
 :mod:`digest.extract.markup`); what is left of them was read."""
 
-# Tag names as one string each, easier to read than a list of quoted words.
-_BLOCK_TAGS = frozenset(
-    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "  # noqa: SIM905
-    "blockquote pre table thead tbody tfoot tr td th caption figure figcaption address hr form "
-    "fieldset details summary center".split()
-)
 _SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "button", "select", "textarea", "iframe"}
 )
 _INLINE_TAGS = frozenset(
-    "span a em strong b i cite time small abbr sup sub u mark".split()  # noqa: SIM905
+    {
+        "span",
+        "a",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "cite",
+        "time",
+        "small",
+        "abbr",
+        "sup",
+        "sub",
+        "u",
+        "mark",
+    }
 )
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 
@@ -94,20 +115,12 @@ _PLACED = re.compile(
 )
 """Inline style that pins an element at a percentage of its parent: text laid over a chart
 or map drawing (ai2html and the like), never running text."""
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASS = re.compile(
-    r"(?:^|\s)(?:hidden|is-hidden|d-none|visually-hidden|sr-only|screen-reader-text)(?:$|\s)"
-)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BYLINE_CLASS = class_pattern(
     r"byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date"
 )
 
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u2009\u202f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_DATELINE_AGENCY = re.compile(
-    r"^[A-Z][A-Za-z .,'-]{1,60}?\s*\((?P<agency>[A-Za-z. -]{2,30})\)\s*[-—–:]"
-)
 _LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
 _DEK_CLASS = class_pattern(
     r"dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text"
@@ -121,10 +134,6 @@ _REVIEWER_LINE = re.compile(
 _COPYRIGHT = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:\d{4})?\s*(?P<owner>.*?)\.?\s*(?:all rights reserved.*)?$", re.I
 )
-
-
-def _clean_space(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -155,12 +164,24 @@ def _prepare(text: str) -> tuple[str, bool, bool]:
 def _parse(text: str) -> HtmlElement:
     """The tree of a page made ready by :func:`_prepare`."""
     try:
-        return lxml.html.document_fromstring(text, parser=_PARSER)
+        return lxml.html.document_fromstring(text, parser=_parser())
     except (lxml.etree.ParserError, ValueError) as err:
         raise NotAnArticleError("the page holds no HTML body") from err
 
 
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+_THREAD = threading.local()
+
+
+def _parser() -> lxml.html.HTMLParser:
+    """This thread's parser. Pages are read in several threads at once, and lxml wants a
+    parser per thread: trees parsed by one parser share its string dictionary, and two
+    threads changing such trees at once crashed the process."""
+    parser: lxml.html.HTMLParser | None = getattr(_THREAD, "parser", None)
+    if parser is None:
+        parser = _THREAD.parser = lxml.html.HTMLParser(
+            remove_comments=True, remove_pis=True, no_network=True, recover=True
+        )
+    return parser
 
 
 def _cap_text(root: HtmlElement, limit: int = MAX_TEXT_CHARS) -> bool:
@@ -185,19 +206,6 @@ def _cap_text(root: HtmlElement, limit: int = MAX_TEXT_CHARS) -> bool:
     return False
 
 
-def _link_density(element: HtmlElement, length: int) -> float:
-    links = sum(len(a.text_content()) for a in element.iter("a"))
-    return links / max(1, length)
-
-
-def _is_hidden(element: HtmlElement, names: str) -> bool:
-    """Whether the page hides the element from readers (``hidden``, ``display: none``, a
-    "hidden" class); screen-reader-only text counts as hidden too."""
-    if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
-        return True
-    return bool(names.strip()) and bool(_HIDDEN_CLASS.search(names))
-
-
 _SENTENCE = re.compile(r"""\w[.!?…]["'”’)\]]*(?:\s|$)""")
 SLIDE_SENTENCES = 3
 """A figure caption with this many sentences or more reads as a passage of the story."""
@@ -211,7 +219,7 @@ def _slide_texts(root: HtmlElement) -> set[HtmlElement]:
     """
     long: set[HtmlElement] = set()
     for caption in root.iter("figcaption"):
-        text = _clean_space(caption.text_content())
+        text = clean_space(caption.text_content())
         if len(_SENTENCE.findall(text)) >= SLIDE_SENTENCES and len(text.split()) >= 40:
             long.add(caption)
     return long if len(long) >= 3 else set()
@@ -243,7 +251,7 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
             and not _NOT_CAPTION_CLASS.search(names)
             and tag not in ("figure", "img")
         ):
-            text = _clean_space(element.text_content())
+            text = clean_space(element.text_content())
             if len(text) <= 600 and not any(
                 isinstance(d.tag, str) and d.tag in _HEADINGS for d in element.iter()
             ):
@@ -256,23 +264,23 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
             doomed.append(element)
             continue
         placed = _PLACED.search(element.get("style") or "")
-        if placed and len(_clean_space(element.text_content())) < 200:
+        if placed and len(clean_space(element.text_content())) < 200:
             doomed.append(element)  # a label placed on a chart or map drawing, not a paragraph
             continue
-        if _is_hidden(element, names):
-            length = len(_clean_space(element.text_content()))
-            if length < 300 or _link_density(element, length) > 0.5:
+        if hidden_from_readers(element):
+            length = len(clean_space(element.text_content()))
+            if length < 300 or link_density(element, length) > 0.5:
                 doomed.append(element)  # tags, labels and menus the reader never sees
                 continue
         if not names.strip():
             continue
         byline = _BYLINE_CLASS.search(names) and tag not in _INLINE_TAGS
-        if byline and is_prose(_clean_space(element.text_content())):
+        if byline and is_prose(clean_space(element.text_content())):
             continue  # an author's bio or a contributors' line is text, not a byline
         if _BOILER_CLASS.search(names) or byline:
             length = len(element.text_content())
             limit = 3000 if _STRONG_BOILER_CLASS.search(names) else 300
-            if length < limit or _link_density(element, length) > 0.5:
+            if length < limit or link_density(element, length) > 0.5:
                 doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
@@ -286,7 +294,7 @@ def _blocks(root: HtmlElement) -> list[str]:
     buffer: list[str] = []
 
     def flush() -> None:
-        text = _clean_space("".join(buffer))
+        text = clean_space("".join(buffer))
         if text:
             blocks.append(text)
         buffer.clear()
@@ -298,7 +306,7 @@ def _blocks(root: HtmlElement) -> list[str]:
             if skipping or tag in _SKIP_TAGS:
                 skipping += 1
                 continue
-            if tag in _BLOCK_TAGS or tag == "br":
+            if tag in BLOCK_TAGS or tag == "br":
                 flush()
             if element.text:
                 buffer.append(element.text)
@@ -307,209 +315,12 @@ def _blocks(root: HtmlElement) -> list[str]:
                 skipping -= 1
                 if skipping:
                     continue
-            elif tag in _BLOCK_TAGS:
+            elif tag in BLOCK_TAGS:
                 flush()
             if element.tail and element is not root:
                 buffer.append(element.tail)
     flush()
     return blocks
-
-
-def _recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlElement | None]:
-    """Put back prose paragraphs readability left out of the container it chose.
-
-    readability sometimes keeps most of a story's ``<p>`` elements but drops the intro, a
-    paragraph wrapped in its own ``<div>`` or a lead set in a row of its own. The container
-    that holds most of the kept paragraphs in the page is found again (for a story broken
-    over several blocks of one kind, the blocks' common ancestor), and its other paragraphs
-    that read as prose (not links, not captions, not boilerplate) are inserted where they
-    stand; so is the prose of blocks built like the body's own (``_twin_blocks``).
-    """
-    known = {text: index for index, text in enumerate(blocks)}
-    paragraphs = [(p, _clean_space(p.text_content())) for p in root.iter("p")]
-    matched = [p for p, text in paragraphs if text in known]
-    if len(matched) < 3:
-        return blocks, None
-    holders = Counter(p.getparent() for p in matched)
-    parent, count = holders.most_common(1)[0]
-    if parent is None:
-        return blocks, None
-    close = {parent}
-    climbs = 2
-    if count < len(matched) * 0.6:
-        # A story broken over several blocks of one kind (a block per few paragraphs, with
-        # images and ads between them) is held by the blocks' nearest common ancestor.
-        twins = _same_kind(holders, len(matched))
-        if not twins:
-            return blocks, None
-        parent = _common_ancestor(twins)
-        if parent.tag in ("body", "html"):
-            return blocks, None  # blocks spread over the whole page are not one story's
-        close = {*twins, parent}
-        climbs = 1
-    joined = "\n".join(blocks)
-    inserts: dict[int, list[str]] = {}
-    waiting: list[str] = []
-    dense: dict[HtmlElement, bool] = {}
-    # Intros often sit one level up, beside the container of the body paragraphs.
-    container = parent
-    for _ in range(climbs):
-        if container.getparent() is None or container.getparent().tag in ("body", "html"):
-            break
-        container = container.getparent()
-        close.add(container)
-    for element in container.iter("p"):
-        text = _clean_space(element.text_content())
-        if not text:
-            continue
-        if text in known:
-            if waiting:
-                inserts.setdefault(known[text], []).extend(waiting)
-                waiting = []
-            continue
-        holder = element.getparent()
-        if (
-            text not in joined
-            and _story_text(element, text)
-            and (
-                holder in close
-                or (holder.getparent() in close and len(holder.findall(".//p")) <= 2)
-                or _prose_path(holder, close, len(joined) // 2, dense)
-            )
-        ):
-            waiting.append(text)
-    recovered: list[str] = []
-    for index, text in enumerate(blocks):
-        recovered.extend(inserts.get(index, ()))
-        recovered.append(text)
-    # Prose right after the last kept paragraph, in the same parent, is the story's end.
-    siblings = {_clean_space(p.text_content()) for p in matched[-1].itersiblings("p")}
-    recovered.extend(t for t in waiting if t in siblings)
-    before, after = _twin_blocks(parent, "\n".join(recovered)) if climbs == 2 else ([], [])
-    if before:
-        first = recovered.index(_clean_space(matched[0].text_content()))
-        recovered[first:first] = before
-    recovered.extend(after)
-    return recovered, container
-
-
-def _same_kind(holders: Counter[HtmlElement], total: int) -> list[HtmlElement]:
-    """The blocks, all of one tag and class, that together hold most of the kept paragraphs;
-    empty when no one kind of block does."""
-    kinds: Counter[tuple[str, str]] = Counter()
-    for holder, count in holders.items():
-        names = holder.get("class") or ""
-        if names.strip():
-            kinds[(holder.tag, names)] += count
-    if not kinds:
-        return []
-    kind, count = kinds.most_common(1)[0]
-    twins = [h for h in holders if (h.tag, h.get("class") or "") == kind]
-    return twins if len(twins) >= 2 and count >= total * 0.6 else []
-
-
-def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement:
-    """The nearest element that holds all of ``elements``."""
-    lineage = [elements[0], *elements[0].iterancestors()]
-    depth = 0
-    for element in elements[1:]:
-        mine = {element, *element.iterancestors()}
-        while lineage[depth] not in mine:
-            depth += 1
-    return lineage[depth]
-
-
-def _story_text(element: HtmlElement, text: str) -> bool:
-    """Whether a paragraph reads as the story's own text: prose, not links, captions or prompts."""
-    return (
-        is_prose(text)
-        and not is_noise(text)
-        and not caption_credit(text)
-        and _link_density(element, len(text)) < 0.3
-    )
-
-
-def _prose_chars(element: HtmlElement) -> int:
-    """Characters of ``element``'s text that sit in paragraphs reading as the story's own."""
-    total = 0
-    for paragraph in element.iter("p"):
-        text = _clean_space(paragraph.text_content())
-        if text and _story_text(paragraph, text):
-            total += len(text)
-    return total
-
-
-def _prose_path(
-    holder: HtmlElement, close: set[HtmlElement], limit: int, dense: dict[HtmlElement, bool]
-) -> bool:
-    """Whether ``holder`` reaches the article's container through a few wrappers made almost
-    only of prose paragraphs: an intro laid out in its own row above the body's columns.
-
-    A wrapper with as much prose as half the body is a story of its own, not an intro.
-    ``dense`` remembers the wrappers already measured.
-    """
-    node: HtmlElement | None = holder
-    for _ in range(3):
-        if node is None or node in close:
-            return node is not None
-        if node.tag not in ("div", "section"):
-            return False  # lists, tables, figures and asides are not rows of the layout
-        if node not in dense:
-            length = len(_clean_space(node.text_content()))
-            prose = _prose_chars(node)
-            dense[node] = bool(length) and 0.85 * length <= prose <= limit
-        if not dense[node]:
-            return False
-        node = node.getparent()
-    return node is not None and node in close
-
-
-_TWIN_DEPTH = 6
-"""How far above the body's block to look for blocks of the same kind (same tag, same class)."""
-
-
-def _twin_blocks(parent: HtmlElement, joined: str) -> tuple[list[str], list[str]]:
-    """Prose from blocks built like the body's own (same tag and class) near it in the page,
-    split into what comes before the body and what comes after.
-
-    Some pages break a story over several copies of one block, with the lead apart from the
-    rest and ads or images between them, so readability keeps only the longest run. Blocks
-    inside another ``<article>`` belong to another story and are left alone.
-    """
-    names = parent.get("class") or ""
-    if not names.strip():
-        return [], []
-    ancestors = list(parent.iterancestors())
-    scope: HtmlElement | None = None
-    twins: list[HtmlElement] = []
-    for scope in ancestors[:_TWIN_DEPTH]:
-        if scope.tag in ("body", "html"):
-            return [], []
-        twins = [
-            element
-            for element in scope.iter(parent.tag)
-            if element is not parent
-            and element.get("class") == names
-            and element not in ancestors
-            and parent not in set(element.iterancestors())
-        ]
-        if twins:
-            break
-    if scope is None or not twins:
-        return [], []
-    lineage = set(ancestors)
-    if any(article not in lineage for article in scope.iter("article")):
-        return [], []
-    order = {element: index for index, element in enumerate(scope.iter())}
-    before: list[str] = []
-    after: list[str] = []
-    for twin in twins:
-        side = before if order[twin] < order[parent] else after
-        for paragraph in twin.iter("p"):
-            text = _clean_space(paragraph.text_content())
-            if text and text not in joined and text not in side and _story_text(paragraph, text):
-                side.append(text)
-    return before, after
 
 
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|reports|reported|writes|contributed)\b")
@@ -528,7 +339,7 @@ def _author_bios(
     joined = "\n".join(paragraphs)
     bios: list[str] = []
     for element in scope.iter("p"):
-        text = _clean_space(element.text_content())
+        text = clean_space(element.text_content())
         if not text or text in joined or text in bios or not is_prose(text):
             continue
         if any(text.startswith(name) and _BIO_VERB.match(text, len(name)) for name in authors):
@@ -564,7 +375,7 @@ def _is_dek(
     if len(ours & theirs) < 0.6 * max(len(ours), len(theirs)):
         return False
     for element in root.iter("p", "h2", "div", "span"):
-        if _clean_space(element.text_content()) == first:
+        if clean_space(element.text_content()) == first:
             if _DEK_CLASS.search(class_names(element)):
                 return True
             ancestors = list(element.iterancestors())
@@ -646,9 +457,8 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
         link_list = False
         if is_noise(text) or (len(text) < 200 and FOOTER.match(text)):
             link_list = bool(_LINK_LIST.match(text))
-            if (copyright := _COPYRIGHT.match(text)) and (
-                agency := agency_name(copyright.group("owner"))
-            ):
+            copyright = _COPYRIGHT.match(text)
+            if copyright and (agency := agency_name(copyright.group("owner"))):
                 body.agencies.append(agency)
             continue
         if credit := (caption_credit(text) if len(text) < 300 else None):
@@ -674,55 +484,13 @@ def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
             continue  # the reviewer's credit, not a paragraph (and not an author)
         if near_top and len(text) < 60 and parse_date(text) and len(text.split()) <= 8:
             continue  # a date line left above the body
-        if (
-            not body.paragraphs
-            and (dateline := _DATELINE_AGENCY.match(text))
-            and (agency := agency_name(dateline.group("agency")))
-        ):
+        dateline = datelines.AGENCY.match(text) if not body.paragraphs else None
+        if dateline and (agency := agency_name(dateline.group("agency"))):
             body.agencies.append(agency)
         if text in body.paragraphs and len(text.split()) < 25:
             continue  # a label or heading repeated (chart titles, sticky headers)
         body.paragraphs.append(text)
     return body
-
-
-_CONSENT_WORDS = re.compile(
-    r"\bcookies?\b.*\b(?:accept|agree|consent|reject|manage|preferences)\b", re.I | re.S
-)
-_JS_NOTICE = re.compile(
-    r"(?:enable|turn on|activate|requires?|need)\W+(?:\w+\W+){0,3}javascript", re.I
-)
-_APP_ROOTS = ("root", "app", "__next", "__nuxt", "svelte", "main-app")
-SCRIPT_ONLY_RATIO = 5
-"""Script characters per character of visible text above which a page with little text is
-taken as drawn by JavaScript."""
-
-
-def _walls(root: HtmlElement) -> dict[str, str]:
-    """What may stand between a reader and the article on this page, read before cleaning:
-    ``{"cookie-wall": reason, "script-only": reason}``."""
-    walls: dict[str, str] = {}
-    scripts = sum(len(t) for t in root.xpath("//script/text()"))
-    hidden = sum(
-        len(t) for t in root.xpath("//style/text() | //noscript//text() | //template//text()")
-    )
-    visible = sum(len(piece.strip()) for piece in root.itertext()) - scripts - hidden
-    notice = " ".join(root.xpath("//noscript//text()"))
-    roots = " or ".join(f"@id='{name}'" for name in _APP_ROOTS)
-    empty_root = any(not _clean_space(e.text_content()) for e in root.xpath(f"//div[{roots}]"))
-    if _JS_NOTICE.search(notice) or empty_root or scripts > SCRIPT_ONLY_RATIO * max(visible, 1):
-        walls["script-only"] = (
-            "the page's content is drawn by JavaScript, which digest does not run"
-        )
-    boxes = root.xpath(
-        "//*[contains(@class,'ookie') or contains(@id,'ookie') or contains(@class,'onsent')"
-        " or contains(@id,'onsent') or contains(@class,'gdpr') or contains(@id,'gdpr')]"
-    )
-    for element in boxes[:20]:
-        if _CONSENT_WORDS.search(element.text_content()[:3000]):
-            walls["cookie-wall"] = "the page shows a cookie-consent wall instead of the article"
-            break
-    return walls
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -774,13 +542,13 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     truncated = _cap_text(root) or truncated
     captions = _preclean(root, meta)
     try:
-        blocks, container = _recover(root, _blocks(_readable_body(root, url)))
+        blocks, container = recover(root, _blocks(_readable_body(root, url)))
     except NotAnArticleError:
         blocks, container = [], None
     body = _postclean(blocks, meta)
     credits = [credit for credit, holder in captions if _inside(holder, container)]
     if not body.paragraphs:
-        walls = _walls(_parse(text))
+        walls = find_walls(_parse(text))
         reason = walls.get("cookie-wall") or walls.get("script-only") or "no readable article text"
         raise NotAnArticleError(reason)
     paragraphs = body.paragraphs + _author_bios(container, body.paragraphs, list(meta.authors))
@@ -818,7 +586,7 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
         language=language,
         credits=tuple([*credits, *body.credits]),
         warnings=(
-            *_warnings(meta, paragraphs, truncated, lambda: _walls(_parse(text))),
+            *_warnings(meta, paragraphs, truncated, lambda: find_walls(_parse(text))),
             *((SIMPLIFIED,) if simplified else ()),
         ),
     )

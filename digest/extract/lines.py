@@ -1,4 +1,4 @@
-"""What a single line or paragraph of a page is: boilerplate, prose, a caption, a credit, a byline.
+"""What a single line or paragraph of a page is: boilerplate, prose, a caption, a credit.
 
 Both extractors use these: the plain-text one on the lines of a copied page, the HTML one
 on the paragraphs readability keeps. Each test looks at one line alone.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from digest.models import Credit
-from digest.outlets import agency_name, outlet_name
+from digest.text.outlets import agency_name, outlet_name
 
 BOILERPLATE = re.compile(
     r"""^(?:
@@ -17,7 +17,8 @@ BOILERPLATE = re.compile(
       | advertis(?:ing|ement)s?
       | sponsored(?:\ content)?
       | share(?:\ this(?:\ article|\ story|\ page)?)?\s*:?
-      | (?:share\ on\ )?(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|messenger|telegram|reddit|print|copy\ link)
+      | (?:share\ on\ )?(?:facebook|twitter|x|whatsapp|linkedin|email|e-mail|messenger
+                          |telegram|reddit|print|copy\ link)
       | read\ (?:more|next|also)\s*:?
       | continue\ reading(?:\ the\ main\ story)?
       | see\ also\s*:?
@@ -265,80 +266,3 @@ def wire_credit(line: str) -> list[str]:
     parts = [part for part in _CREDIT_SPLIT.split(line) if part]
     names = [agency_name(part) for part in parts[:5]]
     return [name for name in names if name] if 0 < len(parts) <= 4 and all(names) else []
-
-
-# -- bylines ------------------------------------------------------------------------------
-
-_SPACES = re.compile(r"\s+")
-_NOT_A_NAME = re.compile(
-    r"""(?:@|https?:|www\.|\d|
-        \b(?:staff|reporter|editor|correspondent|writer|columnist|contributor|contributing|
-        journalist|producer|desk|team|bureau|newsroom|senior|chief|editorial|associate|
-        photographer|analyst|email|e-mail|follow|twitter|updated|published|posted|
-        news|media|press|magazine|online|digital|times|post|daily|weekly|herald|tribune|
-        opinion|guest|admin|administrator|webmaster|by|more|about|view|all|articles|stories|profile)\b)""",
-    re.I | re.X,
-)
-_BY_PREFIX = re.compile(
-    r"^(?:(?:written|posted|reported|words|story|text|photos?)\s+)?(?:by|par|von|por|di|door|af|av)[:\s]+",
-    re.I,
-)
-# Bylines join names with commas and "and" in every language: "et", "und", "y", "e", "en", "og", "och".
-_NAME_SPLIT = re.compile(
-    r"\s*(?:,|;|\(|\)|\band\b|&|\||\bwith\b|\bavec\b|\bet\b|\bund\b|\bmit\b|(?-i:\by\b|\be\b)|\ben\b|\bog\b|\boch\b|\bcon\b|/|\n)\s*",
-    re.I,
-)
-_NAME_PARTICLES = frozenset(
-    {
-        "de",
-        "da",
-        "del",
-        "della",
-        "der",
-        "den",
-        "di",
-        "du",
-        "van",
-        "von",
-        "le",
-        "la",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "dos",
-        "das",
-        "y",
-        "ter",
-        "mac",
-    }
-)
-
-
-def _is_name(part: str) -> bool:
-    words = part.split()
-    if not 2 <= len(words) <= 5 or _NOT_A_NAME.search(part) or outlet_name(part):
-        return False
-    if max(len(w.strip(".")) for w in words) < 3:
-        return False  # initials only ("J J")
-    return all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w[0] in "'’" for w in words if w)
-
-
-def split_names(text: str) -> tuple[list[str], list[str]]:
-    """People's names and agencies from a byline ("By Jane Doe and John Roe, Associated Press")."""
-    text = _BY_PREFIX.sub("", _SPACES.sub(" ", text).strip())
-    names: list[str] = []
-    agencies: list[str] = []
-    for part in _NAME_SPLIT.split(text):
-        part = _BY_PREFIX.sub("", part.strip(" .:-–—()[]\"'"))
-        if not part:
-            continue
-        agency = agency_name(part)
-        if agency:
-            agencies.append(agency)
-            continue
-        if part.isupper():
-            part = part.title()
-        if _is_name(part):
-            names.append(part)
-    return names, agencies

@@ -37,8 +37,10 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from digest.dates import parse_date, parse_date_time
-from digest.urls import split
+from digest.extract.dom import FURNITURE_TAGS, following, in_furniture
+from digest.inputs.urls import split
+from digest.text import datelines
+from digest.text.calendar import parse_date, parse_date_time
 
 PUBLISHED_TAGS = (
     "article:published_time",
@@ -107,7 +109,6 @@ _CLASS_XPATH = etree.XPath(
 )
 """Elements whose class says they hold a date or a byline (parts without their first letter
 match "Byline" and "byline" alike, cheaply)."""
-_FURNITURE = frozenset({"nav", "aside", "footer"})
 _TEXT_CHARS = (6, 120)
 """Length of a text that may be a date line: longer ones are paragraphs."""
 _BODY_START = 150
@@ -119,8 +120,6 @@ _CLIMB = 2
 """Levels up from a text with a digit to the element that holds its whole date line."""
 _LABEL_CHARS = 30
 """A label in the element before a date ("Updated:") is this short."""
-_DATELINE = re.compile(r"^(.{6,60}?)\s*(?:--|—|–)\s")
-"""A date opening a paragraph ("Feb. 23, 2015 -- Life-threatening allergies ...")."""
 _DATELINE_PARAGRAPHS = 2
 """Datelines are looked for down to this paragraph of text (the first may be a standfirst)."""
 _TITLE_PARTS = re.compile(r"\s+[-|–—·:]\s+")
@@ -221,10 +220,6 @@ def _date_line(element: HtmlElement) -> str | None:
     return text if text and len(text) >= _TEXT_CHARS[0] and parse_date(text) else None
 
 
-def _in_furniture(element: HtmlElement) -> bool:
-    return any(a.tag in _FURNITURE for a in element.iterancestors())
-
-
 def _labelled(text: str) -> tuple[str | None, bool]:
     """The date a line writes, and whether it is a modified date ("Updated ...").
 
@@ -243,7 +238,7 @@ def _line_of(element: HtmlElement) -> str | None:
     element up to ``_CLIMB`` levels above when the date is split ("<b>Dec</b> 14, 2016"). A
     label standing just before it ("Updated:" "Dec 15, 2016") is read with it."""
     for _ in range(_CLIMB + 1):
-        if element is None or not isinstance(element.tag, str) or element.tag in _FURNITURE:
+        if element is None or not isinstance(element.tag, str) or element.tag in FURNITURE_TAGS:
             return None
         if line := _date_line(element):
             label = element.getprevious()
@@ -251,15 +246,6 @@ def _line_of(element: HtmlElement) -> str | None:
             return f"{text} {line}" if text and _LABEL_START.match(text) else line
         element = element.getparent()
     return None
-
-
-def _following(start: HtmlElement) -> Iterator[HtmlElement]:
-    """The elements after ``start`` in document order (not its own descendants)."""
-    node: HtmlElement | None = start
-    while node is not None:
-        for sibling in node.itersiblings():
-            yield from sibling.iter()
-        node = node.getparent()
 
 
 def _near_headline(root: HtmlElement, headline: HtmlElement | None) -> list[str]:
@@ -272,12 +258,12 @@ def _near_headline(root: HtmlElement, headline: HtmlElement | None) -> list[str]
     before = (e for s in start.itersiblings(preceding=True) for e in s.iter())
     lines: dict[str, None] = {}
     paragraphs = 0
-    for count, element in enumerate(chain(islice(before, _BEFORE_HEADLINE), _following(start))):
+    for count, element in enumerate(chain(islice(before, _BEFORE_HEADLINE), following(start))):
         if count > _BEFORE_HEADLINE + _AFTER_HEADLINE or not isinstance(element.tag, str):
             break
         if element.tag == "p":
             opening = "".join(islice(element.itertext(), 4))[: _TEXT_CHARS[1]]
-            if dateline := _DATELINE.match(opening.strip()):
+            if dateline := datelines.BEFORE_DASH.match(opening.strip()):
                 lines.setdefault(dateline.group(1))
             if _text(element, _BODY_START) is None:
                 paragraphs += 1
@@ -303,7 +289,7 @@ def _time_values(root: HtmlElement) -> list[str]:
         value = element.get("datetime") or _text(element) or ""
         if element.get("pubdate") is not None or "publish" in (element.get("class") or ""):
             marked.append(value)
-        elif not _in_furniture(element):
+        elif not in_furniture(element):
             others.append(value)
     return marked + others
 
@@ -313,7 +299,7 @@ def _classed_lines(root: HtmlElement) -> list[str]:
     the page's navigation, asides and footer."""
     lines: dict[str, None] = {}
     for element in _CLASS_XPATH(root):
-        if (line := _date_line(element)) and not _in_furniture(element):
+        if (line := _date_line(element)) and not in_furniture(element):
             lines.setdefault(line)
             if len(lines) >= _CLASS_CANDIDATES:
                 break

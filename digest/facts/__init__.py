@@ -12,8 +12,9 @@ English cues and are left empty rather than guessed.
 from __future__ import annotations
 
 from digest.facts.dates import find_dates
+from digest.facts.money import CURRENCY_CODES
 from digest.facts.names import NameFinder
-from digest.facts.numbers import CURRENCY_CODES, UNIVERSAL_UNITS, find_numbers
+from digest.facts.numbers import UNIVERSAL_UNITS, find_numbers
 from digest.facts.quotes import find_quotes
 from digest.models import Facts
 

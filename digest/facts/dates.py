@@ -28,22 +28,13 @@ import re
 from datetime import date, timedelta
 from typing import Final
 
-from digest.dates import MONTHS
 from digest.facts.scan import ascii_twin, plain_text
 from digest.models import DateFact
+from digest.text.calendar import MONTH_NAMES, MONTH_PATTERN, MONTHS, WEEKDAYS
+from digest.text.words import word_list
 
-WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-"""Weekday names, Monday first (``date.weekday()`` order)."""
-MONTH_NAME: Final = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:tember|t)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-"""A month's name or abbreviation, capitalised (without its full stop)."""
-
-_MONTH: Final = rf"(?P<month>{MONTH_NAME})\.?"
-_FULL_MONTH: Final = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTH: Final = rf"(?P<month>{MONTH_PATTERN})\.?"
+_FULL_MONTH: Final = "|".join(MONTH_NAMES)
 _YEAR: Final = r"(?:18|19|20)\d{2}"
 _DATE: Final = re.compile(
     # At a word's start, a quick look ahead (a digit, a capital, "yesterday", "today" ...)
@@ -52,9 +43,9 @@ _DATE: Final = re.compile(
     (?:
       (?P<iso>{_YEAR})-(?P<mnum>\d{{2}})-(?P<iday>\d{{2}})(?!\d)
     | {_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s?[:%])(?:,?\s+(?P<year>{_YEAR})\b)?
-    | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_NAME})\b
+    | (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_PATTERN})\b
       (?:\.?,?\s+(?P<year2>{_YEAR})\b)?
-    | (?P<month3>{MONTH_NAME})\.?\s+(?P<year3>{_YEAR})\b
+    | (?P<month3>{MONTH_PATTERN})\.?\s+(?P<year3>{_YEAR})\b
     | (?P<bare>{_FULL_MONTH})\b
     | (?P<weekday>{"|".join(WEEKDAYS)})\b
     | (?P<relative>(?i:yesterday|today|tomorrow|tonight|last\ night|this\ morning))\b
@@ -62,15 +53,10 @@ _DATE: Final = re.compile(
     )""",
     re.X,
 )
-_MONTH_CUES: Final = frozenset(
-    """in since by until till through throughout for from to during of early late mid
-    last next this before after""".split()
-)
+_MONTH_CUES: Final = word_list("facts/dates/month_cues")
 """Words before a month's bare name that make it a date ("in June", "since September")."""
 _YEAR_CUES: Final = _MONTH_CUES | {"the", "and", "or", "between", "around", "circa", "c."}
-_EVENT_DAYS: Final = frozenset(
-    "Black Good Super Cyber Ash Holy Easter Palm Bloody Maundy Shrove".split()
-)
+_EVENT_DAYS: Final = word_list("facts/dates/event_days")
 _CAPITAL_WORD: Final = re.compile(r"\s+[A-Z][a-z]")
 _PLURAL_AFTER: Final = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
 _DIGIT_AFTER: Final = re.compile(r"\s+\d")
@@ -79,7 +65,7 @@ _DIMENSION_BEFORE: Final = re.compile(r"\d\s*(?:[x×*]|by)\s*$")
 _DATE_ASCII: Final = ascii_twin(_DATE)
 """``_DATE`` for ``plain_text``: the same dates, found quicker."""
 _DATE_AFTER: Final = re.compile(
-    rf",?\s+(?:in\s+|the\s+)?(?:{MONTH_NAME}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME})"
+    rf",?\s+(?:in\s+|the\s+)?(?:{MONTH_PATTERN}\.?\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN})"
 )
 _RANGE_LINK: Final = re.compile(r"\s*(?:and|to|through|until|till|-|–)\s*")
 _SEPTEMBER_11: Final = re.compile(
@@ -91,36 +77,22 @@ _CLAUSE_END: Final = re.compile(r"[.!?;“”\"—–(]")
 _WORDS: Final = re.compile(r"[A-Za-z’']+")
 _SENTENCE_LEAD: Final = frozenset(".!?:;\"“”‘'([—–|•")
 
-_FUTURE: Final = frozenset(
-    """will 'll won't shall would scheduled expected plans plan planned intends intend aims
-    aim aiming upcoming coming come next tomorrow hope hopes hoping want wants seeks seeking
-    expects expecting""".split()
-)
+_FUTURE: Final = word_list("facts/dates/future")
 """Words that point a clause ahead: the date they govern is the next one."""
-_PAST: Final = frozenset(
-    """said told was were had did ago since last earlier yesterday came went made took gave
-    found left met held began won lost fell rose saw got paid ran spoke wrote shot hit led
-    fled sent spent struck brought bought thought became broke chose drove flew grew knew
-    threw wore forecast sold felt kept stood sat upheld""".split()
-)
+_PAST: Final = word_list("facts/dates/past")
 """Past-tense words that are not ``-ed`` forms: the date they govern is the last one."""
 _CUE_WINDOW: Final = 10
 """How many words either side of a date are read for its tense."""
-_CLAUSE_WORDS: Final = frozenset("and but while that which who when where if because".split())
+_CLAUSE_WORDS: Final = word_list("facts/dates/clause_words")
 """Words that open another clause: its verb does not govern the date before it."""
 _SPAN_END: Final = frozenset({"until", "till", "through", "to", "by"})
 """Words before a date that make it the end of a span."""
-_SPAN_SKIP: Final = frozenset({"mid", "early", "late", "the", "end", "of"})
+_SPAN_SKIP: Final = word_list("facts/dates/span_skip")
 _FUTURE_BEFORE_TO: Final = frozenset({"set", "due", "going", "about"})
 """Words that look ahead only before "to": "set to dock", not "set the record straight"."""
-_INDEFINITE: Final = frozenset(
-    """a an every each any one my your his her our their its following previous preceding
-    same""".split()
-)
+_INDEFINITE: Final = word_list("facts/dates/indefinite")
 """Words before a weekday that make it no date of its own: "on a Sunday afternoon"."""
-_NOT_ED: Final = frozenset(
-    "hundred indeed speed proceed succeed exceed breed greed bleed embed".split()
-)
+_NOT_ED: Final = word_list("facts/dates/not_ed")
 _FUTURE_ED: Final = frozenset({"scheduled", "expected", "planned", "slated"})
 
 

@@ -17,10 +17,7 @@ A number with no counted noun is left out rather than given a guessed unit: "nin
 ("23rd Street"), days of dates ("Nov. 8 election"), scores and records ("22-4"), model and
 route names ("Boeing 757", "Interstate 10", "Falcon 9") and labels ("No. 1").
 
-A bare "$" is the US dollar unless the article is set in another dollar country (it names
-Canada and its places at least twice as often as the United States, and at least twice):
-then it is that country's dollar. In Spanish and Portuguese "$" is as often a peso, so a
-bare "$" there is left out.
+Currencies, and which dollar a bare "$" is, are read by :mod:`digest.facts.money`.
 """
 
 from __future__ import annotations
@@ -29,34 +26,28 @@ import re
 from functools import cached_property
 from typing import Final
 
-from digest.facts.dates import MONTH_NAME, WEEKDAYS, sentence_start
+from digest.facts.dates import sentence_start
 from digest.facts.gazetteer import DEMONYMS, places
-from digest.facts.scan import ascii_twin, first_letter, plain_text
+from digest.facts.money import (
+    CODES_BEFORE,
+    CURRENCIES,
+    CURRENCY_WORDS,
+    DOLLAR_ADJECTIVES,
+    SINGULAR_CURRENCIES,
+    dollar,
+)
+from digest.facts.scan import ascii_twin, plain_text
 from digest.models import NumberFact
+from digest.text.calendar import MONTH_PATTERN, WEEKDAYS
+from digest.text.words import word_list
 
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _SCALES: Final = {
     "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
     "mln": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
     "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000, "dozen": 12, "hundred": 100,
 }  # fmt: skip
-_CURRENCIES: Final = {
-    "US$": "USD", "C$": "CAD", "CA$": "CAD", "Can$": "CAD", "A$": "AUD", "AU$": "AUD",
-    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "€": "EUR",
-    "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-}  # fmt: skip
-_CODES_BEFORE: Final = frozenset(
-    "USD EUR GBP JPY CNY RMB INR CHF CAD AUD NZD HKD SGD RUB BRL".split()
-)
-"""ISO codes written before an amount ("USD 5 million")."""
-_CURRENCY_WORDS: Final = {
-    "euros": "EUR", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rouble": "RUB", "rubles": "RUB",
-    "ruble": "RUB", "sterling": "GBP",
-}  # fmt: skip
-_DOLLAR_ADJECTIVES: Final = {
-    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
-    "singapore": "SGD", "hong": "HKD", "taiwan": "TWD",
-}  # fmt: skip
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _WORD_VALUES: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -66,91 +57,41 @@ _WORD_VALUES: Final = {
 }  # fmt: skip
 _FRACTIONS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
-_ABBREVIATIONS: Final = frozenset(
-    """km m cm mm kg mg lb lbs mph kph km/h kmh ft sq gb mb tb kb ghz mhz mw gw kw kwh mwh gwh
-    °c °f""".split()
-)
+_SHORT_UNITS: Final = word_list("facts/numbers/short_units")
 """Units written short, the same for one and for many ("5 km", "a 10-km race")."""
-SINGULAR_UNITS: Final = _ABBREVIATIONS | frozenset(
-    "mile metre meter foot inch tonne ton acre".split()
-)
+SINGULAR_UNITS: Final = _SHORT_UNITS | word_list("facts/numbers/singular_units")
 """Units a number may take in the singular ("5 km", "a 20 mile walk")."""
-_SINGULAR_CURRENCIES: Final = frozenset("euro dollar yen yuan rupee rouble ruble".split())
-"""Currencies a number may take in the singular, before what it buys ("a 40 million euro
-bridge"); "pound" is left out: "a 5 pound bag" weighs."""
-_GLUED_UNITS: Final = frozenset(
-    """km cm mm kg mg lb lbs mph kph kmh ft gb mb tb kb ghz mhz mw gw kw kwh mwh gwh
-    sec secs min mins hrs""".split()
-)
+_GLUED_UNITS: Final = word_list("facts/numbers/glued_units")
 """Units written on the number ("3km", "44.63secs")."""
-UNIVERSAL_UNITS: Final = frozenset(
-    {"percent", "km", "m", "cm", "mm", "kg", "mph", "km/h", "kmh", "gb", "mb", "tb", "ghz",
-     "mhz", "mw", "gw", "kw", "kwh", "°c", "°f"}
-)  # fmt: skip
+UNIVERSAL_UNITS: Final = word_list("facts/numbers/universal_units")
 """Units written the same way in most languages."""
 
-CURRENCY_CODES: Final = frozenset(_CURRENCIES.values()) | frozenset(_CURRENCY_WORDS.values()) | {
-    "USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "CNY", "CHF",
-}  # fmt: skip
-"""ISO codes of the currencies digest reads."""
 
-_STOP: Final = frozenset(
-    """of the a an to in on at for and or nor but per than less about nearly almost around
-    some over under up its their his her our my your this that these those there here who
-    whom whose which what when where while as was were is are be been being has have had
-    do does did will would can could should may might must shall not no each every all
-    any both either neither from by with without into onto upon after before since until
-    during between among against through across via if so then also just only even still
-    yet ago later earlier apiece respectively i we you he she it they them us me him""".split()
-)
+_STOP: Final = word_list("facts/numbers/stop")
 """Words that end the phrase a number counts: what follows them is not its noun."""
-_NOT_PLURAL: Final = frozenset(
-    """always sometimes perhaps towards afterwards besides nevertheless whereas unless thus
-    plus yes overseas nowadays whereabouts lens bus gas alas chaos""".split()
-)
-_IRREGULAR_PLURALS: Final = frozenset(
-    """people men women children police staff personnel feet teeth geese mice cattle
-    livestock data media criteria phenomena aircraft spacecraft sheep deer fish offspring
-    pence crew yen yuan renminbi rupiah baht rand naira ringgit""".split()
-)
+_NOT_PLURAL: Final = word_list("facts/numbers/not_plural")
+_IRREGULAR_PLURALS: Final = word_list("facts/numbers/irregular_plurals")
 """Nouns that count many without a plural "s" ("two gunmen", "500 billion yen")."""
-_NOT_MEN: Final = frozenset("specimen abdomen omen regimen acumen stamen semen hymen amen".split())
-_GROUPS: Final = frozenset(
-    """Democrats Republicans Tories Muslims Jews Sikhs Hindus Copts Kurds Sunnis Shias Shiites
-    Britons Israelis Iraqis Afghans Saudis Pakistanis Yemenis Somalis Liberals Greens""".split()
-)
+_NOT_MEN: Final = word_list("facts/numbers/not_men")
+_GROUPS: Final = word_list("facts/numbers/groups")
 """Capitalised plurals that count people ("39 Republicans")."""
 _GROUP_ENDINGS: Final = ("ians", "ans", "ists", "ites", "ers", "ors", "ics", "ats")
-_PLURAL_MODIFIERS: Final = frozenset(
-    "police sales arms sports savings goods news customs media data staff crew".split()
-)
+_PLURAL_MODIFIERS: Final = word_list("facts/numbers/plural_modifiers")
 """Plural nouns that also modify the noun after them ("two police officers")."""
-_ADJECTIVES: Final = frozenset(
-    """other top key rare new old more most major minor small large big huge local young
-    senior former additional separate several few main many various total full extra
-    recent last first next past previous further high low long short little great good
-    bad best worst same whole entire only own early late known armed alleged likely
-    possible potential current different similar certain leading stolen broken fallen
-    frozen hidden given taken chosen unknown sworn unidentified unnamed live dead fresh
-    free real true average estimated roughly nearly reputable military civilian foreign
-    domestic national international federal global public private""".split()
-)
+_ADJECTIVES: Final = word_list("facts/numbers/adjectives")
 """Adjectives (and adverbs) that describe what is counted without naming it."""
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _ADJECTIVE_ENDINGS: Final = ("al", "ive", "ous", "ful", "ic", "ish", "ian", "ese", "ed", "able",
                       "ible", "less", "est", "ary", "ing", "ly", "ant", "ent")  # fmt: skip
-_COMPOUND_SKIP: Final = frozenset(
-    """fold time times odd something somethings ish plus strong based like style way ways
-    thirds third fifths quarters quarter half halves sided nil all love""".split()
-)
+_COMPOUND_SKIP: Final = word_list("facts/numbers/compound_skip")
 """Words after "N-" that are not a unit of N ("a 10-fold rise", "a three-way race")."""
+# Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
 _IRREGULAR_UNIT_PLURALS: Final = {
     "foot": "feet", "man": "men", "person": "people", "child": "children", "woman": "women",
     "inch": "inches", "percent": "percent",
 }  # fmt: skip
-_TIME_UNITS: Final = frozenset(
-    "seconds minutes hours days weeks months years decades centuries".split()
-)
-_LABELS: Final = frozenset("No Nos Vol Art Sec Fig Ch Pt Rt Rte Hwy Flt Apt Ste Rm Op".split())
+_TIME_UNITS: Final = word_list("facts/numbers/time_units")
+_LABELS: Final = word_list("facts/numbers/labels")
 """Abbreviations that number what follows them: "No. 1", "Art. 5"."""
 
 _NUMBER: Final = re.compile(
@@ -195,8 +136,8 @@ _PERCENTAGE_POINTS: Final = re.compile(r"\s+(?:percentage|basis)\s+points?\b")
 _COMPOUND: Final = re.compile(r"[-‐](?P<unit>[a-z]+)(?P<old>-olds?)?(?![\w-])")
 _YEAR_OLD: Final = re.compile(r" +(?:year-olds?|years?-old|years? old)\b")
 _TIME: Final = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b)", re.I)
-_MONTH_BEFORE: Final = re.compile(rf"\b{MONTH_NAME}\.?\s+$")
-_MONTH_AFTER: Final = re.compile(rf"\s+(?:of\s+)?{MONTH_NAME}\b")
+_MONTH_BEFORE: Final = re.compile(rf"\b{MONTH_PATTERN}\.?\s+$")
+_MONTH_AFTER: Final = re.compile(rf"\s+(?:of\s+)?{MONTH_PATTERN}\b")
 _CAPITAL_BEFORE: Final = re.compile(r"(?<![\w’'.&-])(?P<word>(?!I\s)[A-Z][\w’'.&-]*)\s+$")
 _AGE_BEFORE: Final = re.compile(r"\bag(?:ed?|es)\s+$", re.I)
 _APPOSITION: Final = re.compile(r"(?<![\w’'.-])(?P<name>[A-Z][\w’'.-]*[a-z.]),\s+$")
@@ -219,50 +160,6 @@ _RANGE_AFTER: Final = re.compile(
     r"\s*(?:-|–|to|or|and)\s*(?P<currency>[$€£¥])?(?P<num>\d[\d,.]*|[a-z]+)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m))?\b",
 )
-_DOLLAR_CUES: Final = {
-    "CAD": re.compile(
-        first_letter(
-            "Canada|Canadian|Canadians|Ottawa|Toronto|Montreal|Montréal|Vancouver|Calgary|"
-            "Edmonton|Winnipeg|Halifax|Ontario|Quebec|Alberta|British Columbia|Manitoba|"
-            r"Saskatchewan|Nova Scotia|New Brunswick|Newfoundland|Ont\.|B\.C\.|Alta\.".split("|"),
-            end=r"(?!\w)",
-        )
-    ),
-    "AUD": re.compile(
-        first_letter(
-            "Australia|Australian|Australians|Sydney|Melbourne|Brisbane|Perth|Adelaide|"
-            "Canberra|Queensland|New South Wales|Tasmania|NSW".split("|")
-        )
-    ),
-    "NZD": re.compile(first_letter(["New Zealand", "New Zealanders?", "Auckland", "Christchurch"])),
-    "HKD": re.compile(first_letter(["Hong Kong"])),
-    "SGD": re.compile(first_letter(["Singapore", "Singaporeans?"])),
-}
-_US_CUES: Final = re.compile(
-    first_letter(
-        r"United States|U\.S\.(?:A\.)?|USA?|America|Americans?|Washington|Wall Street|"
-        "Federal Reserve|White House|Congress|Pentagon|New York|California|Texas|Florida|"
-        "Chicago|Los Angeles|Illinois|Ohio|Pennsylvania|Michigan|Georgia|Virginia|"
-        "Massachusetts|Arizona|Colorado|Oregon|Nevada".split("|"),
-        end=r"(?!\w)",
-    )
-)
-"""Places that set an article in a dollar country (each pattern opens on a set of letters,
-which a long text is scanned for quickly)."""
-
-
-def _dollar(paragraphs: tuple[str, ...], language: str | None) -> str | None:
-    """The currency a bare "$" stands for in this article, or None when it is unclear."""
-    if language in ("es", "pt"):
-        return None
-    text = "\n".join(paragraphs)
-    if "$" not in text and "dollar" not in text:
-        return "USD"
-    counts = {code: len(cue.findall(text)) for code, cue in _DOLLAR_CUES.items()}
-    code, count = max(counts.items(), key=lambda item: item[1])
-    if count >= 2 and count >= 2 * len(_US_CUES.findall(text)):
-        return code
-    return "USD"
 
 
 def _plural(word: str) -> bool:
@@ -322,7 +219,7 @@ def _counted(paragraph: str, end: int) -> tuple[str, int] | None:
             return None
         if (
             not words
-            and (lower in SINGULAR_UNITS or lower in _SINGULAR_CURRENCIES)
+            and (lower in SINGULAR_UNITS or lower in SINGULAR_CURRENCIES)
             and (not word.istitle())
         ):
             return lower, match.end("word")
@@ -375,7 +272,7 @@ def _compound(paragraph: str, end: int) -> tuple[str, int] | None:
         return None
     if match.group("old"):
         return f"{_pluralise(unit)} old", match.end()
-    return (unit if unit in _ABBREVIATIONS else _pluralise(unit)), match.end()
+    return (unit if unit in _SHORT_UNITS else _pluralise(unit)), match.end()
 
 
 def _named(paragraph: str, start: int) -> bool:
@@ -389,7 +286,7 @@ def _named(paragraph: str, start: int) -> bool:
         return True  # "No. 1", "Ex-No 10"
     if word.endswith("."):
         return False  # a full stop ends the sentence before the number
-    if word in WEEKDAYS or re.fullmatch(MONTH_NAME, word):
+    if word in WEEKDAYS or re.fullmatch(MONTH_PATTERN, word):
         return False
     return not sentence_start(paragraph, match.start())
 
@@ -450,24 +347,24 @@ class _Reader:
     @cached_property
     def dollar(self) -> str | None:
         """The currency a bare "$" stands for in this article (read when one is met)."""
-        return _dollar(self.paragraphs, self.language)
+        return dollar(self.paragraphs, self.language)
 
     @cached_property
     def millions(self) -> bool:
         """The article writes money in "m" ("£53m"), so a bare "38m" is millions too."""
         return any(_MONEY_IN_MILLIONS.search(p) for p in self.paragraphs)
 
-    def digits(self, paragraph: str, match: re.Match[str]) -> _Reading | None:  # noqa: C901
+    def digits(self, paragraph: str, match: re.Match[str]) -> _Reading | None:
         """The fact a number written in digits gives, or None."""
         start, end = match.start(), match.end()
         number, scale, symbol = match.group("num"), match.group("scale"), match.group("currency")
         percent = match.group("percent")
         plain = number.replace(",", "")
-        currency = (self.dollar if symbol == "$" else _CURRENCIES[symbol]) if symbol else None
+        currency = (self.dollar if symbol == "$" else CURRENCIES[symbol]) if symbol else None
         if symbol and currency is None:
             return None
         code = None if symbol else _CODE_BEFORE.search(paragraph, max(0, start - 5), start)
-        if code and code.group(1) in _CODES_BEFORE:
+        if code and code.group(1) in CODES_BEFORE:
             currency = code.group(1).replace("RMB", "CNY")
             start = code.start()
         value = _value(number, None)
@@ -583,7 +480,7 @@ class _Reader:
         if apposition and paragraph[end : end + 1] == ",":
             # "Yoon, 63, a former chief prosecutor": the age set off after a name.
             word = apposition.group("name").rstrip(".")
-            if word not in WEEKDAYS and not re.fullmatch(MONTH_NAME, word):
+            if word not in WEEKDAYS and not re.fullmatch(MONTH_PATTERN, word):
                 return "years old", apposition.start(), end, value
         return None
 
@@ -592,12 +489,12 @@ class _Reader:
         dollar of no known country, None when it is no currency."""
         words = unit.lower().split()
         if words[-1] in ("dollars", "dollar"):
-            if len(words) > 1 and words[-2] in _DOLLAR_ADJECTIVES:
-                return _DOLLAR_ADJECTIVES[words[-2]]
+            if len(words) > 1 and words[-2] in DOLLAR_ADJECTIVES:
+                return DOLLAR_ADJECTIVES[words[-2]]
             return self.dollar or ""
         if words[-1] == "pounds":
             return "GBP" if paragraph.startswith(" sterling", end) else None
-        return _CURRENCY_WORDS.get(words[-1])
+        return CURRENCY_WORDS.get(words[-1])
 
     def words(self, paragraph: str, word: str, start: int, end: int) -> _Reading | None:
         """The fact a number written in words gives ("two dozen people"), or None."""

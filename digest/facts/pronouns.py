@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from digest.facts.gazetteer import ROLE_NOUNS
-from digest.facts.names import sentence_spans
+from digest.text.sentences import sentence_spans
+from digest.text.words import word_list
 
 LOOKBACK: Final = 3
 """Paragraphs before the pronoun's own that its antecedent may lie in."""
@@ -29,17 +30,8 @@ LOOKBACK: Final = 3
 _VOTE_WORDS: Final = 6
 """How far after a name a "he" or "she" still tells that person's gender."""
 
-_MALE_WORDS: Final = frozenset(
-    """mr mr. sir lord king prince duke emperor sultan spokesman chairman congressman
-    businessman councilman assemblyman alderman anchorman father son brother husband uncle
-    nephew grandfather boyfriend actor waiter monk""".split()
-)
-_FEMALE_WORDS: Final = frozenset(
-    """mrs mrs. ms ms. miss madam dame lady queen princess duchess empress spokeswoman
-    chairwoman congresswoman businesswoman councilwoman assemblywoman alderwoman anchorwoman
-    mother daughter sister wife aunt niece grandmother girlfriend actress waitress nun
-    first-lady""".split()
-)
+_MALE_WORDS: Final = word_list("facts/pronouns/male_words")
+_FEMALE_WORDS: Final = word_list("facts/pronouns/female_words")
 _PRONOUN: Final = re.compile(
     r"\b(?:he|she|his|her(?!\s+(?:to|and|or|but|the|a|an|that|this|in|on|at|for|with|as|of|from|by|about|if|when|because|so|not)\b)(?=\s+[a-z]))\b",
     re.IGNORECASE,

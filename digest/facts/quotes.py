@@ -28,10 +28,11 @@ from collections.abc import Callable
 from typing import Final
 
 from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, SAY_VERBS
-from digest.facts.names import sentence_spans
 from digest.facts.pronouns import Referents, Span
 from digest.facts.scan import first_letter
 from digest.models import Quote
+from digest.text.sentences import sentence_spans
+from digest.text.words import word_list
 
 _QUOTE: Final = re.compile(
     r"“(?P<a>[^“”]{2,2000})(?:”|$)"
@@ -41,21 +42,7 @@ _QUOTE: Final = re.compile(
 )
 _MIN_WORDS: Final = 5
 
-QUOTE_VERBS: Final = SAY_VERBS | frozenset(
-    """saying adding explaining stating writing asking warning arguing insisting noting
-    claiming continuing recalling acknowledging admitting announcing declaring replying
-    responding suggesting urging conceding remarking describing tweeting posting telling
-    demanded demands demanding joked jokes joking quipped quips cautioned cautions predicted
-    predicts vowed vows vowing pledged pledges promised promises testified testifies
-    complained complains complaining countered counters boasted boasts bragged contended
-    contends charged charges observed observes reiterated reiterates emphasized emphasised
-    stressed stresses maintained maintains agreed agrees concluded concludes echoed echoes
-    mused muses shouted yelled screamed sang sings singing chanted chants pleaded begged
-    wondered wonders lamented laments conceded conceding confirmed confirms denied denies
-    reported reports reporting reads read calls called calling dubbed labeled labelled
-    branded quoted recounted recounts recounting interjected interrupted snapped retorted
-    scoffed teased thundered whispered sighed""".split()
-)
+QUOTE_VERBS: Final = SAY_VERBS | word_list("facts/quotes/quote_verbs")
 """Verbs that attach a quote to its speaker: the verbs of saying and their other forms."""
 
 _VERB: Final = re.compile(

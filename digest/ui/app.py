@@ -3,7 +3,7 @@
     DigestApp -> DigestScreen (cards or list, pages, filter, sort, unread, refresh)
               -> ReaderScreen (text, facts; next and previous article)
 
-Articles are read in a thread worker through :func:`digest.refresh.iter_run`, the
+Articles are read in a thread worker through :func:`digest.library.refresh.iter_run`, the
 same records the text output prints; they appear as they arrive. Failures show as one
 notification a burst and are kept for the errors view (``e``), which can try them again.
 Themes come from ``themes/`` and the user's config folder. The theme, view, sort and
@@ -22,9 +22,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from digest.library.refresh import Filters
+    from digest.library.store import Library
     from digest.readers import ReaderPool
-    from digest.refresh import Filters
-    from digest.store import Library
 
 from digest.ui.screens.dialogs import HelpScreen
 from digest.ui.screens.digest import DigestScreen
@@ -97,10 +97,10 @@ class DigestApp(App[int]):
             self.notify(
                 broken, title="Theme not loaded", severity="warning", timeout=8, markup=False
             )
-        _, problem = load_settings()
-        if problem:
+        _, unread = load_settings()
+        if unread:
             self.notify(
-                problem, title="Settings not read", severity="warning", timeout=8, markup=False
+                unread, title="Settings not read", severity="warning", timeout=8, markup=False
             )
         # A theme from the command line is for this run; one chosen in the app is kept.
         wanted = self.requested_theme or remembered_theme() or DEFAULT_THEME
@@ -156,7 +156,7 @@ class DigestApp(App[int]):
         """Save an SVG of the screen in ``<data folder>/screenshots`` and say where."""
         from pathlib import Path
 
-        from digest.store import data_dir
+        from digest.library.store import data_dir
 
         folder = Path(path) if path else data_dir() / "screenshots"
         try:

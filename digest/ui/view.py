@@ -16,12 +16,8 @@ import shlex
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
-from digest.models import Article, Entity, InputFailure, Person
-
-if TYPE_CHECKING:
-    from digest.stories import Story
+from digest.models import Article, Entity, InputFailure, Person, Story
 
 SORTS: dict[str, str] = {
     "given": "as given",
@@ -129,12 +125,8 @@ def fact_names(articles: Iterable[Article]) -> list[str]:
     counts: dict[str, int] = {}
     for article in articles:
         facts = article.facts
-        entities: tuple[Person | Entity, ...] = (
-            *facts.people,
-            *facts.places,
-            *facts.organizations,
-        )
-        for entity in entities:
+        named: tuple[Person | Entity, ...] = (*facts.people, *facts.places, *facts.organizations)
+        for entity in named:
             counts[entity.name] = counts.get(entity.name, 0) + entity.mentions
     return sorted(counts, key=lambda name: -counts[name])
 

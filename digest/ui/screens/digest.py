@@ -2,7 +2,7 @@
 
 The screen owns the state (every article read, the filtered and sorted view, the selected
 article, read and saved state, what a refresh brought) and the thread workers that read the
-inputs through :func:`digest.refresh.iter_run` and group them into stories. Cards and the
+inputs through :func:`digest.library.refresh.iter_run` and group them into stories. Cards and the
 list only show what they are given and post ``Card.Chosen`` / ``ArticleList.Chosen``; the
 reader asks this screen for the next and previous article (:class:`Navigator`).
 """
@@ -26,11 +26,11 @@ from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
+from digest.library.refresh import Filters
 from digest.models import Article, InputFailure
 from digest.pipeline import Stop
-from digest.refresh import Filters
 from digest.render import counted
-from digest.sanitize import web_url
+from digest.text.sanitize import web_url
 from digest.ui.screens.dialogs import ErrorsScreen
 from digest.ui.screens.reader import ReaderScreen, copy_link, open_link
 from digest.ui.view import (
@@ -48,9 +48,9 @@ from digest.ui.widgets.article_list import ArticleList, Row
 from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card
 
 if TYPE_CHECKING:
+    from digest.library.store import Library
+    from digest.models import Changes, Story
     from digest.readers import ReaderPool
-    from digest.store import Library
-    from digest.stories import Changes, Story
     from digest.ui.app import DigestApp
 
 FLUSH_SECONDS = 0.1
@@ -206,8 +206,6 @@ class DigestScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.stop_reading()
 
-    # ----------------------------------------------------------------- reading
-
     def _read(self, inputs: Sequence[str], why: str) -> None:
         """Read ``inputs`` (``why``: load, refresh or retry) in a thread worker."""
         self.done = False
@@ -222,7 +220,7 @@ class DigestScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="read")
     def read_inputs(self, inputs: list[str], why: str) -> None:
-        from digest.refresh import iter_run, wanted
+        from digest.library.refresh import iter_run, wanted
 
         shown_total = 0
 
@@ -372,7 +370,8 @@ class DigestScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="group")
     def group_stories(self, articles: list[Article]) -> None:
         """Group the articles into stories, each marked with what is new since last opened."""
-        from digest.stories import Snapshot, changes, group, match
+        from digest.models import Snapshot
+        from digest.stories import changes, group, match
 
         stories = group(articles)
         if self.stop_reading.stopped:
@@ -408,8 +407,6 @@ class DigestScreen(Screen[None]):
     def _timed_refresh(self) -> None:
         if self.done:
             self._read(self.inputs, "refresh")
-
-    # ------------------------------------------------------------------ layout
 
     @property
     def per_page(self) -> int:
@@ -533,18 +530,17 @@ class DigestScreen(Screen[None]):
         follows a message: keys typed in a burst must go where the one before sent them.
         """
         box = self.query_one("#filter", Input)
-        target: Card | ArticleList | None = self._list
-        if target is None and self._cards:
-            target = self._cards[min(self.index - self.page * self.per_page, len(self._cards) - 1)]
         if self.focused is box:
             return
-        if target is None:  # nothing shown: no removed card keeps the keys
+        if self._focus_target() is None:  # nothing shown: no removed card keeps the keys
             self.set_focus(None)
             return
 
         def focus() -> None:
-            # Looked at again when it runs: "/" typed meanwhile keeps the keys in the box.
-            if self.focused is box:
+            # Looked at when it runs: "/" typed meanwhile keeps the keys in the box, and a
+            # page shown meanwhile (a resize) has cards of its own.
+            target = self._focus_target()
+            if self.focused is box or target is None:
                 return
             if target.is_mounted:
                 self.set_focus(target, scroll_visible=False)
@@ -552,6 +548,14 @@ class DigestScreen(Screen[None]):
                 target.focus(scroll_visible=False)
 
         self.call_after_refresh(focus)
+
+    def _focus_target(self) -> Card | ArticleList | None:
+        """The widget that shows the selected article now."""
+        if self._list is not None:
+            return self._list
+        if not self._cards:
+            return None
+        return self._cards[min(self.index - self.page * self.per_page, len(self._cards) - 1)]
 
     def _status(self) -> None:
         # What check_action depends on; the footer is redrawn only when it changes.
@@ -624,8 +628,6 @@ class DigestScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.view:
             self._show()  # the reader may have moved to another article, or page
-
-    # ----------------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim what would do nothing now: paging past the ends, opening with no articles..."""
@@ -783,7 +785,7 @@ class DigestScreen(Screen[None]):
         Returns:
             Whether it was changed; a library that cannot be written is a notice.
         """
-        from digest.store import LibraryError
+        from digest.library.store import LibraryError
 
         if self.library is not None:
             try:
@@ -812,7 +814,7 @@ class DigestScreen(Screen[None]):
         return True
 
     def _remember(self, story_id: str, snapshot: str) -> None:
-        from digest.store import LibraryError
+        from digest.library.store import LibraryError
 
         assert self.library is not None
         try:

@@ -23,11 +23,11 @@ from digest.render import (
     attribution,
     conflict_text,
     human_date,
-    outlet_name,
     shared_facts,
+    shown_outlet,
     warning_text,
 )
-from digest.sanitize import web_url
+from digest.text.sanitize import web_url
 from digest.ui.view import paragraphs_naming
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from textual.app import App
 
-    from digest.stories import Changes, Story
+    from digest.models import Changes, Story
 
 NARROW_BELOW = 100
 """Columns below which the reader's side panel folds under the text."""
@@ -234,7 +234,7 @@ class ReaderScreen(Screen[None]):
                 when = human_date(source.published)
                 label = Content.assemble(
                     "  ",
-                    outlet_name(source.outlet),
+                    shown_outlet(source.outlet),
                     (f" · {when}" if when else "", "$text-muted"),
                     (" · new" if source.article in new else "", "bold $text-success"),
                     (f" — {other.title}", "$text-muted"),

@@ -19,9 +19,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
-from digest.cells import fit, width
 from digest.models import Article
-from digest.render import outlet_name
+from digest.render import shown_outlet
+from digest.text.cells import fit, width
 from digest.ui.view import age
 
 UNREAD_MARK = "●"
@@ -50,7 +50,7 @@ def now() -> datetime:
 
 
 def _outlet(article: Article) -> str:
-    return outlet_name(article.publisher or article.input)
+    return shown_outlet(article.publisher or article.input)
 
 
 def row_line(row: Row, columns: int, now: datetime | None = None) -> Content:

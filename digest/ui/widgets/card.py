@@ -19,14 +19,14 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from digest.cells import fit, wrap
-from digest.cells import width as cells
 from digest.models import Article, Facts
-from digest.render import attribution, conflict_text, counted, outlet_name, warning_text
+from digest.render import attribution, conflict_text, counted, shown_outlet, warning_text
+from digest.text.cells import fit, wrap
+from digest.text.cells import width as cells
 from digest.ui.widgets.article_list import SAVED_MARK, UNREAD_MARK
 
 if TYPE_CHECKING:
-    from digest.stories import Changes, Story
+    from digest.models import Changes, Story
 
 MIN_CARD_HEIGHT = 9
 """The fewest lines a card is given: border, title, attribution, four summary lines, facts."""
@@ -151,7 +151,7 @@ def story_line(story: Story | None, changes: Changes | None) -> Content | None:
     """The other sources of a story, what is new since it was last opened, and disagreements."""
     parts: list[Content] = []
     if story is not None and len(story.sources) > 1:
-        outlets = list(dict.fromkeys(outlet_name(s.outlet) for s in story.sources[1:]))
+        outlets = list(dict.fromkeys(shown_outlet(s.outlet) for s in story.sources[1:]))
         parts.append(
             Content.assemble(
                 (f"+{counted(len(story.sources) - 1, 'source')}: ", "bold"), " · ".join(outlets)
