@@ -24,17 +24,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "names_checked.json"
 
 PRECISION_FLOORS = {"people": 0.97, "organizations": 0.93, "places": 0.95}
-"""Precision on the whole set (people 500 right of 510, 0.980; organisations 329 of 351,
-0.937; places 352 of 367, 0.959; 0.899 / 0.781 / 0.960 when first judged), floored. The
-acceptance asks 0.97 of places: the held-out half gives 0.934."""
-RECALL_FLOORS = {"people": 0.86, "organizations": 0.55, "places": 0.75}
-"""Recall on the whole set (0.885 / 0.572 / 0.770), floored: without it a digest that found
+"""Precision on the whole set (people 501 right of 512, 0.979; organisations 331 of 354,
+0.935; places 352 of 367, 0.959; 0.899 / 0.781 / 0.960 when first judged), floored. The
+acceptance asks 0.97 of places: the tuning half gives 0.977, the held-out half 0.934."""
+RECALL_FLOORS = {"people": 0.87, "organizations": 0.55, "places": 0.75}
+"""Recall on the whole set (0.887 / 0.576 / 0.770), floored: without it a digest that found
 nothing would keep its precision."""
 MAIN_PLACE_FLOOR = 0.92
-"""Pages whose main place is listed (69 of 74, 0.932; 0.919 when first judged), floored."""
-NON_ANGLO_GAP = 0.06
+"""Pages whose main place is listed (69 of 74, 0.932; 0.919 when first judged), floored. The
+acceptance asks 0.95: the tuning half gives 0.977, the held-out half 0.871."""
+NON_ANGLO_GAP = 0.05
 """How much lower people recall may be on names not of English-speaking origin than on the
-rest (0.846 against 0.900: 0.054; 0.772 against 0.878 when first judged)."""
+rest (issue 17): 0.852 against 0.900, 0.048 (0.772 against 0.878 when first judged)."""
 
 
 def _load_bench() -> ModuleType:

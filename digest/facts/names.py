@@ -114,6 +114,12 @@ class NameKnobs:
     add_share: float = 0.5
     """Share of an undecided name's mentions the tagger must read as a person (each by
     ``add_margin``) for the name to become one: the article's evidence, not one sentence's."""
+    one_word_people: bool = False
+    """List a person named only by one word, with no title, role or fuller mention
+    ("Roscosmos said"): issue 14 says a person has one of them, so by default no."""
+    one_word_margin: float = float("inf")
+    """Margin by which the tagger must read a mention of such a person as a person for the
+    person to be listed all the same."""
     max_judged: int = 400
     """Runs judged per article at most: past them (a hostile or enormous page) the rules
     decide alone, so the tagger's cost stays bounded."""
@@ -434,10 +440,22 @@ class NameFinder:
         self._locate(located, mentions, typed)
         # A person has a given name, a title or role, or a fuller mention: a name of one
         # word with none of them ("Roscosmos said", "told Mashable") is left out.
+        sure = {
+            id(person)
+            for paragraph, start, _end, person in mentions
+            if any(
+                kind == "PER" and margin >= self.knobs.one_word_margin
+                for _s, _e, kind, margin in self._readings.get((paragraph, start), ())
+            )
+        }
         lone = {
             id(p)
             for p in self.people
-            if len(p.tokens) == 1 and not p.vouched and p.name not in self._players
+            if len(p.tokens) == 1
+            and not p.vouched
+            and p.name not in self._players
+            and id(p) not in sure
+            and not self.knobs.one_word_people
         }
         if lone:
             self.people = [p for p in self.people if id(p) not in lone]
