@@ -99,13 +99,20 @@ def _extraction(data: str | bytes, url: str | None, charset: str | None) -> Extr
 
 
 def _extract(text: str, kind: Kind, url: str | None) -> Extraction:
+    """The article of an HTML or a plain-text document, without its boilerplate lines.
+
+    This is where the two extractors meet: the boilerplate classifier runs here once, for
+    both, so that a line it removes never reaches facts or the summary.
+    """
+    from digest.extract.boilerplate import clean
+
     if kind == "html":
         from digest.extract.html import extract_html
 
-        return extract_html(text, url)
+        return clean(extract_html(text, url))
     from digest.extract.plain import extract_text
 
-    return extract_text(text)
+    return clean(extract_text(text))
 
 
 def _complete(extraction: Extraction, *, input: str, url: str | None, sentences: int) -> Article:
