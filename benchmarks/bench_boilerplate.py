@@ -11,6 +11,9 @@ Two measurements, by class (``digest/data/extract/boilerplate.toml``):
   path (``extract_html``) and the plain-text path (``extract_text`` on the page rendered as
   browser text, ``browser_text.py``). These are what the classifier is for; ``--show N``
   prints N of each class to read.
+``--no-cues`` searches every line with every pattern: the figures must not change, only
+the time (the cues only spare patterns a line cannot match).
+
 - fires on bodies written by people, each body as a whole (so that ``tail`` rules see the
   last paragraphs): the BBC articles of ``corpus/summaries`` (one paragraph a line), the
   PolNeAR texts of ``corpus/quotes`` and ``corpus/quotes-train`` (blank-line separated
@@ -28,6 +31,7 @@ import argparse
 import json
 import re
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -88,13 +92,13 @@ def human_bodies(corpus: Path) -> dict[str, list[Body]]:
     return bodies
 
 
-def fires(bodies: list[Body]) -> tuple[int, dict[str, list[str]]]:
+def fires(bodies: list[Body], cues: bool = True) -> tuple[int, dict[str, list[str]]]:
     """Paragraphs read, and the paragraphs the classifier removes by class ("name: line")."""
     total = 0
     by_kind: dict[str, list[str]] = defaultdict(list)
     for name, paragraphs in bodies:
         total += len(paragraphs)
-        for index, rule in sorted(find(paragraphs).items()):
+        for index, rule in sorted(find(paragraphs, cues=cues).items()):
             by_kind[rule.kind].append(f"{name}: {paragraphs[index]}")
     return total, by_kind
 
@@ -107,12 +111,17 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print N lines a class")
     parser.add_argument("--kind", choices=CLASSES, help="only this class")
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
+    parser.add_argument(
+        "--no-cues", action="store_true", help="search every line with every pattern (slower)"
+    )
     args = parser.parse_args()
     if not (args.corpus / "summaries").is_dir():
         print(f"bench_boilerplate: no corpus at {args.corpus}", file=sys.stderr)
         return 2
     sets = {**digest_bodies(args.corpus), **human_bodies(args.corpus)}
-    results = {name: fires(bodies) for name, bodies in sets.items()}
+    started = time.perf_counter()
+    results = {name: fires(bodies, not args.no_cues) for name, bodies in sets.items()}
+    seconds = time.perf_counter() - started
     kinds = [args.kind] if args.kind else list(CLASSES)
     if args.json:
         out = {
@@ -135,6 +144,9 @@ def main() -> int:
                     print(f"  {kind:10} {name:8} {line[:160]}")
     counts = Counter({name: sum(len(v) for v in by.values()) for name, (_, by) in results.items()})
     print("removed in all: " + ", ".join(f"{name} {n}" for name, n in counts.items()))
+    paragraphs = sum(total for total, _ in results.values())
+    each = 1e6 * seconds / paragraphs
+    print(f"classified {paragraphs} paragraphs in {seconds:.2f} s ({each:.0f} us each)")
     return 0
 
 

@@ -19,7 +19,8 @@ facts) and is scored:
 - documents refused (an InputError) and the reasons given;
 - body paragraphs kept / total: a paragraph is kept when its words stand, in order, in the
   body (standfirst included). Paragraphs the boilerplate classifier removes (newsroom contact
-  lines: "-- London Newsroom +44 171 542 7658") are counted apart, as rightly dropped;
+  lines: "-- London Newsroom +44 171 542 7658") and the wire's sign-off read as its agency
+  ("REUTER") are counted apart, as rightly dropped;
 - the headline: the title equals it (case folded, the tokeniser's final " ." aside), and a
   headline written in capitals is given in normal case;
 - the dateline: its date read as ``published``, its place found among ``facts.places``;
@@ -45,6 +46,7 @@ from corpus import _NO_SPACE_BEFORE, add_options, detokenise
 
 from digest.errors import InputError
 from digest.extract.boilerplate import find
+from digest.extract.lines import wire_credit
 from digest.pipeline import read_article
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
@@ -214,8 +216,11 @@ def main() -> int:
                 kept += 1
                 doc_kept += 1
                 continue
-            if article is not None and para in removed:
-                boilerplate += 1
+            if article is not None and (
+                para in removed
+                or ((credited := wire_credit(para)) and set(credited) <= set(article.agencies))
+            ):
+                boilerplate += 1  # a contact line, or the wire's sign-off read as its agency
                 continue
             where = "document refused" if article is None else "dropped"
             last = " (last 3)" if number >= len(doc.paragraphs) - 3 else ""
@@ -268,7 +273,7 @@ def main() -> int:
     print(f"documents refused: {results['refused']} {dict(refused) or ''}; table warning: {tables}")
     print(
         f"body paragraphs kept: {kept}/{counted} ({100 * results['kept_share']:.1f}%), not counting"
-        f" {boilerplate} removed as boilerplate (newsroom contact lines);"
+        f" {boilerplate} rightly dropped (contact lines, the wire's sign-off);"
         f" {kept}/{total} ({100 * results['kept_share_all']:.1f}%) of all"
     )
     print(f"datelines: {dict(datelines)}")

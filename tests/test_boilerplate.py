@@ -169,6 +169,19 @@ def test_news_is_no_boilerplate(line: str) -> None:
     assert classify(line) is None
 
 
+@pytest.mark.parametrize("line", [line for _, line in REMOVED + REMOVED_AT_THE_END] + KEPT)
+def test_a_rules_cues_never_change_its_verdict(line: str) -> None:
+    # Cues only spare the patterns a line cannot match (benchmarks/bench_boilerplate.py
+    # --no-cues checks the same on the corpus).
+    for tail in (False, True):
+        assert classify(line, tail=tail) == classify(line, tail=tail, cues=False)
+
+
+def test_every_rule_has_cues_in_small_letters() -> None:
+    for rule in rules():
+        assert rule.cues and all(cue == cue.lower() for cue in rule.cues), rule.reason
+
+
 STORY = [
     "The central bank raised its main interest rate by half a point on Thursday, its first rise in seven years.",
     "The governor said inflation had stayed above the bank's target for too long and would be brought down.",

@@ -49,6 +49,8 @@ TAIL = 3
 """Paragraphs at the end of the body where ``tail`` rules fire (and above them, any run of
 boilerplate that reaches the end)."""
 
+_WORD = re.compile(r"\w+")
+
 CAPTION_WORDS = 40
 """The longest line read as a caption when it stands between an image's file name and a
 credit."""
@@ -69,6 +71,10 @@ class Rule:
     opens_caption: bool = False
     """Whether its line stands for an image (a file name): a short line between it and a
     credit below is the image's caption."""
+    cues: tuple[str, ...] = ()
+    """What every line the rule removes holds, one of them at least, in small letters: a
+    whole word, or any other string found anywhere. A line holding none is not searched.
+    Empty: every line is searched."""
 
 
 @cache
@@ -98,40 +104,81 @@ def rules() -> tuple[Rule, ...]:
                 max_words=int(entry["max_words"]),
                 tail=bool(entry.get("tail", False)),
                 opens_caption=bool(entry.get("opens_caption", False)),
+                cues=tuple(str(cue) for cue in entry.get("cues", ())),
             )
         )
     return tuple(out)
 
 
-def classify(line: str, *, tail: bool = True) -> Rule | None:
+def classify(line: str, *, tail: bool = True, cues: bool = True) -> Rule | None:
     """The rule that reads ``line`` as boilerplate, or ``None`` when it is not.
 
     Args:
         line: one paragraph or sentence.
         tail: whether the line stands among the last paragraphs of the body (rules marked
             ``tail`` are tried only then).
+        cues: skip the rules none of whose cues the line holds (a quick test that never
+            changes the verdict; ``False`` only to check that it does not).
     """
     text = " ".join(line.split())
     words = text.count(" ") + 1
-    for rule in rules():
-        if words <= rule.max_words and (tail or not rule.tail) and rule.regex.search(text):
+    if words > _longest():
+        return None
+    if cues:
+        # The line's words are looked up once for all the rules, the few other cues found.
+        lower = text.lower()
+        by_word, others = _cue_index()
+        cued: set[int] = set()
+        for word in _WORD.findall(lower):
+            if (numbers := by_word.get(word)) is not None:
+                cued.update(numbers)
+        for cue, numbers in others:
+            if cue in lower:
+                cued.update(numbers)
+    for index, rule in enumerate(rules()):
+        if words > rule.max_words or (rule.tail and not tail):
+            continue
+        if cues and rule.cues and index not in cued:
+            continue
+        if rule.regex.search(text):
             return rule
     return None
 
 
-def find(paragraphs: tuple[str, ...] | list[str]) -> dict[int, Rule]:
+@cache
+def _cue_index() -> tuple[dict[str, tuple[int, ...]], tuple[tuple[str, tuple[int, ...]], ...]]:
+    """The rules' cues, each with the indexes of the rules that name it: whole words by
+    word, and the other cues (punctuation, "i'm") to look for in the line."""
+    words: dict[str, list[int]] = {}
+    others: dict[str, list[int]] = {}
+    for number, rule in enumerate(rules()):
+        for cue in rule.cues:
+            (words if _WORD.fullmatch(cue) else others).setdefault(cue, []).append(number)
+    return (
+        {cue: tuple(numbers) for cue, numbers in words.items()},
+        tuple((cue, tuple(numbers)) for cue, numbers in others.items()),
+    )
+
+
+@cache
+def _longest() -> int:
+    """The most words any rule removes: a longer paragraph is never boilerplate."""
+    return max(rule.max_words for rule in rules())
+
+
+def find(paragraphs: tuple[str, ...] | list[str], *, cues: bool = True) -> dict[int, Rule]:
     """The boilerplate paragraphs of a body, by index, with the rule each is read by.
 
     A ``tail`` rule fires in the last :data:`TAIL` paragraphs, and above them as long as
     every paragraph below is boilerplate too (a bio above a contributors' note above a
     copyright line). A short line between an image's file name and a credit is the
-    image's caption.
+    image's caption. ``cues``: as for :func:`classify`.
     """
     found: dict[int, Rule] = {}
     tail_from = len(paragraphs) - TAIL
     all_below = True  # every paragraph below this one is boilerplate
     for index in range(len(paragraphs) - 1, -1, -1):
-        rule = classify(paragraphs[index], tail=all_below or index >= tail_from)
+        rule = classify(paragraphs[index], tail=all_below or index >= tail_from, cues=cues)
         if rule is not None:
             found[index] = rule
         all_below = all_below and rule is not None

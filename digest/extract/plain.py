@@ -54,7 +54,7 @@ from digest.extract.lines import (
     size,
     wire_credit,
 )
-from digest.extract.plain_lines import Line, classify, main_run, unwrapped_lines
+from digest.extract.plain_lines import Line, classify, is_dated, main_run, unwrapped_lines
 from digest.facts.runs import is_shouted, title_case
 from digest.models import Credit, Extraction
 from digest.text import datelines
@@ -63,6 +63,7 @@ from digest.text.calendar import parse_date
 from digest.text.casing import normal_case
 from digest.text.outlets import agency_name, outlet_name
 from digest.text.sentences import ends_in_initials
+from digest.text.words import word_list
 
 _BYLINE = re.compile(
     r"^by\s+(?P<names>[^\d|]{3,160}?)\s*(?:[|,]\s*(?:updated|published|posted)\b.*)?$", re.I
@@ -91,6 +92,10 @@ warning ``table``: its body holds lines that are not sentences."""
 
 _PLACE_ALONE = re.compile(rf"{datelines.PLACE}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
 """A dateline that gives no date: the place alone, in capitals ("BANGKOK")."""
+
+_UNFINISHED = word_list("summarize/stop")
+"""Small words (the summary's words that say nothing: "the", "of", "and") that end no line
+but one cut short ("Results in the")."""
 
 _LIST_MARK = re.compile(r"^(?:[-*•–]|\d{1,3}[.)])\s")
 
@@ -150,7 +155,7 @@ def extract_text(text: str) -> Extraction:
     publisher = found.publisher or _prefix_outlet(texts[end + 1 :] + texts[: max(title_index, 0)])
     if title_index >= 0:
         title = _title(title, paragraphs)
-    warnings = ("table",) if bare and _rows(blocks) >= TABLE_ROWS else ()
+    warnings = ("table",) if bare and _rows(lines, paragraphs) >= TABLE_ROWS else ()
     return _extraction(title, paragraphs, found, standfirst, section, publisher, warnings)
 
 
@@ -211,13 +216,21 @@ def _is_bare(lines: list[Line]) -> bool:
     )
 
 
-def _rows(blocks: list[tuple[str, str]]) -> int:
-    """The lines of the body that are rows of a table or items of a list: not prose, and
-    holding a figure or opening with a list's mark ("1. Jesper Ronnback (Sweden) 25.76")."""
+def _rows(lines: list[Line], paragraphs: list[str]) -> int:
+    """The paragraphs of the body that are rows of a table or items of a list: not prose,
+    holding a figure or opening with a list's mark ("1. Jesper Ronnback (Sweden) 25.76"),
+    and neither a time ("10:45 p.m.": a ticker's) nor boilerplate."""
+    from digest.extract.boilerplate import classify as boilerplate
+
+    kept = set(paragraphs)
     return sum(
         1
-        for kind, text in blocks
-        if kind in ("short", "item") and (_LIST_MARK.match(text) or any(c.isdigit() for c in text))
+        for line in lines
+        if line.text in kept
+        and line.kind in ("short", "item")
+        and (_LIST_MARK.match(line.text) or any(c.isdigit() for c in line.text))
+        and not is_dated(line)
+        and boilerplate(line.text) is None
     )
 
 
@@ -469,8 +482,9 @@ def _body(blocks: list[tuple[str, str]], *, keep_all: bool = False) -> tuple[lis
 
     Short lines between paragraphs stay when they are few (subheadings) or when the
     paragraph above announces them with a colon (the items of a list). With ``keep_all``
-    (a document of its own, :func:`_is_bare`), every line but the breaks stays, from the
-    first on: its labels, rows and lists are its content.
+    (a document of its own, :func:`_is_bare`), its rows, labels and lines in capitals
+    (:func:`_is_content`) stay too, wherever they stand: above its first paragraph, between
+    two and below its last.
     """
     kinds = [kind for kind, _ in blocks]
     first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
@@ -500,23 +514,55 @@ def _body(blocks: list[tuple[str, str]], *, keep_all: bool = False) -> tuple[lis
     ):
         standfirst = blocks[first_prose][1]
         start = first_prose + 1
-    if keep_all:
-        before = [text for kind, text in blocks[:first_prose] if kind != "break"]
-        rest = [text for kind, text in blocks[start:] if kind != "break"]
-        return before + rest, standfirst
     last_prose = max(i for i, k in enumerate(kinds) if k == "prose")
+    texts = [text for _, text in blocks]
+    before: list[str] = []
+    trailing: list[str] = []
+    if keep_all:
+        # Its rows, labels and lines in capitals stay wherever they stand, as list items do.
+        kinds = [
+            "item" if kind == "short" and _is_content(kind, text) else kind
+            for kind, text in zip(kinds, texts, strict=True)
+        ]
+        before = [texts[i] for i in range(first_prose) if kinds[i] == "item"]
+        trailing = [texts[i] for i in range(last_prose + 1, len(texts)) if kinds[i] == "item"]
     paragraphs: list[str] = []
     index = start
     while index <= last_prose:
         if kinds[index] == "prose":
-            paragraphs.append(blocks[index][1])
+            paragraphs.append(texts[index])
             index += 1
             continue
         stop = kinds.index("prose", index)
-        stretch = blocks[index:stop]  # a list's items come first, straight under its colon
-        paragraphs.extend(text for kind, text in stretch if kind == "item")
-        shorts = [text for kind, text in stretch if kind == "short" and count_words(text) >= 2]
+        # A list's items come first, straight under its colon.
+        paragraphs.extend(texts[i] for i in range(index, stop) if kinds[i] == "item")
+        shorts = [
+            texts[i]
+            for i in range(index, stop)
+            if kinds[i] == "short" and count_words(texts[i]) >= 2
+        ]
         if len(shorts) <= MAX_SUBHEADINGS:
             paragraphs.extend(shorts)
         index = stop
-    return paragraphs, standfirst
+    return before + paragraphs + trailing, standfirst
+
+
+def _is_content(kind: str, text: str) -> bool:
+    """Whether a line of a document of its own (:func:`_is_bare`) that is no paragraph is
+    still its content: a row of a table or an item of a list (a figure, a list's mark, or
+    two words or more that open with a capital and end no unfinished phrase: "Magnus
+    Larsson (Sweden) vs. Alexander Volkov (Russia)"), or a label announcing them
+    ("Scorers:"). A stray word or a line cut short is not ("Netflix.", "___", "incites",
+    "Results in the Malaysian")."""
+    if kind in ("prose", "item"):
+        return True
+    if kind != "short" or not any(c.isalpha() for c in text):
+        return False
+    if text.endswith(":"):
+        return True
+    words = text.rstrip(".!?…").split()
+    if text.endswith((",", "-", "–", "—")) or words[-1].lower() in _UNFINISHED:
+        return False  # cut short: "Results in the", "... members of an entire religion — from"
+    if _LIST_MARK.match(text) or any(c.isdigit() for c in text):
+        return True
+    return len(words) >= 2 and (text[0].isupper() or text[0] == "(")

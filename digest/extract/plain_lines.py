@@ -49,6 +49,8 @@ _TIMESTAMP = re.compile(
 )
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\w")
 _FIRST_NUMBER = re.compile(r"\d+")
+_MARKUP_ONLY = re.compile(r"^(?:<[^<>]*>\s*)+\.?$")
+"""Tags left alone on a line ("<tweet id=...></tweet>"): what an embed left of itself."""
 _FULL_SENTENCE = re.compile(r"""^["“‘']?[A-ZÀ-Ý0-9][^:]*[a-z][^:]*[.!?]["”’')]*$""")
 """A sentence: it opens with a capital (or a quote), holds small letters and ends with a
 full stop, an exclamation or a question mark (not a colon: "Scorers:" is a label)."""
@@ -155,7 +157,7 @@ def _kind(line: str, words: float) -> str:
         return "agency"
     if RELATED.match(line) or OTHER_STORIES.match(line):
         return "related"
-    if is_noise(line):
+    if is_noise(line) or _MARKUP_ONLY.match(line):
         return "noise"
     if caption_credit(line) is not None or is_caption_label(line):
         return "caption"
