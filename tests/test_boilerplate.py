@@ -50,6 +50,7 @@ REMOVED = [
     ("teaser", "See photos from this story:"),  # page
     ("teaser", "Slideshow ( 3 images )"),  # page
     ("teaser", "Advertisement - story continues below"),  # page
+    ("teaser", "Read the rest of the story here."),  # page (PolNeAR)
     (
         "teaser",
         "Fox News Flash top headlines are here. Check out what's clicking on Foxnews.com.",
@@ -61,6 +62,8 @@ REMOVED = [
     ("bio", "Heba Habib contributed to this report."),  # page
     ("bio", "-- CNN's Bill Kirkos contributed to this report."),  # page
     ("bio", "Additional reporting by Colin Daileda."),  # page
+    ("bio", "--additional reporting from Darren Samuelsohn."),  # page (PolNeAR)
+    ("bio", "@Fred_945."),  # page (PolNeAR): the handle under a quoted post
     # funding and disclosure statements
     (
         "disclosure",
@@ -71,6 +74,10 @@ REMOVED = [
         "Note to readers: if you purchase something through one of our affiliate links we may earn a commission.",
     ),  # page
     ("disclosure", "Sponsored by State Farm"),  # page
+    (
+        "disclosure",
+        "But we only get commission on items you buy and don’t return, so we’re only happy if you’re happy.",
+    ),  # page
     # "Updated:" stamps and editors' notes
     ("updated", "Updated: 9.45pm"),  # issue
     ("updated", "Updated on September 19 at 3:15 p.m."),  # page
@@ -99,6 +106,7 @@ REMOVED = [
     ),  # page
     ("caption", "(Mike Cason/mcason@al.com)"),  # page
     ("caption", "skimming scheme seized cash and cards.jpg"),  # page
+    ("caption", "Source: Box Office Mojo"),  # page
 ]
 
 REMOVED_AT_THE_END = [
@@ -112,9 +120,11 @@ REMOVED_AT_THE_END = [
         "Alyssa Newcomb is an NBC News contributor who writes about business and technology.",
     ),  # page
     ("bio", "Twitter: @howardblume"),  # page
+    ("bio", "Follow Ian Hanchett on Twitter @IanHanchett."),  # page (PolNeAR)
     ("bio", "Stella Kim reported from Seoul, and Jennifer Jett from Hong Kong."),  # page
     ("contact", "-- London Newsroom +44 171 542 7658"),  # page (CoNLL-2003)
     ("contact", "-- Chicago newsdesk, 312 408-8787"),  # page (CoNLL-2003)
+    ("contact", "-- Karen Pierog, 312-408-8647"),  # page (CoNLL-2003)
 ]
 
 KEPT = [
@@ -131,6 +141,10 @@ KEPT = [
     "This is the first time the party has won a majority since 1993.",
     "Published in 1851, the novel sold poorly in its author's lifetime.",
     "Smith, ABC's chief executive, resigned on Friday.",
+    "Real estate agents typically receive a commission of 6 percent, the survey found.",
+    "Source: Trump ‘irritated’ by Conway attacks on Romney",  # a headline, not a credit
+    "Read the statement in full, the minister told reporters on Friday.",
+    "The editor's note at the top of the page was removed on Friday, the paper said.",
 ]
 
 IN_THE_MIDDLE = [
@@ -218,8 +232,16 @@ def test_a_caption_between_an_image_file_and_its_credit_is_a_credit() -> None:
     ]
     extraction = clean(Extraction(title="Rates rise", paragraphs=tuple(paragraphs)))
     assert extraction.paragraphs == tuple(STORY)
-    assert Credit("photo", paragraphs[1]) in extraction.credits
+    assert Credit("caption", paragraphs[1]) in extraction.credits
     assert Credit("photo", paragraphs[2]) in extraction.credits
+    assert (
+        Credit("photo", "Photograph by Jane Roe, Example Agency")
+        == clean(
+            Extraction(
+                title="Rates rise", paragraphs=(*STORY, "Photograph by Jane Roe, Example Agency")
+            )
+        ).credits[0]
+    )
 
 
 def test_text_between_two_credits_is_still_the_story() -> None:

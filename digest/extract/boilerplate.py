@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
+from digest.extract.lines import caption_credit
 from digest.models import Credit, Extraction
 from digest.text.calendar import MONTH_PATTERN, WEEKDAYS
 
@@ -211,6 +212,19 @@ def clean(extraction: Extraction) -> Extraction:
     for index in sorted(found):
         text = extraction.paragraphs[index]
         if found[index].kind == "caption" and text not in known:
-            credits.append(Credit("photo", text))
+            credits.append(_credit(text))
             known.add(text)
     return replace(extraction, paragraphs=paragraphs, standfirst=standfirst, credits=tuple(credits))
+
+
+def _credit(text: str) -> Credit:
+    """A removed caption or credit as ``credits`` holds it: a photo or video credit when it
+    reads as one ("Photograph by ...", "Jane Roe/Getty Images"), else a caption."""
+    if (credit := caption_credit(text)) is not None:
+        return credit
+    lower = text.lower()
+    if lower.startswith("video"):
+        return Credit("video", text)
+    if "/" in text or any(word in lower for word in ("photo", "image", "picture", "credit")):
+        return Credit("photo", text)
+    return Credit("caption", text)

@@ -97,6 +97,14 @@ _UNFINISHED = word_list("summarize/stop")
 """Small words (the summary's words that say nothing: "the", "of", "and") that end no line
 but one cut short ("Results in the")."""
 
+_TIMESTAMP_START = re.compile(r"^\d{1,2}[:.h]\d{2}\b")
+"""A time opening a line ("14:52 Storm warning"): a ticker's item, not a date."""
+
+_TIME_ALONE = re.compile(
+    r"^\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s*[A-Z]{2,4})?$", re.I
+)
+"""A time alone ("7 p.m.", "10:45 EDT"): the head of a ticker's entry, not a row."""
+
 _LIST_MARK = re.compile(r"^(?:[-*•–]|\d{1,3}[.)])\s")
 
 
@@ -151,6 +159,8 @@ def extract_text(text: str) -> Extraction:
     blocks = _blocks(lines[title_index + 1 : end + 1], found)
     paragraphs, standfirst = _body(blocks, keep_all=bare)
     if not paragraphs:
+        if bare and title_index == 0:
+            return _table_article(lines)  # nothing but rows and labels under the headline
         raise NotAnArticleError("no article text after the headline")
     publisher = found.publisher or _prefix_outlet(texts[end + 1 :] + texts[: max(title_index, 0)])
     if title_index >= 0:
@@ -219,7 +229,7 @@ def _is_bare(lines: list[Line]) -> bool:
 def _rows(lines: list[Line], paragraphs: list[str]) -> int:
     """The paragraphs of the body that are rows of a table or items of a list: not prose,
     holding a figure or opening with a list's mark ("1. Jesper Ronnback (Sweden) 25.76"),
-    and neither a time ("10:45 p.m.": a ticker's) nor boilerplate."""
+    and neither a time ("7 p.m.": a ticker's) nor boilerplate."""
     from digest.extract.boilerplate import classify as boilerplate
 
     kept = set(paragraphs)
@@ -230,6 +240,7 @@ def _rows(lines: list[Line], paragraphs: list[str]) -> int:
         and line.kind in ("short", "item")
         and (_LIST_MARK.match(line.text) or any(c.isdigit() for c in line.text))
         and not is_dated(line)
+        and not _TIME_ALONE.match(line.text)
         and boilerplate(line.text) is None
     )
 
@@ -295,6 +306,9 @@ def _blocks(lines: list[Line], found: _Found) -> list[tuple[str, str]]:
             found.published = found.published or _dateline_date(line.text)
             found.place = found.place or _dateline_place(line.text)
             kind = "break"
+        elif kind != "break" and not prose_seen and (alone := _date_alone(line)):
+            found.published = found.published or alone
+            kind = "break"
         elif not blocks and _PLACE_ALONE.fullmatch(line.text) and _known_place(line.text):
             found.place = found.place or _dateline_place(line.text)  # "BANGKOK", no date
             kind = "break"
@@ -347,8 +361,21 @@ def _above_dateline(lines: list[Line], index: int) -> bool:
         _is_dateline(line.text)
         or (_PLACE_ALONE.fullmatch(line.text) and _known_place(line.text))
         or datelines.OPENING.match(line.text)
+        or _date_alone(line) is not None
         for line in lines[index + 1 : index + 3]
     )
+
+
+def _date_alone(line: Line) -> str | None:
+    """The date of a line that holds a date and nothing else ("1996-08-22", "August 22,
+    1996"): a dateline whose place was left out."""
+    if (
+        line.size > 4
+        or not any(c.isdigit() for c in line.text)
+        or _TIMESTAMP_START.match(line.text)
+    ):
+        return None
+    return parse_date(line.text)
 
 
 def _title(headline: str, paragraphs: list[str]) -> str:
@@ -411,12 +438,7 @@ def _find_headline(lines: list[Line], start: int, end: int) -> int | None:
 
     # Wire copy opens with its headline, right above the dateline: that is the headline,
     # whatever words it shares with a story of a few lines.
-    if (
-        start > 0
-        and _is_headline(lines[0].text, stop=True)
-        and _above_dateline(lines, 0)
-        and _is_bare(lines)
-    ):
+    if _is_headline(lines[0].text, stop=True) and _above_dateline(lines, 0) and _is_bare(lines):
         return 0
     whole = vocabulary("")
     in_body = {text for text, _ in body}
