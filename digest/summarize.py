@@ -52,6 +52,8 @@ _ENDS: Final = frozenset(".!?…。！？")
 _OPENING_WORD: Final = re.compile(r"[^\W_]+")
 """A word as openings are matched: letters and digits (an apostrophe or a hyphen parts two)."""
 _QUOTES: Final = "\"'“‘«„"
+_END_MARKS: Final = "\"'”’)].!?…"
+"""What ends a sentence after its last word: closing quotes and brackets, stops."""
 Openings = dict[str, dict[str, list[tuple[tuple[str, ...], bool]]]]
 """Openings by language, then by first word (lower case): each opening's words (lower case)
 and whether a word in small letters must follow it."""
@@ -163,12 +165,12 @@ def points_back(sentence: str, language: str | None = None) -> bool:
         return False  # another language, or a quote: what it says stands for its speaker
     first = _OPENING_WORD.match(sentence)
     if first is not None and first.group().lower() in back:
-        # Openings run to five words or so: the start of the sentence holds them.
-        words: list[str] = _OPENING_WORD.findall(sentence, 0, 80)
+        # Openings run to five short words or so: the start of the sentence holds them.
+        words: list[str] = _OPENING_WORD.findall(sentence, 0, 40)
         size = _longest(back, words)
         if size and size > _longest(_FREE.get(language, {}), words):
             return True
-    last = sentence.rstrip(_CLOSERS + ".!?…").rpartition(" ")[2]
+    last = sentence.rstrip(_END_MARKS).rpartition(" ")[2]
     return last.lower() in _BACK_LAST.get(language, ())
 
 
@@ -184,16 +186,15 @@ def summarize(
     if sentences <= 0:
         return ()
     candidates: list[tuple[int, int, str]] = []  # (paragraph, order, text)
-    # For each candidate: None when it may stand alone; else the candidate it must follow
-    # (the sentence right before it), -1 when that sentence is none (it cannot be shown).
-    follows: list[int | None] = []
-    before = -2  # the candidate the last sentence was (-1: not one; -2: no sentence yet)
+    # For each candidate, the candidate the sentence right before it is: -1 when that one
+    # is no candidate, -2 for the body's first sentence (which has none).
+    befores: list[int] = []
+    before = -2
     for index, paragraph in enumerate(paragraphs):
         furnished = _furnished(paragraph)
         for sentence in split_sentences(paragraph):
             if _eligible(sentence, furnished):
-                orphan = before != -2 and points_back(sentence, language)
-                follows.append(before if orphan else None)
+                befores.append(before)
                 before = len(candidates)
                 candidates.append((index, len(candidates), sentence))
             else:
@@ -229,25 +230,32 @@ def summarize(
     # Novelty: each sentence's largest overlap with those chosen so far, kept up to date.
     overlaps = [0.0] * len(candidates)
     chosen: list[int] = []
-    refused: set[int] = set()  # boilerplate, a caption or a credit (asked only when chosen)
+    refused: set[int] = set()  # boilerplate, a caption or a credit
+    # Candidates that point back at the sentence before them: shown only after it. Both
+    # are asked only of the best candidate of a round, not of every sentence.
+    orphans: set[int] = set()
+    asked: set[int] = set()
     last = len(paragraphs) - TAIL
     while len(chosen) < sentences:
         best, best_score = -1, -math.inf
         for i, score in enumerate(scores):
-            if i in chosen or i in refused:
+            if i in chosen or i in refused or (i in orphans and befores[i] not in chosen):
                 continue
-            after = follows[i]
-            if after is not None and after not in chosen:
-                continue  # it points back at a sentence the card would not show
             adjusted = score - 1.5 * overlaps[i]
             if adjusted > best_score:
                 best, best_score = i, adjusted
         if best < 0:
             break
         index, _, text = candidates[best]
-        if classify(text, tail=index >= last) is not None:
-            refused.add(best)
-            continue
+        if best not in asked:
+            asked.add(best)
+            if classify(text, tail=index >= last) is not None:
+                refused.add(best)
+                continue
+            if befores[best] != -2 and points_back(text, language):
+                orphans.add(best)
+                if befores[best] not in chosen:
+                    continue
         chosen.append(best)
         if len(chosen) == sentences:
             break
