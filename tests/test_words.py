@@ -73,6 +73,7 @@ CONTRADICTIONS = [
     ("facts/runs/connectors", "facts/runs/splitters", "joins a name or parts two"),
     ("stories/terms/stopwords", "stories/conflicts/state_words", "a cue is never a stopword"),
     ("stories/conflicts/number_words", "stories/conflicts/state_words", "counts, or is counted"),
+    ("summarize/back", "summarize/free", "an opening points back, or nowhere"),
 ]
 
 
