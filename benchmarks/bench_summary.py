@@ -12,6 +12,14 @@ articles. The references are extractive and long (about 45% of the article), so 
 sentence candidate has high precision and low recall; F1 is compared as the issue asks,
 and "in ref" gives the share of chosen sentences that the reference also chose.
 
+``--cards``: every page of ``corpus/readability`` and ``corpus/postlight`` (HTML), every
+PolNeAR text of ``corpus/quotes`` and every BBC article (plain text) goes through
+``digest.read_article``, and each summary bullet is checked as a reader sees it on a card:
+boilerplate (a line ``digest.extract.boilerplate.classify`` reads as boilerplate, a caption
+or a credit), and an orphan opening (``digest.summarize.points_back``: "However, ...",
+"This ...", "... lohnt sich das." with the sentence right before it not on the card, and
+not the article's first). Both counts should be 0; every such bullet is printed.
+
 Speed: median milliseconds per article of ``summarize`` alone, of ``extract_facts`` and
 of the two together (the pipeline's cost after extraction), beside ``extract_text`` on the
 article as plain text for scale (HTML extraction is timed by ``bench_extract.py``).
@@ -34,10 +42,12 @@ from corpus import SummaryPair, add_options, summary_pairs
 from rouge import rouge
 
 from digest.errors import InputError
+from digest.extract.boilerplate import TAIL, classify
 from digest.extract.plain import extract_text
 from digest.facts import extract_facts
-from digest.pipeline import DEFAULT_SENTENCES
-from digest.summarize import summarize
+from digest.models import Article
+from digest.pipeline import DEFAULT_SENTENCES, read_article
+from digest.summarize import points_back, summarize
 from digest.text.sentences import split_sentences
 
 METRICS = ("rouge1", "rouge2", "rougeL")
@@ -102,7 +112,12 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     add_options(parser)
+    parser.add_argument(
+        "--cards", action="store_true", help="check the bullets of every corpus page's card"
+    )
     args = parser.parse_args()
+    if args.cards:
+        return check_cards(args.corpus)
     pairs = summary_pairs(args.corpus)[: args.limit]
     if not pairs:
         print(f"bench_summary: no articles under {args.corpus / 'summaries'}", file=sys.stderr)
@@ -139,6 +154,68 @@ def main() -> int:
     print("median ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in medians.items()))
     if args.worst:
         _print_worst(results, args.worst)
+    return 0
+
+
+def card_faults(article: Article) -> list[tuple[str, str]]:
+    """(fault, bullet) for each bullet of the article's card that is boilerplate, or that
+    points back at a sentence the card does not show."""
+    order = [
+        (index, sentence)
+        for index, paragraph in enumerate(article.paragraphs)
+        for sentence in split_sentences(paragraph)
+    ]
+    shown = {(s.paragraph, s.text) for s in article.summary}
+    faults = []
+    last = len(article.paragraphs) - TAIL
+    for bullet in article.summary:
+        if classify(bullet.text, tail=bullet.paragraph >= last) is not None:
+            faults.append(("boilerplate", bullet.text))
+        position = order.index((bullet.paragraph, bullet.text))
+        if (
+            position
+            and order[position - 1] not in shown
+            and points_back(bullet.text, article.language)
+        ):
+            faults.append(("orphan opening", bullet.text))
+    return faults
+
+
+def check_cards(corpus: Path) -> int:
+    """Read every corpus page and print the card bullets that are boilerplate or orphans."""
+    documents: list[tuple[str, bytes]] = [
+        (f"readability/{p.parent.name}", p.read_bytes())
+        for p in sorted(corpus.glob("readability/*/source.html"))
+    ]
+    documents += [
+        (f"postlight/{p.stem}", p.read_bytes()) for p in sorted(corpus.glob("postlight/*.html"))
+    ]
+    documents += [
+        (f"quotes/{p.stem}", p.read_bytes()) for p in sorted(corpus.glob("quotes/text/*.txt"))
+    ]
+    documents += [
+        (f"summaries/{p.name}", p.read_bytes())
+        for p in sorted(corpus.glob("summaries/*.article.txt"))
+    ]
+    bullets = 0
+    faults: list[tuple[str, str, str]] = []
+    for name, data in documents:
+        try:
+            article = read_article(data, input=name)
+        except InputError:
+            continue
+        bullets += len(article.summary)
+        faults += [(kind, name, text) for kind, text in card_faults(article)]
+    counts = {
+        kind: sum(1 for k, _, _ in faults if k == kind)
+        for kind in ("boilerplate", "orphan opening")
+    }
+    print(
+        f"{bullets} bullets on the cards of {len(documents)} corpus documents: "
+        + ", ".join(f"{kind} {n}" for kind, n in counts.items())
+    )
+    for kind, name, text in faults:
+        print(f"  {kind:15} {name[:40]:40} {text[:100]}")
     return 0
 
 

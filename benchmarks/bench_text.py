@@ -5,10 +5,13 @@
 Each page of ``corpus/readability/`` is rendered as a browser shows it when selected and
 copied (menus, captions, share lines and footers inline; see ``browser_text.py``), fed to
 digest as plain text, and its body is scored against ``expected.txt`` by 4-word-shingle
-precision, recall and F1. The whole rendered page is scored too, as the baseline of
-keeping everything, and so is jusText when the ``justext`` package is installed (each
-line given to it as a paragraph, with the stoplist of the page's language; it has none for
-Chinese and Japanese). Titles are compared after folding case, spaces and curly quotes.
+precision, recall and F1: as ``extract_text`` gives it ("digest") and as the pipeline
+gives it, without the lines the boilerplate classifier removes ("digest, cleaned": lower
+where ``expected.txt``, Readability's output, keeps such lines). The whole rendered page
+is scored too, as the baseline of keeping everything, and so is jusText when the
+``justext`` package is installed (each line given to it as a paragraph, with the stoplist
+of the page's language; it has none for Chinese and Japanese). Titles are compared after
+folding case, spaces and curly quotes.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from browser_text import browser_text
 from shingles import mean_score, score
 
 from digest.errors import InputError
+from digest.extract.boilerplate import clean
 from digest.extract.plain import extract_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +51,8 @@ def main() -> int:
     others = {"whole page": lambda text, lang: text}
     if (boilerplate := _justext()) is not None:
         others["jusText"] = boilerplate
-    rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in ("digest", *others)}
+    systems = ("digest", "digest, cleaned", *others)
+    rows: dict[str, list[tuple[float, float, float]]] = {name: [] for name in systems}
     english: dict[str, list[float]] = {name: [] for name in rows}
     times: list[float] = []
     titles = 0
@@ -60,12 +65,15 @@ def main() -> int:
         try:
             extraction = extract_text(text)
             body, title = "\n\n".join(extraction.paragraphs), extraction.title
+            cleaned = "\n\n".join(clean(extraction).paragraphs)
         except InputError as err:
-            body, title = "", f"({err})"
+            body, title, cleaned = "", f"({err})", ""
         times.append((time.perf_counter() - started) * 1000)
         titles += _norm(title) == _norm(meta.get("title") or "")
         lang = (meta.get("lang") or ("en" if meta.get("english") else ""))[:2].lower()
-        outputs = {"digest": body} | {name: other(text, lang) for name, other in others.items()}
+        outputs = {"digest": body, "digest, cleaned": cleaned} | {
+            name: other(text, lang) for name, other in others.items()
+        }
         for name, got in outputs.items():
             result = score(got, expected)
             rows[name].append(result)
@@ -75,10 +83,10 @@ def main() -> int:
             p, r, f = rows["digest"][-1]
             print(f"{folder.name:28} P {p:.2f} R {r:.2f} F1 {f:.2f}  {title[:50]}")
     print(f"plain-text path on {len(pages)} corpus pages rendered as browser text")
-    print(f"{'':12} {'precision':>9} {'recall':>7} {'F1':>6} {'F1 (English)':>13}")
+    print(f"{'':15} {'precision':>9} {'recall':>7} {'F1':>6} {'F1 (English)':>13}")
     for name, results in rows.items():
         p, r, f = mean_score(results)
-        print(f"{name:12} {p:9.3f} {r:7.3f} {f:6.3f} {statistics.mean(english[name]):13.3f}")
+        print(f"{name:15} {p:9.3f} {r:7.3f} {f:6.3f} {statistics.mean(english[name]):13.3f}")
     print(f"titles exact: {titles}/{len(pages)}; median {statistics.median(times):.1f} ms per page")
     return 0
 

@@ -151,6 +151,9 @@ class Extraction:
     language: str | None = None
     credits: tuple[Credit, ...] = ()
     warnings: tuple[str, ...] = ()
+    dateline: str | None = None
+    """The place of a dateline the extractor took out of the body ("London" from a line
+    "LONDON 1996-08-30"): one of the article's places, though no paragraph names it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from digest.errors import FetchError, InputError, NotAnArticleError
 from digest.inputs.decode import Kind, decode, sniff
 from digest.inputs.sources import Source, expand, read_file, read_stdin
-from digest.models import Article, Digest, Extraction, Facts, InputFailure, article_id
+from digest.models import Article, Digest, Entity, Extraction, Facts, InputFailure, article_id
 from digest.text import sanitize
 
 if TYPE_CHECKING:
@@ -119,13 +119,20 @@ def _extraction(data: str | bytes, url: str | None, charset: str | None) -> Extr
 
 
 def _extract(text: str, kind: Kind, url: str | None) -> Extraction:
+    """The article of an HTML or a plain-text document, without its boilerplate lines.
+
+    This is where the two extractors meet: the boilerplate classifier runs here once, for
+    both, so that a line it removes never reaches facts or the summary.
+    """
+    from digest.extract.boilerplate import clean
+
     if kind == "html":
         from digest.extract.html import extract_html
 
-        return extract_html(text, url)
+        return clean(extract_html(text, url))
     from digest.extract.plain import extract_text
 
-    return extract_text(text)
+    return clean(extract_text(text))
 
 
 def _complete(extraction: Extraction, *, input: str, url: str | None, sentences: int) -> Article:
@@ -153,6 +160,8 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
             sentences=sentences,
             language=extraction.language,
         )
+        if extraction.dateline:
+            facts = _with_place(facts, extraction.dateline)
     except (RecursionError, MemoryError):
         raise  # the caller names the input: too deep, too large
     except Exception:
@@ -179,6 +188,18 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
         credits=extraction.credits,
         warnings=warnings,
     )
+
+
+def _with_place(facts: Facts, place: str) -> Facts:
+    """The facts with a dateline's place among the places: one more mention, ahead of the
+    places mentioned as often (the dateline comes first)."""
+    places = list(facts.places)
+    known = next((p for p in places if p.name == place), None)
+    if known is not None:
+        places.remove(known)
+    places.insert(0, Entity(place, known.mentions + 1 if known else 1))
+    places.sort(key=lambda entity: -entity.mentions)  # stable: the dateline leads its ties
+    return replace(facts, places=tuple(places))
 
 
 Inputs: TypeAlias = "Sequence[str | os.PathLike[str]]"

@@ -11,8 +11,14 @@ Each sentence of the body is scored on signals that hold up on news:
 - novelty: a sentence repeating one already chosen scores less.
 
 Fragments (no verb-length sentence, no end punctuation), questions to the reader,
-boilerplate ("Scroll down for video", "Click here") and bare quotes without attribution
-never make the summary. Each sentence keeps the index of its paragraph.
+boilerplate ("Scroll down for video", "Click here", and any line the boilerplate classifier
+of :mod:`digest.extract.boilerplate` reads as boilerplate, a caption or a credit) and bare
+quotes without attribution never make the summary. Neither does a sentence that opens by
+pointing back at one the card does not show ("However, ...", "This ...", "Es por esto
+...", "So lange dauert ...") or ends on a demonstrative ("... lohnt sich das."): such a
+sentence is chosen only right after the sentence before it, or as the article's first.
+Those openings are data, per language (``digest/data/summarize/back.txt``, ``free.txt``,
+``back_last.txt``). Each sentence keeps the index of its paragraph.
 """
 
 from __future__ import annotations
@@ -23,10 +29,11 @@ from collections import Counter
 from itertools import chain
 from typing import Final
 
+from digest.extract.boilerplate import TAIL, classify
 from digest.facts.kinds import short_form
 from digest.models import Facts, Sentence
 from digest.text.sentences import split_sentences
-from digest.text.words import word_list
+from digest.text.words import word_entries, word_list
 
 # Constants are Final: compiled, the loops read them from C, not from the module's dict.
 _WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -42,6 +49,41 @@ _BOILERPLATE: Final = (
 """Phrases (lower case) that mark a sentence as page furniture, not news."""
 _CLOSERS: Final = "\"'”’)]"
 _ENDS: Final = frozenset(".!?…。！？")
+_OPENING_WORD: Final = re.compile(r"[^\W_]+")
+"""A word as openings are matched: letters and digits (an apostrophe or a hyphen parts two)."""
+_QUOTES: Final = "\"'“‘«„"
+_END_MARKS: Final = "\"'”’)].!?…"
+"""What ends a sentence after its last word: closing quotes and brackets, stops."""
+Openings = dict[str, dict[str, list[tuple[tuple[str, ...], bool]]]]
+"""Openings by language, then by first word (lower case): each opening's words (lower case)
+and whether a word in small letters must follow it."""
+
+
+def _openings(name: str) -> Openings:
+    """A list of openings (``digest/data/{name}.txt``: a language code, then the opening; a
+    trailing " ~" asks for a word in small letters after it)."""
+    out: Openings = {}
+    for entry in word_entries(name):
+        language, _, opening = entry.partition(" ")
+        lower = opening.endswith(" ~")
+        words = tuple(w.lower() for w in _OPENING_WORD.findall(opening.removesuffix(" ~")))
+        out.setdefault(language, {}).setdefault(words[0], []).append((words, lower))
+    return out
+
+
+_BACK: Final = _openings("summarize/back")
+"""Openings that point back at a sentence before, by language."""
+_FREE: Final = _openings("summarize/free")
+"""Openings that look like those of ``_BACK`` but point nowhere ("This week", "Il y a")."""
+_BACK_LAST: Final = {
+    language: frozenset(
+        entry.split(" ", 1)[1]
+        for entry in word_entries("summarize/back_last")
+        if entry.startswith(language + " ")
+    )
+    for language in _BACK
+}
+"""Last words that point back (demonstrative pronouns), by language."""
 MIN_WORDS: Final = 6
 MAX_WORDS: Final = 70
 FACTS_FULL: Final = 4
@@ -99,6 +141,39 @@ def _eligible(sentence: str, furnished: bool = True) -> bool:
     return first.isupper() or first.isdigit() or not first.isascii()
 
 
+def _longest(openings: dict[str, list[tuple[tuple[str, ...], bool]]], words: list[str]) -> int:
+    """The number of words of the longest of ``openings`` that ``words`` start with, or 0."""
+    best = 0
+    for opening, lower in openings.get(words[0].lower(), ()):
+        size = len(opening)
+        if size <= best or len(words) < size + lower:
+            continue
+        if all(words[k].lower() == opening[k] for k in range(1, size)) and (
+            not lower or words[size][:1].islower()
+        ):
+            best = size
+    return best
+
+
+def points_back(sentence: str, language: str | None = None) -> bool:
+    """Whether ``sentence`` opens by pointing back at a sentence before it ("However, ...",
+    "This ...", "Es por esto ...") or ends on a demonstrative pronoun ("... lohnt sich
+    das."), by the lists of its language (English when it is not known)."""
+    language = language or "en"
+    back = _BACK.get(language)
+    if back is None or sentence[:1] in _QUOTES:
+        return False  # another language, or a quote: what it says stands for its speaker
+    first = _OPENING_WORD.match(sentence)
+    if first is not None and first.group().lower() in back:
+        # Openings run to five short words or so: the start of the sentence holds them.
+        words: list[str] = _OPENING_WORD.findall(sentence, 0, 40)
+        size = _longest(back, words)
+        if size and size > _longest(_FREE.get(language, {}), words):
+            return True
+    last = sentence.rstrip(_END_MARKS).rpartition(" ")[2]
+    return last.lower() in _BACK_LAST.get(language, ())
+
+
 def summarize(
     paragraphs: tuple[str, ...],
     *,
@@ -111,11 +186,19 @@ def summarize(
     if sentences <= 0:
         return ()
     candidates: list[tuple[int, int, str]] = []  # (paragraph, order, text)
+    # For each candidate, the candidate the sentence right before it is: -1 when that one
+    # is no candidate, -2 for the body's first sentence (which has none).
+    befores: list[int] = []
+    before = -2
     for index, paragraph in enumerate(paragraphs):
         furnished = _furnished(paragraph)
         for sentence in split_sentences(paragraph):
             if _eligible(sentence, furnished):
+                befores.append(before)
+                before = len(candidates)
                 candidates.append((index, len(candidates), sentence))
+            else:
+                before = -1
     if not candidates:
         return ()
     # Each sentence's content words, once each in order of appearance (the order the
@@ -147,17 +230,34 @@ def summarize(
     # Novelty: each sentence's largest overlap with those chosen so far, kept up to date.
     overlaps = [0.0] * len(candidates)
     chosen: list[int] = []
-    rounds = min(sentences, len(candidates))
-    for _ in range(rounds):
+    refused: set[int] = set()  # boilerplate, a caption or a credit
+    # Candidates that point back at the sentence before them: shown only after it. Both
+    # are asked only of the best candidate of a round, not of every sentence.
+    orphans: set[int] = set()
+    asked: set[int] = set()
+    last = len(paragraphs) - TAIL
+    while len(chosen) < sentences:
         best, best_score = -1, -math.inf
         for i, score in enumerate(scores):
-            if i in chosen:
+            if i in chosen or i in refused or (i in orphans and befores[i] not in chosen):
                 continue
             adjusted = score - 1.5 * overlaps[i]
             if adjusted > best_score:
                 best, best_score = i, adjusted
+        if best < 0:
+            break
+        index, _, text = candidates[best]
+        if best not in asked:
+            asked.add(best)
+            if classify(text, tail=index >= last) is not None:
+                refused.add(best)
+                continue
+            if befores[best] != -2 and points_back(text, language):
+                orphans.add(best)
+                if befores[best] not in chosen:
+                    continue
         chosen.append(best)
-        if len(chosen) == rounds:
+        if len(chosen) == sentences:
             break
         # The share of the shorter sentence's content words the other has too.
         picked = bags[best].keys()

@@ -22,6 +22,7 @@ from digest.extract.lines import (
 )
 from digest.extract.plain import extract_text, parse_date
 from digest.models import Extraction
+from digest.pipeline import read_article
 from tests.conftest import ROOT, SEED_TEXT
 
 BOILERPLATE = [
@@ -123,8 +124,11 @@ def test_a_results_table_is_read_whole_under_its_headline() -> None:
     # as the headline and three stray rows.
     text = (STORIES / "sri-lanka-australia-scoreboard-reuters.txt").read_text(encoding="utf-8")
     article = extract_text(text)
-    assert article.title == "CRICKET - AUSTRALIA V SRI LANKA SCOREBOARD"
+    # In normal case, each word spelt as the scoreboard spells it.
+    assert article.title == "Cricket - Australia v Sri Lanka scoreboard"
     assert article.published == "1996-08-30"
+    assert article.dateline == "Colombo"
+    assert "table" in article.warnings
     assert article.paragraphs[0] == "Scoreboard of the third Singer"
     assert "M. Waugh c and b Jayasuriya 50" in article.paragraphs
     assert article.paragraphs[-1] == "Next Series match: India v Zimbabwe, September 1."
@@ -624,3 +628,146 @@ def test_middle_initials_are_not_read_as_a_foreign_and() -> None:
         "Mary Y. Chen",
     ]
     assert split_names("Por Juan Pérez y María López")[0] == ["Juan Pérez", "María López"]
+
+
+# -- wire copy pasted as text: one sentence a paragraph (CoNLL-2003's Reuters stories) -----
+
+WIRE = Path(__file__).resolve().parent / "fixtures" / "wire"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "place", "last"),
+    [
+        (
+            "bulgaria-bus-crash-reuters",
+            "One Romanian dies in bus crash in Bulgaria",
+            "1996-08-22",
+            "Sofia",
+            "The accident was being investigated, police added.",
+        ),
+        (
+            "guinea-prayer-reuters",
+            "Guinea calls two days of prayer",
+            "1996-08-22",
+            "Conakry",
+            "He won elections in 1993.",
+        ),
+        (
+            "peru-guerrillas-reuters",
+            "Peru's guerrillas kill one, take 8 hostage in jungle",
+            "1996-08-21",
+            "Lima",
+            "Peru's guerrilla conflicts have cost at least 30,000 lives and $25 billion in damage to infrastructure since 1980.",
+        ),
+        (
+            "bistrita-valletta-results-reuters",
+            "Soccer - Gloria Bistrita beat 2-1 F.C. Valletta",
+            "1996-08-22",
+            "Bistrita",
+            "Gloria Bistrita won 4-2 on aggregate and qualified for the first round of the Cup winners Cup.",
+        ),
+        (
+            "thailand-jail-breaker-reuters",
+            "Thais hunt for Australian jail breaker",
+            None,
+            "Bangkok",
+            "There also are about 5,000 Thai inmates in Klongprem, a prison official said.",
+        ),
+    ],
+)
+def test_wire_copy_keeps_its_headline_dateline_and_last_paragraphs(
+    name: str, title: str, published: str | None, place: str, last: str
+) -> None:
+    text = (WIRE / f"{name}.txt").read_text(encoding="utf-8")
+    article = read_article(text)
+    # The headline (ending with a full stop, or in capitals) is the title, in normal case.
+    assert article.title == title
+    # The dateline is read, not kept: its date is the publication date, its place a place.
+    assert article.published == published
+    assert place in [p.name for p in article.facts.places]
+    assert not any(p.isupper() for p in article.paragraphs)
+    # Short last sentences are the story; the newsroom's contact line is not.
+    assert article.paragraphs[-1] == last
+    assert not any("Newsroom" in p for p in article.paragraphs)
+    lines = [line for line in text.splitlines()[1:] if line.strip()]
+    story = [line for line in lines if line in article.paragraphs]
+    assert len(story) >= len(lines) - 2  # all but the dateline and the contact line
+
+
+def test_a_results_story_keeps_its_rows_with_a_table_warning() -> None:
+    article = read_article((WIRE / "bistrita-valletta-results-reuters.txt").read_text())
+    assert "table" in article.warnings
+    assert article.paragraphs[1:5] == (
+        "Scorers:",
+        "Gloria Bistrita - Ilie Lazar (32nd), Eugen Voica (84th)",
+        "F.C. La Valletta - Gilbert Agius (24th)",
+        "Attendance: 8,000",
+    )
+    assert article.agencies == ("Reuters",)  # "REUTER" under the story closes it
+
+
+def test_results_without_prose_are_a_table_not_a_refusal() -> None:
+    # Seeds in a draw ("9/16 - Luo Yigang ...") are no gallery's slide counters.
+    article = read_article((WIRE / "malaysian-open-badminton-results-reuters.txt").read_text())
+    assert article.title == "Badminton - Malaysian open results"
+    assert "table" in article.warnings
+    assert "9/16 - Luo Yigang (China) beat Hwang Sun-ho (South Korea) 15-3" in article.paragraphs
+    assert article.paragraphs[-1] == "2 - Zhang Ning (China) beat Olivia (Indonesia) 11-8 11-6"
+
+
+def test_a_sentence_opening_with_by_is_no_byline() -> None:
+    article = read_article((WIRE / "peru-guerrillas-reuters.txt").read_text())
+    assert article.authors == ()
+    assert any(p.startswith("By Wednesday, the whereabouts") for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "title"),
+    [
+        # Each word as the story spells it; words it does not hold in small letters.
+        (
+            "EU REJECTS GERMAN CALL TO BOYCOTT BRITISH LAMB.",
+            "The European Commission said on Thursday it disagreed with German advice to consumers to shun British lamb until scientists determine whether mad cow disease can be transmitted to sheep.",
+            "EU rejects German call to boycott British lamb",
+        ),
+        (
+            "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.",
+            "Japan began the defence of their Asian Cup title with a lucky 2-1 win against Syria in a Group C championship match on Friday, while China lost 2-0 to Uzbekistan.",
+            "Soccer - Japan get lucky win, China in surprise defeat",
+        ),
+        # A headline in normal case keeps its own spelling.
+        (
+            "Guinea calls two days of prayer.",
+            "The West African state of Guinea declared Thursday and Friday days of national prayer.",
+            "Guinea calls two days of prayer",
+        ),
+    ],
+)
+def test_a_wire_headline_is_given_in_normal_case(headline: str, body: str, title: str) -> None:
+    text = f"{headline}\n\nLONDON 1996-08-22\n\n{body}\n\nThe decision was taken on Thursday, officials said in a statement issued in the capital.\n"
+    assert extract_text(text).title == title
+
+
+def test_a_dateline_crediting_an_agency_opens_the_story() -> None:
+    text = (
+        "France and Germany agree on a new budget rule\n\n"
+        "PARIS (Reuters) - France and Germany agreed on Friday on a new rule for the budgets of "
+        "the euro zone's members, officials from both governments said.\n\n"
+        "The rule would cap deficits at 3 percent of output and give countries four years to "
+        "bring their debt below 60 percent, the officials said.\n"
+    )
+    article = read_article(text)
+    assert article.title == "France and Germany agree on a new budget rule"
+    assert article.agencies == ("Reuters",)
+    assert article.paragraphs[0].startswith("PARIS (Reuters) - France and Germany agreed")
+    assert "Paris" in [p.name for p in article.facts.places]
+
+
+def test_a_short_last_sentence_of_a_copied_page_is_kept() -> None:
+    page = STYLED_PAGE.replace(
+        "new landslides were likely.\n",
+        "new landslides were likely.\nThe region was last flooded in 2014.\n",
+    )
+    article = extract_text(page)
+    assert article.paragraphs[-1] == "The region was last flooded in 2014."
+    assert "Terms of use" not in article.paragraphs

@@ -78,6 +78,7 @@ CONTRADICTIONS = [
     ("facts/runs/group_possessives", "facts/gazetteer/demonyms", "a group's or a people's"),
     ("stories/terms/stopwords", "stories/conflicts/state_words", "a cue is never a stopword"),
     ("stories/conflicts/number_words", "stories/conflicts/state_words", "counts, or is counted"),
+    ("summarize/back", "summarize/free", "an opening points back, or nowhere"),
 ]
 
 

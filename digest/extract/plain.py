@@ -55,12 +55,15 @@ from digest.extract.lines import (
     wire_credit,
 )
 from digest.extract.plain_lines import Line, classify, is_dated, main_run, unwrapped_lines
+from digest.facts.runs import is_shouted, title_case
 from digest.models import Credit, Extraction
 from digest.text import datelines
 from digest.text.bylines import split_names
 from digest.text.calendar import parse_date
-from digest.text.outlets import outlet_name
+from digest.text.casing import normal_case
+from digest.text.outlets import agency_name, outlet_name
 from digest.text.sentences import ends_in_initials
+from digest.text.words import word_list
 
 _BYLINE = re.compile(
     r"^by\s+(?P<names>[^\d|]{3,160}?)\s*(?:[|,]\s*(?:updated|published|posted)\b.*)?$", re.I
@@ -83,12 +86,34 @@ TABLE_SHARE = 0.5
 PROSE_IN_TABLE = 0.25
 """The largest share of prose lines in a table of results; more is an article with figures."""
 
+TABLE_ROWS = 3
+"""Rows of a table or items of a list (:func:`_rows`) in a document's body that earn it the
+warning ``table``: its body holds lines that are not sentences."""
+
+_PLACE_ALONE = re.compile(rf"{datelines.PLACE}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?")
+"""A dateline that gives no date: the place alone, in capitals ("BANGKOK")."""
+
+_UNFINISHED = word_list("summarize/stop")
+"""Small words (the summary's words that say nothing: "the", "of", "and") that end no line
+but one cut short ("Results in the")."""
+
+_TIMESTAMP_START = re.compile(r"^\d{1,2}[:.h]\d{2}\b")
+"""A time opening a line ("14:52 Storm warning"): a ticker's item, not a date."""
+
+_TIME_ALONE = re.compile(
+    r"^\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s*[A-Z]{2,4})?$", re.I
+)
+"""A time alone ("7 p.m.", "10:45 EDT"): the head of a ticker's entry, not a row."""
+
+_LIST_MARK = re.compile(r"^(?:[-*•–]|\d{1,3}[.)])\s")
+
 
 def extract_text(text: str) -> Extraction:
     """Extract the article from a page given as plain text.
 
     Raises:
-        NotAnArticleError: when the text holds no run of prose.
+        NotAnArticleError: when the text holds no run of prose (and is not a document of
+            its own, such as a table of results sent under its headline).
     """
     lines = classify(unwrapped_lines(text))
     if not lines:
@@ -97,10 +122,20 @@ def extract_text(text: str) -> Extraction:
         return _table_article(lines)
     start, end = main_run(lines)
     if start > end:
+        if len(lines) > 1 and _is_bare(lines) and lines[0].text[0].isupper():
+            # Results, a list, a rating notice: a document with no run of prose, under its
+            # headline (which may be cut short: "Colo.").
+            return _table_article(lines)
         raise NotAnArticleError("no article text")
     texts = [line.text for line in lines]
 
     title_index = _find_headline(lines, start, end)
+    # A document of its own (wire copy, a note) opens with its headline or its story and
+    # ends where its text ends: its last short sentences, its results and lists are the
+    # story, not a page's furniture.
+    bare = (title_index == 0 or start == 0) and _is_bare(lines)
+    if bare:
+        end = max(index for index, line in enumerate(lines) if line.kind != "end")
     if title_index is None:
         title_index = start - 1
         title = _first_words(texts[start])
@@ -121,11 +156,17 @@ def extract_text(text: str) -> Extraction:
     elif closing := closing_credit(closing_line):
         found.publisher = closing[0]
         found.agencies.extend(closing[1])
-    paragraphs, standfirst = _body(_blocks(lines[title_index + 1 : end + 1], found))
+    blocks = _blocks(lines[title_index + 1 : end + 1], found)
+    paragraphs, standfirst = _body(blocks, keep_all=bare)
     if not paragraphs:
+        if bare and title_index == 0:
+            return _table_article(lines)  # nothing but rows and labels under the headline
         raise NotAnArticleError("no article text after the headline")
     publisher = found.publisher or _prefix_outlet(texts[end + 1 :] + texts[: max(title_index, 0)])
-    return _extraction(title, paragraphs, found, standfirst, section, publisher)
+    if title_index >= 0:
+        title = _title(title, paragraphs)
+    warnings = ("table",) if bare and _rows(lines, paragraphs) >= TABLE_ROWS else ()
+    return _extraction(title, paragraphs, found, standfirst, section, publisher, warnings)
 
 
 def _extraction(
@@ -135,8 +176,10 @@ def _extraction(
     standfirst: str | None = None,
     section: str | None = None,
     publisher: str | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> Extraction:
-    warnings = ("low-text",) if sum(size(p) for p in paragraphs) < 80 else ()
+    if sum(size(p) for p in paragraphs) < 80:
+        warnings = (*warnings, "low-text")
     from digest.text.language import guess_language
 
     return Extraction(
@@ -151,18 +194,19 @@ def _extraction(
         language=guess_language(" ".join(paragraphs[:6])),
         credits=tuple(found.credits),
         warnings=warnings,
+        dateline=found.place,
     )
 
 
 def _is_table(lines: list[Line]) -> bool:
     """Whether the text is a table of results sent under its headline (a scoreboard, standings,
-    prices): a bare text, with none of a page's furniture (noise, captions, walls, related headers,
-    end lines), where most lines hold a figure and few are prose. Read for its best run of
-    prose, such a text gives a stray row or two; its article is the whole table."""
+    prices): a bare text (:func:`_is_bare`) where most lines hold a figure and few are prose.
+    Read for its best run of prose, such a text gives a stray row or two; its article is the
+    whole table."""
     if (
         len(lines) < TABLE_LINES
-        or not _is_headline(lines[0].text)
-        or any(line.kind not in ("prose", "short", "item") for line in lines)
+        or not _is_headline(lines[0].text, stop=True)
+        or not _is_bare(lines)
     ):
         return False
     figures = sum(1 for line in lines if any(c.isdigit() for c in line.text))
@@ -170,18 +214,49 @@ def _is_table(lines: list[Line]) -> bool:
     return figures >= TABLE_SHARE * len(lines) and prose <= PROSE_IN_TABLE * len(lines)
 
 
+def _is_bare(lines: list[Line]) -> bool:
+    """Whether the text is a document of its own (wire copy, a note, a table sent as text)
+    rather than a page copied from a browser: it holds none of a page's furniture (menus,
+    share lines, captions, related stories), and an end line (a closing credit, a copyright
+    line) only below its last paragraph."""
+    last_prose = max((i for i, line in enumerate(lines) if line.kind == "prose"), default=-1)
+    return all(
+        line.kind in ("prose", "short", "item") or (line.kind == "end" and index > last_prose)
+        for index, line in enumerate(lines)
+    )
+
+
+def _rows(lines: list[Line], paragraphs: list[str]) -> int:
+    """The paragraphs of the body that are rows of a table or items of a list: not prose,
+    holding a figure or opening with a list's mark ("1. Jesper Ronnback (Sweden) 25.76"),
+    and neither a time ("7 p.m.": a ticker's) nor boilerplate."""
+    from digest.extract.boilerplate import classify as boilerplate
+
+    kept = set(paragraphs)
+    return sum(
+        1
+        for line in lines
+        if line.text in kept
+        and line.kind in ("short", "item")
+        and (_LIST_MARK.match(line.text) or any(c.isdigit() for c in line.text))
+        and not is_dated(line)
+        and not _TIME_ALONE.match(line.text)
+        and boilerplate(line.text) is None
+    )
+
+
 def _table_article(lines: list[Line]) -> Extraction:
-    """The article of a table (:func:`_is_table`): the first line as its headline, then every
-    line but the date and byline lines, each a paragraph."""
-    body = lines[1:]
-    # A dateline alone ("COLOMBO 1996-08-30") is no row of the table.
-    head = [line for line in body[:3] if _DATE_LINE.match(line.text) or not is_dated(line)]
-    body = head + body[3:]
+    """The article of a table or a list sent as a document (:func:`_is_table`, or a bare text
+    with no run of prose): the first line as its headline, then every line but the
+    dateline, date and byline lines and the closing ones, each a paragraph (warning ``table``)."""
+    end = max(index for index, line in enumerate(lines) if line.kind != "end")
     found = _Found()
-    paragraphs = [text for kind, text in _blocks(body, found) if kind != "break"]
+    blocks = _blocks(lines[1 : end + 1], found)
+    paragraphs = [text for kind, text in blocks if kind != "break"]
     if not paragraphs:
         raise NotAnArticleError("no article text after the headline")
-    return _extraction(lines[0].text, paragraphs, found)
+    title = _title(lines[0].text, paragraphs)
+    return _extraction(title, paragraphs, found, warnings=("table",))
 
 
 @dataclass(slots=True)
@@ -193,15 +268,20 @@ class _Found:
     agencies: list[str] = field(default_factory=list)
     publisher: str | None = None
     published: str | None = None
+    place: str | None = None
+    """The place of a dateline on a line of its own ("LONDON 1996-08-30"), in normal case."""
 
 
 def _blocks(lines: list[Line], found: _Found) -> list[tuple[str, str]]:
     """The lines from the headline to the end of the run as ``(kind, text)`` for the body:
-    ``prose``, ``short``, ``item`` or ``break``. Captions, bylines and date lines become
-    breaks, their content noted in ``found``; so do the links under a related-stories
-    header, until the article resumes."""
+    ``prose``, ``short``, ``item`` or ``break``. Captions, bylines, date lines and a dateline
+    on a line of its own ("LONDON 1996-08-30") become breaks, their content noted in
+    ``found``; so do the links under a related-stories header, until the article resumes. A
+    dateline crediting an agency at the start of the first paragraph ("PARIS (Reuters) -")
+    names the agency."""
     blocks: list[tuple[str, str]] = []
     links = False
+    prose_seen = False
     for line in lines:
         links = (links or line.kind == "related") and line.kind != "prose"
         kind = line.kind if line.kind in ("prose", "short", "item") and not links else "break"
@@ -212,15 +292,34 @@ def _blocks(lines: list[Line], found: _Found) -> list[tuple[str, str]]:
             and line.size <= 20
             and not found.authors
             and (byline := _BYLINE.match(line.text))
+            and any(names := split_names(byline.group("names")))
         ):
-            names, credited = split_names(byline.group("names"))
-            found.authors.extend(names)
-            found.agencies.extend(credited)
+            # (A sentence opening with "By" names no one: "By Wednesday, the whereabouts ...")
+            found.authors.extend(names[0])
+            found.agencies.extend(names[1])
             found.published = found.published or parse_date(line.text)
             kind = "break"
         elif kind != "break" and line.size <= 14 and (dated := _DATE_LINE.match(line.text)):
             found.published = found.published or parse_date(dated.group("date"))
             kind = "break"
+        elif kind != "break" and not prose_seen and line.size <= 12 and _is_dateline(line.text):
+            found.published = found.published or _dateline_date(line.text)
+            found.place = found.place or _dateline_place(line.text)
+            kind = "break"
+        elif kind != "break" and not prose_seen and (alone := _date_alone(line)):
+            found.published = found.published or alone
+            kind = "break"
+        elif not blocks and _PLACE_ALONE.fullmatch(line.text) and _known_place(line.text):
+            found.place = found.place or _dateline_place(line.text)  # "BANGKOK", no date
+            kind = "break"
+        elif (
+            kind == "prose"
+            and not prose_seen
+            and (opening := datelines.AGENCY.match(line.text))
+            and (agency := agency_name(opening.group("agency")))
+        ):
+            found.agencies.append(agency)
+        prose_seen = prose_seen or kind == "prose"
         blocks.append((kind, line.text))
     return blocks
 
@@ -230,19 +329,87 @@ def _credit(line: str) -> Credit:
     return Credit("video" if video else "photo", line)
 
 
-def _is_headline(line: str) -> bool:
+def _is_headline(line: str, *, stop: bool = False) -> bool:
+    """Whether ``line`` reads as a headline: short, not a page's furniture, not opening in
+    small letters, and ending as no sentence does unless ``stop`` allows a full stop (a
+    headline in capitals, or one right above a wire dateline, which some wires end so)."""
     if not 3 <= size(line) <= 30 or is_noise(line) or FOOTER.match(line):
         return False
-    if line.endswith((".", "。")) and not line.endswith("...") and not ends_in_initials(line):
+    if (
+        not stop
+        and line.endswith((".", "。"))
+        and not line.endswith("...")
+        and not ends_in_initials(line)
+    ):
         return False
     first = line[0]
     # Not a lower-case start: Latin capitals and digits, quotes, scripts without case.
     return (first.isalnum() and not first.islower()) or first in "\"'“‘«„「"
 
 
+def _stop_allowed(lines: list[Line], index: int) -> bool:
+    """Whether the line at ``index`` may be a headline ending with a full stop: it is written
+    in capitals, or a wire dateline follows it, the way wire copy is laid out."""
+    return is_shouted(lines[index].text) or _above_dateline(lines, index)
+
+
+def _above_dateline(lines: list[Line], index: int) -> bool:
+    """Whether a wire dateline follows the line at ``index`` (within two lines, a byline
+    between): on a line of its own, with its date or without ("BANGKOK"), or opening the
+    next paragraph ("PARIS (Reuters) - ...")."""
+    return any(
+        _is_dateline(line.text)
+        or (_PLACE_ALONE.fullmatch(line.text) and _known_place(line.text))
+        or datelines.OPENING.match(line.text)
+        or _date_alone(line) is not None
+        for line in lines[index + 1 : index + 3]
+    )
+
+
+def _date_alone(line: Line) -> str | None:
+    """The date of a line that holds a date and nothing else ("1996-08-22", "August 22,
+    1996"): a dateline whose place was left out."""
+    if (
+        line.size > 4
+        or not any(c.isdigit() for c in line.text)
+        or _TIMESTAMP_START.match(line.text)
+    ):
+        return None
+    return parse_date(line.text)
+
+
+def _title(headline: str, paragraphs: list[str]) -> str:
+    """The headline as a title: without a full stop of its own at the end, and in normal case
+    when it is written in capitals (each word as the body spells it)."""
+    if headline.endswith(".") and not headline.endswith("..") and not ends_in_initials(headline):
+        headline = headline[:-1].rstrip()
+    if is_shouted(headline):
+        headline = normal_case(headline, paragraphs)
+    return headline
+
+
 def _is_dateline(line: str) -> bool:
     dateline = datelines.LINE.match(line)
     return bool(dateline and parse_date(dateline.group("date")))
+
+
+def _dateline_date(line: str) -> str | None:
+    dateline = datelines.LINE.match(line)
+    return parse_date(dateline.group("date")) if dateline else None
+
+
+def _known_place(line: str) -> bool:
+    """Whether the place a dateline opens with is one the gazetteer knows."""
+    from digest.facts.gazetteer import places
+
+    return _dateline_place(line) in places()
+
+
+def _dateline_place(line: str) -> str | None:
+    """The place of a dateline on a line of its own, in normal case ("AL-RAM, West Bank
+    1996-08-30" -> "Al-Ram")."""
+    place = re.match(datelines.PLACE, line)
+    return " ".join(title_case(word) for word in place.group().split()) if place else None
 
 
 def _terms(line: str) -> list[str]:
@@ -269,6 +436,10 @@ def _find_headline(lines: list[Line], start: int, end: int) -> int | None:
         paragraphs = [terms for text, terms in body if text != leave_out][:12]
         return {w for t in paragraphs for w in t}, {w for t in paragraphs[:3] for w in t}
 
+    # Wire copy opens with its headline, right above the dateline: that is the headline,
+    # whatever words it shares with a story of a few lines.
+    if _is_headline(lines[0].text, stop=True) and _above_dateline(lines, 0) and _is_bare(lines):
+        return 0
     whole = vocabulary("")
     in_body = {text for text, _ in body}
     window = range(max(0, start - 40), start + 1)
@@ -277,7 +448,7 @@ def _find_headline(lines: list[Line], start: int, end: int) -> int | None:
     for index in window:
         line = lines[index]
         if (
-            not _is_headline(line.text)
+            not _is_headline(line.text, stop=_stop_allowed(lines, index))
             or line.kind == "caption"
             or _BYLINE.match(line.text)
             or _DATE_LINE.match(line.text)
@@ -328,11 +499,14 @@ def _prefix_outlet(lines: list[str]) -> str | None:
     return None
 
 
-def _body(blocks: list[tuple[str, str]]) -> tuple[list[str], str | None]:
+def _body(blocks: list[tuple[str, str]], *, keep_all: bool = False) -> tuple[list[str], str | None]:
     """The body paragraphs and the standfirst from the classified lines after the headline.
 
     Short lines between paragraphs stay when they are few (subheadings) or when the
-    paragraph above announces them with a colon (the items of a list).
+    paragraph above announces them with a colon (the items of a list). With ``keep_all``
+    (a document of its own, :func:`_is_bare`), its rows, labels and lines in capitals
+    (:func:`_is_content`) stay too, wherever they stand: above its first paragraph, between
+    two and below its last.
     """
     kinds = [kind for kind, _ in blocks]
     first_prose = next((i for i, k in enumerate(kinds) if k == "prose"), None)
@@ -363,18 +537,54 @@ def _body(blocks: list[tuple[str, str]]) -> tuple[list[str], str | None]:
         standfirst = blocks[first_prose][1]
         start = first_prose + 1
     last_prose = max(i for i, k in enumerate(kinds) if k == "prose")
+    texts = [text for _, text in blocks]
+    before: list[str] = []
+    trailing: list[str] = []
+    if keep_all:
+        # Its rows, labels and lines in capitals stay wherever they stand, as list items do.
+        kinds = [
+            "item" if kind == "short" and _is_content(kind, text) else kind
+            for kind, text in zip(kinds, texts, strict=True)
+        ]
+        before = [texts[i] for i in range(first_prose) if kinds[i] == "item"]
+        trailing = [texts[i] for i in range(last_prose + 1, len(texts)) if kinds[i] == "item"]
     paragraphs: list[str] = []
     index = start
     while index <= last_prose:
         if kinds[index] == "prose":
-            paragraphs.append(blocks[index][1])
+            paragraphs.append(texts[index])
             index += 1
             continue
         stop = kinds.index("prose", index)
-        stretch = blocks[index:stop]  # a list's items come first, straight under its colon
-        paragraphs.extend(text for kind, text in stretch if kind == "item")
-        shorts = [text for kind, text in stretch if kind == "short" and count_words(text) >= 2]
+        # A list's items come first, straight under its colon.
+        paragraphs.extend(texts[i] for i in range(index, stop) if kinds[i] == "item")
+        shorts = [
+            texts[i]
+            for i in range(index, stop)
+            if kinds[i] == "short" and count_words(texts[i]) >= 2
+        ]
         if len(shorts) <= MAX_SUBHEADINGS:
             paragraphs.extend(shorts)
         index = stop
-    return paragraphs, standfirst
+    return before + paragraphs + trailing, standfirst
+
+
+def _is_content(kind: str, text: str) -> bool:
+    """Whether a line of a document of its own (:func:`_is_bare`) that is no paragraph is
+    still its content: a row of a table or an item of a list (a figure, a list's mark, or
+    two words or more that open with a capital and end no unfinished phrase: "Magnus
+    Larsson (Sweden) vs. Alexander Volkov (Russia)"), or a label announcing them
+    ("Scorers:"). A stray word or a line cut short is not ("Netflix.", "___", "incites",
+    "Results in the Malaysian")."""
+    if kind in ("prose", "item"):
+        return True
+    if kind != "short" or not any(c.isalpha() for c in text):
+        return False
+    if text.endswith(":"):
+        return True
+    words = text.rstrip(".!?…").split()
+    if text.endswith((",", "-", "–", "—")) or words[-1].lower() in _UNFINISHED:
+        return False  # cut short: "Results in the", "... members of an entire religion — from"
+    if _LIST_MARK.match(text) or any(c.isdigit() for c in text):
+        return True
+    return len(words) >= 2 and (text[0].isupper() or text[0] == "(")

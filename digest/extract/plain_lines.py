@@ -48,6 +48,12 @@ _TIMESTAMP = re.compile(
     re.I,
 )
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\w")
+_FIRST_NUMBER = re.compile(r"\d+")
+_MARKUP_ONLY = re.compile(r"^(?:<[^<>]*>\s*)+\.?$")
+"""Tags left alone on a line ("<tweet id=...></tweet>"): what an embed left of itself."""
+_FULL_SENTENCE = re.compile(r"""^["“‘']?[A-ZÀ-Ý0-9][^:]*[a-z][^:]*[.!?]["”’')]*$""")
+"""A sentence: it opens with a capital (or a quote), holds small letters and ends with a
+full stop, an exclamation or a question mark (not a colon: "Scorers:" is a label)."""
 
 RELATED_COST = 40.0
 """What a related-stories header inside the article costs the run: about two paragraphs."""
@@ -72,6 +78,9 @@ LONG_PARAGRAPH = 50
 ARTICLE_SCORE = 60.0
 """A run scoring this much (about three paragraphs) is an article: an end line below it
 (a comments header, a copyright line, a closing credit) ends the search."""
+
+SHORT_SENTENCE = 3
+"""Words a short line needs to be read as a sentence carrying on the paragraph above it."""
 
 MAX_LIST_ITEMS = 15
 """Short lines in a row kept under a paragraph that ends with a colon, as its list."""
@@ -148,7 +157,7 @@ def _kind(line: str, words: float) -> str:
         return "agency"
     if RELATED.match(line) or OTHER_STORIES.match(line):
         return "related"
-    if is_noise(line):
+    if is_noise(line) or _MARKUP_ONLY.match(line):
         return "noise"
     if caption_credit(line) is not None or is_caption_label(line):
         return "caption"
@@ -164,11 +173,14 @@ def classify(paragraphs: list[tuple[str, bool]]) -> list[Line]:
     for text, apart in paragraphs:
         words = size(text)
         lines.append(Line(text, _kind(text, words), words, apart))
-    # The slides of a gallery ("1/50 ...", "2/50 ...") cost as much as related stories.
-    slides = [slide_count(line.text) if line.size <= 15 else None for line in lines]
-    counts = Counter(slides)
-    for index, count in enumerate(slides):
-        if count is not None and counts[count] >= 2:
+    # The slides of a gallery ("1/50 ...", "2/50 ...") cost as much as related stories; a
+    # counter that does not count ("9/16 - Luo Yigang (China) beat ...", "9/16 - Chen Gang
+    # ...": seeds in a draw) is no gallery's.
+    slides = [_slide(line) for line in lines]
+    counts = Counter(slide[1] for slide in slides if slide is not None)
+    numbers = {count: {s[0] for s in slides if s is not None and s[1] == count} for count in counts}
+    for index, slide in enumerate(slides):
+        if slide is not None and counts[slide[1]] >= 2 and len(numbers[slide[1]]) >= 2:
             lines[index] = _with_kind(lines[index], "related")
     for index, line in enumerate(lines):
         if line.kind == "agency":
@@ -180,6 +192,17 @@ def classify(paragraphs: list[tuple[str, bool]]) -> list[Line]:
             lines[index] = _with_kind(line, "end" if closing else "caption")
         elif line.kind == "related" and not _article_resumes(lines, index):
             lines[index] = _with_kind(line, "wall")
+    # A short sentence right under a paragraph carries the story on ("He won elections in
+    # 1993.", "Her age was not given."): a wire story often ends on one.
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if (
+            line.kind == "short"
+            and lines[index - 1].kind == "prose"
+            and line.size >= SHORT_SENTENCE
+            and _FULL_SENTENCE.match(line.text)
+        ):
+            lines[index] = _with_kind(line, "prose")
     # The short lines under a paragraph that ends with a colon are the items of its list.
     for index, line in enumerate(lines):
         if line.kind == "prose" and line.text.endswith(":"):
@@ -192,6 +215,14 @@ def classify(paragraphs: list[tuple[str, bool]]) -> list[Line]:
                 for item in range(index + 1, items):
                     lines[item] = _with_kind(lines[item], "item")
     return lines
+
+
+def _slide(line: Line) -> tuple[str, int] | None:
+    """(its counter's number as written, the number of slides) of a line opening with a
+    slide counter ("3/50 ...")."""
+    count = slide_count(line.text) if line.size <= 15 else None
+    number = _FIRST_NUMBER.search(line.text) if count is not None else None
+    return None if count is None or number is None else (number.group(), count)
 
 
 def _with_kind(line: Line, kind: str) -> Line:

@@ -26,8 +26,9 @@ A pair counts when:
   dates a follow-up cannot be told from the report);
 - their names alone are alike (``name_gate``: reports written to one template share their
   words but not their teams);
-- two briefs (fewer than ``brief_words`` words) that are no near-copies share
-  ``brief_names`` names: a one-line template says nothing of which happening it reports;
+- two briefs (fewer than ``brief_words`` words, or a table: warning ``table``) that are
+  no near-copies share ``brief_names`` names: a one-line template, or a table's rows, say
+  nothing of which happening it reports;
 - they report the same days: the days their first paragraphs name up to the day of
   publication overlap when both name one (two matches between the same teams a day apart are
   two stories), and neither previews, with a day still to come, the day the other reports
@@ -341,6 +342,7 @@ def _pairs(
     events = [_event_days(a, d, tuning) for a, d in zip(articles, days, strict=True)]
     brief = [
         len(a.title.split()) + sum(len(p.split()) for p in a.paragraphs) < tuning.brief_words
+        or "table" in a.warnings  # rows written to a template, as a one-line note is
         for a in articles
     ]
     actors = [_actors(a) for a in articles]

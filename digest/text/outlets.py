@@ -15,6 +15,7 @@ AGENCIES: dict[str, str] = {
     "agence france-presse": "AFP",
     "agence france presse": "AFP",
     "reuters": "Reuters",
+    "reuter": "Reuters",  # the wire's own sign-off under its stories
     "thomson reuters": "Reuters",
     "ap": "AP",
     "associated press": "AP",
