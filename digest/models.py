@@ -144,6 +144,9 @@ class Extraction:
     language: str | None = None
     credits: tuple[Credit, ...] = ()
     warnings: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+    """Paragraphs that are data tables (rows a line each): shown, not read for facts or the
+    summary."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +169,8 @@ class Article:
     facts: Facts = field(default_factory=Facts)
     credits: tuple[Credit, ...] = ()
     warnings: tuple[str, ...] = ()
+    tables: tuple[int, ...] = ()
+    """Indexes of the paragraphs that are data tables (a row a line, cells joined by " | ")."""
 
     @property
     def text(self) -> str:
@@ -179,8 +184,11 @@ class Article:
 
     @property
     def reading_minutes(self) -> int:
-        """Reading time at 230 words a minute, at least one minute."""
-        return max(1, round(self.word_count / 230))
+        """Reading time at 230 words a minute, at least one minute; tables are looked up, not
+        read, and do not count."""
+        tables = set(self.tables)
+        words = sum(len(p.split()) for i, p in enumerate(self.paragraphs) if i not in tables)
+        return max(1, round(words / 230))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -202,6 +210,7 @@ class Article:
             "facts": self.facts.to_dict(),
             "credits": [c.to_dict() for c in self.credits],
             "warnings": list(self.warnings),
+            "tables": list(self.tables),
         }
 
 
@@ -240,6 +249,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         ),
         credits=tuple(Credit(**c) for c in data.get("credits") or ()),
         warnings=tuple(data.get("warnings") or ()),
+        tables=tuple(int(index) for index in data.get("tables") or ()),
     )
 
 
