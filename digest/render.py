@@ -40,6 +40,7 @@ WARNING_WORDS: dict[str, str] = {
     "not-an-article": "may not be an article",
     "paywall": "behind a paywall",
     "script-only": "the page needs scripts to show its text",
+    "table": "holds a table, kept as it stands",
     "truncated": "the page was cut short",
 }
 """Each warning code of SPEC.md (JSON keeps the codes) as people read it."""

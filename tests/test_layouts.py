@@ -20,6 +20,14 @@ from digest.extract.blocks import blocks, line_goes_on, table_text
 from digest.extract.html import extract_html
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
+STORY = [
+    "The regional water board agreed on Wednesday to raise the price of tap water by six percent.",
+    "Board members said the money would pay for new pipes in the older districts of the city.",
+    "Chairwoman Maria Lindqvist told the meeting that the network had been neglected for decades.",
+    "Households will pay about twelve dollars more a year on average, according to the board.",
+    "Opposition members argued that the rise should have been spread over two years instead.",
+    "The board rejected that proposal by five votes to three after a debate of several hours.",
+]
 SEED_TEXT = Path(__file__).resolve().parent.parent / "seeds" / "000_31bcbe470fa26f0d.txt"
 
 
@@ -92,6 +100,20 @@ def test_a_line_break_inside_a_paragraph_is_a_space_only_mid_sentence(
     before: str, after: str, goes_on: bool
 ) -> None:
     assert line_goes_on(before, after) is goes_on
+
+
+def test_a_word_readability_takes_out_of_a_paragraph_is_kept_and_the_paragraph_read_once() -> None:
+    """readability-lxml drops inline elements whose id or class looks unlikely ("twitter"):
+    the word is the paragraph's first, and the page's whole paragraph stands for the copy."""
+    story = "".join(f"<p>{t}</p>" for t in STORY[1:])
+    page = (
+        "<html><head><title>Ferries run again</title></head><body><article><h1>Ferries run again</h1>"
+        "<p><a id='auto-tag_twitter_1' href='/tag/twitter'>Twitter</a> erupted on Monday when the "
+        f"ferry company posted its new timetable for the islands.</p>{story}</article></body></html>"
+    )
+    paragraphs = extract_html(page).paragraphs
+    assert paragraphs[0].startswith("Twitter erupted on Monday")
+    assert not any(p.startswith("erupted") for p in paragraphs)
 
 
 def test_a_list_of_links_broken_by_line_breaks_stays_a_list() -> None:

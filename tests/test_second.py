@@ -30,8 +30,9 @@ def _keep_all(text: str) -> bool:
         # Before the first shared paragraph or after the last, it is not the story's.
         ([MISSED, *STORY], STORY),
         ([*STORY, MISSED], STORY),
-        # A short label, a repeated widget line, an embedded post: never.
+        # A short label, a widget's time stamp, a repeated widget line, an embedded post: never.
         (STORY[:2] + ["Watch the video"] + STORY[2:], STORY),
+        (STORY[:2] + ["Sept. 2, 201602:06"] + STORY[2:], STORY),
         (
             STORY[:2]
             + ["Tweet may have been deleted"]
@@ -55,12 +56,32 @@ def _keep_all(text: str) -> bool:
             STORY,
         ),
     ],
-    ids=["between", "before", "after", "label", "repeated", "embedded-post", "gallery"],
+    ids=[
+        "between",
+        "before",
+        "after",
+        "label",
+        "time-stamp",
+        "repeated",
+        "embedded-post",
+        "gallery",
+    ],
 )
 def test_what_only_the_second_extractor_keeps_joins_only_between_the_story(
     theirs: list[str], merged: list[str]
 ) -> None:
     assert merge(STORY, theirs, _keep_all) == merged
+
+
+def test_the_lead_the_description_repeats_joins_before_the_story() -> None:
+    lead = (
+        "The council approved its budget on Tuesday night, the mayor told reporters after the vote."
+    )
+    theirs = ["Council approves budget", lead, *STORY]
+    assert merge(STORY, theirs, _keep_all, lead=lead[:60] + "...") == [lead, *STORY]
+    assert (
+        merge(STORY, theirs, _keep_all) == STORY
+    )  # without a description: a line before the story
 
 
 def test_the_html_extractors_own_line_tests_have_the_last_word() -> None:

@@ -1,15 +1,19 @@
 """The readable article from an HTML page.
 
     prepare (digest.extract.markup) -> parse (lxml) -> metadata (digest.extract.meta)
-      -> pre-clean -> readability-lxml -> blocks -> post-clean
+      -> mend (digest.extract.blocks) -> pre-clean -> trafilatura (digest.extract.second)
+      -> readability-lxml -> blocks -> recover -> post-clean -> merge -> standfirst
 
-readability-lxml finds the main body. Around it digest does what readability gets wrong
-or does not try: captions and photo credits go to ``credits`` instead of the text;
-share bars, newsletter boxes, "related" and "read more" blocks, repeated headlines,
-bylines, datelines and what the page hides from readers are dropped; paragraphs
-readability missed (a lead in a row of its own, a story broken over several blocks) are
-put back; wire agencies are read from bylines, datelines and closing lines; and the
-page's metadata comes from its JSON-LD and meta tags.
+readability-lxml finds the main body; trafilatura's reading of the same page is a second
+opinion, which adds what readability missed where the story stands around it and stands
+in for a body digest did not find (:mod:`digest.extract.second`). Around them digest does
+what readability gets wrong or does not try: captions and photo credits go to ``credits``
+instead of the text; share bars, newsletter boxes, "related" and "read more" blocks,
+repeated headlines, bylines, datelines and what the page hides from readers are dropped;
+paragraphs readability missed (a lead in a row of its own, a story broken over several
+blocks) are put back; data tables are one paragraph each (warning ``table``); wire
+agencies are read from bylines, datelines and closing lines; and the page's metadata comes
+from its JSON-LD and meta tags.
 """
 
 from __future__ import annotations

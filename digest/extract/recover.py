@@ -62,10 +62,20 @@ def recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlElemen
             break
         container = container.getparent()
         close.add(container)
+    blocks = list(blocks)
     for element in container.iter("p"):
         parts = pieces(element)
         if not parts:
             continue
+        if len(parts) == 1 and parts[0] not in known:
+            shortened = _shortened(parts[0], blocks)
+            if shortened is not None:
+                # readability took words out of this paragraph (an inline link it found
+                # unlikely, "<a id='tag_twitter'>Twitter</a> erupted ..."): the page's whole
+                # paragraph stands in for its shortened copy.
+                blocks[shortened] = parts[0]
+                known[parts[0]] = shortened
+                joined = "\n".join(blocks)
         if all(part in known for part in parts):
             if waiting:
                 inserts.setdefault(known[parts[0]], []).extend(waiting)
@@ -96,6 +106,26 @@ def recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlElemen
         recovered[first:first] = before
     recovered.extend(after)
     return recovered, container
+
+
+SHORTENED_SHARE = 0.8
+"""A block that keeps this share of a paragraph's words, in order, is that paragraph shortened."""
+
+
+def _shortened(text: str, blocks: list[str]) -> int | None:
+    """The index of the block that is ``text`` with a few of its words taken out (all of the
+    block's words in ``text``, in the same order, and most of ``text``'s), if any."""
+    words = text.split()
+    if len(words) < 8:
+        return None
+    for index, block in enumerate(blocks):
+        kept = block.split()
+        if not SHORTENED_SHARE * len(words) <= len(kept) < len(words):
+            continue
+        remaining = iter(words)
+        if all(word in remaining for word in kept):  # a subsequence: words in order
+            return index
+    return None
 
 
 def _same_kind(holders: Counter[HtmlElement], total: int) -> list[HtmlElement]:

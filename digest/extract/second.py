@@ -36,7 +36,8 @@ class MergeRules:
     """A run of paragraphs only trafilatura keeps, as long as this share of the text both keep,
     is a gallery or a list of other stories, never text digest missed."""
     min_words: int = 4
-    """Shorter paragraphs only trafilatura keeps are labels and bylines."""
+    """Shorter paragraphs only trafilatura keeps (in words with a letter) are labels, bylines
+    and the time stamps of widgets."""
     fallback_words: int = 80
     """Below this many words digest's body is taken as not found, and trafilatura's (when it
     has more) is used instead."""
@@ -55,7 +56,10 @@ _SIZE = 4
 
 def _words(text: str) -> list[str]:
     """Lower-case words; in scripts written without spaces, each character is one."""
-    return _WORD.findall(CJK.sub(lambda m: f" {m.group()} ", text.lower()))
+    text = text.lower()
+    if CJK.search(text):
+        text = CJK.sub(r" \g<0> ", text)
+    return _WORD.findall(text)
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
@@ -134,9 +138,11 @@ def merge(
     spoken = f" {' '.join(' '.join(_words(p)) for p in ours)} "
     homes: list[int | None] = []  # our paragraph holding each of theirs; None: theirs only
     sizes: list[int] = []
+    lettered: list[int] = []  # words with a letter: "Sept. 2, 201602:06" has one
     for paragraph in theirs:
         words = _words(paragraph)
         sizes.append(len(words))
+        lettered.append(sum(1 for word in words if not word.isdigit()))
         if len(words) < _SIZE:
             held = bool(words) and f" {' '.join(words)} " in spoken
             homes.append(-1 if held else None)  # held, but too short to place
@@ -167,7 +173,7 @@ def merge(
             inserts.setdefault(anchor, []).extend(
                 theirs[i]
                 for i in run
-                if sizes[i] >= rules.min_words and seen[theirs[i]] == 1 and keep(theirs[i])
+                if lettered[i] >= rules.min_words and seen[theirs[i]] == 1 and keep(theirs[i])
             )
         run = []
         if home >= 0:
