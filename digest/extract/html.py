@@ -628,6 +628,18 @@ def _link_texts(root: HtmlElement) -> set[str]:
     return texts
 
 
+def _story_scope(root: HtmlElement, container: HtmlElement | None) -> HtmlElement:
+    """The part of the page the second extractor reads: the ``<article>`` or ``<main>`` that
+    holds digest's container, else the container's parent; the whole page when digest found
+    no container."""
+    if container is None:
+        return root
+    scope = next((a for a in container.iterancestors() if a.tag in ("article", "main")), None)
+    if scope is None:
+        scope = container.getparent()
+    return scope if scope is not None else container
+
+
 def _second_keeps(
     root: HtmlElement, meta: PageMeta, credits: list[Credit], alts: _Alts, found: list[Credit]
 ) -> Callable[[str], bool]:
@@ -690,14 +702,15 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     mend(root)
     alts = _Alts(root, text_key(meta.title or ""))
     captions = _preclean(root, meta)
-    # The second extractor reads the page as digest's own does, without the furniture the
-    # pre-clean took out (and at two thirds of the cost of reading it whole).
-    theirs = read_second(root)
     tables: set[str] = set()
     try:
         found, container = recover(root, blocks(_readable_body(root, url), tables))
     except NotAnArticleError:
         found, container = [], None
+    # The second extractor reads the page as digest's own does, without the furniture the
+    # pre-clean took out, and only the part around the story digest found (the <article> or
+    # <main> that holds it): at half the cost of reading the page whole.
+    theirs = read_second(_story_scope(root, container))
     body = _postclean(found, meta, tables)
     credits = [credit for credit, holder in captions if _inside(holder, container)]
     keep = _second_keeps(

@@ -37,7 +37,14 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from digest.extract.dom import FURNITURE_TAGS, following, in_furniture, in_teaser
+from digest.extract.dom import (
+    FURNITURE_TAGS,
+    class_names,
+    class_pattern,
+    following,
+    in_furniture,
+    in_teaser,
+)
 from digest.inputs.urls import split
 from digest.text import datelines
 from digest.text.calendar import parse_date, parse_date_time
@@ -282,12 +289,21 @@ def _near_headline(root: HtmlElement, headline: HtmlElement | None) -> list[str]
     return list(lines)
 
 
+_SIDEBAR = class_pattern(r"sidebar|side-?bar")
+"""A box beside the article (a class such as "rail" or "card" names the page's grid as often)."""
+
+
 def _another_story(element: HtmlElement, headline: HtmlElement | None) -> bool:
-    """Whether ``element`` belongs to another story than the page's: in a teaser, a list of
-    related stories, a sidebar or a card, or in an ``<article>`` apart from the one that holds
-    the headline (pages set their related stories as articles of their own)."""
-    if in_teaser(element):
+    """Whether ``element`` belongs to another story than the page's: in a teaser list, a
+    quote, a sidebar, the page's furniture, or in an ``<article>`` apart from the one that
+    holds the headline (pages set their related stories as articles of their own)."""
+    if in_teaser(element, layout=False) or in_furniture(element):
         return True
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            break  # page-wide classes ("has-sidebar") say nothing about this element
+        if _SIDEBAR.search(class_names(ancestor)):
+            return True
     if headline is None:
         return False
     own = next((a for a in headline.iterancestors() if a.tag == "article"), None)

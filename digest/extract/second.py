@@ -15,12 +15,15 @@ only pages read as HTML pay for it, and only once a process.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import lxml.etree
+import lxml.html
 from lxml.html import HtmlElement
 
 from digest.extract.lines import CJK
@@ -68,7 +71,9 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
 
 def read_second(root: HtmlElement, thorough: bool = False) -> list[str]:
     """trafilatura's body of the page, a paragraph a line (list bullets dropped, table rows
-    left out: digest reads tables itself). trafilatura works on its own copy of ``root``.
+    left out: digest reads tables itself). trafilatura works on its own copy of ``root``;
+    an element that is not a page's root is read as a page of its own (a copy of it in a
+    ``<body>``).
 
     It is asked for recall (digest's own body gives the precision) and, unless
     ``thorough``, without its own fallback extractors (readability and jusText), which
@@ -77,6 +82,10 @@ def read_second(root: HtmlElement, thorough: bool = False) -> list[str]:
     from trafilatura import bare_extraction  # lazily: see the module docstring
 
     _quiet()
+    if root.getparent() is not None or root.tag != "html":
+        page = lxml.html.Element("html")
+        lxml.etree.SubElement(page, "body").append(copy.deepcopy(root))
+        root = page
     try:
         document = bare_extraction(
             root,
