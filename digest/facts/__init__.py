@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from digest.facts.dates import find_dates
 from digest.facts.money import CURRENCY_CODES
-from digest.facts.names import NameFinder
+from digest.facts.names import DEFAULT_KNOBS, NameFinder, NameKnobs
 from digest.facts.numbers import UNIVERSAL_UNITS, find_numbers
 from digest.facts.quotes import find_quotes
 from digest.models import Facts
@@ -25,14 +25,16 @@ def extract_facts(
     title: str = "",
     published: str | None = None,
     language: str | None = None,
+    knobs: NameKnobs = DEFAULT_KNOBS,
 ) -> Facts:
     """The key facts of an article body.
 
     Args:
         paragraphs: the body, one string per paragraph.
-        title: the headline (not searched for facts; reserved for ranking).
+        title: the headline: the places it names are places of the article.
         published: ISO publication date, to resolve "Thursday" and "yesterday".
         language: ISO 639-1 code; names and quotes are read only in English.
+        knobs: how the names finder leans on its learned tagger (benchmarks vary it).
     """
     numbers = find_numbers(paragraphs, language=language)
     if language not in (None, "en"):
@@ -40,7 +42,7 @@ def extract_facts(
         # that read the same in every language are kept (%, currencies, km, kg ...).
         numbers = tuple(n for n in numbers if n.unit in UNIVERSAL_UNITS or n.unit in CURRENCY_CODES)
         return Facts(numbers=numbers)
-    names = NameFinder(paragraphs)
+    names = NameFinder(paragraphs, knobs, title)
     return Facts(
         people=names.person_list(),
         organizations=names.org_list(),
