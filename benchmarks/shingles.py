@@ -41,3 +41,9 @@ def mean_score(results: list[tuple[float, float, float]]) -> tuple[float, float,
     """Mean precision, recall and F1 over pages (each page counts once, as benchmarks report)."""
     count = max(1, len(results))
     return tuple(sum(r[i] for r in results) / count for i in range(3))  # type: ignore[return-value]
+
+
+def words(text: str) -> list[str]:
+    """The words the shingles are made of: lower-case runs of letters and digits, each CJK
+    character one word."""
+    return _words(text)

@@ -154,6 +154,9 @@ class Extraction:
     dateline: str | None = None
     """The place of a dateline the extractor took out of the body ("London" from a line
     "LONDON 1996-08-30"): one of the article's places, though no paragraph names it."""
+    tables: tuple[str, ...] = ()
+    """Paragraphs that are data tables (rows a line each): shown, not read for facts or the
+    summary."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +179,8 @@ class Article:
     facts: Facts = field(default_factory=Facts)
     credits: tuple[Credit, ...] = ()
     warnings: tuple[str, ...] = ()
+    tables: tuple[int, ...] = ()
+    """Indexes of the paragraphs that are data tables (a row a line, cells joined by " | ")."""
 
     @property
     def text(self) -> str:
@@ -190,9 +195,13 @@ class Article:
     @property
     def reading_minutes(self) -> int:
         """Reading time, at least one minute: 230 words a minute, and for Chinese and Japanese
-        (written without spaces) :data:`CJK_CHARACTERS_A_MINUTE` characters a minute."""
+        (written without spaces) :data:`CJK_CHARACTERS_A_MINUTE` characters a minute. Tables
+        are looked up, not read: their paragraphs do not count."""
+        tables = set(self.tables)
         wide = other = 0
-        for paragraph in self.paragraphs:
+        for index, paragraph in enumerate(self.paragraphs):
+            if index in tables:
+                continue
             for word in paragraph.split():
                 characters = sum(1 for char in word if is_wide(char) and char.isalpha())
                 wide += characters
@@ -220,6 +229,7 @@ class Article:
             "facts": self.facts.to_dict(),
             "credits": [c.to_dict() for c in self.credits],
             "warnings": list(self.warnings),
+            "tables": list(self.tables),
         }
 
 
@@ -258,6 +268,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
         ),
         credits=tuple(Credit(**c) for c in data.get("credits") or ()),
         warnings=tuple(data.get("warnings") or ()),
+        tables=tuple(int(index) for index in data.get("tables") or ()),
     )
 
 

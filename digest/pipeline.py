@@ -146,15 +146,19 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
         raise NotAnArticleError("no readable article text")
     paragraphs = extraction.paragraphs
     warnings = extraction.warnings
+    # A data table is shown as it stands but read neither for facts nor for the summary
+    # (its paragraph is left empty, so that paragraph numbers still point into the body).
+    tables = set(extraction.tables)
+    prose = tuple("" if p in tables else p for p in paragraphs) if tables else paragraphs
     try:
         facts = extract_facts(
-            paragraphs,
+            prose,
             title=extraction.title,
             published=extraction.published,
             language=extraction.language,
         )
         summary = summarize(
-            paragraphs,
+            prose,
             title=extraction.title,
             facts=facts,
             sentences=sentences,
@@ -187,6 +191,7 @@ def _complete(extraction: Extraction, *, input: str, url: str | None, sentences:
         facts=facts,
         credits=extraction.credits,
         warnings=warnings,
+        tables=tuple(i for i, p in enumerate(paragraphs) if p in tables),
     )
 
 

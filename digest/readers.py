@@ -39,6 +39,7 @@ PRELOAD = (
     "digest.summarize",
     "digest.inputs.feeds",
     "readability",
+    "trafilatura",  # the second opinion on HTML bodies, imported lazily elsewhere
 )
 """Modules the fork server imports once, so that every worker it forks starts with them."""
 

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from digest.models import Credit, Extraction
+from digest.text import sanitize
 from digest.text.sanitize import clean, json_safe, name, web_url, why_not_url
 
 
@@ -75,3 +77,38 @@ def test_json_carries_no_raw_control_and_means_the_same(value: str) -> None:
     assert text.isascii() or not any(0x7F <= ord(c) <= 0x9F for c in text)
     assert not any(c in text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     assert json.loads(text) == {"title": value}
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "Minister&#8217;s plan &quot;will fail&quot;",
+            'Minister’s plan "will fail"',
+        ),  # escaped twice
+        ("Berg &amp;amp; Sons", "Berg & Sons"),  # three times
+        ("&#151; Hillary Clinton said", "— Hillary Clinton said"),  # a Windows-1252 reference
+        ("The auditor found <b>no</b> estimate", "The auditor found no estimate"),
+        ("<b>T</b>urkey said<br>no", "Turkey said no"),  # inline tags join, block tags part
+        ("Watch <script>alert(1)</script>now", "Watch now"),  # code goes with its tags
+        ("AT&T and R&D, &c", "AT&T and R&D, &c"),  # no reference without its semicolon
+        ("Jane <jane@example.com> wrote x <y> z", "Jane <jane@example.com> wrote x <y> z"),
+    ],
+)
+def test_entities_and_tags_left_in_text_are_read(text: str, plain: str) -> None:
+    assert sanitize.unmarked(text) == plain
+
+
+def test_a_paragraph_or_credit_that_was_mostly_markup_is_dropped() -> None:
+    found = Extraction(
+        title="A &amp; B",
+        paragraphs=(
+            "Kept <i>text</i> here.",
+            '<iframe src="https://x.example/e" width="640"></iframe> x',
+        ),
+        credits=(Credit("photo", 'EMBED <>More <iframe src="https://x.example/e"></iframe>'),),
+    )
+    clean = sanitize.extraction(found)
+    assert clean.title == "A & B"
+    assert clean.paragraphs == ("Kept text here.",)
+    assert clean.credits == ()

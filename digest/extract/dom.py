@@ -79,15 +79,18 @@ matched whole: "u-overflow-hidden" clips an element's overflow, it hides no text
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def hidden_from_readers(element: HtmlElement) -> bool:
+def hidden_from_readers(element: HtmlElement, names: str | None = None) -> bool:
     """Whether the page hides the element from readers (``hidden``, ``aria-hidden``,
     ``display: none``, a class of :data:`HIDDEN_CLASSES`), looking at the element itself only.
-    Text for screen readers alone counts as hidden: a sighted reader never sees it."""
+    Text for screen readers alone counts as hidden: a sighted reader never sees it.
+    ``names`` is the element's :func:`class_names`, when the caller has them already."""
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    if _HIDDEN_STYLE.search(element.get("style") or ""):
+    style = element.get("style")
+    if style and _HIDDEN_STYLE.search(style):
         return True
-    return not HIDDEN_CLASSES.isdisjoint(class_names(element).split())
+    names = class_names(element) if names is None else names
+    return bool(names.strip()) and not HIDDEN_CLASSES.isdisjoint(names.split())
 
 
 def in_furniture(element: HtmlElement) -> bool:

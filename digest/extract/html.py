@@ -1,30 +1,36 @@
 """The readable article from an HTML page.
 
     prepare (digest.extract.markup) -> parse (lxml) -> metadata (digest.extract.meta)
-      -> pre-clean -> readability-lxml -> blocks -> post-clean
+      -> mend (digest.extract.blocks) -> pre-clean -> trafilatura (digest.extract.second)
+      -> readability-lxml -> blocks -> recover -> post-clean -> merge -> standfirst
 
-readability-lxml finds the main body. Around it digest does what readability gets wrong
-or does not try: captions and photo credits go to ``credits`` instead of the text;
-share bars, newsletter boxes, "related" and "read more" blocks, repeated headlines,
-bylines, datelines and what the page hides from readers are dropped; paragraphs
-readability missed (a lead in a row of its own, a story broken over several blocks) are
-put back; wire agencies are read from bylines, datelines and closing lines; and the
-page's metadata comes from its JSON-LD and meta tags.
+readability-lxml finds the main body; trafilatura's reading of the same page is a second
+opinion, which adds what readability missed where the story stands around it and stands
+in for a body digest did not find (:mod:`digest.extract.second`). Around them digest does
+what readability gets wrong or does not try: captions and photo credits go to ``credits``
+instead of the text; share bars, newsletter boxes, "related" and "read more" blocks,
+repeated headlines, bylines, datelines and what the page hides from readers are dropped;
+paragraphs readability missed (a lead in a row of its own, a story broken over several
+blocks) are put back; data tables are one paragraph each (warning ``table``); wire
+agencies are read from bylines, datelines and closing lines; and the page's metadata comes
+from its JSON-LD and meta tags.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable
+from typing import NamedTuple
 
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
 from digest.errors import NotAnArticleError
+from digest.extract.blocks import INLINE_TAGS, SKIP_TAGS, blocks, mend
 from digest.extract.dom import (
-    BLOCK_TAGS,
     class_names,
     class_pattern,
     clean_space,
@@ -38,12 +44,18 @@ from digest.extract.lines import (
     closing_credit,
     is_noise,
     is_prose,
+    is_teaser,
+    slide_count,
 )
 from digest.extract.markup import limit_attributes
 from digest.extract.meta import PageMeta, read_metadata
+from digest.extract.meta.authors import placeholder
+from digest.extract.meta.dek import DEK_CLASS, about_the_story
 from digest.extract.meta.title import text_key
 from digest.extract.recover import recover
-from digest.extract.walls import find_walls
+from digest.extract.second import fallback, merge, read_second, short
+from digest.extract.walls import consent_boxes, find_walls
+from digest.inputs.urls import netloc
 from digest.models import Credit, Extraction
 from digest.text import datelines
 from digest.text.bylines import split_names
@@ -69,31 +81,13 @@ TRUNCATED_SHARE = 0.6
 """A body with less than this share of the words the page says the article has is cut short."""
 LOW_TEXT_WORDS = 80
 """Bodies shorter than this get the ``low-text`` warning."""
+TABLE = "table"
+"""The warning of a page whose body holds a data table, kept as one paragraph (its rows a
+line each) and not read for facts or the summary."""
 SIMPLIFIED = "markup-simplified"
 """The warning of a page whose tags had more attributes than are read (see
 :mod:`digest.extract.markup`); what is left of them was read."""
 
-_SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "svg", "button", "select", "textarea", "iframe"}
-)
-_INLINE_TAGS = frozenset(
-    {
-        "span",
-        "a",
-        "em",
-        "strong",
-        "b",
-        "i",
-        "cite",
-        "time",
-        "small",
-        "abbr",
-        "sup",
-        "sub",
-        "u",
-        "mark",
-    }
-)
 _KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 
 _BOILER_CLASS = class_pattern(
@@ -122,9 +116,6 @@ _BYLINE_CLASS = class_pattern(
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
-_DEK_CLASS = class_pattern(
-    r"dek|standfirst|subtitle|sub-?headline|subhead|summary|strapline|kicker-?text"
-)
 _SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
 _REVIEWER_LINE = re.compile(
     r"^(?:medically\s+|clinically\s+)?(?:reviewed|fact[- ]?checked|edited|updated)\s+by\s+(?=\S)",
@@ -181,6 +172,18 @@ def _parser() -> lxml.html.HTMLParser:
         parser = _THREAD.parser = lxml.html.HTMLParser(
             remove_comments=True, remove_pis=True, no_network=True, recover=True
         )
+        # Every element as lxml.html's HtmlElement, chosen in C: lxml.html's own lookup (which
+        # gives forms and inputs classes of their own, never used here) is a Python call for
+        # every element touched, a tenth of the time spent reading a page (three extractors
+        # walk its tree).
+        parser.set_element_class_lookup(
+            lxml.etree.ElementDefaultClassLookup(
+                element=lxml.html.HtmlElement,
+                comment=lxml.html.HtmlComment,
+                pi=lxml.html.HtmlProcessingInstruction,
+                entity=lxml.html.HtmlEntity,
+            )
+        )
     return parser
 
 
@@ -225,32 +228,106 @@ def _slide_texts(root: HtmlElement) -> set[HtmlElement]:
     return long if len(long) >= 3 else set()
 
 
+class _Kinds(NamedTuple):
+    """What an element's class and id say it is (see :func:`_class_kinds`)."""
+
+    named: bool
+    caption: bool
+    boiler: bool
+    strong: bool
+    byline: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_kinds(names: str) -> _Kinds:
+    """What class names say: a caption, page furniture (strongly so: boxes of other stories,
+    comments), a byline. Pages repeat a few hundred class strings over thousands of
+    elements, so each string is judged once."""
+    if not names.strip():
+        return _Kinds(False, False, False, False, False)
+    return _Kinds(
+        named=True,
+        caption=bool(_CAPTION_CLASS.search(names)) and not _NOT_CAPTION_CLASS.search(names),
+        boiler=bool(_BOILER_CLASS.search(names)),
+        strong=bool(_STRONG_BOILER_CLASS.search(names)),
+        byline=bool(_BYLINE_CLASS.search(names)),
+    )
+
+
+class _Alts:
+    """The ``alt`` texts of a page's images (of five words or more, not the headline), as
+    word sets: a paragraph that repeats one is that image's caption, wherever the page sets
+    it (under the image, or in a list of captions after a run of photos)."""
+
+    def __init__(self, root: HtmlElement, title_key: str) -> None:
+        headline = set(title_key.split())
+        self.words: list[set[str]] = []
+        for image in root.iter("img"):
+            words = set(text_key(image.get("alt") or "").split())
+            if len(words) >= 5 and words != headline and words not in self.words:
+                self.words.append(words)
+
+    def captions(self, text: str) -> bool:
+        """Whether ``text`` is an image's caption: most of its words and the alt's agree."""
+        if not self.words or len(text) > 600:
+            return False
+        own = set(text_key(text).split())
+        return any(len(own & words) >= 0.8 * max(len(own), len(words)) for words in self.words)
+
+
+STORY_SHARE = 0.5
+"""An element holding this share of the prose of a page's paragraphs is the story."""
+
+
+class _Prose:
+    """How much of a page's paragraph text reads as prose, measured once when first asked."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.root = root
+        self.total: int | None = None
+
+    @staticmethod
+    def of(element: HtmlElement) -> int:
+        """Characters of prose in the paragraphs of ``element``."""
+        total = 0
+        for paragraph in element.iter("p"):
+            text = clean_space(paragraph.text_content())
+            if is_prose(text):
+                total += len(text)
+        return total
+
+    def holds_most(self, element: HtmlElement) -> bool:
+        """Whether ``element`` holds most of the page's prose: a class that names boxes of
+        related links ("related-links-below") set on the story's own wrapper makes it no box."""
+        if self.total is None:
+            self.total = self.of(self.root)
+        return bool(self.total) and self.of(element) >= STORY_SHARE * self.total
+
+
 def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlElement]]:
-    """Take captions out as credits and drop page furniture before readability scores the page.
+    """Take captions out as credits and drop page furniture before either extractor reads
+    the page.
 
     Each credit comes with the element that held its caption, so that captions of teasers
     outside the article can be told from the article's own.
     """
     credits: list[tuple[Credit, HtmlElement]] = []
     doomed: list[HtmlElement] = []
+    story = _Prose(root)
     title_key = text_key(meta.title or "")
     slides = _slide_texts(root)
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str) or tag in _KEEP_TAGS:
             continue
-        if tag in _SKIP_TAGS:
+        if tag in SKIP_TAGS:
             doomed.append(element)
             continue
         names = class_names(element)
         if element in slides:
             continue
-        if tag == "figcaption" or (
-            names.strip()
-            and _CAPTION_CLASS.search(names)
-            and not _NOT_CAPTION_CLASS.search(names)
-            and tag not in ("figure", "img")
-        ):
+        kinds = _class_kinds(names)
+        if tag == "figcaption" or (kinds.caption and tag not in ("figure", "img")):
             text = clean_space(element.text_content())
             if len(text) <= 600 and not any(
                 isinstance(d.tag, str) and d.tag in _HEADINGS for d in element.iter()
@@ -263,64 +340,32 @@ def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlEleme
         if tag == "h1" and title_key and text_key(element.text_content()) == title_key:
             doomed.append(element)
             continue
-        placed = _PLACED.search(element.get("style") or "")
-        if placed and len(clean_space(element.text_content())) < 200:
+        style = element.get("style")
+        if style and _PLACED.search(style) and len(clean_space(element.text_content())) < 200:
             doomed.append(element)  # a label placed on a chart or map drawing, not a paragraph
             continue
-        if hidden_from_readers(element):
+        if hidden_from_readers(element, names):
             length = len(clean_space(element.text_content()))
             if length < 300 or link_density(element, length) > 0.5:
                 doomed.append(element)  # tags, labels and menus the reader never sees
                 continue
-        if not names.strip():
+        if not kinds.named:
             continue
-        byline = _BYLINE_CLASS.search(names) and tag not in _INLINE_TAGS
+        byline = kinds.byline and tag not in INLINE_TAGS
         if byline and is_prose(clean_space(element.text_content())):
             continue  # an author's bio or a contributors' line is text, not a byline
-        if _BOILER_CLASS.search(names) or byline:
+        if kinds.boiler or byline:
             length = len(element.text_content())
-            limit = 3000 if _STRONG_BOILER_CLASS.search(names) else 300
-            if length < limit or link_density(element, length) > 0.5:
+            strong = kinds.strong
+            limit = 3000 if strong else 300
+            if (length < limit or link_density(element, length) > 0.5) and not (
+                strong and story.holds_most(element)
+            ):
                 doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
     return credits
-
-
-def _blocks(root: HtmlElement) -> list[str]:
-    """The text of ``root`` split where a block element or ``<br>`` starts or ends."""
-    blocks: list[str] = []
-    buffer: list[str] = []
-
-    def flush() -> None:
-        text = clean_space("".join(buffer))
-        if text:
-            blocks.append(text)
-        buffer.clear()
-
-    skipping = 0
-    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if event == "start":
-            if skipping or tag in _SKIP_TAGS:
-                skipping += 1
-                continue
-            if tag in BLOCK_TAGS or tag == "br":
-                flush()
-            if element.text:
-                buffer.append(element.text)
-        else:
-            if skipping:
-                skipping -= 1
-                if skipping:
-                    continue
-            elif tag in BLOCK_TAGS:
-                flush()
-            if element.tail and element is not root:
-                buffer.append(element.tail)
-    flush()
-    return blocks
 
 
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|reports|reported|writes|contributed)\b")
@@ -365,10 +410,10 @@ def _inside(element: HtmlElement | None, container: HtmlElement | None) -> bool:
     )
 
 
-def _is_dek(
-    root: HtmlElement, first: str, container: HtmlElement | None, description: str | None
-) -> bool:
-    """Whether the first paragraph is the standfirst: the page's description, set above the body."""
+def _is_dek(root: HtmlElement, first: str, description: str | None) -> bool:
+    """Whether the first paragraph is the standfirst: the page's description, marked up as a
+    dek or set in the article's header with the headline. (A lead laid out apart from the
+    body's container is the story's first paragraph, not a dek.)"""
     if not description or len(first.split()) > 60:
         return False
     ours, theirs = set(text_key(first).split()), set(text_key(description).split())
@@ -376,13 +421,51 @@ def _is_dek(
         return False
     for element in root.iter("p", "h2", "div", "span"):
         if clean_space(element.text_content()) == first:
-            if _DEK_CLASS.search(class_names(element)):
+            if DEK_CLASS.search(class_names(element)):
                 return True
-            ancestors = list(element.iterancestors())
-            if any(a.tag == "header" for a in ancestors):
-                return True  # set in the article's header, with the headline
-            return container is not None and container not in ancestors
+            return any(a.tag == "header" for a in element.iterancestors())
     return False
+
+
+def _site_names(meta: PageMeta) -> list[str]:
+    """The site's names: its publisher, and the name in its address ("yahoo" of
+    news.yahoo.com)."""
+    names = [meta.publisher or ""]
+    host = netloc(meta.url or "").lower().removeprefix("www.")
+    if host:
+        names.append(host.split(".")[-2] if host.count(".") else host)
+    return [name for name in names if name]
+
+
+def _standfirst(root: HtmlElement, meta: PageMeta, paragraphs: list[str]) -> str | None:
+    """The dek under the headline: the one the page marks up (taken out of the body's first
+    lines when readability kept it there too), else the first paragraph when it is the
+    description marked up as a dek, else the description when it is about the story and says
+    more than its first lines. The story's first paragraph is never taken for it."""
+    if meta.dek:
+        key = text_key(meta.dek)
+        for index, paragraph in enumerate(paragraphs[:3]):
+            if text_key(paragraph) == key and len(paragraphs) > 1:
+                del paragraphs[index]
+                break
+        return meta.dek
+    if len(paragraphs) > 3 and _is_dek(root, paragraphs[0], meta.description):
+        return paragraphs.pop(0)
+    description = meta.description
+    if not description:
+        return None
+    lead = text_key(" ".join(paragraphs[:2]))
+    probe = text_key(description.rstrip(".… "))[:80]
+    if (
+        len(description.split()) < 6
+        or (probe and probe in lead)
+        or description.endswith(("...", "…"))
+        or not about_the_story(
+            description, _site_names(meta), " ".join([meta.title or "", *paragraphs])
+        )
+    ):
+        return None
+    return description
 
 
 def _readable_body(root: HtmlElement, url: str | None) -> HtmlElement:
@@ -440,14 +523,18 @@ def _split_title(blocks: list[str], title_key: str) -> set[int]:
     return set()
 
 
-def _postclean(blocks: list[str], meta: PageMeta) -> _Body:
+def _postclean(found: list[str], meta: PageMeta, tables: set[str]) -> _Body:
     body = _Body()
     title_key = text_key(meta.title or "")
-    split_title = _split_title(blocks[:4], title_key)
+    split_title = _split_title(found[:4], title_key)
     link_list = False
-    for index, text in enumerate(blocks):
+    for index, text in enumerate(found):
         key = text_key(text)
         if not key:
+            continue
+        if text in tables:
+            if text not in body.paragraphs:
+                body.paragraphs.append(text)  # a table is data, not a line to judge
             continue
         near_top = index < 4
         if near_top and title_key and (key == title_key or index in split_title):
@@ -530,6 +617,78 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _link_texts(root: HtmlElement) -> set[str]:
+    """The texts of the page's links of four words or more: a paragraph that is all one
+    link is a teaser for another story."""
+    texts = set()
+    for link in root.iter("a"):
+        text = clean_space(link.text_content())
+        if text.count(" ") >= 3:
+            texts.add(text)
+    return texts
+
+
+def _story_scope(root: HtmlElement, container: HtmlElement | None) -> HtmlElement:
+    """The part of the page the second extractor reads: the ``<article>`` or ``<main>`` that
+    holds digest's container, else the container's parent; the whole page when digest found
+    no container."""
+    if container is None:
+        return root
+    scope = next((a for a in container.iterancestors() if a.tag in ("article", "main")), None)
+    if scope is None:
+        scope = container.getparent()
+    return scope if scope is not None else container
+
+
+def _second_keeps(
+    root: HtmlElement, meta: PageMeta, credits: list[Credit], alts: _Alts, found: list[Credit]
+) -> Callable[[str], bool]:
+    """The line tests a paragraph only the second extractor keeps must pass: the ones the
+    post-clean applies to digest's own (no boilerplate, caption, credit, byline, date line,
+    piece of the headline), no caption digest took out of the page, and no line repeating an
+    image's ``alt`` text (a caption the page sets apart from its image: added to ``found``)."""
+    title_key = text_key(meta.title or "")
+    captions = [credit.text for credit in credits]
+    links: set[str] | None = None
+
+    def is_link(text: str) -> bool:
+        nonlocal links
+        if links is None:  # read when first needed: most pages add nothing
+            links = _link_texts(root)
+        return text in links
+
+    def keep(text: str) -> bool:
+        key = text_key(text)
+        words = len(text.split())
+        return not (
+            not key
+            or (title_key and f" {key} " in f" {title_key} ")
+            or is_noise(text)
+            or (len(text) < 200 and FOOTER.match(text))
+            or is_teaser(text)
+            or slide_count(text) is not None
+            or (len(text) < 300 and caption_credit(text))
+            or closing_credit(text)
+            or (_SHORT_BYLINE.match(text) and words <= 16)
+            or (_REVIEWER_LINE.match(text) and words <= 16)
+            or (len(text) < 60 and parse_date(text) and words <= 8)
+            or any(text in c or (len(c) >= 40 and c in text) for c in captions)
+            or _credited(text, alts, found)
+            or is_link(text)
+        )
+
+    return keep
+
+
+def _credited(text: str, alts: _Alts, found: list[Credit]) -> bool:
+    """Whether ``text`` is an image's caption; if so, it is added to ``found`` (once)."""
+    if not alts.captions(text):
+        return False
+    if all(credit.text != text for credit in found):
+        found.append(Credit("photo", text))
+    return True
+
+
 def extract_html(text: str, url: str | None = None) -> Extraction:
     """Extract the article and its metadata from an HTML page.
 
@@ -540,37 +699,45 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     root = _parse(text)
     meta = read_metadata(root, url)
     truncated = _cap_text(root) or truncated
+    mend(root)
+    alts = _Alts(root, text_key(meta.title or ""))
     captions = _preclean(root, meta)
+    tables: set[str] = set()
     try:
-        blocks, container = recover(root, _blocks(_readable_body(root, url)))
+        found, container = recover(root, blocks(_readable_body(root, url), tables))
     except NotAnArticleError:
-        blocks, container = [], None
-    body = _postclean(blocks, meta)
+        found, container = [], None
+    # The second extractor reads the page as digest's own does, without the furniture the
+    # pre-clean took out, and only the part around the story digest found (the <article> or
+    # <main> that holds it): at half the cost of reading the page whole.
+    theirs = read_second(_story_scope(root, container))
+    body = _postclean(found, meta, tables)
     credits = [credit for credit, holder in captions if _inside(holder, container)]
-    if not body.paragraphs:
+    keep = _second_keeps(
+        root, meta, [*(credit for credit, _ in captions), *body.credits], alts, credits
+    )
+    paragraphs = merge(body.paragraphs, theirs, keep, meta.description)
+    if short(paragraphs):
+        # Before any verdict on the page, the second extractor reads all of it, as it came:
+        # the pre-clean may be what lost the story.
+        whole = _parse(text)
+        for box in consent_boxes(whole):
+            if box.getparent() is not None:
+                box.drop_tree()  # a cookie-consent wall is the page's verdict, not its text
+        mend(whole)
+        paragraphs = fallback(paragraphs, read_second(whole, thorough=True), keep)
+    if not paragraphs:
         walls = find_walls(_parse(text))
         reason = walls.get("cookie-wall") or walls.get("script-only") or "no readable article text"
         raise NotAnArticleError(reason)
-    paragraphs = body.paragraphs + _author_bios(container, body.paragraphs, list(meta.authors))
-    standfirst = meta.description
-    if len(paragraphs) > 3 and _is_dek(root, paragraphs[0], container, meta.description):
-        standfirst = paragraphs.pop(0)
-        meta.description = None
-    if standfirst and meta.description:
-        lead = text_key(" ".join(paragraphs[:2]))
-        probe = text_key(standfirst.rstrip(".… "))[:80]
-        if (
-            len(standfirst.split()) < 6
-            or (probe and probe in lead)
-            or standfirst.endswith(("...", "…"))
-        ):
-            standfirst = None
+    paragraphs += _author_bios(container, paragraphs, list(meta.authors))
+    standfirst = _standfirst(root, meta, paragraphs)
     title = meta.title or (
         meta.headings[0] if meta.headings else " ".join(paragraphs[0].split()[:12])
     )
     authors = list(meta.authors)
     for name in body.authors:
-        if name.lower() not in {a.lower() for a in authors}:
+        if name.lower() not in {a.lower() for a in authors} and not placeholder(name):
             authors.append(name)
     language = meta.language or guess_language(" ".join(paragraphs[:8]))
     return Extraction(
@@ -588,5 +755,7 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
         warnings=(
             *_warnings(meta, paragraphs, truncated, lambda: find_walls(_parse(text))),
             *((SIMPLIFIED,) if simplified else ()),
+            *((TABLE,) if tables.intersection(paragraphs) else ()),
         ),
+        tables=tuple(p for p in paragraphs if p in tables),
     )

@@ -144,6 +144,7 @@ _CAPTION_PREFIX = re.compile(
 _CAPTION_TAIL = re.compile(
     r"(?:\((?:photo|image|picture)?\s*:?\s*[^()]{0,60}"
     r"(?:AFP|Reuters|AP|Getty(?: Images)?|EPA|Shutterstock|Alamy|Bloomberg|file)[^()]{0,30}\)"
+    r"|\((?:[Pp]ublic [Dd]omain|[Cc]ourtesy(?: of)? [^()]{1,60})\)"
     r"|(?:/|©)\s*(?:AFP|Reuters|AP|Getty Images|EPA|Shutterstock|Alamy)\b.{0,30})\s*$",
 )
 SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$""")

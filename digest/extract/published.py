@@ -37,7 +37,14 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from digest.extract.dom import FURNITURE_TAGS, following, in_furniture
+from digest.extract.dom import (
+    FURNITURE_TAGS,
+    class_names,
+    class_pattern,
+    following,
+    in_furniture,
+    in_teaser,
+)
 from digest.inputs.urls import split
 from digest.text import datelines
 from digest.text.calendar import parse_date, parse_date_time
@@ -282,10 +289,37 @@ def _near_headline(root: HtmlElement, headline: HtmlElement | None) -> list[str]
     return list(lines)
 
 
-def _time_values(root: HtmlElement) -> list[str]:
-    """``<time>`` values (the ``datetime`` attribute, else the text), marked ones first."""
+_SIDEBAR = class_pattern(r"sidebar|side-?bar")
+"""A box beside the article (a class such as "rail" or "card" names the page's grid as often)."""
+
+
+def _another_story(element: HtmlElement, headline: HtmlElement | None) -> bool:
+    """Whether ``element`` belongs to another story than the page's: in a teaser list, a
+    quote, a sidebar, the page's furniture, or in an ``<article>`` apart from the one that
+    holds the headline (pages set their related stories as articles of their own)."""
+    if in_teaser(element, layout=False) or in_furniture(element):
+        return True
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            break  # page-wide classes ("has-sidebar") say nothing about this element
+        if _SIDEBAR.search(class_names(ancestor)):
+            return True
+    if headline is None:
+        return False
+    own = next((a for a in headline.iterancestors() if a.tag == "article"), None)
+    if own is None:
+        return False  # the headline stands outside any <article>: which is the story's is unknown
+    story = next((a for a in element.iterancestors() if a.tag == "article"), None)
+    return story is not None and story is not own and own not in set(story.iterancestors())
+
+
+def _time_values(root: HtmlElement, headline: HtmlElement | None) -> list[str]:
+    """``<time>`` values (the ``datetime`` attribute, else the text), marked ones first;
+    none of another story's (:func:`_another_story`)."""
     marked, others = [], []
     for element in root.iter("time"):
+        if _another_story(element, headline):
+            continue
         value = element.get("datetime") or _text(element) or ""
         if element.get("pubdate") is not None or "publish" in (element.get("class") or ""):
             marked.append(value)
@@ -294,12 +328,16 @@ def _time_values(root: HtmlElement) -> list[str]:
     return marked + others
 
 
-def _classed_lines(root: HtmlElement) -> list[str]:
+def _classed_lines(root: HtmlElement, headline: HtmlElement | None) -> list[str]:
     """Date lines in elements whose class says date, time, byline or author, anywhere but in
-    the page's navigation, asides and footer."""
+    the page's navigation, asides and footer, and another story's."""
     lines: dict[str, None] = {}
     for element in _CLASS_XPATH(root):
-        if (line := _date_line(element)) and not in_furniture(element):
+        if (
+            (line := _date_line(element))
+            and not in_furniture(element)
+            and not _another_story(element, headline)
+        ):
             lines.setdefault(line)
             if len(lines) >= _CLASS_CANDIDATES:
                 break
@@ -327,13 +365,16 @@ def _candidates(
     for key in PUBLISHED_TAGS:
         if key in tags:
             yield tags[key], False
-    for element in root.xpath("//*[@itemprop='datePublished'][position() <= 3]"):
+    marked = (
+        e for e in root.xpath("//*[@itemprop='datePublished']") if not _another_story(e, headline)
+    )
+    for element in islice(marked, 3):
         yield element.get("content") or element.get("datetime") or _text(element) or "", False
     if ld and (value := _ld_value(ld.get("dateCreated"))):
         yield value, False
-    for value in _time_values(root):
+    for value in _time_values(root, headline):
         yield value, False
-    for text in chain(_near_headline(root, headline), _classed_lines(root)):
+    for text in chain(_near_headline(root, headline), _classed_lines(root, headline)):
         found, is_modified = _labelled(text)
         if found:
             yield found, is_modified
@@ -360,7 +401,7 @@ def _clocks(root: HtmlElement, tags: dict[str, str], headline: HtmlElement | Non
     """Where a page writes its local clock time: date tags, ``<time>``, the lines under the
     headline (read only as far as needed)."""
     yield from (v for k, v in tags.items() if "date" in k or "time" in k or "publish" in k)
-    yield from _time_values(root)
+    yield from _time_values(root, headline)
     yield from _near_headline(root, headline)
 
 
@@ -432,9 +473,10 @@ def library_date(root: HtmlElement, urls: Sequence[str | None] = ()) -> str | No
     htmldate reads dates written in many languages ("8. März 2015", "8 octobre 2015") and
     in the page's scripts and markup at large. Its settings are the ones its documentation
     gives for publication dates (``original_date``, extensive search). January 1st is how it
-    gives a year alone (a copyright line, a lone "2017"), so that is no answer. It is
-    imported here, when a page first needs it (about 60 ms, and its date parser up to a few
-    hundred more on first use), so pages with a declared date never pay for it.
+    gives a year alone (a copyright line, a lone "2017"), so that is no answer. Its search
+    (tens of milliseconds, and its date parser up to a few hundred more on first use) runs
+    only for pages whose own sources give no date. (The module itself is imported with
+    trafilatura, :mod:`digest.extract.second`, on every HTML page.)
     """
     if root.xpath("count(//*)") > LIBRARY_MAX_ELEMENTS:
         return None  # its extensive search takes seconds on such pages

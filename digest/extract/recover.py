@@ -13,6 +13,7 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
+from digest.extract.blocks import pieces
 from digest.extract.dom import clean_space, link_density
 from digest.extract.lines import caption_credit, is_noise, is_prose
 
@@ -28,8 +29,9 @@ def recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlElemen
     stand; so is the prose of blocks built like the body's own (``_twin_blocks``).
     """
     known = {text: index for index, text in enumerate(blocks)}
-    paragraphs = [(p, clean_space(p.text_content())) for p in root.iter("p")]
-    matched = [p for p, text in paragraphs if text in known]
+    # A paragraph is matched by its lines as the blocks were split (a <br> may break one).
+    paragraphs = [(p, pieces(p)) for p in root.iter("p")]
+    matched = [p for p, parts in paragraphs if parts and all(part in known for part in parts)]
     if len(matched) < 3:
         return blocks, None
     holders = Counter(p.getparent() for p in matched)
@@ -60,18 +62,29 @@ def recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlElemen
             break
         container = container.getparent()
         close.add(container)
+    blocks = list(blocks)
     for element in container.iter("p"):
-        text = clean_space(element.text_content())
-        if not text:
+        parts = pieces(element)
+        if not parts:
             continue
-        if text in known:
+        if len(parts) == 1 and parts[0] not in known:
+            shortened = _shortened(parts[0], blocks)
+            if shortened is not None:
+                # readability took words out of this paragraph (an inline link it found
+                # unlikely, "<a id='tag_twitter'>Twitter</a> erupted ..."): the page's whole
+                # paragraph stands in for its shortened copy.
+                blocks[shortened] = parts[0]
+                known[parts[0]] = shortened
+                joined = "\n".join(blocks)
+        if all(part in known for part in parts):
             if waiting:
-                inserts.setdefault(known[text], []).extend(waiting)
+                inserts.setdefault(known[parts[0]], []).extend(waiting)
                 waiting = []
             continue
+        text = " ".join(parts)
         holder = element.getparent()
         if (
-            text not in joined
+            not any(part in joined for part in parts)
             and _story_text(element, text)
             and (
                 holder in close
@@ -85,14 +98,34 @@ def recover(root: HtmlElement, blocks: list[str]) -> tuple[list[str], HtmlElemen
         recovered.extend(inserts.get(index, ()))
         recovered.append(text)
     # Prose right after the last kept paragraph, in the same parent, is the story's end.
-    siblings = {clean_space(p.text_content()) for p in matched[-1].itersiblings("p")}
+    siblings = {" ".join(pieces(p)) for p in matched[-1].itersiblings("p")}
     recovered.extend(t for t in waiting if t in siblings)
     before, after = _twin_blocks(parent, "\n".join(recovered)) if climbs == 2 else ([], [])
     if before:
-        first = recovered.index(clean_space(matched[0].text_content()))
+        first = recovered.index(pieces(matched[0])[0])
         recovered[first:first] = before
     recovered.extend(after)
     return recovered, container
+
+
+SHORTENED_SHARE = 0.8
+"""A block that keeps this share of a paragraph's words, in order, is that paragraph shortened."""
+
+
+def _shortened(text: str, blocks: list[str]) -> int | None:
+    """The index of the block that is ``text`` with a few of its words taken out (all of the
+    block's words in ``text``, in the same order, and most of ``text``'s), if any."""
+    words = text.split()
+    if len(words) < 8:
+        return None
+    for index, block in enumerate(blocks):
+        kept = block.split()
+        if not SHORTENED_SHARE * len(words) <= len(kept) < len(words):
+            continue
+        remaining = iter(words)
+        if all(word in remaining for word in kept):  # a subsequence: words in order
+            return index
+    return None
 
 
 def _same_kind(holders: Counter[HtmlElement], total: int) -> list[HtmlElement]:
@@ -208,7 +241,13 @@ def _twin_blocks(parent: HtmlElement, joined: str) -> tuple[list[str], list[str]
     for twin in twins:
         side = before if order[twin] < order[parent] else after
         for paragraph in twin.iter("p"):
-            text = clean_space(paragraph.text_content())
-            if text and text not in joined and text not in side and _story_text(paragraph, text):
+            parts = pieces(paragraph)
+            text = " ".join(parts)
+            if (
+                text
+                and not any(part in joined for part in parts)
+                and text not in side
+                and _story_text(paragraph, text)
+            ):
                 side.append(text)
     return before, after

@@ -42,12 +42,17 @@ def find_walls(root: HtmlElement) -> dict[str, str]:
         found["script-only"] = (
             "the page's content is drawn by JavaScript, which digest does not run"
         )
+    if consent_boxes(root, 1):
+        found["cookie-wall"] = "the page shows a cookie-consent wall instead of the article"
+    return found
+
+
+def consent_boxes(root: HtmlElement, limit: int = 20) -> list[HtmlElement]:
+    """Up to ``limit`` boxes of the page that ask for consent to cookies (by their class or
+    id, and their words), among its first 20 elements so named."""
     boxes = root.xpath(
         "//*[contains(@class,'ookie') or contains(@id,'ookie') or contains(@class,'onsent')"
         " or contains(@id,'onsent') or contains(@class,'gdpr') or contains(@id,'gdpr')]"
     )
-    for element in boxes[:20]:
-        if _CONSENT_WORDS.search(element.text_content()[:3000]):
-            found["cookie-wall"] = "the page shows a cookie-consent wall instead of the article"
-            break
-    return found
+    found = [e for e in boxes[:20] if _CONSENT_WORDS.search(e.text_content()[:3000])]
+    return found[:limit]

@@ -25,6 +25,12 @@ letters with a direction, not controls with a scope, so they cannot reorder or h
 of text, and Arabic, Hebrew and Persian news uses them to set numbers and Latin names
 right.
 
+Markup: a page that escapes its text twice (``&amp;#8217;`` in an ``og:title``, ``&lt;b&gt;``
+in a paragraph, an embed code shown as text) leaves entities and tags in the text once it
+is parsed. :func:`unmarked` decodes such entities and takes out such tags, and
+:func:`extraction` drops a paragraph or a credit that was mostly markup (an embed code):
+no field of a record holds markup or an undecoded entity.
+
 Links: :func:`web_url` lets only http(s) URLs with a host and no whitespace or control
 characters through; anything else is not stored and not shown as a link.
 
@@ -33,6 +39,7 @@ This module is imported on every path; it imports nothing beyond the standard li
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -54,6 +61,67 @@ _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud80
 
 _URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """Whitespace and control characters, which no stored or shown URL may hold."""
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""A character reference left in text (written with its semicolon: "AT&T" and "&c" are text)."""
+
+_ELEMENTS = (
+    "a|abbr|article|aside|audio|b|blockquote|body|br|button|caption|center|cite|code|dd|del|"
+    "details|dfn|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|"
+    "html|i|iframe|img|input|ins|kbd|label|li|link|main|mark|meta|nav|noscript|object|ol|"
+    "option|p|param|picture|pre|q|s|script|section|select|small|source|span|strike|strong|"
+    "style|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title|tr|"
+    "tt|u|ul|var|video|wbr"
+)
+_WITH_CONTENT = re.compile(
+    r"<(script|style|iframe|object|svg|template)\b[^<>]*>.*?</\1\s*>", re.I | re.S
+)
+"""An element whose content is code, not text: taken out whole."""
+_TAG = re.compile(rf"</?({_ELEMENTS})(?:\s[^<>]*)?/?>|<>", re.I)
+"""An HTML tag (of an element HTML has) or the empty ``<>`` of an embed code shown as text.
+Other text between angle brackets ("<jane@example.com>", "x <y> z") is left alone."""
+MOSTLY_MARKUP = 0.5
+"""A paragraph or credit whose characters were more than this share markup was an embed code
+or a widget shown as text: it is dropped, not kept as the words left over."""
+
+
+def unmarked(text: str) -> str:
+    """``text`` with character references decoded (twice-escaped ones too) and HTML tags
+    taken out (scripts, styles and frames with their content)."""
+    for _ in range(3):  # "&amp;amp;#8217;" is decoded a level at a time
+        if "&" not in text or not _ENTITY.search(text):
+            break
+        text = _ENTITY.sub(lambda match: html.unescape(match.group()), text)
+    if "<" in text:
+        text = _TAG.sub(_tag_gap, _WITH_CONTENT.sub(" ", text))
+        text = re.sub(r"[ \t]{2,}", " ", text).strip()
+    return text
+
+
+# Laid out by hand, a few tag names a line: one a line would run to a column (fmt: skip).
+_INLINE = frozenset(
+    {
+        "a", "abbr", "b", "cite", "code", "del", "dfn", "em", "font", "i", "ins", "kbd",
+        "mark", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "time", "tt",
+        "u", "var",
+    }
+)  # fmt: skip
+"""Inline elements: a tag of theirs stands inside a word as often as between words."""
+
+
+def _tag_gap(match: re.Match[str]) -> str:
+    """What a tag leaves: nothing inside a word ("<b>T</b>urkey"), a space between blocks."""
+    name = (match.group(1) or "").lower()
+    return "" if name in _INLINE else " "
+
+
+def _text_of(text: str) -> str:
+    """A paragraph or credit unmarked and cleaned; empty when it was mostly markup."""
+    plain = clean(unmarked(text)).strip()
+    if "<" in text and len(plain) < (1 - MOSTLY_MARKUP) * len(text.strip()):
+        return ""
+    return plain
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -136,24 +204,29 @@ def extraction(found: Extraction) -> Extraction:
     """``found`` with every text field cleaned, and its URL kept if :func:`web_url` takes it."""
     from digest.models import Credit
 
+    def field(text: str | None) -> str | None:
+        return optional(unmarked(text)) if text is not None else None
+
+    def items(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(text for value in values if (text := _text_of(value)))
+
     return replace(
         found,
-        title=clean(found.title).strip(),
-        paragraphs=texts(found.paragraphs),
+        title=clean(unmarked(found.title)).strip(),
+        paragraphs=items(found.paragraphs),
         url=web_url(found.url),
-        standfirst=optional(found.standfirst),
-        section=optional(found.section),
-        authors=texts(found.authors),
-        publisher=optional(found.publisher),
-        agencies=texts(found.agencies),
+        standfirst=field(found.standfirst),
+        section=field(found.section),
+        authors=items(found.authors),
+        publisher=field(found.publisher),
+        agencies=items(found.agencies),
         published=optional(found.published),
         language=optional(found.language),
         credits=tuple(
-            Credit(credit.kind, text)
-            for credit in found.credits
-            if (text := clean(credit.text).strip())
+            Credit(credit.kind, text) for credit in found.credits if (text := _text_of(credit.text))
         ),
         warnings=texts(found.warnings),
+        tables=items(found.tables),
     )
 
 

@@ -20,10 +20,11 @@ from lxml.html import HtmlElement
 
 from digest.extract.meta.authors import read_authors
 from digest.extract.meta.data import json_ld, ld_text, meta_tags
+from digest.extract.meta.dek import marked_dek
+from digest.extract.meta.publisher import read_publisher
 from digest.extract.meta.title import heading_text, read_title
 from digest.extract.published import published_date
 from digest.inputs.urls import join, netloc
-from digest.text.outlets import outlet_for_host, outlet_name
 
 
 @dataclass(slots=True)
@@ -33,6 +34,8 @@ class PageMeta:
     title: str | None = None
     headings: list[str] = field(default_factory=list)
     description: str | None = None
+    dek: str | None = None
+    """The dek the page marks up under its headline (:func:`.dek.marked_dek`)."""
     section: str | None = None
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
@@ -82,31 +85,16 @@ def _canonical(
     return url
 
 
-def _publisher(ld: dict[str, Any] | None, tags: dict[str, str], url: str | None) -> str | None:
-    values: list[str | None] = [tags.get("og:site_name")]
-    if ld and isinstance(ld.get("publisher"), (dict, list, str)):
-        values.append(ld_text(ld.get("publisher")))
-    values.extend(
-        [
-            tags.get("application-name"),
-            tags.get("al:android:app_name"),
-            tags.get("twitter:app:name:iphone"),
-        ]
-    )
-    for value in values:
-        if value and len(value) <= 60 and not value.startswith("http"):
-            value = re.sub(r"\.(?:com|co\.uk|org|net|fr|de|it|es)$", "", value, flags=re.I)
-            return outlet_name(value) or value
-    return outlet_for_host(netloc(url)) if url else None
-
-
 def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
     """Everything the page's markup says about the article, read before the body is touched."""
     ld, listing = json_ld(root)
     tags = meta_tags(root)
     meta = PageMeta(not_article=listing)
     meta.url = _canonical(root, ld, tags, url)
-    meta.publisher = _publisher(ld, tags, meta.url)
+    meta.section = (ld_text(ld.get("articleSection")) if ld else None) or tags.get(
+        "article:section"
+    )
+    meta.publisher = read_publisher(root, ld, tags, meta.url, meta.section)
     meta.headings = [
         h for h in (heading_text(h) for h in root.xpath("//h1[position() <= 3]")) if h
     ][:3]
@@ -117,9 +105,7 @@ def read_metadata(root: HtmlElement, url: str | None) -> PageMeta:
         or tags.get("description")
         or tags.get("twitter:description")
     )
-    meta.section = (ld_text(ld.get("articleSection")) if ld else None) or tags.get(
-        "article:section"
-    )
+    meta.dek = marked_dek(headline.element if headline else None, meta.title)
     credit = read_authors(root, ld, tags, meta, headline.element if headline else None)
     meta.authors, meta.agencies = credit.names, credit.agencies
     if meta.publisher and meta.publisher in meta.agencies:

@@ -402,6 +402,17 @@ def _is_site(name: str, site_keys: set[str]) -> bool:
     return any(key == site or (" " in site and f" {site} " in f" {key} ") for site in site_keys)
 
 
+_PLACEHOLDER_WORDS = word_list("extract/meta/authors/placeholder_words")
+"""Words that "names" standing in for no author are made of ("No Author", "Author Unknown")."""
+
+
+def placeholder(name: str) -> bool:
+    """Whether a "name" is a placeholder a site writes when it names no author: made only of
+    :data:`_PLACEHOLDER_WORDS` ("No Author", "Unknown Author", "Sponsored Content")."""
+    words = text_key(name).split()
+    return bool(words) and all(word in _PLACEHOLDER_WORDS for word in words)
+
+
 def read_authors(
     root: HtmlElement,
     ld: dict[str, Any] | None,
@@ -429,7 +440,7 @@ def read_authors(
     result = _Credit()
     unclean: set[str] = set()
     for credit in sources():
-        names = [n for n in credit.names if not _is_site(n, site_keys)]
+        names = [n for n in credit.names if not _is_site(n, site_keys) and not placeholder(n)]
         result.add([], credit.agencies)
         if names and credit.clean and (not unclean or unclean & {n.lower() for n in names}):
             result.names = names

@@ -8,6 +8,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from digest.text.sanitize import unmarked
+
 _ARTICLE_TYPES = frozenset(
     {
         "newsarticle",
@@ -32,7 +34,7 @@ _SPACES = re.compile(r"\s+")
 
 def ld_text(value: Any) -> str | None:
     if isinstance(value, str):
-        value = _SPACES.sub(" ", value).strip()
+        value = _SPACES.sub(" ", unmarked(value)).strip()
         return value or None
     if isinstance(value, list) and value:
         return ld_text(value[0])
@@ -75,7 +77,33 @@ def json_ld(root: HtmlElement) -> tuple[dict[str, Any] | None, bool]:
             continue
     article = next((n for n in nodes if ld_types(n) & _ARTICLE_TYPES), None)
     listing = article is None and any(ld_types(n) & _NOT_ARTICLE_TYPES for n in nodes[:3])
+    if article is not None:
+        article = _resolved(article, nodes)
     return article, listing
+
+
+_REFERENCES = ("author", "publisher", "creator")
+"""Fields of an article that graphs often give as a reference to another node ("@id")."""
+
+
+def _resolved(article: dict[str, Any], nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """``article`` with its authors and publisher given as references (``{"@id": ...}``, as
+    Yoast and other graph writers do) replaced by the nodes they name."""
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str) and len(n) > 1}
+    if not by_id:
+        return article
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, list):
+            return [resolve(item) for item in value[:20]]
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+            return by_id.get(value.get("@id"), value)
+        return value
+
+    return {
+        **article,
+        **{key: resolve(article[key]) for key in _REFERENCES if key in article},
+    }
 
 
 def meta_tags(root: HtmlElement) -> dict[str, str]:
@@ -91,5 +119,6 @@ def meta_tags(root: HtmlElement) -> dict[str, str]:
             "value"
         )  # a few sites (and page savers) write value=
         if key and value and value.strip():
-            tags.setdefault(key.strip().lower(), _SPACES.sub(" ", value).strip())
+            # Entities escaped twice ("&amp;#8217;") are text to the parser: decoded here.
+            tags.setdefault(key.strip().lower(), _SPACES.sub(" ", unmarked(value)).strip())
     return tags

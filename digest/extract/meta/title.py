@@ -23,6 +23,7 @@ from digest.extract.dom import (
 )
 from digest.extract.lines import is_noise, is_prose
 from digest.extract.meta.data import ld_text
+from digest.text.sanitize import unmarked
 
 if TYPE_CHECKING:
     from digest.extract.meta import PageMeta
@@ -232,7 +233,7 @@ def read_title(
         tags.get("og:title"),
         tags.get("twitter:title"),
         tags.get("title"),
-        next((element_text(t) for t in root.iter("title")), None),
+        next((unmarked(element_text(t)) for t in root.iter("title")), None),
     ]
     declared = [clean_title(r, site, meta.headings) for r in raw_declared if r]
     declared = [d for d in declared if d and text_key(d) != text_key(site or "")]
