@@ -692,7 +692,9 @@ def test_a_speaker_named_before_any_pronoun_is_the_one_in_view() -> None:
     spoken = referents()
     spoken.add_speaker(0, 15, "Tom Brown")
     assert spoken.resolve("he", 1, 15) == "Tom Brown"
-    assert referents().resolve("he", 1, 15) == "Mary Smith"
+    # Unrecorded, "he" has no subject of his gender to stand for: Mary is a woman's name and
+    # Tom Brown only the object of "met". Not sure, so no one.
+    assert referents().resolve("he", 1, 15) is None
 
 
 def test_sentences_are_counted_in_words_whatever_white_space_parts_them() -> None:

@@ -8,6 +8,10 @@
 - ``given_names.txt``: given names from the US Census 1990 name files (public domain),
   via the ``names`` package, plus ``given_names_extra.txt`` (names common elsewhere in
   the world, written by hand).
+- ``facts/pronouns/male_names.txt`` and ``female_names.txt``: the given names of those
+  files that at least twenty times as many men as women bear, or the other way round
+  ("Donald", "Hillary"; not "Jordan" or "Kelly"). ``pronouns.py`` reads one as a person's
+  gender only when the article itself tells none.
 
 The generated files are committed; digest reads them at run time and needs neither package.
 """
@@ -50,8 +54,35 @@ def build_given_names() -> set[str]:
     return found | _extra("given_names_extra.txt")
 
 
+_GENDER_RATIO = 20
+"""How many times more common a given name must be among men than women (or the other way
+round) to tell a man or a woman."""
+
+
+def build_gendered_names() -> tuple[set[str], set[str]]:
+    import names
+
+    folder = Path(names.__file__).resolve().parent
+    share: dict[str, dict[str, float]] = {}
+    for file, gender in (("dist.male.first", "m"), ("dist.female.first", "f")):
+        for line in (folder / file).read_text().splitlines():
+            parts = line.split()
+            if parts:
+                share.setdefault(parts[0].title(), {})[gender] = float(parts[1])
+    tiny = 1e-9
+    male = {n for n, s in share.items() if s.get("m", 0) >= _GENDER_RATIO * s.get("f", tiny)}
+    female = {n for n, s in share.items() if s.get("f", 0) >= _GENDER_RATIO * s.get("m", tiny)}
+    return male, female
+
+
 def main() -> None:
-    for name, values in (("places.txt", build_places()), ("given_names.txt", build_given_names())):
+    male, female = build_gendered_names()
+    for name, values in (
+        ("places.txt", build_places()),
+        ("given_names.txt", build_given_names()),
+        ("facts/pronouns/male_names.txt", male),
+        ("facts/pronouns/female_names.txt", female),
+    ):
         # Sorted as every word list is (digest.text.words), one entry a line.
         entries = sorted({value.strip() for value in values if value.strip()}, key=sort_key)
         (HERE / name).write_text("\n".join(entries) + "\n", encoding="utf-8")
