@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.facts.gazetteer import KNOWN_ORGS, ORG_WORDS
+from digest.facts.gazetteer import DEMONYMS, KNOWN_ORGS, ORG_WORDS
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 """``../shared/corpus`` beside the repository, where the project keeps it."""
@@ -180,17 +180,24 @@ def source_head(source: str | None) -> str | None:
     return head
 
 
+_KINDS = frozenset({"Democrat", "Republican", "Independent", "Libertarian", "Conservative"})
+"""Capitalised words that name a party's member, not a person."""
 _UNNAMED = frozenset(
     {"a", "an", "one", "another", "some", "any", "each", "every", "several", "many", "most"}
     | {"few", "all", "others", "other", "both", "two", "three"}
 )
 """First words of a source that describes someone unnamed ("one New Hampshire Democrat",
-"another Republican", "Others"), whatever capitals follow."""
+"another Republican", "Others")."""
 
 
 def _head(phrase: str) -> str | None:
-    if phrase.split()[:1] and phrase.split()[0].lower() in _UNNAMED:
-        return None
+    words = phrase.split()
+    if words and words[0].lower() in _UNNAMED:
+        last = words[-1].rstrip(".")
+        # "one Iowa Democrat", "another Republican", "Others": a kind, not a name; "an
+        # angry Hollande" still names Hollande.
+        if len(words) == 1 or last in DEMONYMS or last[:-1] in DEMONYMS or last in _KINDS:
+            return None
     for part in re.split(r"\s(?:of|at|for|from|who|in|on)\s", phrase):
         words = [w.rstrip(".") for w in part.split()]
         while words and words[-1] in _NOT_LAST:

@@ -53,6 +53,7 @@ and months with them ("Trump on Monday said", "Obama in June told")."""
 _AUXILIARIES: Final = word_list("facts/quotes/auxiliaries")
 _DETERMINERS: Final = word_list("facts/quotes/determiners")
 _NAME_TITLES: Final = word_list("facts/quotes/name_titles")
+_LY_NOUNS: Final = word_list("facts/quotes/ly_nouns")
 _PAST: Final = word_list("facts/dates/past")
 """Past tenses that are not ``-ed`` forms ("held", "told"): one ends a subject's phrase."""
 _BE: Final = frozenset({"was", "were", "is", "are", "be", "been", "being"})
@@ -64,6 +65,7 @@ _GENDERED: Final = frozenset({"he", "she"})
 VERB: Final = re.compile(
     first_letter(
         [r"[Aa]ccording\s+to", r"went\s+on", r"pointed\s+out", "Said", "Says", "Asked", "Added"]
+        + [r"shot\s+back", r"fired\s+back", r"hit\s+back", r"chimed\s+in", r"cut\s+in"]
         + ["Wrote", *sorted(QUOTE_VERBS, key=len, reverse=True)]
     )
 )
@@ -114,6 +116,11 @@ _Token = tuple[int, int, str]
 
 def _word(token: _Token) -> str:
     return token[2].rstrip(_TRAILING_MARKS) or token[2]
+
+
+def _adverb(word: str) -> bool:
+    """An "-ly" adverb ("also", "recently"), not an "-ly" noun ("ally", "family")."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
 
 
 def _is_mark(token: _Token) -> bool:
@@ -205,7 +212,7 @@ class Attributor:
             words = words[1:]
         while words and (
             _word(words[-1]).lower() in _BETWEEN
-            or (_word(words[-1]).islower() and _word(words[-1]).endswith("ly"))
+            or _adverb(_word(words[-1]))
             or _word(words[-1]).isdigit()
         ):
             words = words[:-1]
@@ -214,7 +221,10 @@ class Attributor:
         lowered = [_word(t).lower() for t in words]
         if lowered[0] in _PREPOSITIONS:
             return Subject(None)  # "by The Associated Press": no subject here
-        if "and" in lowered:
+        if "and" in lowered and any(
+            _word(t)[:1].isupper() or _word(t).lower() in _GENDERED
+            for t in words[: lowered.index("and")]
+        ):
             return Subject(None)  # "Trump and Ryan issued a statement": two speakers
         if lowered[-1] in _GENDERED:
             return Subject(None, lowered[-1], words[-1][0], words[-1][1])
@@ -235,8 +245,11 @@ class Attributor:
                 or (words[j][2].endswith(".") and words[j][2][:1].isupper())
             ):
                 j -= 1
-            if j >= 0 and lowered[j] in _PREPOSITIONS:
-                return self.phrase(index, words[:j]) or Subject(None)  # "a lawyer for Trump"
+            if j >= 0 and (
+                lowered[j] in _PREPOSITIONS or (lowered[j].endswith("ing") and len(lowered[j]) > 4)
+            ):
+                # "a lawyer for Trump", "White America embracing Obama": an object.
+                return self.phrase(index, words[:j]) or Subject(None)
             return Subject(person, offset=s, end=last[1])
         # The head is not a name: a phrase a preposition opens may follow it.
         cut = next(
@@ -389,13 +402,17 @@ class Attributor:
             or _word(last[-1]).lower() in _BETWEEN
             or _word(last[-1]).lower() in ("not", "never", "yet")
             or _word(last[-1]).lower().endswith(("n’t", "n't"))
-            or (_word(last[-1]).islower() and _word(last[-1]).endswith("ly"))
+            or _adverb(_word(last[-1]))
         ):
             last = last[:-1]
         whole = self._pieces(index, sentence, verb.start()) if sentence is not None else pieces
         if word in _PARTICIPLES and last:
-            # "a sign saying", "footage of Trump saying": the noun before it.
-            return self.phrase(index, self.trailing_phrase(last))
+            # "a sign saying", "footage of Trump saying": the noun before it; "Clinton can be
+            # heard saying", "Braynard is quoted as saying": the subject of the verb before.
+            trailing = self.trailing_phrase(last)
+            if trailing and _word(last[-1]).lower() != "as":
+                return self.phrase(index, trailing)
+            return self.clause_subject(index, last)
         if word in _PARTICIPLES:
             return self.nearest_subject(index, whole[:-1])
         if last:

@@ -8,9 +8,10 @@ in "Fowler said he expects Clinton to recover. … “…,” he said" the "he" 
 pronoun looks back for the nearest speaker or subject of a sentence; objects and owners
 ("with Trump", "Clinton's plan") are passed over, and so is a subject of the other gender.
 Names inside quotation marks are someone's words, not antecedents. When that nearest
-subject's gender is unknown, or it is someone digest does not list (a verb of saying
-whose subject is a name it does not know, or "the spokesman", a ``blocker``), the pronoun
-is not resolved: a wrong speaker costs more than none.
+subject's gender is unknown (unless that subject has just spoken: "Geng said: …" then
+"…,” he added"), or it is someone digest does not list (a verb of saying whose subject is
+a name it does not know, or "the spokesman", a ``blocker``), the pronoun is not resolved:
+a wrong speaker costs more than none.
 
 A person's gender is what the article says: "Mr." or "Ms.", a gendered role
 ("spokeswoman"), or the "he" or "she" that follows the person in the same sentence
@@ -105,6 +106,8 @@ class _Event:
     """The person is a sentence's subject or a quote's speaker, not merely mentioned."""
     gender: str | None = field(default=None, compare=False)
     """A blocker's gender, when its words tell it ("the spokeswoman")."""
+    spoke: bool = field(default=False, compare=False)
+    """The person is the subject of a verb of saying here."""
 
 
 class Referents:
@@ -265,7 +268,7 @@ class Referents:
             insort(self._events, _Event(paragraph, offset, "", True, gender))
 
     def _add_speaker(self, paragraph: int, offset: int, name: str, pronoun: str | None) -> None:
-        insort(self._events, _Event(paragraph, offset, name, True))
+        insort(self._events, _Event(paragraph, offset, name, True, spoke=True))
         if pronoun and self.genders.get(name) is None:
             self.genders[name] = gender_of(pronoun)
 
@@ -277,10 +280,13 @@ class Referents:
         if self._speakers is not None:
             self._read_article()
         position = bisect_left(self._events, _Event(paragraph, offset, "", False))
+        others: set[str] = set()
+        """People named between the pronoun and the event read."""
         for event in reversed(self._events[:position]):
             if event.paragraph < paragraph - LOOKBACK:
                 break
             if not event.prominent:
+                others.add(event.name)
                 continue  # an object or an owner: "with Trump", "Clinton's plan"
             if not event.name:
                 if event.gender in (None, gender):
@@ -290,5 +296,8 @@ class Referents:
             if known == gender:
                 return event.name
             if known is None:
-                return None  # the nearest subject might be either: not sure
+                # The nearest subject might be either: only the one who just spoke is
+                # sure ("Geng said: “…”" then "“…,” he added").
+                alone = not (others - {event.name}) and event.paragraph >= paragraph - 1
+                return event.name if event.spoke and alone else None
         return None

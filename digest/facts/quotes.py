@@ -35,6 +35,7 @@ from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS
 from digest.facts.pronouns import Referents, Span, gender_of_word
 from digest.models import Quote
 from digest.text.sentences import sentence_spans
+from digest.text.words import word_list
 
 _QUOTE: Final = re.compile(
     # A curly quote may be closed by a straight mark (“…"), a straight one by a curly mark;
@@ -65,6 +66,7 @@ _CLAUSE_CLOSE: Final = frozenset(",!?…—–-")
 """What closes a quoted clause that its attribution follows ("…,” he said", "…?” she asked")."""
 _GAP_WORDS: Final = frozenset({"and", "but", "then", "or"})
 """Words that may stand between two quotes of one speaker: "“A” and “B,” he said"."""
+_INVERTING: Final = word_list("facts/quotes/inverting_verbs")
 _GAP_MAX: Final = 12
 """How many words of narration may lie between two quotes of one unrepeated attribution."""
 _SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it"})
@@ -73,8 +75,17 @@ _TIGHT_WORDS: Final = 8
 _TAIL_WORDS: Final = 6
 """How many words may follow a sentence's verb of saying for the sentence to end in its
 attribution ("…, Schiff said in an interview.")."""
-_GENERIC_VERB: Final = re.compile(r"^\s*(?P<np>(?:[\w’'.-]+\s+){1,5}?)(?P<verb>[a-z]{3,}ed)\s*$")
-"""An attribution with a verb not listed as one of saying: "…,” an angry Hollande retaliated."""
+_GENERIC_VERB: Final = re.compile(
+    r"^\s*(?P<np>(?:[\w’'.-]+\s+){1,5}?)(?P<verb>[a-z]{3,}ed)"
+    r"(?:\s+(?:in|on|at|to|during|after|before|with|from|via|over)\b[^,;:“”\"]{0,60})?\s*,?\s*$"
+)
+"""An attribution with a verb not listed as one of saying: "…,” an angry Hollande retaliated",
+"…,” Trump simpered in a morning tweet"."""
+_IN_WORDS: Final = re.compile(
+    r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^,:;“”\"]+?)|(?P<own>[^,:;“”\"]+?)['’]s?\s+"
+    r"(?:own\s+)?words)\s*[,:]?\s*$"
+)
+"""An attribution without a verb: "In Dr. Shadlen's words, “…”", "in the words of X:"."""
 
 
 class _Found:
@@ -160,6 +171,11 @@ def _sentence_starts(paragraph: str, quotes: list[_Found]) -> list[int]:
     return [s for s, _ in spans if not any(q.start < s < q.end for q in quotes)]
 
 
+def _inverts(verb: str) -> bool:
+    """Whether a verb's subject may follow it ("…, said Caddell"), see ``inverting_verbs``."""
+    return verb.lower() in _INVERTING or verb.lower().startswith("according")
+
+
 def _scare(quote: _Found) -> bool:
     """A few quoted words inside narration ("“personnel changes” could come"), not speech
     of its own ("“But why?” she asked")."""
@@ -239,7 +255,11 @@ class _Reader:
                 comma = pre.rfind(",")
                 if comma < 0:
                     return None
-                inverted = self.attributor.after_verb(index, verb.end(), window_end)
+                inverted = (
+                    self.attributor.after_verb(index, verb.end(), window_end)
+                    if pre.rstrip().endswith(",") and _inverts(verb.group(0))
+                    else None
+                )
                 if inverted is not None or len(paragraph[verb.end() : window_end].split()) > (
                     _TAIL_WORDS
                 ):
@@ -250,7 +270,7 @@ class _Reader:
             return self.attributor.after_verb(index, verb.end(), window_end)
         if not pre_words:
             return self.attributor.after_verb(index, verb.end(), window_end)
-        if pre.rstrip().endswith(","):
+        if pre.rstrip().endswith(",") and _inverts(verb.group(0)):
             inverted = self.attributor.after_verb(index, verb.end(), window_end)
             if inverted is not None and (inverted.speaker or inverted.pronoun):
                 return inverted
@@ -263,6 +283,10 @@ class _Reader:
         ``sentence``, the start of its sentence (a participle's subject may lie before)."""
         paragraph = self.paragraphs[index]
         verbs = _verbs(paragraph, start, end)
+        words = _IN_WORDS.search(paragraph, start, end)
+        if words:
+            s, e = words.span("of") if words.group("of") else words.span("own")
+            return self.attributor.phrase(index, self.attributor.tokens(index, s, e))
         if not verbs:
             lead = paragraph[start:end].rstrip()
             if not lead.endswith(":"):
@@ -295,7 +319,7 @@ class _Reader:
             # "Said Trump: “…”"
             stop = re.compile(r"[,:;“\"]").search(paragraph, verb.end(), end)
             return self.attributor.after_verb(index, verb.end(), stop.start() if stop else end)
-        if paragraph[start : verb.start()].rstrip().endswith(","):
+        if paragraph[start : verb.start()].rstrip().endswith(",") and _inverts(word):
             # "…, said Alan Abramowitz, a demographer."
             stop = re.compile(r"[.:;“\"]").search(paragraph, verb.end(), end)
             inverted = self.attributor.after_verb(
@@ -414,7 +438,14 @@ def find_quotes(
                 subject = reader.tail_attribution(index, starts[k_start - 1], quote.start)
                 if subject is not None:
                     settle(quote, subject, index)
-            elif quote.start <= 1 and index:
+            elif quote.start <= 1 and index and not (
+                later is not None and later.attributed and not re.search(
+                    r"[.!?](?:\s|$)", paragraph[quote.end : later.start]
+                )
+            ):
+                # (A later quote of the same sentence with an attribution of its own, "“A,”
+                # Powell “B,” the passage continued", says the sentence is not the last
+                # paragraph's speaker's.)
                 quote.speaker = _from_before(reader, referents, paragraphs, index, previous)
         previous = quotes[-1] if quotes else None
     return _joined(per_paragraph)
