@@ -39,7 +39,9 @@ MIN_QUOTE_WORDS = 5
 
 _NO_SPACE_BEFORE = frozenset(",.;:!?%)]") | {"'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
-_QUOTED = re.compile(r"“[^“”]+(?:”|$)|\"[^\"]+(?:\"|$)")
+_QUOTED = re.compile(r"“[^“”\"]+(?:[”\"]|$)|\"[^\"“”]+(?:[\"”]|$)")
+"""Quoted runs: a curly mark may be closed by a straight one and the other way round (“…"),
+as some texts type them; the run ends there, not at the next mark of its own kind."""
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:

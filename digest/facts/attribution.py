@@ -31,12 +31,11 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from digest.facts.gazetteer import COMMON_CAPITALISED, SAY_VERBS
+from digest.facts.gazetteer import COMMON_CAPITALISED, DEMONYMS, SAY_VERBS
 from digest.facts.pronouns import Span
 from digest.facts.scan import first_letter
 from digest.text.calendar import MONTH_NAMES, WEEKDAYS
 from digest.text.words import word_list
-
 
 QUOTE_VERBS: Final = SAY_VERBS | word_list("facts/quotes/quote_verbs")
 """Verbs that attach a quote to its speaker: the verbs of saying and their other forms."""
@@ -54,6 +53,8 @@ _AUXILIARIES: Final = word_list("facts/quotes/auxiliaries")
 _DETERMINERS: Final = word_list("facts/quotes/determiners")
 _NAME_TITLES: Final = word_list("facts/quotes/name_titles")
 _LY_NOUNS: Final = word_list("facts/quotes/ly_nouns")
+_MEMBERS: Final = word_list("facts/quotes/member_words")
+_INDEFINITE: Final = frozenset({"a", "an", "one", "another", "some"})
 _PAST: Final = word_list("facts/dates/past")
 """Past tenses that are not ``-ed`` forms ("held", "told"): one ends a subject's phrase."""
 _BE: Final = frozenset({"was", "were", "is", "are", "be", "been", "being"})
@@ -144,10 +145,15 @@ def _verbish(token: _Token, before: _Token | None) -> bool:
     # "Rubio fired", "the spokesman refused": a verb; "the embattled Clinton", "a recently
     # retired general": an adjective.
     previous = _word(before).lower()
-    return previous not in _DETERMINERS and not previous.endswith("ly") and previous not in (
-        "former",
-        "newly",
-        "self",
+    return (
+        previous not in _DETERMINERS
+        and not previous.endswith("ly")
+        and previous
+        not in (
+            "former",
+            "newly",
+            "self",
+        )
     )
 
 
@@ -231,6 +237,10 @@ class Attributor:
         if len(words) == 1 and lowered[0] in _NAMELESS:
             return Subject(None)
         last = words[-1]
+        if lowered[0] in _INDEFINITE and (
+            _word(last) in _MEMBERS or _word(last) in DEMONYMS or _word(last)[:-1] in DEMONYMS
+        ):
+            return Subject(None)  # "a Florida Democrat said": someone unnamed
         found = self.person_ending(index, last) or (
             self._capitalised_person(index, words) if _word(last)[:1].isupper() else None
         )
@@ -252,9 +262,7 @@ class Attributor:
                 return self.phrase(index, words[:j]) or Subject(None)
             return Subject(person, offset=s, end=last[1])
         # The head is not a name: a phrase a preposition opens may follow it.
-        cut = next(
-            (i for i in range(len(words) - 1, 0, -1) if lowered[i] in _PREPOSITIONS), None
-        )
+        cut = next((i for i in range(len(words) - 1, 0, -1) if lowered[i] in _PREPOSITIONS), None)
         if cut is not None:
             return self.phrase(index, words[:cut])
         role = None

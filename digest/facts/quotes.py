@@ -53,9 +53,7 @@ _SINGLE: Final = re.compile(
 )
 _MIN_WORDS: Final = 5
 _LABEL: Final = re.compile(r"^(?P<label>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]+)?):\s")
-_SMALL_WORDS: Final = frozenset(
-    "a an and as at but by for from in into is it nor of on or the to up with vs".split()
-)
+_SMALL_WORDS: Final = word_list("facts/quotes/title_small_words")
 """Words a title of a work leaves in small letters ("The Art of the Deal")."""
 _WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s+[A-Z“\"‘]|\s*$)")
@@ -139,9 +137,15 @@ def _title_of_a_work(text: str) -> bool:
     return words[0][:1].isupper() and bool(big) and all(w[:1].isupper() for w in big)
 
 
-def _quotations(paragraph: str, index: int) -> list[_Found]:
+_MISPLACED: Final = re.compile(r"(?<=[.,!?…])“(?=\s+[a-z])")
+"""An opening mark that ends a quoted clause, typed the wrong way: "…here,“ said Clyburn"."""
+
+
+def _quotations(paragraph: str, index: int, single: bool = True) -> list[_Found]:
+    """The quotations of a paragraph; ``single``: read ‘…’ and '…' too."""
     found = []
-    for match in _QUOTE.finditer(paragraph):
+    marks = _MISPLACED.sub("”", paragraph)
+    for match in _QUOTE.finditer(marks):
         text = _clean(match.group("a") or match.group("b") or match.group("c") or "")
         open_ended = match.end() == len(paragraph) and paragraph[-1] not in '”"»'
         label = _LABEL.match(text)
@@ -151,7 +155,7 @@ def _quotations(paragraph: str, index: int) -> list[_Found]:
         elif _title_of_a_work(text):
             continue
         found.append(quote)
-    if "‘" in paragraph or "'" in paragraph:
+    if single and ("‘" in paragraph or "'" in paragraph):
         for match in _SINGLE.finditer(paragraph):
             if any(q.start <= match.start() < q.end for q in found):
                 continue  # a quotation inside a quotation is part of it
@@ -161,6 +165,22 @@ def _quotations(paragraph: str, index: int) -> list[_Found]:
             found.append(_Found(index, match.start(), match.end(), text, False))
         found.sort(key=lambda q: q.start)
     return found
+
+
+def _single_marks(paragraphs: tuple[str, ...], doubles: list[list[_Found]]) -> bool:
+    """Whether the article quotes in single marks (‘…,’ said Dr Otto), as British style
+    does: it holds more clauses in single marks than in double ones, which it then keeps
+    for quotations inside quotations. Elsewhere ‘…’ is a quotation inside one."""
+    double = sum(1 for quotes in doubles for q in quotes if len(q.text.split()) >= _MIN_WORDS)
+    single = 0
+    for index, paragraph in enumerate(paragraphs):
+        if "‘" in paragraph or "'" in paragraph:
+            single += sum(
+                1
+                for q in _quotations(paragraph, index)
+                if q.start < len(paragraph) and paragraph[q.start] in "‘'"
+            )
+    return single > double
 
 
 def _sentence_starts(paragraph: str, quotes: list[_Found]) -> list[int]:
@@ -241,7 +261,7 @@ class _Reader:
             if (
                 len(window.split()) > _TIGHT_WORDS
                 or window_end == limit < len(paragraph)
-                or re.search("[“”\"]", pre)
+                or re.search('[“”"]', pre)
             ):
                 return None
         elif ended and not tight:
@@ -319,15 +339,19 @@ class _Reader:
             # "Said Trump: “…”"
             stop = re.compile(r"[,:;“\"]").search(paragraph, verb.end(), end)
             return self.attributor.after_verb(index, verb.end(), stop.start() if stop else end)
-        if paragraph[start : verb.start()].rstrip().endswith(",") and _inverts(word):
-            # "…, said Alan Abramowitz, a demographer."
+        subject = self.attributor.before_verb(index, start, verb, sentence)
+        if (
+            paragraph[start : verb.start()].rstrip().endswith(",")
+            and _inverts(word)
+            and not (subject is not None and (subject.speaker or subject.pronoun))
+        ):
+            # "…, said Alan Abramowitz, a demographer." (But "Zeke Emanuel, an oncologist,
+            # said Obamacare …" is Emanuel's: the subject before the comma comes first.)
             stop = re.compile(r"[.:;“\"]").search(paragraph, verb.end(), end)
-            inverted = self.attributor.after_verb(
-                index, verb.end(), stop.start() if stop else end
-            )
+            inverted = self.attributor.after_verb(index, verb.end(), stop.start() if stop else end)
             if inverted is not None and (inverted.speaker or inverted.pronoun):
                 return inverted
-        return self.attributor.before_verb(index, start, verb, sentence)
+        return subject
 
     def same_speaker_between(self, index: int, start: int, end: int) -> bool:
         """Whether paragraph[start:end], narration between two quotes, leaves the speaker
@@ -350,9 +374,7 @@ class _Reader:
         verbs = _verbs(paragraph, start, end)
         if not verbs or len(paragraph[verbs[-1].end() : end].split()) > _TAIL_WORDS:
             return None
-        if any(
-            not _scare(q) for q in _quotations(paragraph[start:end], index)
-        ):
+        if any(not _scare(q) for q in _quotations(paragraph[start:end], index)):
             return None  # "“But why?” a reporter asked. “…”": that attribution is the question's
         return self.before(index, start, end)
 
@@ -371,7 +393,9 @@ def find_quotes(
         roles: each listed person's role (a gender cue for pronouns, and "the president-elect").
         resolve: maps a name as written ("Stoltenberg", "Mr Putin") to a listed person.
     """
-    per_paragraph = [_quotations(p, i) for i, p in enumerate(paragraphs)]
+    per_paragraph = [_quotations(p, i, single=False) for i, p in enumerate(paragraphs)]
+    if _single_marks(paragraphs, per_paragraph):
+        per_paragraph = [_quotations(p, i) for i, p in enumerate(paragraphs)]
     if not any(per_paragraph):
         return ()  # nothing quoted: no speakers to read
     referents = Referents(
@@ -417,19 +441,23 @@ def find_quotes(
                 subject = reader.before(index, floor, quote.start, sentence)
             if subject is not None:
                 settle(quote, subject, index)
-        for k, quote in enumerate(quotes):
+        for quote in quotes:
             if quote.attributed:
                 continue
             real = [q for q in quotes if q is quote or len(q.text.split()) >= _MIN_WORDS]
             at = real.index(quote)
             earlier = real[at - 1] if at else None
             later = real[at + 1] if at + 1 < len(real) else None
-            if earlier is not None and earlier.attributed and reader.same_speaker_between(
-                index, earlier.reach, quote.start
+            if (
+                earlier is not None
+                and earlier.attributed
+                and reader.same_speaker_between(index, earlier.reach, quote.start)
             ):
                 quote.speaker, quote.attributed = earlier.speaker, True
-            elif later is not None and later.attributed and _nothing_between(
-                paragraph, quote.end, later.start
+            elif (
+                later is not None
+                and later.attributed
+                and _nothing_between(paragraph, quote.end, later.start)
             ):
                 quote.speaker, quote.attributed = later.speaker, True
             elif quote.start in starts and starts.index(quote.start) > 0:
@@ -438,9 +466,13 @@ def find_quotes(
                 subject = reader.tail_attribution(index, starts[k_start - 1], quote.start)
                 if subject is not None:
                     settle(quote, subject, index)
-            elif quote.start <= 1 and index and not (
-                later is not None and later.attributed and not re.search(
-                    r"[.!?](?:\s|$)", paragraph[quote.end : later.start]
+            elif (
+                quote.start <= 1
+                and index
+                and not (
+                    later is not None
+                    and later.attributed
+                    and not re.search(r"[.!?](?:\s|$)", paragraph[quote.end : later.start])
                 )
             ):
                 # (A later quote of the same sentence with an attribution of its own, "“A,”
@@ -458,9 +490,9 @@ def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[_
     for index, paragraph in enumerate(reader.paragraphs):
         quotes = per_paragraph[index]
         verbs = [
-            v for v in _verbs(paragraph, 0, len(paragraph)) if not any(
-                q.start <= v.start() < q.end for q in quotes
-            )
+            v
+            for v in _verbs(paragraph, 0, len(paragraph))
+            if not any(q.start <= v.start() < q.end for q in quotes)
         ]
         starts = _sentence_starts(paragraph, quotes)
         for k, verb in enumerate(verbs):
@@ -524,9 +556,7 @@ def _from_before(
     if before.endswith(":"):
         quotes = [q for q in [previous] if q is not None and q.paragraph == index - 1]
         starts = _sentence_starts(before, quotes)
-        floor = max(
-            [s for s in starts if s < len(before) - 1] + [q.end for q in quotes], default=0
-        )
+        floor = max([s for s in starts if s < len(before) - 1] + [q.end for q in quotes], default=0)
         subject = reader.before(index - 1, floor, len(before))
         if subject is None:
             return None
