@@ -253,8 +253,9 @@ class Attributor:
             while j >= 0 and (
                 _word(words[j]).rstrip(".") in _NAME_TITLES
                 or (words[j][2].endswith(".") and words[j][2][:1].isupper())
+                or (lowered[j] in _DETERMINERS and j < k - 1 or lowered[j] == "the")
             ):
-                j -= 1
+                j -= 1  # "close to the Murdochs": past "the" to what governs the name
             if j >= 0 and (
                 lowered[j] in _PREPOSITIONS or (lowered[j].endswith("ing") and len(lowered[j]) > 4)
             ):
