@@ -495,8 +495,11 @@ def test_percentage_points_ranges_and_shares() -> None:
     assert (1.8, "percent") in found
     assert (80, "percent") in found and (10, "voters") not in found
     assert (17, "Fed policymakers") not in found and (17, "policymakers") in found
-    assert (5, "times") in found and (6, "times") in found
-    assert (5_000_000_000, "USD") in found and (6_000_000_000, "USD") in found
+    # A range is one fact with two ends (``to``): not a second count of its own.
+    assert (5, "times") in found and (6, "times") not in found
+    assert (5_000_000_000, "USD") in found and (6_000_000_000, "USD") not in found
+    ranges = {(n.value, n.to) for n in _facts("It was listed five or six times.").numbers}
+    assert ranges == {(5, 6)}
 
 
 def test_names_dates_scores_and_times_are_not_counts() -> None:
