@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, Literal
 
 from digest.facts.scan import ascii_twin, plain_text
 from digest.models import DateFact
@@ -446,7 +446,7 @@ class _Resolver:
         tense = _tense(paragraph, *match.span())
         return _weekday(groups["weekday"], today, tense, relative_word, self.slack)
 
-    def spoken(self, paragraph: str, position: int) -> date | None | bool:
+    def spoken(self, paragraph: str, position: int) -> date | Literal[False] | None:
         """For a word inside a quotation, the day its speaker spoke: the day the
         attribution gives ("…,” she said Tuesday), else False (not known); None when the
         word is narration, which is dated by the publication date."""
