@@ -271,6 +271,25 @@ def _weekday(name: str, today: date, tense: int, relative: str | None, slack: in
     return (today + timedelta(days=delta)).isoformat()
 
 
+def day_month_value(month: int, day: int, today: date) -> str | None:
+    """The ISO date of a day and month with no year and no tense read: the nearest."""
+    return _day_month(month, day, today, 0, 0)
+
+
+def month_value(month: int, today: date) -> str:
+    """The ISO month of a month's bare name with no tense read: the nearest."""
+    return _month(month, today, 0, None)
+
+
+def weekday_value(weekday: int, today: date, relative: str | None = None) -> str:
+    """The ISO date of a weekday (0 Monday ... 6 Sunday): the ``relative`` one ("last",
+    "next"; "past": this week's, on or before ``today``), or with no tense read one of the
+    last four days or the next two."""
+    if relative == "past":
+        return _weekday(WEEKDAYS[weekday], today, -1, None, 0)
+    return _weekday(WEEKDAYS[weekday], today, 0, relative, 0)
+
+
 def _word_before(paragraph: str, start: int) -> tuple[str, int]:
     """The word just before ``start`` and where it starts ("" and ``start`` if none)."""
     base = max(0, start - 30)
