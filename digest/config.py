@@ -17,6 +17,7 @@ import Textual, and imports the rest only when it is used.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,9 @@ SETTINGS_FILE = "settings.json"
 """Name of the settings file in the config folder."""
 
 DEFAULTS: dict[str, Any] = {"theme": None}
-"""Settings of a first run; the keys of a saved file replace these."""
+"""Settings of a first run; the keys of a saved file replace these. The app's other choices
+(``view``, ``sort``, ``unread_only``) are read with :func:`remembered`, which gives ``None``
+for a choice never made."""
 
 
 def config_dir() -> Path:
@@ -102,6 +105,32 @@ def save_settings(settings: dict[str, Any]) -> Path | None:
     return kept
 
 
+def remembered(key: str, allowed: Iterable[object]) -> Any:
+    """The value the user last chose for ``key`` when it is one of ``allowed``, else ``None``.
+
+    Never raises for a missing or bad file, nor for a value a newer or older digest wrote.
+    """
+    value = load_settings()[0].get(key)
+    try:
+        return value if value in list(allowed) else None
+    except TypeError:  # an unhashable or incomparable value from a hand-edited file
+        return None
+
+
+def remember(key: str, value: object) -> Path | None:
+    """Save ``value`` as the user's choice for ``key``, keeping the other settings.
+
+    Returns:
+        Where a corrupt settings file was kept, as :func:`save_settings` does.
+
+    Raises:
+        OSError: the settings cannot be written.
+    """
+    settings, _ = load_settings()
+    settings[key] = value
+    return save_settings(settings)
+
+
 def remembered_theme() -> str | None:
     """The name of the theme the user last chose, if any; never raises for a bad file."""
     theme = load_settings()[0].get("theme")
@@ -117,9 +146,7 @@ def remember_theme(name: str) -> Path | None:
     Raises:
         OSError: the settings cannot be written.
     """
-    settings, _ = load_settings()
-    settings["theme"] = name
-    return save_settings(settings)
+    return remember("theme", name)
 
 
 def _read(path: Path) -> tuple[dict[str, Any] | None, str | None]:

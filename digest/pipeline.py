@@ -11,6 +11,11 @@ entries: each entry's page is fetched and read, and when the page cannot be had 
 no article, the entry's own text from the feed is read instead (warning
 ``feed-content``). An OPML file stands for the feeds it lists. Pages are fetched through
 one shared :class:`~digest.inputs.fetch.Fetcher`: a bounded number at once, a few per host.
+
+Given a :class:`~digest.readers.ReaderPool`, documents are read (extracted, their facts
+found, summarised) in its worker processes, one a core, and the results still come in the
+order of the inputs; without one, in this process. :func:`distinct` drops an article given
+twice (the same page at two URLs, the same file saved twice), as a run does.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from digest.text import sanitize
 if TYPE_CHECKING:
     from digest.inputs.feeds import Entry, Feed
     from digest.inputs.fetch import Fetcher, Response
+    from digest.readers import ReaderPool
 
 DEFAULT_SENTENCES = 3
 """Summary sentences per article unless the user asks for another number."""
@@ -54,6 +60,10 @@ READING_AT_ONCE = (os.cpu_count() or 1) + 1
 GIL, so more would not read faster; fetching threads hand documents over to these, and wait
 while twice this many are waiting to be read, so that fast fetching never piles up pages in
 memory (and only a few threads ever hold parsed pages)."""
+
+POOL_FROM = 4
+"""Documents a batch must have before it starts reading processes: fewer are read here sooner
+than processes start."""
 
 Progress = Callable[[int, int], None]
 """Called with (items done, items known) as a batch goes; feeds make the total grow."""
@@ -83,6 +93,16 @@ def read_article(
         InputError: the document is empty, binary, or holds no article.
     """
     return _complete(_extraction(data, url, charset), input=input, url=url, sentences=sentences)
+
+
+def read_document(
+    data: bytes, url: str | None, charset: str | None, input: str, sentences: int
+) -> Article | InputFailure:
+    """:func:`read_article` as a worker process runs it: a failure is returned, not raised."""
+    try:
+        return read_article(data, url, input=input, sentences=sentences, charset=charset)
+    except Exception as err:  # this input fails, the others go on
+        return InputFailure(input, _reason(err))
 
 
 def _extraction(data: str | bytes, url: str | None, charset: str | None) -> Extraction:
@@ -173,6 +193,7 @@ def iter_digest(
     progress: Progress | None = None,
     known: Known | None = None,
     stop: Stop | None = None,
+    readers: ReaderPool | None = None,
 ) -> Iterator[Article | InputFailure]:
     """Yield an article or a failure for every input, in the order the inputs were given.
 
@@ -193,6 +214,8 @@ def iter_digest(
             ``feed#entry``), if kept; used instead of reading a page again when the server
             says it has not changed (HTTP 304).
         stop: when called (from any thread), the batch ends at once: see :class:`Stop`.
+        readers: worker processes to read documents in (and leave open); by default they
+            are read in this process.
 
     Raises:
         TypeError: ``inputs`` is a single str or bytes (it would be read one character at a
@@ -200,7 +223,22 @@ def iter_digest(
     """
     # Checked now, not when the first item is asked for: a str is refused at the call.
     sources, failures = expand(input_names(inputs))
-    return _Batch(sentences, fetcher, progress, known, stop).run(sources, failures)
+    batch = _Batch(sentences, fetcher, progress, known, stop, readers)
+    return batch.run(sources, failures)
+
+
+def distinct(items: Iterable[Article | InputFailure]) -> Iterator[Article | InputFailure]:
+    """The items without an article given before: one with the same id (the same canonical
+    URL, or with none the same headline and first paragraph) or the same headline and text
+    (the same page at two URLs, or saved twice). The first one given is kept."""
+    seen: set[object] = set()
+    for item in items:
+        if isinstance(item, Article):
+            keys = (item.id, (item.title.strip().casefold(), item.paragraphs))
+            if any(key in seen for key in keys):
+                continue
+            seen.update(keys)
+        yield item
 
 
 def input_names(inputs: Inputs) -> list[str]:
@@ -286,9 +324,35 @@ class Stop:
         return self.future.done()
 
 
+class _Pending:
+    """A document being read in a worker process, or read here if the process cannot."""
+
+    def __init__(
+        self,
+        future: Future[Article | InputFailure],
+        again: Callable[[], Article | InputFailure],
+        readers: ReaderPool,
+    ) -> None:
+        self.future = future
+        self.again = again
+        self.readers = readers
+
+    def result(self) -> Article | InputFailure:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.future.result()
+        except BrokenProcessPool as err:  # a worker died: this one is read here
+            self.readers.broken(err)
+            return self.again()
+
+
 if TYPE_CHECKING:
-    # A result, a local source read when its turn comes, or results still being fetched.
-    _Node: TypeAlias = Article | InputFailure | Source | Future[list["_Node"]]
+    # A result, a local source read when its turn comes, results still being fetched, a
+    # document being read in a worker process, or the results of a local source read ahead.
+    _Node: TypeAlias = (
+        Article | InputFailure | Source | Future[list["_Node"]] | _Pending | list["_Node"]
+    )
 
 
 class _Batch:
@@ -301,10 +365,18 @@ class _Batch:
         progress: Progress | None,
         known: Known | None = None,
         stop: Stop | None = None,
+        readers: ReaderPool | None = None,
     ) -> None:
         self._sentences = sentences
         self._known = known
         self._stop = stop
+        self._pool = readers
+        jobs = readers.jobs if readers is not None else 1
+        self._ahead = 2 * jobs + 2
+        """Documents handed to the worker processes and not yet taken, at most: local files
+        are read this far ahead, and fetching threads wait while this many are out."""
+        self._in_workers = threading.BoundedSemaphore(self._ahead)
+        self._in_pool: list[Future[Article | InputFailure]] = []
         # A Fetcher is not callable; a factory (or None) makes one only when a URL needs it.
         self._make = fetcher if callable(fetcher) else None
         self._fetcher: Fetcher | None = None if callable(fetcher) else fetcher
@@ -340,23 +412,41 @@ class _Batch:
         return self._stop is not None and self._stop.stopped
 
     def _drain(self, nodes: list[_Node]) -> Iterator[Article | InputFailure]:
-        for node in nodes:
+        nodes = list(nodes)
+        for index, node in enumerate(nodes):
             if self._stopped():
                 return
+            if self._pool is not None and self._pool.usable:
+                # Local files are handed to the worker processes ahead of their turn.
+                for ahead in range(index, min(len(nodes), index + self._ahead)):
+                    waiting = nodes[ahead]
+                    if isinstance(waiting, Source):
+                        nodes[ahead] = self._local(waiting)
+                node = nodes[index]
             if isinstance(node, Future):
                 yield from self._drain(self._result(node))
             elif isinstance(node, Source):
                 yield from self._drain(self._local(node))
+            elif isinstance(node, list):
+                yield from self._drain(node)
+            elif isinstance(node, _Pending):
+                if self._stop is not None and not self._done_before_stop(node.future):
+                    return
+                yield self._finish(node.result())
             else:
                 yield node
 
-    def _result(self, future: Future[list[_Node]]) -> list[_Node]:
-        """What ``future`` gives, or nothing if the batch is stopped before it is done."""
+    def _done_before_stop(self, future: Future[Any]) -> bool:
+        """Wait for ``future`` or the batch's stop; whether ``future`` is done."""
         if self._stop is not None:
             waited: list[Future[Any]] = [future, self._stop.future]
             wait(waited, return_when=FIRST_COMPLETED)
-            if not future.done():
-                return []
+        return future.done()
+
+    def _result(self, future: Future[list[_Node]]) -> list[_Node]:
+        """What ``future`` gives, or nothing if the batch is stopped before it is done."""
+        if self._stop is not None and not self._done_before_stop(future):
+            return []
         return future.result()
 
     def _close(self, *, abandon: bool = False) -> None:
@@ -364,6 +454,8 @@ class _Batch:
             self._closed = True
         for future in self._futures:
             future.cancel()  # only those not started: the batch was left before its end
+        for pending in self._in_pool:
+            pending.cancel()  # the same in the worker processes (the pool is the caller's)
         if self._owns_fetcher and self._fetcher is not None:
             self._fetcher.close()  # ends requests in flight at once
         if self._readers is not None:
@@ -375,12 +467,26 @@ class _Batch:
             self._total += more
             if self._progress is not None and more:
                 self._progress(self._done, self._total)
+        self._launch_pool()
+
+    def _launch_pool(self) -> None:
+        """Start the reading processes once there is enough to read (a pool that waits for
+        the first results, the app's, once a few are read: the app starts it sooner, when
+        its first card is on the screen)."""
+        pool = self._pool
+        if pool is None or self._total < POOL_FROM:
+            return
+        if not pool.after_first or self._done >= POOL_FROM:
+            pool.launch()
 
     def _finish(self, item: Article | InputFailure) -> Article | InputFailure:
         with self._lock:
             self._done += 1
+            launch = self._done == POOL_FROM
             if self._progress is not None:
                 self._progress(self._done, self._total)
+        if launch:
+            self._launch_pool()
         return item
 
     def _get_fetcher(self) -> Fetcher:
@@ -421,6 +527,25 @@ class _Batch:
         except RuntimeError:  # the batch is closing: nobody waits for this any more
             self._waiting.release()
             raise
+
+    def _in_worker(
+        self, function: Callable[..., Article | InputFailure], *args: object
+    ) -> _Pending | None:
+        """Hand ``function(*args)`` to a worker process; ``None`` when there is none to take it."""
+        readers = self._pool
+        if readers is None or not readers.usable:
+            return None
+        # Waits while the workers are behind, but not past the batch's end.
+        while not self._in_workers.acquire(timeout=0.25):
+            if self._closed:
+                return None
+        future = readers.submit(function, *args)
+        if future is None:
+            self._in_workers.release()
+            return None
+        future.add_done_callback(lambda _: self._in_workers.release())
+        self._in_pool.append(future)
+        return _Pending(future, lambda: function(*args), readers)
 
     def _start_url(self, source: Source, depth: int) -> _Node:
         def then(result: Response | FetchError) -> list[_Node]:
@@ -471,12 +596,11 @@ class _Batch:
                     raise InputError("feed has no entries")
                 self._grow(len(feed.entries) - 1)
                 return [self._start_entry(source.name, feed, entry) for entry in feed.entries]
-            article = read_article(
-                data, url, input=source.name, sentences=self._sentences, charset=charset
-            )
-            return [self._finish(article)]
         except Exception as err:  # this input fails, the others go on
             return [self._finish(InputFailure(source.name, _reason(err)))]
+        args = (data, url, charset, source.name, self._sentences)
+        pending = self._in_worker(read_document, *args)
+        return [pending if pending is not None else self._finish(read_document(*args))]
 
     def _start_entry(self, feed_name: str, feed: Feed, entry: Entry) -> _Node:
         name = sanitize.name(f"{feed_name}#{entry.id}")
@@ -499,55 +623,60 @@ class _Batch:
             return None  # read with another --sentences (or too short to tell): read again
         return kept
 
-    def _entry(
-        self, name: str, feed: Feed, entry: Entry, result: Response | FetchError
-    ) -> Article | InputFailure:
-        return self._finish(self._read_entry(name, feed, entry, result))
+    def _entry(self, name: str, feed: Feed, entry: Entry, result: Response | FetchError) -> _Node:
+        # A worker gets the feed without its other entries, and the failure as its words.
+        slim = replace(feed, entries=())
+        sent = FetchError(str(result)) if isinstance(result, FetchError) else result
+        args = (name, slim, entry, sent, self._sentences)
+        pending = self._in_worker(read_entry, *args)
+        return pending if pending is not None else self._finish(read_entry(*args))
 
-    def _read_entry(
-        self, name: str, feed: Feed, entry: Entry, result: Response | FetchError
-    ) -> Article | InputFailure:
-        """The entry's article: from its page, or else from its own text in the feed."""
-        from digest.inputs.feeds import entry_words, with_entry
 
-        try:
-            page: Extraction | None = None
-            problem = str(result) if isinstance(result, FetchError) else ""
-            if not isinstance(result, FetchError):
-                from digest.inputs.feeds import detect
+def read_entry(
+    name: str, feed: Feed, entry: Entry, result: Response | FetchError, sentences: int
+) -> Article | InputFailure:
+    """A feed entry's article: from its page, or else from its own text in the feed.
 
-                if detect(result.content) is not None:
-                    # A feed's entry that links to a feed (often the feed itself) links to
-                    # no article: its raw XML is no page to read.
-                    problem = "the entry links to a feed, not to a web page"
-                else:
-                    try:
-                        page = _extraction(result.content, result.url, result.charset)
-                    except InputError as err:
-                        problem = str(err)
-            if entry.content and (
-                page is None
-                or (
-                    PAGE_DOUBTS.intersection(page.warnings)
-                    and entry_words(entry) > sum(len(p.split()) for p in page.paragraphs)
-                )
-            ):
+    Returns the failure rather than raising it, as a worker process runs it.
+    """
+    from digest.inputs.feeds import entry_words, with_entry
+
+    try:
+        page: Extraction | None = None
+        problem = str(result) if isinstance(result, FetchError) else ""
+        if not isinstance(result, FetchError):
+            from digest.inputs.feeds import detect
+
+            if detect(result.content) is not None:
+                # A feed's entry that links to a feed (often the feed itself) links to
+                # no article: its raw XML is no page to read.
+                problem = "the entry links to a feed, not to a web page"
+            else:
                 try:
-                    own = _entry_extraction(entry, feed)
-                except NotAnArticleError as err:
-                    problem = f"{problem}; {err}"
-                else:
-                    return _complete(own, input=name, url=entry.link, sentences=self._sentences)
-            if page is None:
-                if not entry.content:
-                    problem = f"{problem}; the feed has no text for it"
-                return InputFailure(name, problem)
-            url = entry.link if isinstance(result, FetchError) else result.url
-            return _complete(
-                with_entry(page, entry, feed), input=name, url=url, sentences=self._sentences
+                    page = _extraction(result.content, result.url, result.charset)
+                except InputError as err:
+                    problem = str(err)
+        if entry.content and (
+            page is None
+            or (
+                PAGE_DOUBTS.intersection(page.warnings)
+                and entry_words(entry) > sum(len(p.split()) for p in page.paragraphs)
             )
-        except Exception as err:  # this entry fails, the others go on
-            return InputFailure(name, _reason(err))
+        ):
+            try:
+                own = _entry_extraction(entry, feed)
+            except NotAnArticleError as err:
+                problem = f"{problem}; {err}"
+            else:
+                return _complete(own, input=name, url=entry.link, sentences=sentences)
+        if page is None:
+            if not entry.content:
+                problem = f"{problem}; the feed has no text for it"
+            return InputFailure(name, problem)
+        url = entry.link if isinstance(result, FetchError) else result.url
+        return _complete(with_entry(page, entry, feed), input=name, url=url, sentences=sentences)
+    except Exception as err:  # this entry fails, the others go on
+        return InputFailure(name, _reason(err))
 
 
 def _reason(err: Exception) -> str:

@@ -14,11 +14,11 @@ links, their targets escaped.
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from digest.models import Article, Digest, Facts, Story
+from digest.models import Article, Conflict, Digest, Facts, Story
+from digest.text.cells import wrap
 from digest.text.sanitize import clean, json_safe, web_url
 
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -31,6 +31,23 @@ MIN_WIDTH = 40
 """The narrowest text output: the indents and bullets need this much."""
 
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+WARNING_WORDS: dict[str, str] = {
+    "cookie-wall": "page hidden behind a cookie notice",
+    "facts-failed": "facts and summary could not be made",
+    "feed-content": "read from the feed's text, not the page",
+    "low-text": "little text found",
+    "not-an-article": "may not be an article",
+    "paywall": "behind a paywall",
+    "script-only": "the page needs scripts to show its text",
+    "truncated": "the page was cut short",
+}
+"""Each warning code of SPEC.md (JSON keeps the codes) as people read it."""
+
+
+def warning_text(code: str) -> str:
+    """A warning in plain words (an unknown code as its words: ``new-thing`` as "new thing")."""
+    return WARNING_WORDS.get(code, code.replace("-", " "))
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
@@ -94,6 +111,15 @@ def shown_outlet(outlet: str) -> str:
     return outlet
 
 
+def conflict_text(conflict: Conflict) -> str:
+    """A conflict as people read it, its outlets named as the sources line names them:
+    "2 people killed (Reuters) vs 7 (Le Matin)"."""
+    return " vs ".join(
+        f"{value.text} ({', '.join(dict.fromkeys(shown_outlet(o) for o in value.outlets))})"
+        for value in conflict.values
+    )
+
+
 def _cards(digest: Digest) -> list[tuple[Article, Story | None]]:
     """What to print: each story's lead with its story, or each article when not grouped."""
     if digest.stories:
@@ -127,7 +153,7 @@ def story_lines(story: Story | None, *, markdown: bool = False) -> list[str]:
             else f"In several sources: {text}"
         )
     for conflict in story.conflicts:
-        text = _md_escape(conflict.text) if markdown else conflict.text
+        text = _md_escape(conflict_text(conflict)) if markdown else conflict_text(conflict)
         lines.append(f"**Sources differ:** {text}" if markdown else f"Sources differ: {text}")
     return lines
 
@@ -168,7 +194,7 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
     def fill(text: str, first: str, rest: str) -> str:
         # Each piece of text is cleaned before it is wrapped and styled: the styles are
         # then the only escape sequences written.
-        return textwrap.fill(clean(text), width, initial_indent=first, subsequent_indent=rest)
+        return "\n".join(wrap(clean(text), width, first, rest))
 
     out: list[str] = [f"{bold}Digest{reset} · {header(digest)} · {_generated(digest)}", ""]
     for number, (article, story) in enumerate(_cards(digest), start=1):
@@ -185,7 +211,11 @@ def render_text(digest: Digest, *, width: int = 80, color: bool = False) -> str:
             for x in (
                 article.section,
                 f"{article.word_count} words, {article.reading_minutes} min read",
-                ("warnings: " + ", ".join(article.warnings)) if article.warnings else None,
+                (
+                    "warnings: " + "; ".join(warning_text(w) for w in article.warnings)
+                    if article.warnings
+                    else None
+                ),
             )
             if x
         )
@@ -257,7 +287,8 @@ def render_markdown(digest: Digest) -> str:
             speaker = f" — {_md_escape(quote.speaker)}" if quote.speaker else ""
             out.append(f"**Quote:** “{_md_escape(quote.text)}”{speaker}  ")
         if article.warnings:
-            out.append(f"**Warnings:** {', '.join(article.warnings)}  ")
+            words = "; ".join(warning_text(w) for w in article.warnings)
+            out.append(f"**Warnings:** {_md_escape(words)}  ")
         out.append("")
     return clean("\n".join(out).rstrip() + "\n")
 

@@ -215,7 +215,7 @@ def test_a_fault_in_facts_costs_that_article_its_facts_not_the_run(
     others = [a for a in result.articles if a is not hit]
     assert len(others) == 6 and all("facts-failed" not in a.warnings for a in others)
     assert any(a.facts.people for a in others)
-    assert "facts-failed" in render(result, "text")
+    assert "facts and summary could not be made" in render(result, "text")
 
 
 def test_a_fault_in_reading_one_input_is_its_failure_not_the_runs(

@@ -616,11 +616,14 @@ def test_feeds_add_list_remove_round_trip(
         "",
         "digest: no feeds yet; add one with: digest feeds add URL\n",
     )
-    code, out, _ = run_cli(capsys, "feeds", "add", "https://a.example.org/feed.xml")
+    # --force: added without being fetched (no network in tests).
+    code, out, _ = run_cli(capsys, "feeds", "add", "--force", "https://a.example.org/feed.xml")
     assert (code, out) == (0, "added https://a.example.org/feed.xml\n")
-    code, out, _ = run_cli(capsys, "feeds", "add", str(opml))
+    code, out, _ = run_cli(capsys, "feeds", "add", "--force", str(opml))
     assert out == "added https://b.example.org/rss\nalready listed https://a.example.org/feed.xml\n"
-    code, out, err = run_cli(capsys, "feeds", "add", "not-a-feed", "https://c.example.org/atom")
+    code, out, err = run_cli(
+        capsys, "feeds", "add", "--force", "not-a-feed", "https://c.example.org/atom"
+    )
     assert code == 1 and err == "digest: not-a-feed: not an http(s) URL, nor an OPML file\n"
     assert out == "added https://c.example.org/atom\n"
     (config / "feeds.txt").write_text((config / "feeds.txt").read_text() + "# my notes\n")
@@ -638,6 +641,52 @@ def test_feeds_add_list_remove_round_trip(
         "https://a.example.org/feed.xml\nhttps://c.example.org/atom\n# my notes\n"
     )
     assert not [p for p in config.iterdir() if p.name != "feeds.txt"]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("/gone.xml", "404"),
+        ("/news/obama-guns", "not a feed (a web page or another document)"),
+        (
+            "/with-feed",
+            "not a feed (a web page or another document); it names a feed: {base}/feed.xml",
+        ),
+        ("/list.opml", "a list of feeds (OPML), not a feed"),
+    ],
+)
+def test_feeds_add_refuses_what_is_not_a_feed_unless_forced(
+    local_site: SiteFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    path: str,
+    said: str,
+) -> None:
+    monkeypatch.setenv("DIGEST_CONFIG_DIR", str(tmp_path))
+    site = news_site(local_site)
+    site.routes["/with-feed"] = (
+        200,
+        {"Content-Type": "text/html"},
+        b'<html><head><title>News</title><link rel="alternate" type="application/rss+xml"'
+        b' href="/feed.xml"></head><body><p>Hello.</p></body></html>',
+    )
+    site.routes["/list.opml"] = (
+        200,
+        {"Content-Type": "text/x-opml"},
+        b'<opml version="2.0"><body><outline xmlUrl="/feed.xml"/></body></opml>',
+    )
+    bad = site.base + path
+    code, out, err = run_cli(capsys, "feeds", "add", bad, site.base + "/feed.xml")
+    assert code == 1
+    assert out == f"added {site.base}/feed.xml\n"  # the good one is added all the same
+    assert err.startswith(f"digest: {bad}: ") and said.format(base=site.base) in err
+    assert err.endswith("; not added (--force adds it anyway)\n") and err.count("\n") == 1
+    assert run_cli(capsys, "feeds", "list")[1] == f"{site.base}/feed.xml\n"
+    requests = len(site.log)
+    code, out, err = run_cli(capsys, "feeds", "add", "--force", bad)
+    assert (code, out, err) == (0, f"added {bad}\n", "")
+    assert len(site.log) == requests  # forced: not fetched
 
 
 class _Terminal:
@@ -799,7 +848,9 @@ def test_broken_links_cost_only_themselves(
 ) -> None:
     # "http://[bad" (an unclosed IPv6 bracket) makes urllib raise ValueError.
     monkeypatch.setenv("DIGEST_CONFIG_DIR", str(tmp_path / "config"))
-    code, out, err = run_cli(capsys, "feeds", "add", "http://[bad", "https://a.example.org/rss")
+    code, out, err = run_cli(
+        capsys, "feeds", "add", "--force", "http://[bad", "https://a.example.org/rss"
+    )
     assert code == 1 and err == "digest: http://[bad: not a valid URL\n"
     assert out == "added https://a.example.org/rss\n"
     opml = tmp_path / "list.opml"

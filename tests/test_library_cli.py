@@ -131,12 +131,28 @@ def _slow_site(local_site: SiteFactory, pages: int) -> Site:
     def slow(seen: Seen) -> Route:
         time.sleep(0.25)
         unique = seen.path.replace("/", "-").encode()
-        return (200, HTML, story.replace(b"world-us-canada-33646704", b"world" + unique))
+        # Another article on each page (another URL and headline): the same one twice is one.
+        page = story.replace(b"world-us-canada-33646704", b"world" + unique)
+        return (200, HTML, page.replace(b"biggest frustration", b"biggest frustration" + unique))
 
     site = local_site({f"/story/{n}": slow for n in range(pages)})
     items = [item(f"{site.base}/story/{n}", f"id-{n}", title=f"Story {n}") for n in range(pages)]
     site.routes["/feed.xml"] = (200, RSS, rss(site.base, items))
     return site
+
+
+def _processes_with(marker: bytes) -> list[int]:
+    """The processes whose environment holds ``marker`` (a test's own folder)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                environment = (entry / "environ").read_bytes()
+            except OSError:  # gone, or not ours to read
+                continue
+            if marker in environment.split(b"\0"):
+                found.append(int(entry.name))
+    return found
 
 
 def test_a_refresh_killed_midway_loses_nothing_committed(
@@ -162,6 +178,13 @@ def test_a_refresh_killed_midway_loses_nothing_committed(
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert 4 <= len(stored) < 24, "the refresh should be killed midway"
+    # Its reading processes (and their fork server) do not outlive it.
+    marker = f"DIGEST_DATA_DIR={tmp_path / 'data'}".encode()
+    for _ in range(100):
+        if not _processes_with(marker):
+            break
+        time.sleep(0.1)
+    assert _processes_with(marker) == []
     with Library.open(path) as library:
         kept = {s.article.id for s in library.articles()}
     assert stored <= kept  # everything committed before the kill is still there

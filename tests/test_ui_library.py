@@ -62,8 +62,9 @@ async def test_with_no_inputs_the_library_is_shown_and_filters_apply(tmp_path: P
     app = DigestApp([], library=library, filters=Filters(unread=True), remember=False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _loaded(pilot, app)
-        assert len(screen.articles) == len(articles) - 1
-        assert articles[0].id not in {a.id for a in screen.articles}
+        assert screen.unread_only
+        assert len(screen.view) == len(articles) - 1
+        assert articles[0].id not in {a.id for a in screen.view}
     library.close()
 
 

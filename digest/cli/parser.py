@@ -52,6 +52,7 @@ examples:
   curl -s https://example.org/story | digest - --format json | jq '.articles[0].facts.people'
   digest feeds add https://example.org/feed.xml subscriptions.opml && digest
   digest --unread --since 24h --format markdown     # from cron: the feed list, what is new
+  digest --refresh 15                               # the app, reading the feeds again every 15 min
   digest library prune --older-than 30d             # also: digest library info
   digest ./feeds                                    # a folder named like a command
 """
@@ -195,10 +196,26 @@ def _reading_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None
         help="print text instead of opening the app",
     )
     parser.add_argument(
+        "-j",
+        "--jobs",
+        type=positive,
+        default=default(None),
+        metavar="N",
+        help="read N articles at once, in N processes (default: one a core; 1: in this process)",
+    )
+    parser.add_argument(
         "--theme",
         metavar="NAME",
         default=default(None),
-        help="the app's theme (dark, light, high-contrast, or your own)",
+        help="the app's theme for this run (dark, light, high-contrast, or your own);"
+        " one chosen in the app is remembered",
+    )
+    parser.add_argument(
+        "--refresh",
+        type=minutes,
+        default=default(None),
+        metavar="MINUTES",
+        help="in the app, read the inputs again every MINUTES (R does it at once)",
     )
     library = parser.add_argument_group(
         "library",
@@ -215,7 +232,7 @@ def _reading_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None
         "--unread",
         action="store_true",
         default=default(False),
-        help="only articles not marked read (r in the app)",
+        help="only articles not marked read (in the app: U, a choice it remembers)",
     )
     library.add_argument(
         "--saved",
@@ -250,6 +267,17 @@ def positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
+    return value
+
+
+def minutes(text: str) -> float:
+    """A number of minutes from 0.1 to a week, for argparse."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of minutes: {text!r}") from None
+    if not 0.1 <= value <= 7 * 24 * 60:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"must be from 0.1 to 10080 minutes: {text!r}")
     return value
 
 

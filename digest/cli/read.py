@@ -24,6 +24,7 @@ from digest.render import counted
 if TYPE_CHECKING:
     from digest.library.refresh import Filters
     from digest.library.store import Library
+    from digest.readers import ReaderPool
 
 
 def _piped_stdin() -> bool:
@@ -108,6 +109,12 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         say(problem)
         if needed:
             return EXIT_SOME_FAILED
+    readers = None
+    if inputs:  # the library alone is not read again
+        from digest.readers import ReaderPool
+
+        # In the app, the workers start after the first card, so as not to slow it down.
+        readers = ReaderPool.start(args.jobs, after_first=open_app)
     try:
         if open_app:
             from digest.ui.app import run
@@ -119,6 +126,8 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
                 library=library,
                 offline=args.offline,
                 filters=filters,
+                refresh_minutes=args.refresh,
+                readers=readers,
             )
         return _print_digest(
             inputs,
@@ -128,8 +137,11 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             library=library,
             offline=args.offline,
             filters=filters,
+            readers=readers,
         )
     finally:
+        if readers is not None:
+            readers.close()
         if library is not None:
             library.close()
 
@@ -155,6 +167,7 @@ def _print_digest(
     library: Library | None,
     offline: bool,
     filters: Filters,
+    readers: ReaderPool | None = None,
 ) -> int:
     from digest.library.refresh import iter_run, wanted
     from digest.library.store import LibraryError
@@ -174,6 +187,7 @@ def _print_digest(
                     sentences=sentences,
                     progress=progress,
                     warn=say,
+                    readers=readers,
                 )
             )
     except KeyboardInterrupt:

@@ -116,6 +116,52 @@ def feeds_in(argument: str) -> list[str]:
     return list(listed)
 
 
+def check_feeds(urls: Sequence[str]) -> dict[str, str | None]:
+    """Fetch each URL (all at once, within the fetcher's limits) and say what is wrong.
+
+    Returns:
+        URL -> ``None`` for a feed digest can read, else why it is none, in a few words
+        ("the server answered 404 Not Found", "a web page, not a feed; it names a feed:
+        URL").
+    """
+    from concurrent.futures import Future
+
+    from digest.errors import FetchError
+    from digest.inputs.fetch import Fetcher, Response
+
+    problems: dict[str, str | None] = {}
+    with Fetcher() as fetcher:
+        waiting: dict[str, Future[Response]] = {
+            url: fetcher.submit(url) for url in dict.fromkeys(urls)
+        }
+        for url, future in waiting.items():
+            try:
+                response = future.result()
+            except FetchError as err:
+                problems[url] = str(err)
+            else:
+                problems[url] = _not_a_feed(response.content, response.url)
+    return problems
+
+
+def _not_a_feed(data: bytes, url: str) -> str | None:
+    """Why ``data`` (fetched from ``url``) is not a feed digest can read, or ``None``."""
+    from digest.inputs.feeds import detect, feed_links, parse_feed
+
+    kind = detect(data)
+    if kind == "opml":
+        return "a list of feeds (OPML), not a feed: save it and add the file"
+    if kind is None:
+        named = feed_links(data, url)
+        hint = f"; it names a feed: {named[0]}" if named else ""
+        return f"not a feed (a web page or another document){hint}"
+    try:
+        parse_feed(data, url)
+    except InputError as err:
+        return str(err)
+    return None
+
+
 def _is_feed_line(line: str) -> bool:
     text = line.strip()
     return bool(text) and not text.startswith("#")

@@ -122,6 +122,32 @@ def detect(data: bytes) -> FeedKind | None:
     return None
 
 
+FEED_TYPES = frozenset(
+    {"application/rss+xml", "application/atom+xml", "application/feed+json", "application/json"}
+)
+"""Types of the ``<link rel="alternate">`` by which a web page names its feeds."""
+
+
+def feed_links(data: bytes, url: str | None = None) -> list[str]:
+    """The feeds a web page names in its head (``<link rel="alternate" type=...>``), as
+    absolute http(s) URLs, each once, in page order."""
+    from lxml import etree, html
+
+    try:
+        root = html.document_fromstring(data[: 256 * 1024])
+    except (etree.ParserError, ValueError):
+        return []
+    found: list[str] = []
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        if "alternate" in rel and kind in FEED_TYPES:
+            absolute = _absolute(link.get("href"), url)
+            if absolute and absolute.lower().startswith(("http://", "https://")):
+                found.append(absolute)
+    return list(dict.fromkeys(found))
+
+
 def _head_text(data: bytes) -> str | None:
     head = data[:SNIFF_BYTES]
     for bom, codec in _BOMS:

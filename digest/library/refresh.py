@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING
 
 from digest.library.store import Library, LibraryError, published_at
 from digest.models import Article, InputFailure
-from digest.pipeline import DEFAULT_SENTENCES, Stop, iter_digest
+from digest.pipeline import DEFAULT_SENTENCES, Stop, distinct, iter_digest
 
 if TYPE_CHECKING:
     from digest.inputs.fetch import Fetcher, Response
+    from digest.readers import ReaderPool
 
 Progress = Callable[[int, int], None]
 
@@ -58,8 +59,11 @@ def iter_run(
     progress: Progress | None = None,
     warn: Warn | None = None,
     stop: Stop | None = None,
+    readers: ReaderPool | None = None,
 ) -> Iterator[Article | InputFailure]:
-    """Every article and failure of a run, each article kept in the library as it comes.
+    """Every article and failure of a run, each article kept in the library as it comes
+    (by this process alone, whichever process read it). An article given twice (the same
+    page at two URLs, or the same file twice) is given once (:func:`~digest.pipeline.distinct`).
 
     Args:
         inputs: what to read; none means the library's articles (newest first).
@@ -71,6 +75,7 @@ def iter_run(
         warn: told when the library fails during the run (once; the run goes on without
             it) or is read-only.
         stop: ends the run at once when called (see :class:`digest.pipeline.Stop`).
+        readers: worker processes to read documents in; by default this process reads.
 
     Raises:
         LibraryError: with no inputs, the library's articles cannot be read.
@@ -92,9 +97,16 @@ def iter_run(
         return Fetcher(cache=kept, offline=offline)
 
     known = kept.article_for_input if kept is not None else None
-    for item in iter_digest(
-        inputs, sentences=sentences, fetcher=fetcher, progress=progress, known=known, stop=stop
-    ):
+    items = iter_digest(
+        inputs,
+        sentences=sentences,
+        fetcher=fetcher,
+        progress=progress,
+        known=known,
+        stop=stop,
+        readers=readers,
+    )
+    for item in distinct(items):
         if isinstance(item, Article) and kept is not None:
             kept.save(item)
         yield item

@@ -1,11 +1,14 @@
-"""The Textual app: a paginated digest of summary cards and a reader for one article.
+"""The Textual app: a digest of summary cards or a dense list, and a reader for one article.
 
-    DigestApp -> DigestScreen (cards, pages, filter, sort) -> ReaderScreen (text, facts)
+    DigestApp -> DigestScreen (cards or list, pages, filter, sort, unread, refresh)
+              -> ReaderScreen (text, facts; next and previous article)
 
 Articles are read in a thread worker through :func:`digest.library.refresh.iter_run`, the
-same records the text output prints; cards appear as articles arrive. Failures show as a
-notification and are kept for the errors view (``e``). Themes come from ``themes/`` and
-the user's config folder; the last one chosen is remembered.
+same records the text output prints; they appear as they arrive. Failures show as one
+notification a burst and are kept for the errors view (``e``), which can try them again.
+Themes come from ``themes/`` and the user's config folder. The theme, view, sort and
+"only unread" the user chooses in the app are remembered; a ``--theme`` given on the
+command line is for that run only.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from textual.screen import Screen
 if TYPE_CHECKING:
     from digest.library.refresh import Filters
     from digest.library.store import Library
+    from digest.readers import ReaderPool
 
 from digest.ui.screens.dialogs import HelpScreen
 from digest.ui.screens.digest import DigestScreen
+from digest.ui.view import SORTS, VIEWS
 
 DEFAULT_THEME = "digest-dark"
 """The theme of a first run, before the user has chosen one."""
@@ -49,14 +54,23 @@ class DigestApp(App[int]):
         library: Library | None = None,
         offline: bool = False,
         filters: Filters | None = None,
+        refresh_minutes: float | None = None,
+        readers: ReaderPool | None = None,
     ) -> None:
         super().__init__()
         self.inputs = list(inputs)
         self.sentences = sentences
         self.remember = remember
+        """Whether the user's choices are saved (tests and benchmarks leave them alone)."""
         self.library = library
         self.offline = offline
         self.filters = filters
+        self.refresh_minutes = refresh_minutes
+        self.readers = readers
+        """Worker processes that read documents (the caller's, closed by it); ``None``:
+        they are read in the app's reading thread."""
+        if readers is not None:
+            readers.prepare()  # before the app captures standard error
         self.theme_problems = self._load_themes()
         self.requested_theme = theme
 
@@ -76,41 +90,54 @@ class DigestApp(App[int]):
         return None
 
     def on_mount(self) -> None:
-        from digest.config import load_settings, remembered_theme
+        from digest.config import load_settings, remembered, remembered_theme
 
         # Messages that quote a file's values or names are shown as they are, not as markup.
-        for problem in self.theme_problems:
+        for broken in self.theme_problems:
             self.notify(
-                problem, title="Theme not loaded", severity="warning", timeout=8, markup=False
+                broken, title="Theme not loaded", severity="warning", timeout=8, markup=False
             )
         _, unread = load_settings()
         if unread:
             self.notify(
                 unread, title="Settings not read", severity="warning", timeout=8, markup=False
             )
+        # A theme from the command line is for this run; one chosen in the app is kept.
         wanted = self.requested_theme or remembered_theme() or DEFAULT_THEME
         self.theme = self.theme_name(wanted) or DEFAULT_THEME
-        if self.remember and self.requested_theme:
-            self._remember(self.theme)
-        self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme.name))
+        self._opening_theme: str | None = self.theme
+        self.theme_changed_signal.subscribe(self, lambda theme: self._theme_chosen(theme.name))
         self.digest_screen = DigestScreen(
             self.inputs,
             self.sentences,
             library=self.library,
             offline=self.offline,
             filters=self.filters,
+            showing=remembered("view", VIEWS) or "cards",
+            order=remembered("sort", SORTS) or "given",
+            unread_only=bool(remembered("unread_only", (True, False))),
+            refresh_minutes=self.refresh_minutes,
+            readers=self.readers,
         )
         self.push_screen(self.digest_screen)
 
-    def _remember(self, name: str) -> None:
+    def _theme_chosen(self, name: str) -> None:
+        """Remember a theme the user chose in the app (not the one the app opened with)."""
+        if name == self._opening_theme:
+            return
+        self._opening_theme = None
+        self.save_choice("theme", name)
+
+    def save_choice(self, key: str, value: object) -> None:
+        """Remember a choice of the user's in the settings (a failure is a notice)."""
         if not self.remember:
             return
-        from digest.config import remember_theme
+        from digest.config import remember
 
         try:
-            kept = remember_theme(name)
+            kept = remember(key, value)
         except OSError as err:
-            self.notify(f"could not save the theme choice: {err}", severity="warning", markup=False)
+            self.notify(f"could not save the {key} choice: {err}", severity="warning", markup=False)
         else:
             if kept is not None:
                 self.notify(
@@ -119,6 +146,32 @@ class DigestApp(App[int]):
                     timeout=8,
                     markup=False,
                 )
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Save an SVG of the screen in ``<data folder>/screenshots`` and say where."""
+        from pathlib import Path
+
+        from digest.library.store import data_dir
+
+        folder = Path(path) if path else data_dir() / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(filename, str(folder), time_format)
+        except OSError as err:
+            self.notify(
+                f"Could not save a screenshot in {folder}: {err.strerror or err}",
+                title="Screenshot",
+                severity="error",
+                markup=False,
+            )
+            return None
+        self.notify(f"Saved in {saved}", title="Screenshot", timeout=6, markup=False)
+        return saved
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette offers every key binding's action too, under its description."""
@@ -159,12 +212,15 @@ def run(
     library: Library | None = None,
     offline: bool = False,
     filters: Filters | None = None,
+    refresh_minutes: float | None = None,
+    readers: ReaderPool | None = None,
 ) -> int:
     """Open the app on ``inputs``; returns the exit code (1: an input failed; 2: a bad theme).
 
-    With a library, articles are kept in it, ``r`` and ``b`` mark them read and saved, and
+    With a library, articles are kept in it, read and saved state is remembered, and
     stories show what is new since they were last opened; with no inputs, the library's
-    articles are shown.
+    articles are shown. ``refresh_minutes`` reads the inputs again that often; ``readers``
+    are the worker processes that read documents (started before the app, closed after).
     """
     import sys
 
@@ -175,6 +231,8 @@ def run(
         library=library,
         offline=offline,
         filters=filters,
+        refresh_minutes=refresh_minutes,
+        readers=readers,
     )
     if theme and app.theme_name(theme) is None:
         names = ", ".join(sorted(app.available_themes))

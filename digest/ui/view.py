@@ -11,10 +11,13 @@ standfirst, text, attribution or key facts; ``person:``, ``place:``, ``org:``,
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from digest.models import Article, Entity, Person
+from digest.models import Article, Entity, InputFailure, Person, Story
 
 SORTS: dict[str, str] = {
     "given": "as given",
@@ -32,6 +35,13 @@ FIELDS: dict[str, Callable[[Article], Iterable[str]]] = {
     "author": lambda a: a.authors,
 }
 """The facts a filter word can be restricted to with ``field:word``."""
+
+
+VIEWS: dict[str, str] = {"cards": "cards", "list": "list"}
+"""The two ways the digest screen shows articles (``v`` toggles): summary cards, or one line
+an article."""
+
+_FIELD_WORD = re.compile(r"([^\W\d_]+):(?!//)")
 
 
 def next_sort(current: str) -> str:
@@ -54,6 +64,17 @@ def parse_query(query: str) -> list[tuple[str | None, str]]:
         elif word.strip(":"):
             terms.append((None, word.casefold()))
     return terms
+
+
+def unknown_fields(query: str) -> list[str]:
+    """The ``field:`` prefixes of ``query`` that are no filter field (searched as plain words)."""
+    try:
+        words = shlex.split(query)
+    except ValueError:
+        words = query.split()
+    found = (_FIELD_WORD.match(word) for word in words)
+    names = (m.group(1).lower() for m in found if m is not None)
+    return list(dict.fromkeys(name for name in names if name not in FIELDS))
 
 
 def _haystack(article: Article) -> str:
@@ -118,3 +139,78 @@ def paragraphs_naming(article: Article, name: str) -> list[int]:
         return found
     last = name.split()[-1].casefold()
     return [i for i, p in enumerate(article.paragraphs) if last in p.casefold()]
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """What the shown cards hold, counted after the filter."""
+
+    articles: int
+    """Articles, every source of each story counted."""
+    stories: int
+    """Cards (a story of one article is a card too)."""
+    sources: int
+    """Distinct outlets (or inputs, for articles with no outlet) over every article counted."""
+
+
+def tally(view: Sequence[Article], story_of: dict[str, Story]) -> Tally:
+    """Count the articles, stories and sources behind the cards of ``view``."""
+    members: list[Article] = []
+    for lead in view:
+        story = story_of.get(lead.id)
+        members.extend(story.articles if story is not None else (lead,))
+    sources = {a.publisher or a.input for a in members}
+    return Tally(len(members), len(view), len(sources))
+
+
+def age(published: str | None, now: datetime | None = None) -> str:
+    """How long ago ``published`` was, in the fewest characters: ``5m``, ``3h``, ``2d``, ``3w``,
+    and past two months the month and year (``Oct 2015``); empty when unknown."""
+    if not published:
+        return ""
+    try:
+        when = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    now = now or datetime.now(UTC)
+    seconds = (now - when).total_seconds()
+    if seconds < -3600:  # dated in the future (a wrong clock or zone): say the day
+        return f"{when:%d %b}".lstrip("0")
+    if seconds < 3600:
+        return f"{max(0, int(seconds // 60))}m"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)}h"
+    if seconds < 14 * 86400:
+        return f"{int(seconds // 86400)}d"
+    if seconds < 61 * 86400:
+        return f"{int(seconds // (7 * 86400))}w"
+    return f"{when:%b %Y}"
+
+
+def next_matching(
+    view: Sequence[Article], index: int, step: int, wanted: Callable[[Article], bool]
+) -> int | None:
+    """The position of the next article after ``index`` (``step`` 1) or before it (-1) that is
+    ``wanted``, going round the end; ``None`` when no other one is."""
+    count = len(view)
+    for distance in range(1, count + 1):
+        position = (index + step * distance) % count
+        if position != index and wanted(view[position]):
+            return position
+    return None
+
+
+def retry_inputs(failures: Iterable[InputFailure], inputs: Sequence[str]) -> list[str]:
+    """What to read again for ``failures``: the input itself (a path, a URL, a file found in
+    a folder), or for a feed entry (``FEED#ENTRY``) the feed it came from; each once."""
+    given = set(inputs)
+    again: list[str] = []
+    for failure in failures:
+        name = failure.input
+        feed, mark, _ = name.partition("#")
+        if name not in given and mark and feed and (feed in given or "://" in feed):
+            name = feed
+        again.append(name)
+    return list(dict.fromkeys(again))

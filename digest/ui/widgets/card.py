@@ -3,11 +3,14 @@
 A card always shows its title, its attribution line and its fact line; the summary takes
 the lines in between and ends in "…" when the card is too short for all of it, so that a
 small terminal clips the summary, never the attribution.
+
+Nothing on a card is told by colour alone: an unread article's title starts with ``●``, a
+saved one's with ``★``; each kind of fact on the fact line has its label (``person``,
+``org``, ``place``, ``#`` for numbers), which the help screen explains.
 """
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -17,7 +20,10 @@ from textual.message import Message
 from textual.widgets import Static
 
 from digest.models import Article, Facts
-from digest.render import attribution, counted, shown_outlet
+from digest.render import attribution, conflict_text, counted, shown_outlet, warning_text
+from digest.text.cells import fit, wrap
+from digest.text.cells import width as cells
+from digest.ui.widgets.article_list import SAVED_MARK, UNREAD_MARK
 
 if TYPE_CHECKING:
     from digest.models import Changes, Story
@@ -26,51 +32,59 @@ MIN_CARD_HEIGHT = 9
 """The fewest lines a card is given: border, title, attribution, four summary lines, facts."""
 
 CHIPS = (
-    ("people", "$text-accent"),
-    ("organizations", "$text-primary"),
-    ("places", "$text-success"),
-    ("numbers", "$text-warning"),
+    ("people", "person", "$text-accent"),
+    ("organizations", "org", "$text-primary"),
+    ("places", "place", "$text-success"),
+    ("numbers", "#", "$text-warning"),
 )
-"""Fact kinds shown on a card, in the order shown, with the colour of their chips."""
+"""Fact kinds shown on a card, in the order shown, with the label that tells them apart
+without colour (the filter's field names, ``#`` for numbers) and the colour of their chips."""
 
 CHIPS_PER_KIND = 3
 
 
 def fact_chips(article: Article, width: int | None = None) -> Content:
     """Reading time, then as many people, organisations, places and numbers as fit in
-    ``width`` cells, then any extraction warnings (always shown).
+    ``width`` cells, each kind after its label, then any extraction warnings in plain words
+    (always shown).
 
     Chips are taken in turns, the most mentioned of each kind first, so that a narrow card
-    shows one of each kind before a second of any; they are shown grouped by kind.
+    shows one of each kind before a second of any; they are shown grouped by kind:
+    ``2 min read · person Jens Stoltenberg, Sergei Shoigu · org NATO · # 26 missiles``.
     """
     facts = article.facts
     head = Content.styled(f"{article.reading_minutes} min read", "$text-muted")
-    warnings = [Content.styled(f"⚠ {warning}", "bold $text-error") for warning in article.warnings]
+    warnings = [
+        Content.styled(f"⚠ {warning_text(warning)}", "bold $text-error")
+        for warning in article.warnings
+    ]
     room = (
-        width - head.cell_length - sum(2 + w.cell_length for w in warnings)
+        width - head.cell_length - sum(3 + w.cell_length for w in warnings)
         if width is not None
         else None
     )
-    labels: dict[str, list[str]] = {kind: [] for kind, _ in CHIPS}
-    kinds = {kind: _unique_labels(facts, kind) for kind, _ in CHIPS}
+    labels: dict[str, list[str]] = {kind: [] for kind, _, _ in CHIPS}
+    kinds = {kind: _unique_labels(facts, kind) for kind, _, _ in CHIPS}
     for rank in range(CHIPS_PER_KIND):
-        for kind, _ in CHIPS:
+        for kind, label, _ in CHIPS:
             items = kinds[kind]
             if rank >= len(items):
                 continue
-            label = items[rank]
-            cost = 2 + Content(label).cell_length
+            chip = items[rank]
+            # The first chip of a kind brings " · label "; each further one ", ".
+            cost = cells(chip) + (2 if labels[kind] else 4 + cells(label))
             if room is not None:
                 if cost > room:
                     continue  # a shorter chip further on may still fit
                 room -= cost
-            labels[kind].append(label)
+            labels[kind].append(chip)
     parts: list[Content | str] = [head]
-    for kind, style in CHIPS:
-        for label in labels[kind]:
-            parts += ["  ", Content.styled(label, style)]
+    for kind, label, style in CHIPS:
+        if labels[kind]:
+            parts += [Content.styled(f" · {label} ", "$text-muted")]
+            parts += [Content(", ").join(Content.styled(chip, style) for chip in labels[kind])]
     for warning in warnings:
-        parts += ["  ", warning]
+        parts += [" · ", warning]
     return Content.assemble(*parts)
 
 
@@ -93,22 +107,31 @@ class FactChips(Static):
 
 
 def clip_lines(sentences: list[str], width: int, height: int) -> list[str]:
-    """Summary sentences as bullet lines wrapped to ``width``, at most ``height`` of them.
+    """Summary sentences as bullet lines wrapped to ``width`` cells (Chinese and Japanese
+    too, with the hanging indent), at most ``height`` of them.
 
-    When lines are left out, the last line shown ends in "…".
+    When a sentence is cut, the last line shown ends in "…" (in place of a full stop or a
+    comma); when the cut falls between sentences, the last one shown ends as written.
     """
     width = max(width, 8)
     lines: list[str] = []
+    starts: set[int] = set()
     for sentence in sentences:
-        lines += textwrap.wrap(sentence, width, initial_indent="• ", subsequent_indent="  ") or [
-            "•"
-        ]
+        starts.add(len(lines))
+        lines += wrap(sentence, width, initial_indent="• ", subsequent_indent="  ") or ["•"]
     if height <= 0:
         return []
     if len(lines) > height:
+        whole = height in starts  # the next line shown would start a sentence
         lines = lines[:height]
-        last = lines[-1]
-        lines[-1] = (last[: width - 1].rstrip() if len(last) >= width else last) + "…"
+        if not whole:
+            last = lines[-1].rstrip(" .,;:")
+            if cells(last) >= width:  # no room for "…": drop the last word (or cells)
+                head, space, _ = last.rpartition(" ")
+                last = (
+                    head.rstrip(" .,;:") if space and head.strip("• ") else fit(last, width - 1, "")
+                )
+            lines[-1] = last + "…"
     return lines
 
 
@@ -148,14 +171,18 @@ def story_line(story: Story | None, changes: Changes | None) -> Content | None:
             Content.styled("new since you last opened it: " + ", ".join(new), "bold $text-success")
         )
     if story is not None:
-        parts.extend(Content.styled(f"⚖ {c.text}", "$text-warning") for c in story.conflicts)
+        parts.extend(
+            Content.styled(f"⚖ sources differ: {conflict_text(c)}", "$text-warning")
+            for c in story.conflicts
+        )
     return Content("  ").join(parts) if parts else None
 
 
 class Card(Vertical, can_focus=True):
     """One article, or the lead of a story, as a summary card. Enter or a click opens it.
 
-    Saved articles carry a ★ before the title; read ones are dimmed (class ``-read``).
+    Unread articles carry a ● before the title, saved ones a ★, and those a refresh brought
+    "new" after it; read ones are dimmed too (class ``-read``).
     """
 
     class Chosen(Message):
@@ -173,12 +200,15 @@ class Card(Vertical, can_focus=True):
         changes: Changes | None = None,
         read: bool = False,
         saved: bool = False,
+        new: bool = False,
     ) -> None:
         super().__init__(classes="card")
         self.article = article
         self.story = story
         self.changes = changes
         self.saved = saved
+        self.read = read
+        self.new = new
         self.set_class(read, "-read")
 
     def compose(self) -> ComposeResult:
@@ -196,12 +226,17 @@ class Card(Vertical, can_focus=True):
         yield FactChips(article)
 
     def _title(self) -> Content:
-        title = Content.styled(self.article.title, "bold")
-        return Content.assemble(("★ ", "$text-warning"), title) if self.saved else title
+        return Content.assemble(
+            ("" if self.read else f"{UNREAD_MARK} ", "bold $text-accent"),
+            (f"{SAVED_MARK} " if self.saved else "", "$text-warning"),
+            (self.article.title, "bold"),
+            (" new" if self.new else "", "bold $text-success"),
+        )
 
     def mark(self, *, read: bool, saved: bool) -> None:
         """Show a change of the article's read or saved state."""
         self.set_class(read, "-read")
+        self.read = read
         self.saved = saved
         self.query_one(".card-title", Static).update(self._title())
 

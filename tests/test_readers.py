@@ -1,0 +1,241 @@
+"""Reading in a pool of processes: the same articles in the same order as one process, the
+library written by the parent alone, a clean fallback when processes cannot start or die,
+and one article for the same page given twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import digest.pipeline
+import digest.readers
+from digest.library.refresh import iter_run
+from digest.library.store import Library
+from digest.models import Article, InputFailure
+from digest.pipeline import distinct
+from digest.readers import ReaderPool
+from tests.conftest import FIXTURES, ROOT, SEEDS
+
+STORIES = FIXTURES / "stories"
+
+
+@pytest.fixture
+def pool() -> Iterator[ReaderPool]:
+    """Two reading processes, started and warm."""
+    readers = ReaderPool.start(2, launch=True)
+    assert readers is not None
+    assert readers.wait(60), readers.problem
+    yield readers
+    readers.close()
+
+
+@pytest.fixture
+def in_the_parent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The inputs whose facts and summary this (the parent) process made."""
+    made: list[str] = []
+    real = digest.pipeline._complete
+
+    def counted(extraction, *, input: str, url, sentences):  # type: ignore[no-untyped-def]
+        made.append(input)
+        return real(extraction, input=input, url=url, sentences=sentences)
+
+    monkeypatch.setattr(digest.pipeline, "_complete", counted)
+    return made
+
+
+def _dicts(items: list[Article | InputFailure]) -> list[dict[str, object]]:
+    return [item.to_dict() for item in items]
+
+
+def test_processes_read_what_one_process_reads_in_the_same_order(
+    pool: ReaderPool, in_the_parent: list[str], tmp_path: Path
+) -> None:
+    inputs = [str(SEEDS), str(STORIES), str(tmp_path / "missing.html")]
+    alone = list(iter_run(inputs, library=None))
+    made_alone = len(in_the_parent)
+    assert made_alone == 7 + 39
+    together = list(iter_run(inputs, library=None, readers=pool))
+    assert len(in_the_parent) == made_alone  # every article was made in a worker process
+    assert _dicts(together) == _dicts(alone)
+    assert pool.usable and pool.problem is None
+
+
+def test_the_library_is_written_by_the_parent_alone(pool: ReaderPool, tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "lib.sqlite3")
+    items = [i for i in iter_run([str(SEEDS)], library=library, readers=pool)]
+    stored = {s.article.id: s.article for s in library.articles()}
+    assert set(stored) == {i.id for i in items if isinstance(i, Article)}
+    # Read back from the library, the records are the ones the workers made.
+    assert [stored[i.id].to_dict() for i in items if isinstance(i, Article)] == _dicts(items)
+    library.close()
+
+
+def test_when_processes_cannot_start_this_process_reads(
+    monkeypatch: pytest.MonkeyPatch, in_the_parent: list[str]
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(digest.readers, "ProcessPoolExecutor", refuse)
+    readers = ReaderPool.start(2, launch=True)
+    assert readers is not None and not readers.wait(10)
+    assert readers.problem is not None and "Function not implemented" in readers.problem
+    items = list(iter_run([str(SEEDS)], library=None, readers=readers))
+    assert len(items) == len(in_the_parent) == 7
+    readers.close()
+
+
+def test_a_worker_that_dies_costs_nothing_but_speed(
+    pool: ReaderPool, in_the_parent: list[str]
+) -> None:
+    expected = _dicts(list(iter_run([str(SEEDS)], library=None)))
+    in_the_parent.clear()
+    workers = list(pool._executor._processes.values())  # type: ignore[union-attr]
+    os.kill(workers[0].pid, signal.SIGKILL)
+    workers[0].join(10)
+    items = list(iter_run([str(SEEDS)], library=None, readers=pool))
+    assert _dicts(items) == expected
+    assert not pool.usable and pool.problem is not None
+    assert in_the_parent  # what the workers could not read was read here
+
+
+def test_closing_stops_the_workers_at_once(pool: ReaderPool) -> None:
+    workers = list(pool._executor._processes.values())  # type: ignore[union-attr]
+    assert workers and all(w.is_alive() for w in workers)
+    pool.close()
+    for worker in workers:
+        worker.join(5)
+    assert not any(w.is_alive() for w in workers)
+    assert pool.submit(int) is None  # closed: the caller reads
+
+
+def test_one_job_means_no_processes() -> None:
+    assert ReaderPool.start(1) is None
+
+
+def test_the_command_line_prints_the_same_with_and_without_processes(tmp_path: Path) -> None:
+    def printed(*options: str) -> dict[str, object]:
+        done = subprocess.run(
+            [sys.executable, "-m", "digest", str(SEEDS), str(STORIES), "--format", "json"]
+            + ["--no-library", *options],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        document: dict[str, object] = json.loads(done.stdout)
+        document.pop("generated")
+        return document
+
+    assert printed("--jobs", "2") == printed("--jobs", "1")
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--jobs", "0"), ("--jobs", "two"), ("--refresh", "0"), ("--refresh", "nan")],
+)
+def test_bad_jobs_and_refresh_are_usage_errors(option: str, value: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "digest", str(SEEDS), option, value],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and option in done.stderr and "Traceback" not in done.stderr
+
+
+def _article(title: str, url: str | None, paragraphs: tuple[str, ...]) -> Article:
+    from digest.models import article_id
+
+    return Article(
+        id=article_id(url, title, paragraphs), input=url or title, url=url, title=title,
+        standfirst=None, section=None, authors=(), publisher="BBC News", agencies=(),
+        published=None, language="en", paragraphs=paragraphs,
+    )  # fmt: skip
+
+
+BODY = ("Parliament voted on Tuesday.", "The bill passed by 300 votes to 250.")
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [
+        (_article("Bill passes", "https://bbc.co.uk/news/1", BODY), 1),  # the same canonical URL
+        (_article("Bill passes", "https://bbc.co.uk/news/1?at_medium=rss", BODY), 1),  # two URLs
+        (_article("Bill passes", None, BODY), 1),  # saved as text: the same headline and body
+        (_article("BILL PASSES ", None, BODY), 1),  # the headline's case and spaces aside
+        (_article("Bill passes", "https://bbc.co.uk/news/2", BODY[:1]), 2),  # another body
+        (_article("Bill fails", "https://bbc.co.uk/news/3", BODY), 2),  # another headline
+    ],
+)
+def test_the_same_article_twice_is_one(second: Article, kept: int) -> None:
+    first = _article("Bill passes", "https://bbc.co.uk/news/1", BODY)
+    failure = InputFailure("x.html", "empty file")
+    items = list(distinct([first, failure, second]))
+    assert [i for i in items if isinstance(i, Article)][0] is first
+    assert len([i for i in items if isinstance(i, Article)]) == kept and failure in items
+
+
+def test_a_page_saved_twice_is_one_source_on_its_card(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("bbc-obama-gun-laws.html", "nytimes-sudan-sanctions.html"):
+        shutil.copy(SEEDS / name, folder / name)
+    shutil.copy(SEEDS / "bbc-obama-gun-laws.html", folder / "obama-again.html")
+    done = subprocess.run(
+        [sys.executable, "-m", "digest", str(folder), "--no-library", "--format", "text"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Digest · 2 articles from 2 sources")
+    assert "Also reported by" not in done.stdout
+
+
+async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[str]) -> None:
+    from digest.ui.app import DigestApp
+    from tests.conftest import wait_for_digest
+
+    readers = ReaderPool.start(2, after_first=True)
+    assert readers is not None
+    app = DigestApp([str(SEEDS), str(STORIES)], remember=False, readers=readers)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for_digest(pilot)
+            screen = app.screen
+            assert len(screen.articles) == 7 + 39  # type: ignore[attr-defined]
+            # Under the app (whose capture of stderr has no file descriptor) the workers
+            # started, and read what came after the first few pages.
+            assert readers.usable and readers.problem is None
+            assert len(in_the_parent) < 7 + 39
+    finally:
+        readers.close()
+
+
+def test_conflicts_name_outlets_as_the_sources_line_does() -> None:
+    from digest.models import Conflict, ConflictValue
+    from digest.render import conflict_text
+
+    conflict = Conflict(
+        kind="number",
+        what="people killed",
+        values=(
+            ConflictValue("2 people killed", ("/home/ann/news/algeria-radio.txt",), ("a",)),
+            ConflictValue("7", ("Le Matin", "https://lematin.example/"), ("b", "c")),
+        ),
+        text="2 people killed (/home/ann/news/algeria-radio.txt) vs 7 (Le Matin)",
+    )
+    assert conflict_text(conflict) == (
+        "2 people killed (algeria-radio.txt) vs 7 (Le Matin, https://lematin.example/)"
+    )
