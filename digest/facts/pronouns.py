@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -113,6 +114,7 @@ class Referents:
         spans: list[Span],
         roles: dict[str, str | None],
         quoted: list[list[tuple[int, int]]],
+        narration: Callable[[], None] | None = None,
     ) -> None:
         """Keep the article, to read its mentions and genders when a pronoun is first
         resolved: an article whose quotes all name their speakers never needs them.
@@ -124,6 +126,9 @@ class Referents:
             quoted: per paragraph, the (start, end) of each quotation.
         """
         self._article = (paragraphs, spans, roles, quoted)
+        self._narration = narration
+        """Adds the speakers and blockers of the narration when the article is first read:
+        an article whose quotes all name their speakers never needs them."""
         self._speakers: list[tuple[int, int, str, str | None]] | None = []
         """Speakers added before the article was read (None once it is)."""
         self._events: list[_Event] = []
@@ -132,6 +137,9 @@ class Referents:
     def _read_article(self) -> None:
         """Read mentions and genders, then the speakers added so far, in their order."""
         paragraphs, spans, roles, quoted = self._article
+        if self._narration is not None:
+            narration, self._narration = self._narration, None
+            narration()  # its speakers join those added so far, before they are read
         speakers, self._speakers = self._speakers or [], None
         votes: dict[str, Counter[str]] = {name: Counter() for name in roles}
         for name, role in roles.items():

@@ -398,11 +398,15 @@ def find_quotes(
         per_paragraph = [_quotations(p, i) for i, p in enumerate(paragraphs)]
     if not any(per_paragraph):
         return ()  # nothing quoted: no speakers to read
-    referents = Referents(
-        paragraphs, spans, roles, [[(q.start, q.end) for q in qs] for qs in per_paragraph]
-    )
     attributor = Attributor(paragraphs, spans, resolve, roles)
     reader = _Reader(paragraphs, attributor)
+    referents = Referents(
+        paragraphs,
+        spans,
+        roles,
+        [[(q.start, q.end) for q in qs] for qs in per_paragraph],
+        lambda: _narration(reader, referents, per_paragraph),
+    )
 
     def settle(quote: _Found, subject: Subject, index: int) -> None:
         quote.attributed = True
@@ -415,7 +419,6 @@ def find_quotes(
         if quote.speaker:
             referents.add_speaker(index, subject.offset, quote.speaker, subject.pronoun)
 
-    _narration(reader, referents, per_paragraph)
     previous: _Found | None = None
     for index, quotes in enumerate(per_paragraph):
         paragraph = paragraphs[index]
