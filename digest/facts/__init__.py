@@ -1,12 +1,14 @@
 """Key facts of an article: people with roles, organisations, places, dates, numbers, quotes.
 
     paragraphs -> names (people / organizations / places, teams in results) -> quotes
-    (speakers read from attributions, "he" and "she" resolved by ``pronouns.py`` against
-    the people found) ; dates ; numbers -> Facts
+    (speakers read from attributions by ``attribution.py``, "he" and "she" resolved by
+    ``pronouns.py`` against the people found) ; dates ; numbers -> Facts
 
-English first. On other languages only what is found reliably is returned: numbers in
-units that read the same everywhere (%, currencies, km); names, roles, quotes and dates need
-English cues and are left empty rather than guessed.
+English first. On French, German, Spanish, Italian and Portuguese pages ``languages.py``
+reads dates, numbers with what they count and places from the gazetteer; on Chinese and
+Japanese pages the dates written in digits. Elsewhere only what is found reliably is
+returned: numbers in units that read the same everywhere (%, currencies, km). People,
+roles and quotes need English cues and are left empty rather than guessed.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ def extract_facts(
         paragraphs: the body, one string per paragraph.
         title: the headline (not searched for facts; reserved for ranking).
         published: ISO publication date, to resolve "Thursday" and "yesterday".
-        language: ISO 639-1 code; names and quotes are read only in English.
+        language: ISO 639-1 code; names and quotes are read only in English, dates,
+            numbers and places in the languages of ``languages.ABROAD`` too.
     """
     numbers = find_numbers(paragraphs, language=language)
     code = (language or "en").lower()[:2]
