@@ -3,10 +3,12 @@
 Readers turn each set of ``../shared/corpus`` into what digest's own API takes (a title,
 paragraphs, a publication date) beside the expected result:
 
-- ``entities/``: each CoNLL-2003 document becomes one paragraph per sentence, detokenised.
-  Its first sentence is the headline (``title``); a byline between headline and dateline
-  ("Larry Fine") is dropped, as an extractor moves it to ``authors``; the dateline
-  ("LONDON 1996-08-30") stays as the first paragraph and gives ``published``. The expected
+- ``entities/``: each CoNLL-2003 document (of the ``dev`` or the ``train`` split) becomes
+  one paragraph per sentence, detokenised, with its annotated names' spans. Its first
+  sentence is the headline (``title``); a byline between headline and dateline ("Larry
+  Fine") is dropped, as an extractor moves it to ``authors``; the dateline ("LONDON
+  1996-08-30") stays as the first paragraph and gives ``published``. The headline's own
+  names are kept apart (``title_names``). The expected
   names are the unique PER / ORG / LOC / MISC names of the body (dateline included).
 - ``quotes/``: the PolNeAR text's first block is the headline, the other blank-line
   separated blocks are paragraphs. Expected quotes are the runs of text between quotation
@@ -58,15 +60,23 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 
 def detokenise(tokens: list[str]) -> str:
     """CoNLL tokens back to text: no space before punctuation, straight quotes paired."""
+    return detokenise_offsets(tokens)[0]
+
+
+def detokenise_offsets(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """``detokenise``, with the (start, end) of each token in the text."""
     text, quote_open, glue = "", False, True
+    offsets: list[tuple[int, int]] = []
     for token in tokens:
         if token == '"':
             text += ("" if glue else " ") + token if not quote_open else token
+            offsets.append((len(text) - 1, len(text)))
             glue, quote_open = not quote_open, not quote_open
             continue
         text += token if glue or token in _NO_SPACE_BEFORE else " " + token
+        offsets.append((len(text) - len(token), len(text)))
         glue = token in ("(", "[", "$")
-    return text
+    return text, offsets
 
 
 @dataclass(slots=True)
@@ -79,11 +89,21 @@ class NerDocument:
     published: str | None
     names: dict[str, set[str]]
     """CoNLL kind (PER, ORG, LOC, MISC) -> unique names in the body."""
+    spans: list[list[tuple[int, int, str]]]
+    """Per paragraph, the (start, end, kind) of each annotated name (what a tagger learns)."""
+    title_names: dict[str, set[str]]
+    """CoNLL kind -> unique names of the headline (digest lists the places it names)."""
 
 
-def conll_documents(corpus: Path) -> list[NerDocument]:
-    """The documents of ``entities/conll2003_dev.txt`` in file order."""
-    raw = (corpus / "entities" / "conll2003_dev.txt").read_text(encoding="utf-8")
+CONLL_SPLITS = ("dev", "train")
+"""The CoNLL-2003 splits of ``entities/``: rules are tuned on ``train``, checked on ``dev``."""
+
+
+def conll_documents(corpus: Path, split: str = "dev") -> list[NerDocument]:
+    """The documents of ``entities/conll2003_<split>.txt`` (``dev`` or ``train``) in file order."""
+    if split not in CONLL_SPLITS:
+        raise ValueError(f"no CoNLL-2003 split {split!r}: {', '.join(CONLL_SPLITS)}")
+    raw = (corpus / "entities" / f"conll2003_{split}.txt").read_text(encoding="utf-8")
     documents = []
     for number, chunk in enumerate(c for c in raw.split("-DOCSTART- -X- -X- O") if c.strip()):
         sentences = [
@@ -94,20 +114,39 @@ def conll_documents(corpus: Path) -> list[NerDocument]:
         )
         published = sentences[start][-1][0] if _DATE.match(sentences[start][-1][0]) else None
         names: dict[str, set[str]] = {"PER": set(), "ORG": set(), "LOC": set(), "MISC": set()}
-        for sentence in sentences[start:]:
-            span: list[str] = []
+        title_names: dict[str, set[str]] = {kind: set() for kind in names}
+        paragraphs: list[str] = []
+        spans: list[list[tuple[int, int, str]]] = []
+        for position, sentence in enumerate([sentences[0], *sentences[start:]]):
+            words = [t[0] for t in sentence]
+            text, offsets = detokenise_offsets(words)
+            found, here = (names, []) if position else (title_names, [])
+            if position:
+                paragraphs.append(text)
+                spans.append(here)
+            span: list[int] = []
             kind = ""
-            for word, _pos, _chunk, tag in [*sentence, ["", "", "", "O"]]:
+            for i, (_word, _pos, _chunk, tag) in enumerate([*sentence, ["", "", "", "O"]]):
                 if span and not (tag.startswith("I-") and tag[2:] == kind):
-                    names[kind].add(detokenise(span))
+                    found[kind].add(detokenise([words[k] for k in span]))
+                    here.append((offsets[span[0]][0], offsets[span[-1]][1], kind))
                     span = []
                 if tag != "O" and not span:
-                    span, kind = [word], tag[2:]
+                    span, kind = [i], tag[2:]
                 elif tag != "O":
-                    span.append(word)
-        paragraphs = tuple(detokenise([t[0] for t in s]) for s in sentences[start:])
+                    span.append(i)
         title = detokenise([t[0] for t in sentences[0]])
-        documents.append(NerDocument(f"doc-{number + 1:03}", title, paragraphs, published, names))
+        documents.append(
+            NerDocument(
+                f"doc-{number + 1:03}",
+                title,
+                tuple(paragraphs),
+                published,
+                names,
+                spans,
+                title_names,
+            )
+        )
     return documents
 
 

@@ -239,7 +239,8 @@ def test_he_and_she_follow_the_subject_and_gender_not_the_last_name() -> None:
     facts = _facts(
         "Don Fowler said he expects Hillary Clinton to recover fully from her bout with pneumonia.",
         "“It’s something you would be a fool not to prepare for,” he said in an interview.",
-        "Elizabeth Warren grilled bank chief John Stumpf on Tuesday for his role in the scandal.",
+        "Senator Elizabeth Warren grilled bank chief John Stumpf on Tuesday for his role in the "
+        "scandal.",
         "“You squeezed employees to the breaking point” to drive up the stock price, she said.",
     )
     assert [q.speaker for q in facts.quotes] == ["Don Fowler", "Elizabeth Warren"]
@@ -265,11 +266,10 @@ def test_a_quote_paragraph_after_a_colon_belongs_to_the_speaker_before() -> None
         "Pollster Pat Caddell said the numbers were striking. Caddell continued:",
         "“The health issue is very much a partisan issue, but that does not account for these "
         "numbers.”",
-        "Schiff spoke later. The administration may be reluctant to act, Schiff said. “The other "
-        "factor "
-        "may be the appearance of tipping the scales in the election.”",
+        "Adam Schiff spoke later. The administration may be reluctant to act, Schiff said. “The "
+        "other factor may be the appearance of tipping the scales in the election.”",
     )
-    assert [q.speaker for q in facts.quotes] == ["Pat Caddell", "Schiff"]
+    assert [q.speaker for q in facts.quotes] == ["Pat Caddell", "Adam Schiff"]
 
 
 def test_dash_attributions_and_transcript_turns() -> None:

@@ -438,7 +438,7 @@ def test_a_surname_merges_into_the_full_name_across_articles() -> None:
     second = read_article(
         "NATO ready to defend Turkey\n\n"
         "“NATO is ready and able to defend all allies, including Turkey, against any threats,” "
-        "Stoltenberg told reporters in Brussels on Thursday.\n\n"
+        "Secretary General Stoltenberg told reporters in Brussels on Thursday.\n\n"
         "Stoltenberg said Russia's actions were a cause for concern."
     )
     facts = merge_facts([first, second])

@@ -78,6 +78,11 @@ CONTRADICTIONS = [
     ("facts/gazetteer/geo_words", "facts/kinds/event_words", "a place's last word or an event's"),
     ("facts/gazetteer/common_word_places", "facts/gazetteer/known_orgs", "a town or a body"),
     ("facts/runs/connectors", "facts/runs/splitters", "joins a name or parts two"),
+    ("facts/cues/body_nouns", "facts/gazetteer/role_nouns", "a kind of body or a person's job"),
+    ("facts/cues/doing_verbs", "facts/gazetteer/say_verbs", "one verb, listed once"),
+    ("facts/kinds/law_words", "facts/gazetteer/org_words", "a law's last word or a body's"),
+    ("facts/kinds/programme_words", "facts/kinds/event_words", "one last word, listed once"),
+    ("facts/runs/group_possessives", "facts/gazetteer/demonyms", "a group's or a people's"),
     ("stories/terms/stopwords", "stories/conflicts/state_words", "a cue is never a stopword"),
     ("stories/conflicts/number_words", "stories/conflicts/state_words", "counts, or is counted"),
 ]

@@ -24,7 +24,7 @@ from digest.facts.languages import (
     places_abroad,
 )
 from digest.facts.money import CURRENCY_CODES
-from digest.facts.names import NameFinder
+from digest.facts.names import DEFAULT_KNOBS, NameFinder, NameKnobs
 from digest.facts.numbers import UNIVERSAL_UNITS, find_numbers
 from digest.facts.quotes import find_quotes
 from digest.models import Facts, NumberFact
@@ -36,15 +36,17 @@ def extract_facts(
     title: str = "",
     published: str | None = None,
     language: str | None = None,
+    knobs: NameKnobs = DEFAULT_KNOBS,
 ) -> Facts:
     """The key facts of an article body.
 
     Args:
         paragraphs: the body, one string per paragraph.
-        title: the headline (not searched for facts; reserved for ranking).
+        title: the headline: the places it names are places of the article.
         published: ISO publication date, to resolve "Thursday" and "yesterday".
         language: ISO 639-1 code; names and quotes are read only in English, dates,
             numbers and places in the languages of ``languages.ABROAD`` too.
+        knobs: how the names finder leans on its learned tagger (benchmarks vary it).
     """
     numbers = find_numbers(paragraphs, language=language)
     code = (language or "en").lower()[:2]
@@ -62,7 +64,7 @@ def extract_facts(
         if code in CJK:
             return Facts(dates=find_dates_abroad(paragraphs, published, code), numbers=numbers)
         return Facts(numbers=numbers)
-    names = NameFinder(paragraphs)
+    names = NameFinder(paragraphs, knobs, title)
     return Facts(
         people=names.person_list(),
         organizations=names.org_list(),

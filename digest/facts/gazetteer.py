@@ -7,6 +7,7 @@ ones (``places.txt`` and ``given_names.txt``) are read on first use;
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from typing import Final
 
@@ -32,6 +33,25 @@ def places() -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """Given names, title case."""
     return word_list("given_names")
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a given name, written with its accents or without: "Sofía" is
+    "Sofia", "José" is "Jose" (the list is written without)."""
+    if word in given_names():
+        return True
+    if word.isascii():
+        return False
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return bare in given_names()
+
+
+@cache
+def lower_words() -> frozenset[str]:
+    """Words English news writes in lower case (twice or more in the training text of
+    CoNLL-2003 and PolNeAR): capitalised, such a word ("Surely", "Aside") may only be opening
+    its sentence, and in capitals ("WAS") it is the word shouted, not an acronym."""
+    return word_list("facts/gazetteer/lower_words")
 
 
 GEO_WORDS: Final = word_list("facts/gazetteer/geo_words")
@@ -81,3 +101,11 @@ DEMONYMS: Final = word_list("facts/gazetteer/demonyms")
 
 COUNTRIES: Final = word_list("facts/gazetteer/countries")
 """Countries and the home nations: national sides keep their place names ("France beat Mexico")."""
+
+STATE_ABBREVIATIONS: Final = frozenset(
+    form
+    for entry in word_list("facts/gazetteer/state_abbreviations")
+    for form in (entry, entry.rstrip("."))
+)
+"""Short forms of the US states ("MO", "N.J.", "Calif."), with and without the last stop:
+places only after a town and a comma."""

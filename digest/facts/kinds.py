@@ -13,6 +13,7 @@ person only when a cue around it says so (:func:`said_nearby`, :func:`role_aroun
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 from digest.facts.gazetteer import (
@@ -28,11 +29,13 @@ from digest.facts.gazetteer import (
     ORG_WORDS,
     ROLE_NOUNS,
     ROLE_WORDS,
-    SAY_VERBS,
+    STATE_ABBREVIATIONS,
     given_names,
+    is_given_name,
+    lower_words,
     places,
 )
-from digest.facts.runs import ACRONYM, CONNECTORS, CORPORATE_SUFFIXES, Run
+from digest.facts.runs import ACRONYM, CONNECTORS, CORPORATE_SUFFIXES, ORDINAL, Run
 from digest.text.words import word_list
 
 _ROYAL: Final = word_list("facts/kinds/royal")
@@ -43,10 +46,7 @@ first word of a person's name."""
 _VENUE_WORDS: Final = word_list("facts/kinds/venue_words")
 """Last words of a place built or laid out by people: "Trent Bridge", "Grace Road", "Ellis Park"."""
 _INITIALS: Final = re.compile(r"^(?:[A-Z]\.){1,3}$")
-FROM_PLACE: Final = re.compile(r"\s*\((?P<place>[A-Z][\w .'-]{1,30})\)")
-"""A place in brackets after a name, as results give a competitor's country:
-"Sven Nylander (Sweden)"."""
-_PROGRAMME_WORDS: Final = frozenset({"Show", "Program", "Programme", "Podcast", "Report"})
+_PROGRAMME_WORDS: Final = word_list("facts/kinds/programme_words")
 _EVENT_WORDS: Final = word_list("facts/kinds/event_words")
 """Last words of an event's name ("Athens Olympics", "Gulf War"): neither a body nor a place."""
 """Last words of a programme's title, which names no person ("The Laura Ingraham Show")."""
@@ -54,18 +54,45 @@ _ROLE_MODIFIERS: Final = word_list("facts/kinds/role_modifiers")
 """Title words that qualify the word after them and never end a title ("Presidential Debates")."""
 _NO_NAME_WORDS: Final = DEMONYMS | COMMON_CAPITALISED
 """Words that make no name on their own or together: "British", "The", "Monday"."""
+_CAPITALS_AND: Final = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}")
+"""Capitals joined by "&", a firm's short name: "S&P", "PG&E", "AT&T"."""
+_LAW_WORDS: Final = word_list("facts/kinds/law_words")
+"""Last words of a law's, a treaty's or a code's name: "Investment Company Act"."""
+_PARTY_MEMBERS: Final = word_list("facts/kinds/party_members")
+"""One member of a party, named by the party: "a Virginia Democrat" names no one."""
+_ROMAN: Final = re.compile(r"(?=[IVXL]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+"""A Roman numeral of two letters or more ("II", "XIV"): a number in a title, not a body."""
+_AFTER_TOWN: Final = re.compile(
+    r"(?<![\w.'’-])(?P<town>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}),\s*$"
+)
+"""A town and its comma just before a state's short form: "St. Louis, "."""
+_PLACE_PREPOSITION: Final = re.compile(r"\b(?:at|in|into|near|on|to|from|outside)\s+$")
+"""A preposition of place just before a run: "at Trent Bridge", "to Beverly Hills"."""
+_AFTER_A: Final = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
+"""An indefinite article just before a run: "a Whole Foods spokeswoman", "an Easter Egg"
+name a kind of thing, not a person."""
+_PLACE_SUFFIXES: Final = word_list("facts/kinds/place_suffixes")
+"""Second halves of a word that leave a place in its first: "Pakistan-based", "Texas-born"."""
 _THING_ACRONYMS: Final = word_list("facts/kinds/thing_acronyms")
 """Acronyms of things, jobs and measures, never of a body: "CPU", "GDP", "CEO" alone."""
-_ROLE_AFTER: Final = re.compile(
-    r"^,\s+(?P<role>(?:(?:the|a|an)\s+)?[^,.;:“”\"()]{3,90}?)\s*(?:,|\.|;|\)|$)"
-)
-_ROLE_BEFORE: Final = re.compile(
-    r"(?P<det>\bthe|\ba|\ban|\b[A-Z][\w’'-]*['’]s)\s+(?P<role>(?:[\w’'-]+\s+){0,5}?[\w’'-]+(?:\s+(?:of|for|at|to)\s+(?:the\s+)?"
-    r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?)\s*,\s*$"
-)
 
-_OWNER_IN_ROLE: Final = re.compile(r"\b((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*['’]s)\s+")
-"""A possessive in a role, with the capitalised words of its name: "American Theatre Wing's"."""
+
+def _title_word(word: str, first: bool) -> bool:
+    """Whether a word is one of a title's: "Minister", "Gen.", "Attorney-General"; a job
+    opening the run counts though no list has it ("Pollster Pat Caddell")."""
+    bare = word.rstrip(".")
+    if word in ROLE_WORDS or bare in ROLE_WORDS or bare in HONORIFICS:
+        return True
+    if first and word.lower() in ROLE_NOUNS:
+        return True
+    return "-" in word and all(
+        part in ROLE_WORDS or part.lower() in ROLE_NOUNS for part in word.split("-")
+    )
+
+
+_TITLE_GAP: Final = 2
+"""Words no list knows that a title may hold before its last title word: "Senior Content
+Director", "Chief Medical Officer"."""
 
 
 def split_role(run: Run) -> None:
@@ -73,14 +100,7 @@ def split_role(run: Run) -> None:
     words = run.tokens
     last_role = -1
     for i, word in enumerate(words[:-1]):
-        bare = word.rstrip(".")
-        # "Pollster Pat Caddell": a job opening the run is a title though no list has it.
-        if (
-            word in ROLE_WORDS
-            or bare in ROLE_WORDS
-            or bare in HONORIFICS
-            or (i == 0 and word.lower() in ROLE_NOUNS)
-        ):
+        if _title_word(word, i == 0):
             last_role = i
         elif (
             word.lower() in CONNECTORS
@@ -90,7 +110,9 @@ def split_role(run: Run) -> None:
             or word in places()
         ):
             continue
-        elif last_role >= 0:
+        elif last_role >= 0 and not any(
+            _title_word(w, False) for w in words[i + 1 : min(i + 1 + _TITLE_GAP, len(words) - 1)]
+        ):
             break
     if last_role < 0 or (
         words[last_role] in _ROLE_MODIFIERS and (last_role == 0 or words[last_role - 1] != "of")
@@ -101,6 +123,7 @@ def split_role(run: Run) -> None:
     if (
         not name
         or not ORG_WORDS.isdisjoint(name)
+        or name[-1] in GEO_WORDS  # "Queen City" is a town's
         or name[0].lower() in CONNECTORS
         or name[-1] in _EVENT_WORDS
         or name[-1] in _PROGRAMME_WORDS
@@ -109,10 +132,7 @@ def split_role(run: Run) -> None:
     prefix = words[: last_role + 1]
     run.honorific = prefix[-1].rstrip(".") in HONORIFICS
     role_words = [w for w in prefix if w.rstrip(".") not in HONORIFICS]
-    if role_words and any(
-        w in ROLE_WORDS or w.rstrip(".") in ROLE_WORDS or w.lower() in ROLE_NOUNS
-        for w in role_words
-    ):
+    if role_words and any(_title_word(w, True) for w in role_words):
         run.role = " ".join(role_words)
     elif not run.honorific:
         return
@@ -129,7 +149,8 @@ def surname_key(word: str) -> str:
 
 def title_of(run: Run) -> bool:
     """Cut a job opening a run before what it is the job of: "Chair of the Beacon Council"
-    is the Beacon Council, "CEO of Fox News" is Fox News. Whether it cut."""
+    is the Beacon Council, "CEO of Fox News" is Fox News; a job of a field ("Director of
+    Public Affairs") leaves no name (``run.tokens`` empty). Whether it cut."""
     words = run.tokens
     if not (
         len(words) > 2
@@ -142,8 +163,46 @@ def title_of(run: Run) -> bool:
     if rest[0] == "the" and len(rest) > 1:
         rest = rest[1:]
         run.article = True
+    elif _a_field(rest):
+        run.tokens = []  # "Director of Public Affairs", "Minister of Finance": all a job
+        return True
     run.tokens = rest
     return True
+
+
+def _a_field(words: list[str]) -> bool:
+    """Whether the words after a job's "of" name its field, not a body: common words only,
+    no "the", no body a list knows ("Public Affairs", "Finance"; not "Fox News", "Apple")."""
+    return (
+        len(words) <= 3
+        and " ".join(words) not in KNOWN_ORGS
+        and all(w.lower() in lower_words() or w.lower() in CONNECTORS for w in words)
+    )
+
+
+_LOCAL_BODIES: Final = word_list("facts/kinds/local_bodies")
+"""Last words of a town's own bodies: "... High School", "... Police Department"."""
+_LOCAL_BODY_WORDS: Final = max(len(entry.split()) for entry in _LOCAL_BODIES)
+
+
+def town_of(body: str) -> str | None:
+    """The town a local body is named after: "Westfield" of "Westfield High School",
+    "Baldwin County" of "Baldwin County Sheriff's Office"; None for a body named otherwise
+    ("Lincoln High School" is named after a man, "Fox News" is no local body)."""
+    words = body.replace("’", "'").split()
+    for size in range(min(_LOCAL_BODY_WORDS, len(words) - 1), 0, -1):
+        if " ".join(words[-size:]) in _LOCAL_BODIES:
+            head = words[:-size]
+            if (
+                1 <= len(head) <= 3
+                and all(w[:1].isupper() and w.isalpha() for w in head)
+                and head[0] not in given_names()
+                and not ORG_WORDS.intersection(head)
+                and " ".join(head) not in KNOWN_ORGS
+            ):
+                return " ".join(head)
+            return None
+    return None
 
 
 def only_a_title(words: list[str], place_names: frozenset[str]) -> bool:
@@ -179,10 +238,21 @@ _CAMEL: Final = re.compile(r"[a-z]{3}[A-Z]")
 
 
 def could_be_a_person(words: list[str]) -> bool:
-    """Whether words may name a person: no digits ("Nagar98"), no "&" ("AT&T") and no
-    company's inner capital ("PricewaterhouseCoopers")."""
+    """Whether words may name a person: no digits ("Nagar98"), no "&" ("AT&T"), no
+    company's inner capital ("PricewaterhouseCoopers") and, after the first word, no
+    acronym ("Oculus VR"; a Roman numeral may end a name: "John Paul II")."""
     return not any(
-        "&" in word or _CAMEL.search(word) or any(c.isdigit() for c in word) for word in words
+        "&" in word
+        or _CAMEL.search(word)
+        or any(c.isdigit() for c in word)
+        or (
+            i > 0
+            and len(word) > 1
+            and word.isupper()
+            and word.isalpha()
+            and not _ROMAN.fullmatch(word)
+        )
+        for i, word in enumerate(words)
     )
 
 
@@ -204,60 +274,344 @@ def short_form(org: str) -> str | None:
     return None
 
 
-def kind_of(run: Run) -> str | None:
+NO_NAME: Final = "none"
+"""What a rule of ``KIND_RULES`` gives a run that names nothing ("Monday", "Iraqis")."""
+UNDECIDED: Final = "unknown"
+"""What a rule gives a run whose kind no later rule may guess: the cues decide
+(``PERSON_CUES`` in ``names.py``) or it is left out."""
+
+KindRule = Callable[[Run], str | None]
+"""A rule of ``KIND_RULES``: the kind it gives a run ("person", "org", "place" or
+``NO_NAME``), or None when it has nothing to say and the next rule is asked."""
+
+
+def known_organisation(run: Run) -> str | None:
+    """A list names the body: "Reuters", "Hamas", "European Union", "U.N." (as "UN")."""
     text = run.text
+    if text in KNOWN_ORGS or ("." in text and text.replace(".", "") in KNOWN_ORGS):
+        return "org"
+    return None
+
+
+def thing_acronym(run: Run) -> str | None:
+    """An acronym of a thing, a job or a measure: "TV", "GDP", "CEO" alone (though "Fox TV"
+    is a body)."""
+    return NO_NAME if run.text in _THING_ACRONYMS else None
+
+
+def honorific_place(run: Run) -> str | None:
+    """A form of address before a place names a title, not a person: "Miss America"."""
+    return NO_NAME if run.honorific and run.text in places() else None
+
+
+def known_place(run: Run) -> str | None:
+    """The gazetteer knows the place, with or without "the" or stops: "Paris", "the
+    Netherlands", "U.K."."""
     words = run.tokens
-    place_names = places()
-    if text in KNOWN_ORGS:
-        return "org"
-    if text in _THING_ACRONYMS:
-        return None  # "TV" alone, though "Fox TV" is a body
-    if text in place_names or (words[0] == "the" and " ".join(words[1:]) in place_names):
+    text = run.text
+    if text in places() or (words[0] == "the" and " ".join(words[1:]) in places()):
         return "place"
-    if run.role or run.honorific:
-        return "person"
-    if words[-1] in _PROGRAMME_WORDS or words[-1] in _EVENT_WORDS or text.endswith("Grand Prix"):
+    if len(words) == 1 and "." in text and ACRONYM.match(text):
+        return "place" if text.replace(".", "") in places() else None
+
+    return None
+
+
+def state_after_town(run: Run) -> str | None:
+    """A US state's short form after a town and a comma is the state: "St. Louis, MO",
+    "Trenton, N.J.", "Tarzana, Calif."."""
+    if len(run.tokens) != 1 or run.text not in STATE_ABBREVIATIONS:
         return None
-    if not ORG_WORDS.isdisjoint(words) or any(f" {p} " in f" {text} " for p in ORG_PHRASES):
-        return "org"
-    if len(words) > 1 and (words[-1] in GEO_WORDS or words[-1] in _VENUE_WORDS):
+    town = _AFTER_TOWN.search(run.before(40))
+    # "Katie Allen, MD": a person's name and a degree, not a town and a state.
+    if town and town.group("town").split()[0] not in given_names():
+        if run.source.startswith(".", run.end) and f"{run.text}." in STATE_ABBREVIATIONS:
+            run.tokens = [f"{run.text}."]  # "Calif." keeps the stop its words cut
         return "place"
+    return None
+
+
+def place_with_suffix(run: Run) -> str | None:
+    """A place joined to "-based", "-born", "-area" ... is that place: "Pakistan-based
+    developer" names Pakistan, "Mercer Island-based" Mercer Island."""
+    last = run.tokens[-1]
+    if "-" not in last:
+        return None
+    head, _, tail = last.rpartition("-")
+    place = " ".join([*run.tokens[:-1], head])
+    if tail in _PLACE_SUFFIXES and place in places():
+        run.tokens = place.split()
+        run.end -= len(tail) + 1
+        return "place"
+    return None
+
+
+def law_or_treaty(run: Run) -> str | None:
+    """A law, a bill, a treaty or a code: "Investment Company Act", "Data Retention Bill",
+    "Paris Accord" (neither a body for its "Company", nor a person)."""
+    words = run.tokens
+    if len(words) > 1 and (
+        words[-1] in _LAW_WORDS
+        # "Data Retention Bill" (but "Bill" after a given name may be a man's: "Bill Bill")
+        or (words[-1] == "Bill" and not is_given_name(words[-2]))
+    ):
+        return NO_NAME
+    return None
+
+
+def firm_with_ampersand(run: Run) -> str | None:
+    """A name with "&" between its words or its capitals is a firm's: "Pacific Gas &
+    Electric", "S&P", "PG&E"."""
+    words = run.tokens
+    if "&" in words[1:-1] or (len(words) == 1 and _CAPITALS_AND.fullmatch(words[0])):
+        return "org"
+    return None
+
+
+def party_member(run: Run) -> str | None:
+    """A party's member named by place and party: "a Virginia Democrat" is an anonymous
+    source, no name."""
+    words = run.tokens
+    if (
+        len(words) > 1
+        and words[-1] in _PARTY_MEMBERS
+        and all(w in places() or w in DEMONYMS or w.lower() in CONNECTORS for w in words[:-1])
+    ):
+        return NO_NAME
+    return None
+
+
+def bare_body_word(run: Run) -> str | None:
+    """A word of bodies alone names none: "the Company", "the University", "Committee" (a
+    list names those that are names alone: "Congress", "Hamas")."""
+    return NO_NAME if len(run.tokens) == 1 and run.text in ORG_WORDS else None
+
+
+def titled_person(run: Run) -> str | None:
+    """A title or a form of address was split off before the name: "Rep. Jim Clyburn"."""
+    return "person" if run.role or run.honorific else None
+
+
+def programme_or_event(run: Run) -> str | None:
+    """A programme's or an event's title: "The Laura Ingraham Show", "Athens Olympics",
+    "Belgian Grand Prix"."""
+    last = run.tokens[-1]
+    if last in _PROGRAMME_WORDS or last in _EVENT_WORDS or run.text.endswith("Grand Prix"):
+        return NO_NAME
+    return None
+
+
+def organisation_word(run: Run) -> str | None:
+    """A word or phrase of bodies: "Bank of England", "Labour Party", "Federal Reserve"."""
+    text = run.text
+    if not ORG_WORDS.isdisjoint(run.tokens) or any(f" {p} " in f" {text} " for p in ORG_PHRASES):
+        return "org"
+    return None
+
+
+def built_or_natural_place(run: Run) -> str | None:
+    """A geographic word or a venue's ends the name: "Caspian Sea", "Trent Bridge". After a
+    given name alone it may be a surname ("Jerry Hall", "Barry Lane"): undecided then, unless
+    a preposition of place comes before ("at Trent Bridge", "moved to Beverly Hills")."""
+    words = run.tokens
+    if len(words) > 1 and (words[-1] in GEO_WORDS or words[-1] in _VENUE_WORDS):
+        if (
+            len(words) == 2
+            and words[0] in given_names()
+            and not run.article
+            and not _PLACE_PREPOSITION.search(run.before(8))
+        ):
+            return UNDECIDED
+        return "place"
+    return None
+
+
+def ordinal_first(run: Run) -> str | None:
+    """A name opening with an ordinal is a time or a thing's: "21st Century", "21st Century
+    Fox" (a body's is found by its word: "20th Century Studios")."""
+    return NO_NAME if ORDINAL.fullmatch(run.tokens[0]) else None
+
+
+def club_prefix(run: Run) -> str | None:
+    """A club's prefix: "Dinamo Bucharest", "VfB Stuttgart", "Real Madrid" (before a town)."""
+    words = run.tokens
     if len(words) > 1 and (
         words[0] in CLUB_PREFIXES
-        or words[0] in CLUB_PREFIXES_BEFORE_PLACE
-        and " ".join(words[1:]) in place_names
+        or (words[0] in CLUB_PREFIXES_BEFORE_PLACE and " ".join(words[1:]) in places())
     ):
         return "org"
-    named = _named_after_place(words, run.article) if len(words) > 1 else None
-    if named:
-        return named
-    if len(words) == 1 and ACRONYM.match(text):
-        return "org"
-    if _NO_NAME_WORDS.issuperset(words) or _people_of(text):
+    return None
+
+
+def named_after_place(run: Run) -> str | None:
+    """A place followed by a word that is not one names a body: "Florida Marlins", "China
+    Daily", "Washington Post". A first word that is also a given name may be a person's
+    ("Jordan Peterson"): no guess then, unless "the" comes before the run. A team sheet's
+    country before a player ("Belgium Marc Degryse") is cut off: the player remains."""
+    words = run.tokens
+    if len(words) < 2:
         return None
+    for k in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:k]), words[k:]
+        if head in places():
+            if len(rest) >= 2 and rest[0] in given_names():
+                # "Nancy Erika Smith": a place that is a given name too opens the name.
+                if words[0] not in given_names():
+                    run.tokens = rest
+                return "person"
+            if (
+                head in COUNTRIES
+                or " ".join(rest) in places()  # "Hamilton Chicago": two places
+                or len(rest) > 1
+                or rest[-1].isupper()
+                or rest[-1] in DEMONYMS
+                or rest[-1] in given_names()
+                or rest[0].islower()
+            ):
+                return None
+            # "Jordan Peterson" may be a man's name; "Charlotte Panthers", a plural of a
+            # common noun after a town, is a team's.
+            if words[0] in given_names() and not run.article and not _common_plural(rest[-1]):
+                return None
+            return "org"
+    return None
+
+
+def _common_plural(word: str) -> bool:
+    """Whether a word is the plural of a common noun ("Panthers", "Vikings"), which no
+    surname is ("Jones", "Williams" are no common nouns)."""
+    lower = word.lower()
+    return lower.endswith("s") and lower in lower_words() and lower[:-1] in lower_words()
+
+
+def acronym(run: Run) -> str | None:
+    """A word of two to six capitals, or initials with stops, names a body: "NATO", "U.N.";
+    not a Roman numeral ("II") nor a word shouted ("WAS")."""
+    if len(run.tokens) != 1 or not ACRONYM.match(run.text):
+        return None
+    bare = run.text.replace(".", "")
+    if _ROMAN.fullmatch(bare) or bare.lower() in lower_words():
+        return NO_NAME
+    return "org"
+
+
+def no_name_words(run: Run) -> str | None:
+    """Words that make no name on their own or together ("British", "The", "Monday"), and the
+    people of a place or a group ("Iraqis", "New Yorkers")."""
+    if _NO_NAME_WORDS.issuperset(run.tokens) or _people_of(run.text):
+        return NO_NAME
+    return None
+
+
+def given_name_first(run: Run) -> str | None:
+    """A given name opens a run of two to four words: "Maria Lopez" (but not "the Harvey
+    Weinstein Company", nor "India on the Kashmir issue")."""
+    words = run.tokens
     if (
         2 <= len(words) <= 4
-        and words[0] in given_names()
+        and is_given_name(words[0])
         and words[-1] not in DEMONYMS
         and words[-1] not in ROLE_WORDS
         and not run.article
-        and words[1] not in _PHRASE_WORDS  # "India on the Kashmir issue" names no one
+        and words[1] not in _PHRASE_WORDS
+        and not after_indefinite(run)  # "an Easter Egg": a thing, not a person
     ):
         return "person"
-    # "R. Mahanama", "J.R.R. Tolkien": initials before a surname.
+    return None
+
+
+def after_indefinite(run: Run) -> bool:
+    """Whether "a" or "an" comes just before the run: "a Whole Foods spokeswoman", "an
+    Easter Egg" name a kind of thing, not a person."""
+    return _AFTER_A.search(run.before(4)) is not None
+
+
+def initials_first(run: Run) -> str | None:
+    """Initials before a surname: "R. Mahanama", "J.R.R. Tolkien"."""
+    words = run.tokens
     if (
         2 <= len(words) <= 3
         and _INITIALS.match(words[0])
-        and words[0] not in place_names
+        and words[0] not in places()
         and words[0].replace(".", "") not in KNOWN_ORGS
         and words[-1][:1].isupper()
         and not words[-1].isupper()
-        and words[-1] not in place_names
+        and words[-1] not in places()
         and words[-1] not in COUNTRIES
         and words[-1] not in COMMON_CAPITALISED  # "Chi and I. I'm not sure"
     ):
         return "person"
-    return "unknown"
+    return None
+
+
+_REGION_AFTER: Final = re.compile(
+    r",\s+(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?P<end>\s*(?:[,.;:)]|[-–—]|$))"
+)
+
+
+def town_with_region(run: Run) -> str | None:
+    """A name no rule knows, followed by its state or country and a stop, is a town:
+    "Tarzana, Calif.", "Rochdale, England." (the gazetteer holds only larger towns)."""
+    if len(run.tokens) > 3 or run.tokens[0] in given_names():
+        return None
+    after = _REGION_AFTER.match(run.source, run.end)
+    if after is None:
+        return None
+    region = after.group("region")
+    if region in STATE_ABBREVIATIONS or (region in places() and region not in given_names()):
+        return "place"
+    return None
+
+
+KIND_RULES: Final[tuple[KindRule, ...]] = (
+    known_organisation,
+    thing_acronym,
+    honorific_place,
+    known_place,
+    state_after_town,
+    place_with_suffix,
+    titled_person,
+    programme_or_event,
+    law_or_treaty,
+    firm_with_ampersand,
+    party_member,
+    bare_body_word,
+    organisation_word,
+    built_or_natural_place,
+    ordinal_first,
+    club_prefix,
+    named_after_place,
+    acronym,
+    no_name_words,
+    given_name_first,
+    initials_first,
+    town_with_region,
+)
+"""What a run names, asked rule by rule: the first rule with an answer decides, so the order
+is the precedence (a list's word beats a guess from the shape of the name). A run no rule
+decides is "unknown": a cue around it may yet make it a person (``PERSON_CUES``)."""
+
+
+LISTED: Final[frozenset[KindRule | None]] = frozenset(
+    {known_organisation, thing_acronym, honorific_place, known_place, state_after_town}
+)
+"""The rules that read a list, not the shape of a name: they hold even where every word is
+capitalised (a heading in title case)."""
+
+
+def decide(run: Run) -> tuple[KindRule | None, str | None]:
+    """The rule of ``KIND_RULES`` that decides the run's kind, and the kind: person, org,
+    place, None (no name) or "unknown" (no rule decided; the rule is then None)."""
+    for rule in KIND_RULES:
+        kind = rule(run)
+        if kind is not None:
+            return rule, None if kind == NO_NAME else kind
+    return None, "unknown"
+
+
+def kind_of(run: Run) -> str | None:
+    """The run's kind by ``KIND_RULES``: person, org, place, None (no name) or "unknown"."""
+    return decide(run)[1]
 
 
 def _people_of(text: str) -> bool:
@@ -266,104 +620,6 @@ def _people_of(text: str) -> bool:
     if text.endswith("s") and text[:-1] in DEMONYMS:
         return True
     return text.endswith("ers") and text[:-3] in places()
-
-
-def _named_after_place(words: list[str], article: bool) -> str | None:
-    """A place followed by a word that is not a place names a body: "Florida Marlins",
-    "China Daily", "Washington Post". A first word that is also a given name may be a
-    person's ("Jordan Peterson"): no guess then, unless "the" comes before the run."""
-    for k in range(len(words) - 1, 0, -1):
-        head, rest = " ".join(words[:k]), words[k:]
-        if head in places():
-            if len(rest) >= 2 and rest[0] in given_names():
-                # A team sheet: "Belgium Marc Degryse" is the player.
-                words[:] = rest
-                return "person"
-            if (
-                head in COUNTRIES
-                or len(rest) > 1
-                or rest[-1].isupper()
-                or rest[-1] in DEMONYMS
-                or rest[-1] in given_names()
-                or rest[0].islower()
-            ):
-                return None
-            if words[0] in given_names() and not article:
-                return None
-            return "org"
-    return None
-
-
-def role_around(paragraph: str, run: Run) -> str | None:
-    # A role after the name is set off by a comma right after it.
-    after = (
-        _ROLE_AFTER.match(paragraph[run.end : run.end + 120])
-        if paragraph.startswith(",", run.end)
-        else None
-    )
-    if after and _is_role(after.group("role")):
-        return (
-            after.group("role").removeprefix("the ").removeprefix("a ").removeprefix("an ").strip()
-        )
-    head = paragraph[max(0, run.start - 120) : run.start]
-    # The role set off before a name ends in a comma: "the chief economist, Jane Doe".
-    before = _ROLE_BEFORE.search(head) if head.rstrip().endswith(",") else None
-    if before and _is_role(before.group("role")):
-        det = before.group("det")
-        role = before.group("role").strip()
-        # The possessive nearest the name owns the role: "the International Criminal Court
-        # against Sudan's president, Omar Hassan al-Bashir" -> "Sudan's president".
-        owners = list(_OWNER_IN_ROLE.finditer(role))
-        if owners:
-            det, role = owners[-1].group(1), role[owners[-1].end() :]
-            if not _is_role(role):
-                return None
-        # The determiner nearest the name opens the role:
-        # "a day after the prime minister of Turkey".
-        inner = re.split(r"\b(?:the|a|an)\s+", role)
-        if len(inner) > 1:
-            det, role = "the", inner[-1].strip()
-            if not _is_role(role):
-                return None
-        return f"{det} {role}" if det[0].isupper() else role
-    return None
-
-
-def _is_role(phrase: str) -> bool:
-    words = phrase.lower().replace("’s", "").replace("'s", "").split()
-    if not 1 <= len(words) <= 10 or any(w in SAY_VERBS for w in words):
-        return False
-    if words[0] in ("and", "but", "or", "so"):
-        return False  # a clause goes on: "Broadway, and met the director shortly after"
-    head = [w for w in words if w not in CONNECTORS]
-    return any(w.strip(",") in ROLE_NOUNS for w in head[:6]) and not re.search(
-        r"\b(?:who|which|that|is|was|has|had|will)\b", phrase
-    )
-
-
-_APPOSITIVE_SAID: Final = re.compile(
-    r"\s*,[^,.;:“”\"()]{1,100},\s*(?:" + "|".join(sorted(SAY_VERBS, key=len, reverse=True)) + r")\b"
-)
-"""A subject set off from its verb of saying: "Rucker Culpepper, who runs the effort, said"."""
-
-
-def said_nearby(paragraph: str, run: Run) -> bool:
-    after = paragraph[run.end : run.end + 30].lower().split()
-    before = paragraph[max(0, run.start - 20) : run.start].lower().split()
-    if (after and after[0].strip(",.") in SAY_VERBS) or (before and before[-1] in SAY_VERBS):
-        return True
-    aside = _APPOSITIVE_SAID.match(paragraph, run.end)
-    # The aside must describe a person: "who ...", a job, or an age ("Quina Jones, 25,").
-    words = aside.group(0).lower().replace(",", " ").split() if aside else []
-    return bool(words) and (
-        words[0] in ("who", "whose") or words[0].isdigit() or any(w in ROLE_NOUNS for w in words)
-    )
-
-
-def role_noun_before(paragraph: str, run: Run) -> bool:
-    """A job written just before the name vouches for it: "economist Aparna Mathur"."""
-    before = paragraph[max(0, run.start - 30) : run.start].split()
-    return bool(before) and before[-1].islower() and before[-1] in ROLE_NOUNS
 
 
 def end_at_name(paragraph: str, run: Run) -> None:

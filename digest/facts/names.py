@@ -1,12 +1,15 @@
 """People, organisations and places named in an article, with the roles it gives people.
 
     dateline ("LONDON 1996-08-30", "BRUSSELS (Reuters) -") -> a place
-    capitalised runs -> words in capitals read as names ("NEW YORK"), field labels dropped
-      -> trim sentence openers, split titles ("Defence Minister", "Rep.") from names
-      -> classify (gazetteers, organisation, venue and event words, given names, initials)
+    capitalised runs (``runs.py``) -> words in capitals read as names ("NEW YORK"), field
+      labels dropped -> sentence openers trimmed ("Once Simmons"), titles split from names
+      ("Defence Minister", "Rep.") -> kinds by ``kinds.KIND_RULES``, walked in order
       -> sides in sports results become teams or players (``teams.py``)
-      -> cues for the rest ("said", a job before the name, "(Sweden)" after it)
+      -> the rest by ``cues.BODY_CUES`` and ``cues.PERSON_CUES`` ("the retailer X", "said X")
+      -> the rules propose, the tagger confirms (``tagger.py``): a person or body no list
+         vouches for is kept only when the learned tagger also reads it so
       -> merge mentions; a person's surname is that person, never a place or a body
+    headline -> the places it names (the story's main place is often named only there)
 
 Precision comes first: a run that no list, word or cue vouches for is left out rather
 than guessed. A person is listed once, under the fullest form of the name; surname-only
@@ -15,49 +18,122 @@ mentions ("Stoltenberg said") and "Mr Putin" count toward that person.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from digest.facts.cues import (
+    TO_A_BODY,
+    VOUCHING_CUES,
+    ArticleWords,
+    body_cue,
+    person_cue,
+    role_around,
+)
 from digest.facts.gazetteer import (
     COMMON_CAPITALISED,
     COMMON_WORD_PLACES,
     COUNTRIES,
     KNOWN_ORGS,
+    ORG_PHRASES,
     ORG_WORDS,
+    ROLE_NOUNS,
+    SAY_VERBS,
     places,
 )
 from digest.facts.kinds import (
-    FROM_PLACE,
+    LISTED,
+    KindRule,
+    after_indefinite,
     could_be_a_person,
+    decide,
     end_at_name,
     ends_with,
-    kind_of,
+    known_place,
     only_a_title,
-    role_around,
-    role_noun_before,
-    said_nearby,
     short_form,
     split_role,
     surname_key,
     title_of,
+    town_of,
 )
 from digest.facts.runs import (
+    ACRONYM,
     Run,
     dateline,
+    is_heading,
     is_label,
     is_shouted,
     joined_by_and,
+    joined_by_commas,
     runs_of,
     start_at_first_word,
     title_case,
     trim,
     uncap,
 )
+from digest.facts.tagger import Name, Window, judge, tokenize, weights
 from digest.facts.teams import sides
 from digest.models import Entity, Person
+from digest.text.sentences import sentence_spans
+
+_TAGGER_KIND: Final = {"person": "PER", "org": "ORG", "place": "LOC"}
+"""The rules' kinds as the tagger names them."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameKnobs:
+    """How far the rules lean on the learned tagger (:mod:`digest.facts.tagger`)."""
+
+    tagger: bool = True
+    """Ask the tagger at all: with False the rules decide alone."""
+    confirm: frozenset[str] = frozenset({"person", "org"})
+    """Kinds the rules give that the tagger must confirm, unless a list vouches for the
+    name: a person or organisation it never reads as one in any mention is left out."""
+    add_margin: float = 10.0
+    """Least margin (the best tag's score over the next) at which the tagger reads an
+    undecided run of two words or more as a person (``float("inf")``: never)."""
+    person_veto_margin: float = 2.0
+    """For a person the tagger reads as one in no mention: the margin by which it must read
+    some mention as another kind to overrule the rules (a mention read as no name at all
+    overrules too)."""
+    org_veto_margin: float = 10.0
+    """For an organisation the tagger reads as one in no mention: the margin by which it
+    must read some mention as another kind to overrule the rules (a mention read as no name
+    at all overrules too)."""
+    trusted: frozenset[KindRule] = frozenset()
+    """Rules of ``kinds.KIND_RULES`` whose people need no confirming."""
+    add_org_margin: float = float("inf")
+    """The same for an undecided run the tagger reads as an organisation (any length)."""
+    add_place_margin: float = float("inf")
+    """The same for an undecided run the tagger reads as a place (any length)."""
+    place_org_margin: float = float("inf")
+    """In an article of sports results, the margin by which the tagger must read most
+    mentions of a town as an organisation for it to be one (its club: "Surrey beat Kent")."""
+    add_share: float = 0.5
+    """Share of an undecided name's mentions the tagger must read as a person (each by
+    ``add_margin``) for the name to become one: the article's evidence, not one sentence's."""
+    one_word_people: bool = False
+    """List a person named only by one word, with no title, role or fuller mention
+    ("Roscosmos said"): issue 14 says a person has one of them, so by default no."""
+    one_word_margin: float = float("inf")
+    """Margin by which the tagger must read a mention of such a person as a person for the
+    person to be listed all the same."""
+    max_judged: int = 400
+    """Runs judged per article at most: past them (a hostile or enormous page) the rules
+    decide alone, so the tagger's cost stays bounded."""
+    weights: Path | None = None
+    """A weights file other than the shipped one (benchmarks score held-out folds so)."""
+
+
+DEFAULT_KNOBS: Final = NameKnobs()
 
 
 class _Person:
     """A person found, under the fullest form of the name (a plain class, as ``Run``)."""
 
-    __slots__ = ("name", "role", "mentions", "first", "tokens", "surname")
+    __slots__ = ("name", "role", "mentions", "first", "tokens", "surname", "vouched")
 
     def __init__(
         self,
@@ -75,18 +151,40 @@ class _Person:
         self.tokens = tokens
         self.surname = surname
         """The last word as surnames are compared (``surname_key``), kept with ``tokens``."""
+        self.vouched = False
+        """A mention gives a title, a form of address or a role, or shows a player in
+        results: a name of one word is then a person's too ("Mr Putin", "Korda beat ...")."""
 
 
 class NameFinder:
     """Finds and merges the people, organisations and places of one article."""
 
-    def __init__(self, paragraphs: tuple[str, ...]) -> None:
+    def __init__(
+        self, paragraphs: tuple[str, ...], knobs: NameKnobs = DEFAULT_KNOBS, title: str = ""
+    ) -> None:
         self.paragraphs = paragraphs
+        self.knobs = knobs
+        self.title = title
+        self.proper: set[str] = set()
+        """Words the article capitalises inside a sentence: names, not sentence openers."""
         self.people: list[_Person] = []
         self.orgs: dict[str, list[int]] = {}
         self.places: dict[str, list[int]] = {}
         self.person_spans: list[tuple[int, int, int, str]] = []
         """(paragraph, start, end, person name) for every mention, in reading order."""
+        self._readings: dict[tuple[int, int], list[Name]] = {}
+        self._verdicts: dict[tuple[str, str], bool] = {}
+        self._windows: dict[int, Window] = {}
+        """The tagger's reading of each paragraph's words, made once a paragraph."""
+        self._judged = 0
+        self._sports = False
+        """The article gives sports results: a town's name may stand for its club."""
+        self._trusted: set[int] = set()
+        """Runs typed by a rule of ``NameKnobs.trusted``: no confirming asked."""
+        self._players: set[str] = set()
+        """Names that the article's results show as players."""
+        self._teams: set[str] = set()
+        """Names that the article's results show as teams."""
         self._run()
 
     def _person(self, run: Run, order: int) -> _Person:
@@ -114,22 +212,29 @@ class NameFinder:
                 person.mentions += 1
                 if run.role and not person.role:
                     person.role = run.role
+                person.vouched = person.vouched or bool(run.role or run.honorific)
                 return person
         person = _Person(name, run.role, 1, order, list(words), last)
+        person.vouched = bool(run.role or run.honorific)
         self.people.append(person)
         return person
 
-    def _run(self) -> None:
-        pending: list[tuple[Run, int]] = []
-        located: list[tuple[Run, int, str, str]] = []
-        mentions: list[tuple[int, int, int, _Person]] = []
-        seen: list[tuple[Run, int, str | None, str]] = []
-        proper: set[str] = set()
-        """Words the article capitalises inside a sentence: names, not sentence openers."""
-        order = 0
-        place_line = dateline(self.paragraphs)
-        if place_line:
-            self.places[place_line[3]] = [0]
+    def _known(self, words: list[str]) -> bool:
+        """Whether a run names a person already found: "Stoltenberg" after "Jens
+        Stoltenberg", "Forrest Jones" after "Michael Forrest Jones" (but "British Bill" is
+        not "Bill Shorten": a given name is no surname)."""
+        key = surname_key(words[-1])
+        if len(words) == 1:
+            return any(words[0] in p.tokens or key == p.surname for p in self.people)
+        return len(words) == 2 and any(
+            key == p.surname
+            and (words[0] == p.tokens[0] or ends_with(p.tokens, words) or len(p.tokens) == 1)
+            for p in self.people
+        )
+
+    def _typed_runs(self, place_line: tuple[int, int, int, str] | None) -> list[Typed]:
+        """Every run of the article that may be a name, with the kind the rules give it."""
+        proper = self.proper
         runs = [runs_of(paragraph, index) for index, paragraph in enumerate(self.paragraphs)]
         if any(" and " in paragraph for paragraph in self.paragraphs):
             # Words the article writes as a name on their own, away from any "and".
@@ -146,6 +251,11 @@ class NameFinder:
                 joined_by_and(paragraph, found, alone) if " and " in paragraph else found
                 for paragraph, found in zip(self.paragraphs, runs, strict=True)
             ]
+        runs = [
+            joined_by_commas(paragraph, found) if " & " in paragraph else found
+            for paragraph, found in zip(self.paragraphs, runs, strict=True)
+        ]
+        kept: list[Run] = []
         for index, paragraph in enumerate(self.paragraphs):
             shouted = is_shouted(paragraph)
             for run in runs[index]:
@@ -169,30 +279,45 @@ class NameFinder:
                     continue
                 uncap(run, shouted)
                 proper.update(run.tokens[1:] if run.sentence_start else run.tokens)
-                if trim(run) is None:
-                    continue
-                # A mention starts at its first kept word ("On The Steve Harvey Show").
-                start_at_first_word(run, paragraph)
-                if len(run.tokens) > 1:
-                    if only_a_title(run.tokens, places()):
-                        continue  # "the Prime Minister said", "the US President": no name
-                    split_role(run)  # a title comes before a name
-                    if run.role is None and title_of(run):
-                        start_at_first_word(run, paragraph)
-                order += 1
-                words = list(run.tokens)
-                kind = kind_of(run)
-                if kind == "person" and not could_be_a_person(run.tokens):
-                    kind = None  # "Gautam Budha Nagar98", "AT&T": no one's name
-                if run.tokens != words:
-                    # A team sheet's country was cut from the player's name.
+                kept.append(run)
+        typed: list[Typed] = []
+        order = 0
+        headings = {i for i, p in enumerate(self.paragraphs) if is_heading(p)}
+        for run in kept:
+            paragraph = run.source
+            if trim(run, proper) is None:
+                continue
+            # A mention starts at its first kept word ("On The Steve Harvey Show").
+            start_at_first_word(run, paragraph)
+            if len(run.tokens) > 1:
+                if only_a_title(run.tokens, places()):
+                    continue  # "the Prime Minister said", "the US President": no name
+                split_role(run)  # a title comes before a name
+                if run.role is None and title_of(run):
+                    if not run.tokens:
+                        continue  # a job of a field: "Director of Public Affairs"
                     start_at_first_word(run, paragraph)
-                seen.append((run, order, kind, run.text))
+            order += 1
+            words = list(run.tokens)
+            rule, kind = decide(run)
+            if run.paragraph in headings and rule not in LISTED and kind != "unknown":
+                kind = "unknown"  # a heading's capitals: only a list or a cue may name
+            if kind == "person" and not could_be_a_person(run.tokens):
+                kind = None  # "Gautam Budha Nagar98", "AT&T": no one's name
+            if rule in self.knobs.trusted:
+                self._trusted.add(id(run))
+            if run.tokens != words:
+                # A team sheet's country was cut from the player's name.
+                start_at_first_word(run, paragraph)
+            typed.append((run, order, kind, run.text))
         side = sides(
-            self.paragraphs, [(r.paragraph, r.start, r.end, text, k) for r, _, k, text in seen]
+            self.paragraphs, [(r.paragraph, r.start, r.end, text, k) for r, _, k, text in typed]
         )
-        for run, order, kind, text in seen:
-            paragraph = self.paragraphs[run.paragraph]
+        self._sports = "team" in side.values()
+        if not side:
+            return typed
+        out: list[Typed] = []
+        for run, order, kind, text in typed:
             # National sides keep the country's name as a place ("France beat Mexico 2-0").
             if (
                 side.get(text) == "team"
@@ -202,44 +327,106 @@ class NameFinder:
                 kind = "org"
             elif side.get(text) == "player" and kind == "unknown":
                 kind = "person"
+            if side.get(text) == "player":
+                self._players.add(text)
+            elif side.get(text) == "team" and kind == "org":
+                self._teams.add(text)  # results vouch for it as a list does
+            out.append((run, order, kind, text))
+        return out
+
+    def _run(self) -> None:
+        place_line = dateline(self.paragraphs)
+        if place_line:
+            self.places[place_line[3]] = [0]
+        typed = self._typed_runs(place_line)
+        article = ArticleWords.of(run for run, _, kind, _ in typed if kind == "unknown")
+        tagger = self.knobs.tagger
+        confirm = self.knobs.confirm if tagger else frozenset()
+        by_text: dict[str, list[Run]] = {}
+        for run, _, kind, text in typed:
+            if kind is not None:
+                by_text.setdefault(text, []).append(run)
+        # Bodies named by a cue ("the retailer Whole Foods") are bodies in every mention.
+        bodies = {text for run, _, kind, text in typed if kind == "unknown" and body_cue(run)}
+        # First the people the rules name, each confirmed by the tagger unless a list
+        # vouches for the name; a confirmed person's surname then names that person.
+        mentions: list[tuple[int, int, int, _Person]] = []
+        pending: list[tuple[Run, int]] = []
+        located: list[tuple[Run, int, str, str]] = []
+        knobs = self.knobs
+        for run, order, kind, text in typed:
+            if kind == "unknown" and (
+                text in bodies
+                or (tagger and self._read_as("ORG", knobs.add_org_margin, by_text[text]))
+            ):
+                kind = "org"
+            elif (
+                kind == "unknown"
+                and tagger
+                and self._read_as("LOC", knobs.add_place_margin, by_text[text])
+            ):
+                kind = "place"
+            elif (
+                kind == "place"
+                and tagger
+                and self._sports
+                and text not in COUNTRIES
+                and self._read_as("ORG", knobs.place_org_margin, by_text[text])
+            ):
+                kind = "org"  # a town's name standing for its club: "Surrey beat Kent"
             if kind == "person":
-                end_at_name(paragraph, run)
+                if (
+                    "person" in confirm
+                    and id(run) not in self._trusted
+                    and not self._confirmed("person", run, by_text)
+                ):
+                    continue
+                end_at_name(run.source, run)
                 if not run.role:
-                    run.role = role_around(paragraph, run)
+                    run.role = role_around(run.source, run)
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
-            elif kind in ("org", "place"):
+                article.people_ends.add((run.paragraph, run.end))
+                article.people_starts.add((run.paragraph, run.start))
+            elif kind == "org":
+                # A cue vouches for a body as a list does ("the retailer Whole Foods").
+                if (
+                    "org" in confirm
+                    and text not in bodies
+                    and text not in self._teams
+                    and not self._confirmed("org", run, by_text)
+                ):
+                    continue
+                located.append((run, order, kind, text))
+            elif kind == "place":
                 located.append((run, order, kind, text))
             elif kind == "unknown":
                 pending.append((run, order))
-        # Second pass: surnames of people already found, and names a cue vouches for.
+        # Then the runs no rule decided: a known person's surname, a cue, or the tagger.
+        proper = self.proper
         for run, order in pending:
-            paragraph = self.paragraphs[run.paragraph]
             words = run.tokens
-            surname = words[-1]
-            key = surname_key(surname)
-            known = len(words) <= 2 and any(
-                surname in p.tokens or key == p.surname for p in self.people
-            )
+            known = self._known(words)
             if known:
-                named = True  # a known person's surname
-            elif len(words) == 1 and run.sentence_start and surname not in proper:
+                named = True
+            elif len(words) == 1 and run.sentence_start and words[0] not in proper:
                 # "Limbaugh told" opening a sentence is a name when the article writes
                 # "Limbaugh" capitalised elsewhere too; "Police said" is not, cue or none.
                 named = False
+            elif after_indefinite(run) or run.article:
+                # "a Fox source said", "an Easter Egg", "the American Theatre Wing
+                # announced": an article before a name makes it a thing's or a body's.
+                named = False
             else:
-                from_place = FROM_PLACE.match(paragraph, run.end)
-                named = (
-                    said_nearby(paragraph, run)
-                    or role_around(paragraph, run) is not None
-                    or role_noun_before(paragraph, run)
-                    or bool(
-                        from_place
-                        and from_place.group("place") in places()
-                        and 2 <= len(words) <= 4
-                    )
+                cue = person_cue(run, article)
+                named = cue is not None and (
+                    "person" not in confirm
+                    or cue in VOUCHING_CUES
+                    or self._confirmed("person", run, by_text)
                 )
+                if not named and tagger and len(words) >= 2:
+                    named = self._read_as("PER", self.knobs.add_margin, by_text[run.text])
             if named and could_be_a_person(words):
-                end_at_name(paragraph, run)
+                end_at_name(run.source, run)
                 if (
                     not known
                     and len(run.tokens) == 1
@@ -248,11 +435,51 @@ class NameFinder:
                 ):
                     continue  # "Residents of Federal Way said": the rule above, once cut
                 if not run.role:
-                    run.role = role_around(paragraph, run)
+                    run.role = role_around(run.source, run)
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
+        self._locate(located, mentions, typed)
+        # A person has a given name, a title or role, or a fuller mention: a name of one
+        # word with none of them ("Roscosmos said", "told Mashable") is left out.
+        sure = {
+            id(person)
+            for paragraph, start, _end, person in mentions
+            if any(
+                kind == "PER" and margin >= self.knobs.one_word_margin
+                for _s, _e, kind, margin in self._readings.get((paragraph, start), ())
+            )
+        }
+        lone = {
+            id(p)
+            for p in self.people
+            if len(p.tokens) == 1
+            and not p.vouched
+            and p.name not in self._players
+            and id(p) not in sure
+            and not self.knobs.one_word_people
+        }
+        if lone:
+            self.people = [p for p in self.people if id(p) not in lone]
+            mentions = [m for m in mentions if id(m[3]) not in lone]
+        # Spans name each person by the fullest form, which may come after the mention.
+        self.person_spans = sorted((p, s, e, person.name) for p, s, e, person in mentions)
+        names = {w for p in self.people for w in p.tokens} | {p.name for p in self.people}
+        for table in (self.orgs, self.places):
+            for key in [k for k in table if k in names]:
+                del table[key]
+        self._headline_places()
+
+    def _locate(
+        self,
+        located: list[tuple[Run, int, str, str]],
+        mentions: list[tuple[int, int, int, _Person]],
+        typed: list[Typed],
+    ) -> None:
+        """Organisations and places, once the people are known."""
+        proper = self.proper
         # A person is never also a place or an organisation: "Warren" after "Elizabeth
         # Warren" is her, though a city bears the name.
         surnames = {p.surname for p in self.people if len(p.tokens) > 1}
+        acting = _acting_bodies(typed)
         for run, order, kind, text in located:
             if surname_key(text) in surnames or any(text == p.name for p in self.people):
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
@@ -273,15 +500,123 @@ class NameFinder:
             ):
                 continue  # "Man’s greed", "Mobile phones": the word, not the town
             elif kind == "org":
+                if text not in acting and ACRONYM.match(text) and text not in KNOWN_ORGS:
+                    continue  # "HDR content", "an IVF treatment": a thing's acronym
                 self.orgs.setdefault(text, []).append(order)
+                town = town_of(text)
+                if town:  # "Westfield High School" names Westfield too
+                    self.places.setdefault(town, []).append(order)
             else:
                 self.places.setdefault(text.removeprefix("the "), []).append(order)
-        # Spans name each person by the fullest form, which may come after the mention.
-        self.person_spans = sorted((p, s, e, person.name) for p, s, e, person in mentions)
-        names = {w for p in self.people for w in p.tokens} | {p.name for p in self.people}
-        for table in (self.orgs, self.places):
-            for key in [k for k in table if k in names]:
-                del table[key]
+
+    def _headline_places(self) -> None:
+        """The places the headline names, which the body may name only by an organisation's
+        or a person's name (the story's main place): known places only."""
+        if not self.title:
+            return
+        names = {w for p in self.people for w in p.tokens}
+        for run in runs_of(self.title, -1):
+            uncap(run, is_shouted(self.title))
+            if trim(run) is None:
+                continue
+            text = run.text.removeprefix("the ")
+            if (
+                text not in self.places
+                and text not in names
+                and known_place(run) == "place"
+                # A headline capitalises every word: "Why Reading Matters" is no town.
+                and (text not in COMMON_WORD_PLACES or text in self.proper)
+            ):
+                self.places[text] = [0]
+
+    def _read(self, run: Run) -> list[Name] | None:
+        """What the tagger reads over the run (cached); None past ``NameKnobs.max_judged``."""
+        key = (run.paragraph, run.start)
+        found = self._readings.get(key)
+        if found is not None:
+            return found
+        if self._judged >= self.knobs.max_judged:
+            return None
+        self._judged += 1
+        paragraph = run.source
+        window = self._windows.get(run.paragraph)
+        if window is None:
+            window = self._windows[run.paragraph] = Window(tokenize(paragraph))
+        # A title the rules split off ("Fed Chair Janet Yellen") is not read as the name.
+        first = paragraph.find(run.tokens[0], run.start, run.end) if run.tokens else -1
+        found = judge(
+            window,
+            paragraph,
+            (max(first, run.start), run.end),
+            _sentence_starts(paragraph),
+            is_shouted(paragraph),
+            self.proper,
+            weights(self.knobs.weights),
+        )
+        self._readings[key] = found
+        return found
+
+    def _confirmed(self, kind: str, run: Run, by_text: dict[str, list[Run]]) -> bool:
+        """Whether the tagger reads some mention of the run's name as a name of ``kind``
+        (for a person, a mention of the surname alone counts): the rules propose, the
+        tagger confirms. Names a list vouches for need no confirming, nor does anything
+        past the bound of judged runs."""
+        text = run.text
+        if kind == "org" and (
+            text in KNOWN_ORGS or any(f" {p} " in f" {text} " for p in ORG_PHRASES)
+        ):
+            return True  # a list vouches for it: "Federal Reserve System"
+        want = _TAGGER_KIND[kind]
+        verdict = self._verdicts.get((kind, text))
+        if verdict is not None:
+            return verdict
+        candidates = list(by_text.get(text, ()))
+        if kind == "person" and len(run.tokens) > 1:
+            candidates.extend(by_text.get(run.tokens[-1], ()))
+        if run not in candidates:
+            candidates.insert(0, run)
+        veto = self.knobs.org_veto_margin if kind == "org" else self.knobs.person_veto_margin
+        verdict = False
+        vetoed = False
+        for mention in candidates:
+            found = self._read(mention)
+            if found is None or any(k == want for _, _, k, _ in found):
+                verdict = True
+                break
+            vetoed = vetoed or not found or any(m >= veto for *_, m in found)
+        if not verdict and not vetoed:
+            verdict = True  # the tagger reads it as nothing sure: the rules stand
+        self._verdicts[(kind, text)] = verdict
+        if verdict and kind == "person":
+            self._verdicts[(kind, run.tokens[-1])] = True
+        return verdict
+
+    def _read_as(self, tag: str, margin: float, mentions: list[Run]) -> bool:
+        """Whether the tagger reads the mentions of a name as a name of ``tag`` (PER, ORG),
+        each exactly and by ``margin``, in more than ``NameKnobs.add_share`` of them."""
+        if not mentions or margin == float("inf"):
+            return False
+        key = (tag, mentions[0].text)
+        verdict = self._verdicts.get(key)
+        if verdict is not None:
+            return verdict
+        confident = 0
+        for mention in mentions:
+            found = self._read(mention)
+            if found is None:
+                break
+            if len(found) == 1:
+                start, end, kind, by = found[0]
+                if (
+                    kind == tag
+                    and by >= margin
+                    and end == mention.end
+                    and mention.source.startswith(mention.tokens[0], start)
+                ):
+                    confident += 1
+        verdict = confident > self.knobs.add_share * len(mentions)
+        self._verdicts[key] = verdict
+        return verdict
 
     def person_list(self) -> tuple[Person, ...]:
         ranked = sorted(self.people, key=lambda p: (-p.mentions, p.first))
@@ -314,3 +649,42 @@ class NameFinder:
             if name == person.name or (words and last == person.surname):
                 return person.name
         return None
+
+
+Typed = tuple[Run, int, str | None, str]
+"""(run, reading order, kind the rules give, text) of a run that may be a name."""
+
+
+_DEFINED: Final = re.compile(r"([A-Z][\w’'-]*)\s*\($")
+"""The last word of a name an acronym in brackets stands for: "People Power Party (PPP)"."""
+
+
+def _sentence_starts(paragraph: str) -> list[int]:
+    return [start for start, _ in sentence_spans(paragraph)]
+
+
+def _acting_bodies(typed: list[Typed]) -> set[str]:
+    """Acronyms the article shows acting as bodies in some mention: saying ("NBC said"),
+    owning ("NBC's"), employing ("an NBC executive"), addressed or joined ("told NBC",
+    "at NBC"). An acronym written only before a noun ("HDR content") is a thing's."""
+    acting: set[str] = set()
+    for run, _, kind, text in typed:
+        if kind != "org" or text in acting or not ACRONYM.match(text):
+            continue
+        after = run.after(30)
+        words = after.split()
+        first = words[0].strip(",.;:") if words else ""
+        before = run.before(30).split()
+        last = before[-1] if before else ""
+        if last == "the" and len(before) > 1:
+            last = before[-2]
+        defined = _DEFINED.search(run.before(80))
+        if (
+            after.startswith(("'s", "’s"))
+            or first in SAY_VERBS
+            or first in ROLE_NOUNS
+            or last in TO_A_BODY
+            or (defined is not None and defined.group(1) in ORG_WORDS)
+        ):
+            acting.add(text)
+    return acting

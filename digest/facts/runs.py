@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import cache
 from typing import Final
 
 from digest.facts.gazetteer import (
@@ -20,8 +21,11 @@ from digest.facts.gazetteer import (
     HONORIFICS,
     KNOWN_ORGS,
     ORG_WORDS,
+    ROLE_NOUNS,
     ROLE_WORDS,
+    STATE_ABBREVIATIONS,
     given_names,
+    lower_words,
     places,
 )
 from digest.facts.scan import ascii_twin
@@ -41,6 +45,21 @@ _ASCII_LOWER: Final = string.ascii_lowercase.encode("ascii")
 SPLITTERS: Final = word_list("facts/runs/splitters")
 """Capitalised small words inside a run of capitals that part two names, as in a fixtures list."""
 ACRONYM: Final = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+
+
+@cache
+def openers() -> frozenset[str]:
+    """Words that open a sentence without opening a name: written in lower case in news and
+    in no annotated name of the training set ("once", "replied"; not "new", "royal")."""
+    return word_list("facts/runs/openers")
+
+
+GROUP_POSSESSIVES: Final = word_list("facts/runs/group_possessives")
+"""Plural nouns whose possessive stays inside a body's name: "Murdoch Children's Research
+Institute", "National People's Congress" (a person's possessive ends a name: "Trump's")."""
+NAME_ABBREVIATIONS: Final = word_list("facts/runs/name_abbreviations")
+"""Short forms that keep their stop and run on into the name they open: "St. Louis",
+"Mt. Everest", "Ft. Worth"."""
 CORPORATE_SUFFIXES: Final = word_list("facts/runs/corporate_suffixes")
 """Last words of a company's full name that its short name leaves out ("Alibaba Group")."""
 
@@ -55,7 +74,8 @@ class Run:
 
     # Laid out by hand, a few entries a line: one a line would run to a column (fmt: skip).
     __slots__ = (
-        "tokens", "start", "end", "paragraph", "sentence_start", "role", "honorific", "article"
+        "tokens", "start", "end", "paragraph", "sentence_start", "role", "honorific", "article",
+        "source",
     )  # fmt: skip
 
     def __init__(
@@ -68,6 +88,7 @@ class Run:
         role: str | None = None,
         honorific: bool = False,
         article: bool = False,
+        source: str = "",
     ) -> None:
         self.tokens = tokens
         self.start = start
@@ -78,25 +99,47 @@ class Run:
         self.honorific = honorific
         self.article = article
         """"the" comes just before the run: "the Florida Marlins" names no person."""
+        self.source = source
+        """The paragraph the run is in: rules read the words around it."""
 
     @property
     def text(self) -> str:
         return " ".join(self.tokens)
 
+    def before(self, reach: int = 40) -> str:
+        """Up to ``reach`` characters of the paragraph just before the run."""
+        return self.source[max(0, self.start - reach) : self.start]
 
-_FIRST: Final = "A-Za-zÀ-ÖØ-öø-ÿ0-9"
-"""The characters a word starts with; it goes on over word characters, ’ ' . - and &."""
-_WORD: Final = f"[{_FIRST}][\\w’'.\\-&]*+"
-"""A word, to its end."""
+    def after(self, reach: int = 40) -> str:
+        """Up to ``reach`` characters of the paragraph just after the run."""
+        return self.source[self.end : self.end + reach]
+
+
+_EXTENDED_CAPITALS: Final = "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
+"""Capitals of the Latin Extended-A and -B blocks, which open names from many languages:
+"Şahin", "Łukasz", "Škoda", "Żaneta"."""
+_FIRST: Final = "A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024f0-9&"
+"""The characters a word starts with; it goes on over word characters, ’ ' . - & and the
+soft hyphen (U+00AD), which a page may put inside any word ("Vladi\u00admir")."""
+_WORD: Final = f"[{_FIRST}][\\w’'.\\-&\u00ad]*+"
+"""A word, to its end ("&" alone is a word: "Procter & Gamble")."""
 _GAP: Final = f"[^{_FIRST}]*+"
 """What lies between two words."""
-_CAPITAL: Final = "[A-ZÀ-ÖØ-Þ]|[ae]l-"
+_CAPITAL: Final = f"[A-ZÀ-ÖØ-Þ{_EXTENDED_CAPITALS}]|[ae]l-"
 """How a capitalised word (``_capitalised``) starts: a capital, or "al-" and "el-"."""
+_COMPOUND_TAIL: Final = re.compile(r"-[a-z]{2,}$")
+"""The end of a capitalised compound that describes what follows: "Amazon-owned",
+"Pakistan-based" (not a name's own hyphen: "Bosnia-Herzegovina", "al-Sharia")."""
+ORDINAL: Final = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+"""A number that may open a name: "21st Century Fox"."""
 _LINK_END: Final = r"[.\-'’]*(?:['’]s)?(?![\w’'.\-&])"
 """What ``_tokens`` cuts from the end of a connector ("of-", "the's"), to the word's end."""
 _LINK: Final = f"(?:{'|'.join(sorted(CONNECTORS, key=len, reverse=True))}){_LINK_END}"
-_NAME_START: Final = f"(?:{_CAPITAL}|t[hH][eE]{_LINK_END}{_GAP}(?:{_CAPITAL}))"
-"""A word a name starts at, or a "the" just before one (``Run.article``)."""
+_NAME_START: Final = (
+    f"(?:{_CAPITAL}|t[hH][eE]{_LINK_END}{_GAP}(?:{_CAPITAL})|{ORDINAL.pattern} (?:{_CAPITAL}))"
+)
+"""A word a name starts at, a "the" just before one (``Run.article``), or an ordinal before
+one ("21st Century Fox")."""
 _NAME_WORD: Final = re.compile(
     f"({_GAP})"
     f"((?:(?!{_NAME_START}|{_LINK}){_WORD}{_GAP}(?:(?!{_NAME_START}){_WORD}{_GAP})*+)?+)"
@@ -136,9 +179,16 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool],
         following = end + len(gap)
         brk = False
         if text[-1] in _ENDINGS:
-            if text[-1] == "s" and len(text) > 2 and text[-2] in "’'":
+            # "Children's" in "Murdoch Children's Research Institute" is part of the name.
+            if (
+                text[-1] == "s"
+                and len(text) > 2
+                and text[-2] in "’'"
+                and text[:-2] not in GROUP_POSSESSIVES
+            ):
                 text, end, brk = text[:-2], end - 2, True
-            # "Rep." and "Gen." keep their stop: a title runs on into the name it precedes.
+            # "Rep." and "Gen." keep their stop: a title runs on into the name it precedes,
+            # as "St." runs on into the saint's or the town's ("St. Louis").
             while (
                 text
                 and text[-1] in ".-'’"
@@ -147,17 +197,24 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool],
                     or text.rstrip(".") in HONORIFICS
                     or text in ROLE_WORDS
                     or (len(text) == 2 and text[0].isupper())
+                    or (text[-1] == "." and text[:-1] in NAME_ABBREVIATIONS)
                 )
             ):
                 text, end = text[:-1], end - 1
                 brk = brk or sentence[end : end + 1] == "."
             gap = sentence[end:following]
-        texts.append(text)
+        texts.append(text.replace("\u00ad", "") if "\u00ad" in text else text)
         starts.append(start)
         ends.append(end)
         follows.append(not passed)
-        # Words are mostly one space apart; anything else may break a name.
-        breaks.append(brk or (gap != " " and gap.strip() not in ("", "-")) or gap == " - ")
+        # Words are mostly one space apart; anything else may break a name. A word ending
+        # in a small word after a hyphen ("Amazon-owned", "Pakistan-based") ends one too.
+        breaks.append(
+            brk
+            or (gap != " " and gap.strip() not in ("", "-"))
+            or gap == " - "
+            or ("-" in text and _COMPOUND_TAIL.search(text) is not None)
+        )
         start = following
     return texts, starts, ends, breaks, follows
 
@@ -209,6 +266,15 @@ def dateline(paragraphs: tuple[str, ...]) -> tuple[int, int, int, str] | None:
     """(paragraph, start, end, place) of the dateline opening the body, if it has one."""
     for index, paragraph in enumerate(paragraphs[:2]):
         match = datelines.OPENING.match(paragraph)
+        if match is None:
+            # In mixed case the region must be a state or a country: "Westfield, N.J. —"
+            # (not "In June, Smith —").
+            match = datelines.TITLED_OPENING.match(paragraph)
+            if match and not (
+                (match.group("region") in places() or match.group("region") in STATE_ABBREVIATIONS)
+                and COMMON_CAPITALISED.isdisjoint(match.group("place").split())
+            ):
+                match = None
         if match and any(c.isalpha() and c.isupper() for c in match.group("place")):
             words = [title_case(w) for w in match.group("place").split()]
             return index, match.start("place"), match.end("place"), " ".join(words)
@@ -225,6 +291,29 @@ def is_shouted(paragraph: str) -> bool:
     return letters > 3 and sum(map(str.isupper, filter(str.isalpha, paragraph))) >= (
         _SHOUTED * letters
     )
+
+
+_HEADING_WORD: Final = re.compile(r"[A-Za-z][\w’'-]*")
+_HEADING_SMALL: Final = frozenset(
+    {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+)
+"""Small words a title-case heading may leave in lower case ("The Rise of the Machines")."""
+
+
+def is_heading(paragraph: str) -> bool:
+    """Whether the paragraph is a heading in title case ("8. Understand The Male Gaze",
+    "Don't Mix Compliments & Favors"): every word capitalised, common words among them, and
+    no sentence's end. Its capitals say nothing of names."""
+    text = paragraph.rstrip()
+    if not text or text[-1] in '.!?"”’':
+        return False
+    words = _HEADING_WORD.findall(text)
+    if len(words) < 3 or len(words) > 20:
+        return False
+    big = [w for w in words if w not in _HEADING_SMALL]
+    if any(not w[0].isupper() for w in big):
+        return False
+    return sum(1 for w in big[1:] if w.lower() in lower_words()) >= 2
 
 
 def _capitalised(word: str) -> bool:
@@ -253,10 +342,18 @@ def runs_of(paragraph: str, index: int) -> list[Run]:
         i = 0
         while i < count:
             text = texts[i]
-            # Most words are lower case: only "al-" and "el-" names start so.
+            # Most words are lower case: only "al-" and "el-" names start so, and an
+            # ordinal before a capitalised word ("21st Century Fox").
             first = text[0]
-            if (not first.isupper() and (first not in "ae" or not _capitalised(text))) or (
-                text in MONTHS_DAYS
+            if (
+                (not first.isupper() and (first not in "ae" or not _capitalised(text)))
+                or text in MONTHS_DAYS
+            ) and not (
+                first.isdigit()
+                and i + 1 < count
+                and not breaks[i]
+                and ORDINAL.fullmatch(text)
+                and _capitalised(texts[i + 1])
             ):
                 i += 1
                 continue
@@ -287,8 +384,11 @@ def runs_of(paragraph: str, index: int) -> list[Run]:
                     and _capitalised(texts[k])
                     and texts[k] not in MONTHS_DAYS
                     # "on" joins a body's name ("Council on Foreign Relations"), not a
-                    # phrase: "India on the Kashmir issue".
-                    and ("on" not in connectors or not ORG_WORDS.isdisjoint(words))
+                    # phrase: "India on the Kashmir issue", "Security Council on Kashmir".
+                    and (
+                        "on" not in connectors
+                        or (not ORG_WORDS.isdisjoint(words) and texts[k] not in places())
+                    )
                 ):
                     words.extend([*connectors, texts[k]])
                     j = k
@@ -303,6 +403,7 @@ def runs_of(paragraph: str, index: int) -> list[Run]:
                     index,
                     i == 0 and follows[0],
                     article=article,
+                    source=paragraph,
                 )
             )
             i = j + 1
@@ -324,6 +425,15 @@ def joined_by_and(paragraph: str, runs: list[Run], alone: set[str]) -> list[Run]
         if (
             last is not None
             and paragraph[last.end : run.start] == " and "
+            and _field_of_a_body(last, run, alone)
+        ):
+            # "Department of Design and Construction", "Center on Poverty and Inequality".
+            last.tokens = [*last.tokens, "and", *run.tokens]
+            last.end = run.end
+            continue
+        if (
+            last is not None
+            and paragraph[last.end : run.start] == " and "
             and run.tokens[-1] in ORG_WORDS
             and run.tokens[-1] not in CORPORATE_SUFFIXES
             and run.tokens[0] != "The"
@@ -341,9 +451,88 @@ def joined_by_and(paragraph: str, runs: list[Run], alone: set[str]) -> list[Run]
     return joined
 
 
-def trim(run: Run) -> Run | None:
+def _field_of_a_body(first: Run, second: Run, alone: set[str]) -> bool:
+    """Whether ``second`` goes on the field a body's name ends in: "Department of Design" +
+    "Construction", "Center for Food" + "Allergy Research". The first part is a body's word
+    with "of", "for" or "on" and words that name nothing alone; the second holds no name of
+    its own (a place, a body, a given name): "Bank of England and Barclays" stays two."""
+    words = first.tokens
+    link = next((i for i, w in enumerate(words) if w in ("of", "for", "on")), -1)
+    if link < 1 or words[link - 1] not in ORG_WORDS or link == len(words) - 1:
+        return False
+    field = [w for w in words[link + 1 :] if w != "the"]
+    rest = second.tokens
+    return (
+        0 < len(rest) <= 3
+        and rest[0] != "The"
+        and all(
+            w[:1].isupper()
+            and w not in alone
+            and w not in given_names()
+            and w not in KNOWN_ORGS
+            and w not in places()
+            and w not in COMMON_CAPITALISED
+            for w in [*field, *rest]
+        )
+        and " ".join(field) not in places()
+        and " ".join(rest) not in places()
+        and not (len(rest) > 1 and rest[-1] in ORG_WORDS)  # a body's own name
+    )
+
+
+def joined_by_commas(paragraph: str, runs: list[Run]) -> list[Run]:
+    """A firm named by its partners, commas between and "&" before the last, is one name:
+    "Paul, Weiss, Rifkind, Wharton & Garrison" (a list of people would end in "and")."""
+    out: list[Run] = []
+    for run in runs:
+        group = [run]
+        while out and len(out[-1].tokens) == 1 and paragraph[out[-1].end : group[0].start] == ", ":
+            group.insert(0, out.pop())
+        if len(group) >= 2 and "&" in run.tokens and all(len(r.tokens) == 1 for r in group[:-1]):
+            first = group[0]
+            first.tokens = [
+                *(f"{r.tokens[0]}," for r in group[:-1]),
+                *run.tokens,
+            ]
+            first.end = run.end
+            out.append(first)
+            continue
+        out.extend(group)
+    return out
+
+
+def opens_sentence_only(word: str, proper: set[str]) -> bool:
+    """Whether a capitalised word opening a sentence is only there for that: a word the
+    news writes in lower case and no name holds ("Once", "Replied", ``openers``) that the
+    article never capitalises inside a sentence, and no given name or body's name."""
+    return (
+        word.lower() in openers()
+        and word not in proper
+        and word not in ROLE_WORDS  # "Pollster Pat Caddell": a title opens the name
+        and word.lower() not in ROLE_NOUNS
+        and word not in given_names()
+        and word not in KNOWN_ORGS
+        and word not in places()
+        and word not in ORG_WORDS
+    )
+
+
+def trim(run: Run, proper: set[str] | None = None) -> Run | None:
+    """Cut the words that start or end a run without being part of a name: "The", "But",
+    connectors, and a sentence's first word written capitalised only for that ("Once
+    Simmons" is Simmons; ``proper`` holds the words the article capitalises elsewhere)."""
     words = list(run.tokens)
-    while words and (words[0] in COMMON_CAPITALISED or words[0].lower() in CONNECTORS):
+    while words and (
+        words[0] in COMMON_CAPITALISED
+        or words[0].lower() in CONNECTORS
+        or (
+            proper is not None
+            and run.sentence_start
+            and len(words) > 1
+            and len(words) == len(run.tokens)  # the sentence's first word, nothing cut yet
+            and opens_sentence_only(words[0], proper)
+        )
+    ):
         if (
             words[0] in COMMON_CAPITALISED
             and words[0] in given_names()

@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from typing import Final
 
+from digest.text.words import word_list
+
 Name = tuple[int, int, int, str, str | None]
 """(paragraph, start, end, text, kind): one classified name; kind "person", "org",
 "place", "unknown" or None."""
@@ -32,8 +34,21 @@ _CONTEST: Final = re.compile(
     r"defeated|edged|thrashed|routed|overcame|crushed|trounced|hammered|downed|held)\s+(?:the\s+)?$"
 )
 """What joins two sides: "Leicestershire beat Somerset", "Korda (Czech Republic) beat Veglio"."""
-_ROW_REST: Final = re.compile(r"(?:\s+[-+]?\d+(?:[.:]\d+)?|\s+[-.]+|\s*\.\d+)+\s*\.?$")
-"""The rest of a table row after the name: numbers only ("4 3 1 0 7 4 10", "74 59 .556 -")."""
+_ROW_REST: Final = re.compile(r"(?:\s+[-+]?\d+(?:[.:]\d+)?|\s+\d+/\d+|\s+[-.]+|\s*\.\d+)+\s*\.?$")
+"""The rest of a table row after the name: numbers only ("4 3 1 0 7 4 10", "74 59 .556 -",
+"60 68 .469 16 1/2")."""
+_FIXTURE: Final = re.compile(r"\s+(?:at|AT|v|vs\.?|versus)\s+")
+"""What joins the two sides of a fixture written as a line of its own: "MILWAUKEE AT
+CLEVELAND", "Surrey v Kent"."""
+
+
+_AFTER_A_CLUB: Final = word_list("facts/teams/after_a_club")
+"""Words after a town's name that make it its club: "Surrey captain", "Kent were"."""
+_NEXT_WORD: Final = re.compile(r"(?:['’]s(?:\s+[A-Z][a-z]+)?)?\s+([a-z][a-z-]*)")
+"""The word after a name, past its possessive and a people's adjective: "Middlesbrough's
+Italian striker"."""
+_BEFORE_A_CLUB: Final = word_list("facts/teams/before_a_club")
+"""Words before a name that make it a club in a report of results: "champions Porto"."""
 
 
 def _in_brackets(paragraph: str, start: int) -> bool:
@@ -56,12 +71,24 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
             for n in here
             if n[4] is not None and not (bracketed and _in_brackets(paragraph, n[1]))
         ]
+        for name in here:
+            after = _NEXT_WORD.match(paragraph, name[2])
+            if name[4] == "place" and after and after.group(1) in _AFTER_A_CLUB:
+                found[name[3]] = "team"  # "Surrey captain Alec Stewart", "Kent were"
         scored = [n for n in here if _SCORE.match(paragraph, n[2])]
         if len(scored) >= 2:
             groups.append((scored, True))
         for left, right in zip(here, here[1:], strict=False):
             if _CONTEST.match(paragraph, left[2], right[1]):
                 groups.append(([left, right], False))
+        if (
+            len(here) == 2
+            and here[0][1] == 0
+            and "person" not in (here[0][4], here[1][4])
+            and not paragraph[here[1][2] :].strip(" .")
+            and _FIXTURE.fullmatch(paragraph, here[0][2], here[1][1])
+        ):
+            groups.append((here, False))  # the whole line is a fixture
         if (
             len(here) >= 1
             and not paragraph[: here[0][1]].strip(" .0123456789")
@@ -70,6 +97,12 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
             rows.append(here[0])
     if not groups and not rows:
         return found  # no results and no table: no sides
+    # In a report of results, "champions Porto" and "rivals Benfica" are clubs too.
+    for name in names:
+        if name[4] in ("place", "unknown") and name[3] not in found:
+            before = paragraphs[name[0]][max(0, name[1] - 14) : name[1]].split()
+            if before and before[-1] in _BEFORE_A_CLUB:
+                found[name[3]] = "team"
     decided = Counter(
         "team" if {n[4] for n in g} & {"place", "org"} else "player"
         for g, _ in groups

@@ -4,6 +4,7 @@
     AL-RAM, West Bank 1996-08-30            with the region after the place
     BRUSSELS (Reuters) - NATO said ...      opening the first paragraph, with the agency
     HEMPSTEAD, N.Y. ― The game ...          any dash after the place
+    Westfield, N.J. — A man ...             a web page's, in mixed case, with its region
     Feb. 23, 2015 -- Life-threatening ...   a date before the dash
 
 The place of a wire dateline is written in capitals (:data:`PLACE`); the patterns below read
@@ -41,3 +42,13 @@ AGENCY: Final = re.compile(
 BEFORE_DASH: Final = re.compile(r"^(.{6,60}?)\s*(?:--|—|–)\s")
 """What opens a paragraph before a dateline's dash, where pages write the date ("Feb. 23,
 2015 -- Life-threatening allergies ...")."""
+
+TITLED_OPENING: Final = re.compile(
+    r"(?P<place>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})"
+    r",\s*(?P<region>[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([A-Za-z .-]{2,30}\))?\s*[-–—―]+\s"
+)
+"""A dateline as web pages write it, in mixed case: the place, a comma and its region, then
+a dash ("Westfield, N.J. — ", "Rochdale, England (AP) — "). Without the region a mixed-case
+opening is any phrase before a dash."""
