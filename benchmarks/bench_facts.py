@@ -21,7 +21,8 @@ kind, reported as a kind confusion. The headline's places are expected too (dige
 the places a headline names; its people and organisations are not read). Scores are
 micro-averaged over documents.
 
-Quotes (PolNeAR development split): a found quote matches an expected one when the
+Quotes (PolNeAR development split; ``--split train`` reads the training split, the one to
+tune on): a found quote matches an expected one when the
 ROUGE-L F1 of their texts (lower-case words) is at least ``QUOTE_MATCH``; pairs are
 matched one to one, best first. Every other found quote is a false positive, quoted
 text that no attribution covers included (titles, slogans, and a few quotes the
@@ -32,7 +33,9 @@ digest's speaker must contain that word; when it names nobody ("officials", "a s
 "the president", no source), digest's speaker must be null. Organisations as sources
 ("The New York Post") count as named, though docs/SPEC.md lists only people as speakers.
 Pronouns with no named source before them, and ``Source`` spans holding only the cue
-("said"), are not judged.
+("said"), are not judged. Two more figures: how often a speaker digest gives is right
+("right among given"), and how often digest gives one to a quote whose source is a person
+("given among person-sourced"; ``corpus.is_body`` tells a body's name from a person's).
 
 Tagger: by default the names finder leans on its shipped tagger (``digest/facts/tagger.py``);
 ``--no-tagger`` scores the rules alone, ``--weights FILE`` other weights. The shipped weights
@@ -158,6 +161,11 @@ def score_quotes(article: QuoteArticle, facts: Facts) -> dict[str, list[str]]:
         ok = want in speaker.replace(".", "").split() if want else not speaker
         kind = "pronoun" if expected.pronoun else "named" if want else "unnamed"
         out["class"].append(f"{kind}:{'ok' if ok else 'no'}")
+        if speaker:
+            out["class"].append(f"given:{'ok' if ok else 'no'}")
+            out["class"].append(f"given-{kind}:{'ok' if ok else 'no'}")
+        if expected.person:
+            out["class"].append(f"person:{'given' if speaker else 'none'}")
         source = f"{expected.source!r}" + (f" = {want}" if expected.pronoun else "")
         line = f"{quote.text[:60]!r}: got {quote.speaker}, want {source}"
         out["right" if ok else "wrong"].append(line)
@@ -212,7 +220,8 @@ def main() -> int:
         "--split",
         choices=CONLL_SPLITS,
         default="dev",
-        help="the CoNLL-2003 split the names are scored on (tune on train, check on dev)",
+        help="the split names (CoNLL-2003) and quotes (PolNeAR) are scored on: tune on train,"
+        " check on dev",
     )
     parser.add_argument(
         "--no-tagger", action="store_true", help="the names rules alone, without the tagger"
@@ -227,7 +236,7 @@ def main() -> int:
     args = parser.parse_args()
     documents = conll_documents(args.corpus, args.split)[: args.limit]
     knobs = _knobs(args, len(conll_documents(args.corpus, args.split)))
-    articles = quote_articles(args.corpus)[: args.limit]
+    articles = quote_articles(args.corpus, args.split)[: args.limit]
 
     ms: dict[str, list[float]] = {"entities": [], "quotes": []}
     totals = {kind: Counter[str]() for kind in (*KINDS, "all", "quotes")}
@@ -254,6 +263,9 @@ def main() -> int:
     for c in speakers:
         speakers[c][1] = speakers[c][0] + totals["quotes"][f"{c}:no"]
     right, judged = (sum(column) for column in zip(*speakers.values(), strict=True))
+    q = totals["quotes"]
+    given = [q["given:ok"], q["given:ok"] + q["given:no"]]
+    person = [q["person:given"], q["person:given"] + q["person:none"]]
     report = {
         "split": args.split,
         "entity_documents": len(documents),
@@ -263,6 +275,10 @@ def main() -> int:
         "quotes": _prf(totals["quotes"]),
         "speaker_accuracy": right / max(1, judged),
         "speakers_right_judged": speakers,
+        "speaker_right_among_given": given[0] / max(1, given[1]),
+        "speaker_given_among_person_sourced": person[0] / max(1, person[1]),
+        "given_right_judged": given,
+        "person_sourced_given_matched": person,
         "median_ms": {name: statistics.median(times or [0.0]) for name, times in ms.items()},
     }
     if args.json:
@@ -275,7 +291,10 @@ def main() -> int:
     print(f"{'':14} {'expected':>8} {'found':>6} {'precision':>9} {'recall':>7} {'F1':>6}")
     for name, row in [*report["names"].items(), ("quotes", report["quotes"])]:
         if name == "quotes":
-            print(f"quotes on {len(articles)} PolNeAR dev articles (ROUGE-L F1 >= {QUOTE_MATCH})")
+            print(
+                f"quotes on {len(articles)} PolNeAR {args.split} articles"
+                f" (ROUGE-L F1 >= {QUOTE_MATCH})"
+            )
         print(
             f"{name:14} {row['expected']:8} {row['found']:6} "
             f"{row['precision']:9.3f} {row['recall']:7.3f} {row['f1']:6.3f}"
@@ -284,6 +303,13 @@ def main() -> int:
             print("kind confusions: " + ", ".join(f"{k} {v}" for k, v in confusions.most_common()))
     cells = ", ".join(f"{c} {ok}/{n}" for c, (ok, n) in speakers.items())
     print(f"speaker accuracy {right}/{judged} = {report['speaker_accuracy']:.3f} ({cells})")
+    wrong = ", ".join(f"{c} {q[f'given-{c}:no']}" for c in ("named", "pronoun", "unnamed"))
+    print(f"wrong speakers given, by the annotated source: {wrong}")
+    print(
+        f"speaker right among given {given[0]}/{given[1]} = "
+        f"{report['speaker_right_among_given']:.3f}; given among person-sourced "
+        f"{person[0]}/{person[1]} = {report['speaker_given_among_person_sourced']:.3f}"
+    )
     median = report["median_ms"]
     print(
         f"median ms per document, extract_facts: {median['entities']:.2f} (entities), "

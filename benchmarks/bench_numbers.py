@@ -24,7 +24,9 @@ not the ``correct`` one) is ``changed``; one matching nothing is ``new``. Both a
 ``--verbose`` lists them so someone can judge them into the fixture.
 
 Precision is right / (right + wrong) over judged items: as judged, fixed and found items
-count as right. Lost items are items judged right that digest no longer produces. Recall is
+count as right. A range is one fact with two ends ("20 to 40 years": value 20, ``to`` 40):
+the judged item for its second end counts as recalled. Lost items are items judged right
+that digest no longer produces. Recall is
 measured against every item the fixture knows should be produced: the ones judged right, the
 wrong ones with a ``correct`` value, and the missed ones; an item counts when digest now
 produces it right. Units compare without case, plural ``s`` or leading words ("hikes" is
@@ -189,7 +191,7 @@ def _overlaps(a: str, b: str) -> bool:
     return a in b or b in a
 
 
-def _produced_items(article: dict[str, Any]) -> dict[Kind, list[tuple[int, str, Any, str | None]]]:
+def _produced_items(article: dict[str, Any]) -> dict[str, list[Any]]:
     facts = extract_facts(
         tuple(article["paragraphs"]),
         title=article["title"],
@@ -198,6 +200,7 @@ def _produced_items(article: dict[str, Any]) -> dict[Kind, list[tuple[int, str, 
     )
     return {
         "numbers": [(n.paragraph, n.text, n.value, n.unit) for n in facts.numbers],
+        "ranges": [(n.paragraph, n.text, n.value, n.unit, n.to) for n in facts.numbers],
         "dates": [
             (d.paragraph if d.paragraph is not None else -1, d.text, d.value, None)
             for d in facts.dates
@@ -206,9 +209,13 @@ def _produced_items(article: dict[str, Any]) -> dict[Kind, list[tuple[int, str, 
 
 
 def _judge_article(
-    article: dict[str, Any], kind: Kind, produced: list[tuple[int, str, Any, str | None]]
-) -> tuple[list[Produced], list[dict[str, Any]]]:
-    """Match one article's produced items of one kind to its judged and missed items."""
+    article: dict[str, Any],
+    kind: Kind,
+    produced: list[tuple[int, str, Any, str | None]],
+    ends: list[tuple[int, str, Any, str | None, Any]],
+) -> tuple[list[Produced], list[dict[str, Any]], int]:
+    """Match one article's produced items of one kind to its judged and missed items;
+    ``ends``: the numbers with the other end of their range."""
     source = article["source"]
     judged: list[dict[str, Any]] = article[kind]
     missed = [m for m in article.get("missed", ()) if m["kind"] == kind[:-1]]
@@ -273,8 +280,22 @@ def _judge_article(
         result or Produced(source, kind, paragraph, text, value, unit, "new")
         for result, (paragraph, text, value, unit) in zip(results, produced, strict=True)
     ]
+    # A range is one fact with two ends ("20 to 40 years": value 20, to 40): the judged
+    # item for its second end is read (counted as recalled), not lost.
+    covered = 0
+    for position in list(unmatched):
+        item = judged[position]
+        if kind == "numbers" and any(
+            upper is not None
+            and paragraph == item["paragraph"]
+            and item["text"] in text
+            and _same_value(upper, item["value"])
+            for paragraph, text, _, _, upper in ends
+        ):
+            unmatched.remove(position)
+            covered += 1
     lost = [judged[p] for p in unmatched if judged[p]["verdict"] == "right"]
-    return final, lost
+    return final, lost, covered
 
 
 def score(articles: Iterable[dict[str, Any]]) -> Report:
@@ -290,7 +311,8 @@ def score(articles: Iterable[dict[str, Any]]) -> Report:
             counts.gold += sum(
                 1 for j in judged if j["verdict"] == "right" or j.get("correct") is not None
             ) + sum(1 for m in article.get("missed", ()) if m["kind"] == kind[:-1])
-            items, lost = _judge_article(article, kind, produced[kind])
+            items, lost, covered = _judge_article(article, kind, produced[kind], produced["ranges"])
+            counts.recalled += covered
             report.produced.extend(items)
             report.lost.extend((article["source"], kind, item) for item in lost)
             counts.produced += len(items)

@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from digest.facts.gazetteer import DEMONYMS, KNOWN_ORGS, ORG_WORDS
+
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 """``../shared/corpus`` beside the repository, where the project keeps it."""
 
@@ -39,7 +41,9 @@ MIN_QUOTE_WORDS = 5
 
 _NO_SPACE_BEFORE = frozenset(",.;:!?%)]") | {"'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
-_QUOTED = re.compile(r"“[^“”]+(?:”|$)|\"[^\"]+(?:\"|$)")
+_QUOTED = re.compile(r"“[^“”\"]+(?:[”\"]|$)|\"[^\"“”]+(?:[\"”]|$)")
+"""Quoted runs: a curly mark may be closed by a straight one and the other way round (“…"),
+as some texts type them; the run ends there, not at the next mark of its own kind."""
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -160,6 +164,8 @@ class GoldQuote:
     judged: bool = True
     """False when the annotation cannot tell the speaker: a pronoun no named source precedes,
     or a ``Source`` span that holds only the cue ("said"), an annotation slip."""
+    person: bool = False
+    """The source is a person (``head`` set and no body's name: see :func:`is_body`)."""
 
 
 @dataclass(slots=True)
@@ -201,10 +207,38 @@ def source_head(source: str | None) -> str | None:
 
     "Mr. Obama" -> "Obama"; "Kevin Barrett, a lawyer at Bailey & Glasser" -> "Barrett";
     "Rep. Jim Clyburn (D-S.C.), the assistant leader" -> "Clyburn"; "Mr. Morgan of the
-    Sierra Club" -> "Morgan"; "Secretary of State John F. Kerry" -> "Kerry"; "a source",
-    "Few people", "the president", "he" -> None.
+    Sierra Club" -> "Morgan"; "Secretary of State John F. Kerry" -> "Kerry"; a description
+    and then the name ("Trump's attorney, Alan Garten," "his wife, Gabriela Lazar") ->
+    "Garten", "Lazar"; "a source", "Few people", "one Iowa Democrat", "the president", "he"
+    -> None. A pronoun's head is that of the nearest person named as a source before it.
     """
-    phrase = re.sub(r"\([^)]*\)|['’]s\b", " ", source or "").split(",")[0]
+    pieces = re.sub(r"\([^)]*\)|['’]s\b", " ", source or "").split(",")
+    head = _head(pieces[0])
+    if head is None and len(pieces) > 1:
+        named = [w.rstrip(".") for w in pieces[1].split()]
+        if 2 <= len(named) <= 4 and all(w[:1].isupper() for w in named):
+            return named[-1]
+    return head
+
+
+_KINDS = frozenset({"Democrat", "Republican", "Independent", "Libertarian", "Conservative"})
+"""Capitalised words that name a party's member, not a person."""
+_UNNAMED = frozenset(
+    {"a", "an", "one", "another", "some", "any", "each", "every", "several", "many", "most"}
+    | {"few", "all", "others", "other", "both", "two", "three"}
+)
+"""First words of a source that describes someone unnamed ("one New Hampshire Democrat",
+"another Republican", "Others")."""
+
+
+def _head(phrase: str) -> str | None:
+    words = phrase.split()
+    if words and words[0].lower() in _UNNAMED:
+        last = words[-1].rstrip(".")
+        # "one Iowa Democrat", "another Republican", "Others": a kind, not a name; "an
+        # angry Hollande" still names Hollande.
+        if len(words) == 1 or last in DEMONYMS or last[:-1] in DEMONYMS or last in _KINDS:
+            return None
     for part in re.split(r"\s(?:of|at|for|from|who|in|on)\s", phrase):
         words = [w.rstrip(".") for w in part.split()]
         while words and words[-1] in _NOT_LAST:
@@ -221,9 +255,26 @@ def source_head(source: str | None) -> str | None:
     return None
 
 
-def quote_articles(corpus: Path) -> list[QuoteArticle]:
-    """The articles of ``quotes/`` in file-name order."""
-    folder = corpus / "quotes"
+QUOTE_SPLITS = {"dev": "quotes", "train": "quotes-train"}
+"""PolNeAR's splits and their folders: tune on ``train``, check on ``dev``."""
+
+
+def is_body(source: str, head: str) -> bool:
+    """Whether a named source is an organisation, not a person: its head word is a word of
+    bodies' names ("The New York Post", "the Clinton Foundation") or in capitals ("NAACP").
+
+    Read with digest's own lists of organisation words; it decides only which quotes the
+    "given among person-sourced" figure counts, never whether a speaker is right.
+    """
+    name = re.sub(r"\([^)]*\)", " ", source).split(",")[0].split()
+    if head.isupper() and len(head) > 1 or head in ORG_WORDS or head in KNOWN_ORGS:
+        return True
+    return " ".join(w for w in name if w.lower() != "the") in KNOWN_ORGS
+
+
+def quote_articles(corpus: Path, split: str = "dev") -> list[QuoteArticle]:
+    """The articles of a PolNeAR split (``quotes/`` or ``quotes-train/``) in file-name order."""
+    folder = corpus / QUOTE_SPLITS[split]
     with (folder / "metadata.tsv").open(encoding="utf-8") as handle:
         dates = {
             row["filename"]: row["publication_date"]
@@ -252,7 +303,8 @@ def quote_articles(corpus: Path) -> list[QuoteArticle]:
                 source, head = best[1], best[2]
                 pronoun = (source or "").lower() in PRONOUNS
                 judged = not (pronoun and head is None) and (source or "").lower() not in _SLIPS
-                quotes.append(GoldQuote(quoted, source, head, pronoun, judged))
+                person = head is not None and not (not pronoun and is_body(source or "", head))
+                quotes.append(GoldQuote(quoted, source, head, pronoun, judged, person))
         paragraphs = tuple(" ".join(block.split()) for _, block in blocks[1:])
         title = " ".join(blocks[0][1].split()) if blocks else ""
         articles.append(QuoteArticle(path.stem, title, paragraphs, dates.get(path.stem), quotes))
@@ -288,8 +340,8 @@ def _attributions(ann: str) -> list[tuple[list[tuple[int, int]], str | None, str
         head = source_head(source)
         if source and source.lower() in PRONOUNS:
             head = last_named
-        elif head:
-            last_named = head
+        elif head and not is_body(source or "", head):
+            last_named = head  # "he" and "she" stand for people, never for a body
         result.append((spans_of_content, source, head))
     return result
 

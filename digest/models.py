@@ -73,17 +73,20 @@ class DateFact:
 
 @dataclass(frozen=True, slots=True)
 class NumberFact:
-    """A number with what it counts or measures (``unit``)."""
+    """A number with what it counts or measures (``unit``); a range's other end in ``to``."""
 
     text: str
     value: int | float
     unit: str | None
     paragraph: int
+    to: int | float | None = None
+    """The upper end of a range ("20 to 40 years": value 20, to 40), else None."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "value": self.value,
+            "to": self.to,
             "unit": self.unit,
             "paragraph": self.paragraph,
         }

@@ -129,7 +129,9 @@ def test_other_languages_get_no_guessed_names() -> None:
     facts = extract_facts(
         ("Le président Emmanuel Macron a rencontré 26 maires à Paris.",), language="fr"
     )
-    assert facts.people == () and facts.places == () and facts.quotes == ()
+    # People are not read in French; a place is, from the gazetteer (languages.py).
+    assert facts.people == () and facts.quotes == ()
+    assert [p.name for p in facts.places] == ["Paris"]
 
 
 def test_sentences_split_on_ends_not_on_abbreviations() -> None:
@@ -495,8 +497,11 @@ def test_percentage_points_ranges_and_shares() -> None:
     assert (1.8, "percent") in found
     assert (80, "percent") in found and (10, "voters") not in found
     assert (17, "Fed policymakers") not in found and (17, "policymakers") in found
-    assert (5, "times") in found and (6, "times") in found
-    assert (5_000_000_000, "USD") in found and (6_000_000_000, "USD") in found
+    # A range is one fact with two ends (``to``): not a second count of its own.
+    assert (5, "times") in found and (6, "times") not in found
+    assert (5_000_000_000, "USD") in found and (6_000_000_000, "USD") not in found
+    ranges = {(n.value, n.to) for n in _facts("It was listed five or six times.").numbers}
+    assert ranges == {(5, 6)}
 
 
 def test_names_dates_scores_and_times_are_not_counts() -> None:
@@ -692,7 +697,9 @@ def test_a_speaker_named_before_any_pronoun_is_the_one_in_view() -> None:
     spoken = referents()
     spoken.add_speaker(0, 15, "Tom Brown")
     assert spoken.resolve("he", 1, 15) == "Tom Brown"
-    assert referents().resolve("he", 1, 15) == "Mary Smith"
+    # Unrecorded, "he" has no subject of his gender to stand for: Mary is a woman's name and
+    # Tom Brown only the object of "met". Not sure, so no one.
+    assert referents().resolve("he", 1, 15) is None
 
 
 def test_sentences_are_counted_in_words_whatever_white_space_parts_them() -> None:

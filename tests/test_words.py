@@ -31,8 +31,15 @@ def test_a_list_is_sorted_and_holds_each_entry_once(name: str) -> None:
 
 @pytest.mark.parametrize("name", LISTS)
 def test_every_list_is_read_by_the_code(name: str) -> None:
-    # The hand-written additions to the generated gazetteers are read by their builder.
+    # The hand-written additions to the generated gazetteers are read by their builder;
+    # each language's lists (facts/languages/<code>/) by ``languages.py``, for its codes.
     reader = "build.py" if name.endswith("_extra") else f'word_list("{name}")'
+    if name.startswith("facts/languages/") and name.count("/") == 3:
+        from digest.facts.languages import ABROAD
+
+        code, file = name.split("/")[2:]
+        assert code in ABROAD, f"{name}: no language read"
+        reader = f'{{folder}}/{file}"'
     assert reader in SOURCES or f'"{name}"' in SOURCES, f"no code reads {name}"
 
 

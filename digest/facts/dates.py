@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Final
+from typing import Final, Literal
 
 from digest.facts.scan import ascii_twin, plain_text
 from digest.models import DateFact
 from digest.text.calendar import MONTH_NAMES, MONTH_PATTERN, MONTHS, WEEKDAYS
+from digest.text.sentences import ABBREVIATIONS, sentence_spans
 from digest.text.words import word_list
 
 _MONTH: Final = rf"(?P<month>{MONTH_PATTERN})\.?"
@@ -49,7 +50,8 @@ _DATE: Final = re.compile(
     | (?P<bare>{_FULL_MONTH})\b
     | (?P<weekday>{"|".join(WEEKDAYS)})\b
     | (?P<relative>(?i:yesterday|today|tomorrow|tonight|last\ night|this\ morning))\b
-    | (?P<yearonly>{_YEAR})(?![\w%$£€]|[.,]\d|\s?per\ ?cent|\s?percent)
+    | (?P<decade>(?:18|19|20)\d0)(?:s|['’]s)\b
+    | (?P<yearonly>{_YEAR})(?![\w%$£€'’]|[.,]\d|\s?per\ ?cent|\s?percent)
     )""",
     re.X,
 )
@@ -58,7 +60,7 @@ _MONTH_CUES: Final = word_list("facts/dates/month_cues")
 _YEAR_CUES: Final = _MONTH_CUES | {"the", "and", "or", "between", "around", "circa", "c."}
 _EVENT_DAYS: Final = word_list("facts/dates/event_days")
 _CAPITAL_WORD: Final = re.compile(r"\s+[A-Z][a-z]")
-_PLURAL_AFTER: Final = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
+_PLURAL_AFTER: Final = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b(?!['’])")
 _DIGIT_AFTER: Final = re.compile(r"\s+\d")
 _DIMENSION_AFTER: Final = re.compile(r"\s*(?:[x×*]|by)\s*\d")
 _DIMENSION_BEFORE: Final = re.compile(r"\d\s*(?:[x×*]|by)\s*$")
@@ -72,7 +74,26 @@ _SEPTEMBER_11: Final = re.compile(
     r"Sept?(?:ember|\.)?\s+11(?:th)?,?\s+(?:terror(?:ist)?\s+)?attacks?\b"
 )
 _YEAR_AFTER: Final = re.compile(r",?\s+(?P<which>last|this|next)\s+year\b")
-_CLAUSE_START: Final = re.compile(r".*(?:[.!?;]\s|^)", re.S)
+_CLAUSE_MARK: Final = re.compile(r"[.!?;](?=\s)")
+_NEXT_WORD: Final = re.compile(r"\s+([\w’']+)")
+_LAST_WORD: Final = re.compile(r"([\w.]+)$")
+_NAME_WORDS: Final = word_list("facts/dates/name_words")
+"""Words that make a weekday beside them part of a name ("Saturday Night Live")."""
+_NAMED_AFTER_MONTH: Final = re.compile(r"\s+(?:for|on|against|of|to)\s+(?:the\s+)?[A-Z]")
+"""A month that opens a name: "the March for Our Lives", "the March on Washington"."""
+_WORK_WORDS: Final = word_list("facts/dates/work_words")
+_YEAR_NOUNS: Final = word_list("facts/dates/year_nouns")
+_COPYRIGHT: Final = re.compile(r"(?:©|\([cC]\)|\b[Cc]opyright)\s*(?:\d{4}\s*[-–]\s*)?$")
+_QUOTATION: Final = re.compile(r"“[^“”]*”?|\"[^\"]*\"?")
+_WEEKDAY_NAMES: Final = "|".join(WEEKDAYS)
+_SHIFTS: Final = {"yesterday": -1, "tomorrow": 1, "last night": -1}
+"""Days from the day the text speaks from ("last night" is the night before it)."""
+_SPOKEN_ON: Final = re.compile(
+    r"\b(?:said|says|told|added|wrote|asked|appeared|spoke|speaking|saying|interviewed)\b"
+    rf"(?:\s+[\w’'.-]+){{0,4}}?\s+(?:on\s+|late\s+|early\s+)?(?P<day>{_WEEKDAY_NAMES})\b"
+)
+"""The day a quote was spoken, when its sentence or the one before says it: "…,” she said
+Tuesday", "Dean appeared on MSNBC on Tuesday. He then said, “…”"."""
 _CLAUSE_END: Final = re.compile(r"[.!?;“”\"—–(]")
 _WORDS: Final = re.compile(r"[A-Za-z’']+")
 _SENTENCE_LEAD: Final = frozenset(".!?:;\"“”‘'([—–|•")
@@ -105,6 +126,29 @@ def _published_day(published: str | None) -> date | None:
         return None
 
 
+def _day_ahead(published: str | None) -> bool:
+    """Whether the story may be dated a day before where it was written: its time is given
+    in UTC, late enough that the next day has begun east of Greenwich. A date given without
+    a time, or with the writer's own offset, is the writer's day."""
+    if not published or len(published) < 13 or published[10] not in "T ":
+        return False
+    utc = published.endswith(("Z", "+00:00", "+0000")) or len(published) <= 19
+    return utc and published[11:13].isdigit() and int(published[11:13]) >= 12
+
+
+def _clause_start(head: str) -> int:
+    """Where the clause that ``head`` ends in starts: after its last ".", "!", "?" or ";"
+    that ends a sentence, not the stop of "p.m.", "Mr." or an initial."""
+    for mark in reversed(list(_CLAUSE_MARK.finditer(head))):
+        if mark.group(0) == ".":
+            word = _LAST_WORD.search(head, 0, mark.start())
+            last = word.group(1).lower().replace(".", "") if word else ""
+            if len(last) <= 1 or last in ("am", "pm") or last in ABBREVIATIONS:
+                continue
+        return mark.end()
+    return 0
+
+
 def _tense(paragraph: str, start: int, end: int) -> int:
     """-1 when the clause around ``start:end`` is in the past, 1 when it looks ahead, else 0.
 
@@ -115,8 +159,7 @@ def _tense(paragraph: str, start: int, end: int) -> int:
     past, and a move "to July" looks ahead.
     """
     head = paragraph[max(0, start - 120) : start]
-    clause = _CLAUSE_START.match(head)
-    before: list[str] = _WORDS.findall(head[clause.end() :] if clause else head)[-_CUE_WINDOW:]
+    before: list[str] = _WORDS.findall(head[_clause_start(head) :])[-_CUE_WINDOW:]
     tense = _tense_of(before[::-1], reverse=True)
     if not tense:
         tail = paragraph[end : end + 120]
@@ -183,7 +226,7 @@ def _pick(candidates: list[int], target: int, tense: int, slack: int, near: int 
     return chosen
 
 
-def _day_month(month: int, day: int, today: date, tense: int) -> str | None:
+def _day_month(month: int, day: int, today: date, tense: int, slack: int) -> str | None:
     candidates = []
     for year in (today.year - 1, today.year, today.year + 1):
         try:
@@ -192,7 +235,7 @@ def _day_month(month: int, day: int, today: date, tense: int) -> str | None:
             continue
     if not candidates:
         return None
-    chosen = _pick(candidates, today.toordinal(), tense, 1, 90)
+    chosen = _pick(candidates, today.toordinal(), tense, slack, 90)
     return date.fromordinal(chosen).isoformat()
 
 
@@ -210,7 +253,7 @@ def _month(month: int, today: date, tense: int, relative: str | None) -> str:
     return f"{chosen // 12:04d}-{chosen % 12 + 1:02d}"
 
 
-def _weekday(name: str, today: date, tense: int, relative: str | None) -> str:
+def _weekday(name: str, today: date, tense: int, relative: str | None, slack: int) -> str:
     target = WEEKDAYS.index(name)
     delta = (target - today.weekday()) % 7  # 0..6 days ahead
     if relative == "last":
@@ -219,13 +262,32 @@ def _weekday(name: str, today: date, tense: int, relative: str | None) -> str:
         delta = delta or 7
     elif tense < 0:
         # News writes "on Monday" for this week's Monday; a day ahead is the same day
-        # where the story was written.
-        delta = delta if delta <= 1 else delta - 7
+        # where the story was written, when its date is given in UTC (``_day_ahead``).
+        delta = delta if delta <= slack else delta - 7
     elif tense == 0 and delta > 2:
         # No tense: news mostly reports what happened, so the last four days and the
         # next two are read.
         delta -= 7
     return (today + timedelta(days=delta)).isoformat()
+
+
+def day_month_value(month: int, day: int, today: date) -> str | None:
+    """The ISO date of a day and month with no year and no tense read: the nearest."""
+    return _day_month(month, day, today, 0, 0)
+
+
+def month_value(month: int, today: date) -> str:
+    """The ISO month of a month's bare name with no tense read: the nearest."""
+    return _month(month, today, 0, None)
+
+
+def weekday_value(weekday: int, today: date, relative: str | None = None) -> str:
+    """The ISO date of a weekday (0 Monday ... 6 Sunday): the ``relative`` one ("last",
+    "next"; "past": this week's, on or before ``today``), or with no tense read one of the
+    last four days or the next two."""
+    if relative == "past":
+        return _weekday(WEEKDAYS[weekday], today, -1, None, 0)
+    return _weekday(WEEKDAYS[weekday], today, 0, relative, 0)
 
 
 def _word_before(paragraph: str, start: int) -> tuple[str, int]:
@@ -249,8 +311,32 @@ def sentence_start(text: str, position: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_LEAD
 
 
+def counts_as_number(paragraph: str, start: int, end: int) -> bool:
+    """Whether a year-like number at paragraph[start:end] counts what follows it ("about
+    2000 people", "the 1800 houses"), rather than naming a year ("in 2009", "the 2016
+    elections", "restate 2000 and 2003 results"). ``numbers.py`` asks it too: one answer."""
+    plural = _PLURAL_AFTER.match(paragraph, end)
+    if not plural:
+        return False
+    before = _word_before(paragraph, start)[0].lower()
+    if before not in _YEAR_CUES:
+        return True
+    noun = plural.group(0).split()[0].lower()
+    return before == "the" and noun not in _YEAR_NOUNS and not _DIGIT_AFTER.match(paragraph, end)
+
+
+def _a_title(paragraph: str, start: int, end: int, before: str) -> bool:
+    """Whether a year is a work's title ("the film 1917", "“1989”") or a copyright line's
+    year ("© 2023", "Copyright 2019-2023")."""
+    if before.lower() in _WORK_WORDS:
+        return True
+    if paragraph[start - 1 : start] in "“\"‘'" and start and paragraph[end : end + 1] in "”\"’'":
+        return True
+    return _COPYRIGHT.search(paragraph, max(0, start - 20), start) is not None
+
+
 def _not_a_date(paragraph: str, match: re.Match[str]) -> bool:
-    """Whether a date-like word is part of a name or a count, not a date."""
+    """Whether a date-like word is part of a name, a title or a count, not a date."""
     start, end = match.span()
     groups = match.groupdict()
     before, before_start = _word_before(paragraph, start)
@@ -272,14 +358,22 @@ def _not_a_date(paragraph: str, match: re.Match[str]) -> bool:
         if before.lower() in _INDEFINITE:
             return True  # "on a Sunday afternoon", "my Friday mornings", "the following Monday"
         after = _CAPITAL_WORD.match(paragraph, end)
-        return before.lower() == "the" and after is not None  # "the Sunday Times"
+        if after is not None and _word_after(paragraph, end) in _NAME_WORDS:
+            return True  # "Saturday Night Live", "Sunday Times"
+        if before == "on" and _word_before(paragraph, before_start)[0] in _NAME_WORDS:
+            return True  # "the Mail on Sunday"
+        return before.lower() == "the" and after is not None  # "the Sunday Business section"
     if groups["bare"]:
         # "in June", "since September"; "June Carter", "the March on Washington" are not.
         cue = before.lower().rstrip(".")
         if cue not in _MONTH_CUES and not paragraph[:start].endswith("mid-"):
             return True
+        if _NAMED_AFTER_MONTH.match(paragraph, end):
+            return True  # "in March for Our Lives"
         # "October of that year" names no year digest can tell.
         return bool(_CAPITAL_WORD.match(paragraph, end) or paragraph.startswith(" of ", end))
+    if groups["decade"]:
+        return True  # "the 2000s", "the 1990's": a decade, not the year 2000
     if groups["yearonly"]:
         head = paragraph[max(0, start - 2) : start]
         if head[-1:] in ("$", "£", "€", "#", "-", "/", ".", ",") or head[-1:].isdigit():
@@ -287,73 +381,122 @@ def _not_a_date(paragraph: str, match: re.Match[str]) -> bool:
         if before[:1].isupper() and not sentence_start(paragraph, before_start):
             # "Boeing 2707", "Euro 2016"; a month or weekday before it is a date.
             return before.rstrip(".") not in WEEKDAYS and before.rstrip(".").lower() not in MONTHS
-        if _PLURAL_AFTER.match(paragraph, end) and before.lower() not in _YEAR_CUES:
-            return True  # "about 2000 people"
+        if counts_as_number(paragraph, start, end):
+            return True  # "about 2000 people", "the 1800 houses"
         if _DIGIT_AFTER.match(paragraph, end):
             return True  # a table row: "2034 70"
         if _DIMENSION_AFTER.match(paragraph, end) or _DIMENSION_BEFORE.search(
             paragraph, max(0, start - 12), start
         ):
             return True  # a size: "1800 x 1920 per eye", "2048 * 1080 pixels"
+        if _a_title(paragraph, start, end, before):
+            return True  # "the film 1917", "© 2023"
     return False
 
 
-def _resolve(paragraph: str, match: re.Match[str], today: date | None) -> str | None:
-    groups = match.groupdict()
-    if groups["iso"]:
-        return _checked(int(groups["iso"]), int(groups["mnum"]), int(groups["iday"]))
-    if groups["yearonly"]:
-        return groups["yearonly"]
-    if groups["month3"]:
-        return f"{int(groups['year3']):04d}-{_month_number(groups['month3']):02d}"
-    if groups["relative"]:
-        if today is None:
+def _inside(position: int, quotes: list[re.Match[str]]) -> bool:
+    return any(q.start() < position < q.end() for q in quotes)
+
+
+def _word_after(paragraph: str, end: int) -> str:
+    match = _NEXT_WORD.match(paragraph, end)
+    return match.group(1) if match else ""
+
+
+class _Resolver:
+    """Resolves the dates of one article against its publication date."""
+
+    def __init__(self, published: str | None) -> None:
+        self.today = _published_day(published)
+        self.slack = 1 if _day_ahead(published) else 0
+        """Days a past date may lie after the publication date (see ``_day_ahead``)."""
+        self.previous = ""
+        """The paragraph before the one being read (where a quote's day may be said)."""
+
+    def value(self, paragraph: str, match: re.Match[str]) -> str | None:
+        """The ISO value of a date found in ``paragraph``, or None."""
+        groups = match.groupdict()
+        today = self.today
+        if groups["iso"]:
+            return _checked(int(groups["iso"]), int(groups["mnum"]), int(groups["iday"]))
+        if groups["yearonly"]:
+            return groups["yearonly"]
+        if groups["month3"]:
+            return f"{int(groups['year3']):04d}-{_month_number(groups['month3']):02d}"
+        if groups["relative"]:
+            anchor = self.spoken(paragraph, match.start())
+            if anchor is False or today is None:
+                return None  # a "today" in a quote no attribution dates
+            word = groups["relative"].lower()
+            # "last night" is the night before the day the text speaks from.
+            shift = _SHIFTS.get(" ".join(word.split()), 0)
+            return ((anchor or today) + timedelta(days=shift)).isoformat()
+        if today is None and not (groups["year"] or groups["year2"]):
             return None
-        word = groups["relative"].lower()
-        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-        return (today + timedelta(days=shift)).isoformat()
-    if today is None and not (groups["year"] or groups["year2"]):
-        return None
-    if groups["day"] or groups["day2"]:
-        month = _month_number(groups["month"] or groups["month2"])
-        day = int(groups["day"] or groups["day2"])
-        year = groups["year"] or groups["year2"]
-        if year:
-            return _checked(int(year), month, day)
-        if _SEPTEMBER_11.match(paragraph, match.start()):
-            return "2001-09-11"  # "the Sept. 11 attacks" name the day they happened
+        if groups["day"] or groups["day2"]:
+            month = _month_number(groups["month"] or groups["month2"])
+            day = int(groups["day"] or groups["day2"])
+            year = groups["year"] or groups["year2"]
+            if year:
+                return _checked(int(year), month, day)
+            if _SEPTEMBER_11.match(paragraph, match.start()):
+                return "2001-09-11"  # "the Sept. 11 attacks" name the day they happened
+            assert today is not None
+            end = self.range_end(paragraph, match)
+            if end is not None:
+                # "between January 1 and September 26": the start is the last such day
+                # before the end.
+                for year in (end.year, end.year - 1):
+                    start = _checked(year, month, day)
+                    if start is not None and start <= end.isoformat():
+                        return start
+            tense = _tense(paragraph, *match.span())
+            return _day_month(month, day, today, tense, self.slack)
         assert today is not None
-        end = _range_end(paragraph, match, today)
-        if end is not None:
-            # "between January 1 and September 26": the start is the last such day before the end.
-            for year in (end.year, end.year - 1):
-                start = _checked(year, month, day)
-                if start is not None and start <= end.isoformat():
-                    return start
-        return _day_month(month, day, today, _tense(paragraph, *match.span()))
-    assert today is not None
-    relative = _word_before(paragraph, match.start())[0].lower()
-    relative_word = relative if relative in ("last", "next", "this") else None
-    if groups["bare"]:
-        month = _month_number(groups["bare"])
-        if year_after := _YEAR_AFTER.match(paragraph, match.end()):
-            # "in October last year"
-            shift = {"last": -1, "this": 0, "next": 1}[year_after.group("which")]
-            return f"{today.year + shift:04d}-{month:02d}"
-        return _month(month, today, _tense(paragraph, *match.span()), relative_word)
-    return _weekday(groups["weekday"], today, _tense(paragraph, *match.span()), relative_word)
+        relative = _word_before(paragraph, match.start())[0].lower()
+        relative_word = relative if relative in ("last", "next", "this") else None
+        if groups["bare"]:
+            month = _month_number(groups["bare"])
+            if year_after := _YEAR_AFTER.match(paragraph, match.end()):
+                # "in October last year"
+                shift = {"last": -1, "this": 0, "next": 1}[year_after.group("which")]
+                return f"{today.year + shift:04d}-{month:02d}"
+            return _month(month, today, _tense(paragraph, *match.span()), relative_word)
+        tense = _tense(paragraph, *match.span())
+        return _weekday(groups["weekday"], today, tense, relative_word, self.slack)
 
+    def spoken(self, paragraph: str, position: int) -> date | Literal[False] | None:
+        """For a word inside a quotation, the day its speaker spoke: the day the
+        attribution gives ("…,” she said Tuesday), else False (not known); None when the
+        word is narration, which is dated by the publication date."""
+        quotes = list(_QUOTATION.finditer(paragraph))
+        quote = next((q for q in quotes if q.start() < position < q.end()), None)
+        if quote is None:
+            return None
+        if self.today is None:
+            return False
+        sentences = [(s, e) for s, e in sentence_spans(paragraph) if not _inside(s, quotes)]
+        own = max((k for k, (s, _) in enumerate(sentences) if s <= quote.start()), default=0)
+        start, end = sentences[own] if sentences else (0, len(paragraph))
+        end = max(end, quote.end())
+        narration = _QUOTATION.sub(" ", paragraph[start:end])
+        earlier = paragraph[sentences[own - 1][0] : start] if own else self.previous[-300:]
+        for text in (narration, _QUOTATION.sub(" ", earlier)):
+            if day := _SPOKEN_ON.search(text):
+                value = _weekday(day.group("day"), self.today, -1, None, self.slack)
+                return date.fromisoformat(value)
+        return False
 
-def _range_end(paragraph: str, match: re.Match[str], today: date) -> date | None:
-    """The day that closes a range a date opens ("between January 1 and September 26")."""
-    if _word_before(paragraph, match.start())[0].lower() not in ("between", "from"):
-        return None
-    link = _RANGE_LINK.match(paragraph, match.end())
-    end = _DATE.match(paragraph, link.end()) if link else None
-    if end is None or not (end.group("day") or end.group("day2")):
-        return None
-    value = _resolve(paragraph, end, today)
-    return date.fromisoformat(value) if value else None
+    def range_end(self, paragraph: str, match: re.Match[str]) -> date | None:
+        """The day that closes a range a date opens ("between January 1 and September 26")."""
+        if _word_before(paragraph, match.start())[0].lower() not in ("between", "from"):
+            return None
+        link = _RANGE_LINK.match(paragraph, match.end())
+        end = _DATE.match(paragraph, link.end()) if link else None
+        if end is None or not (end.group("day") or end.group("day2")):
+            return None
+        value = self.value(paragraph, end)
+        return date.fromisoformat(value) if value else None
 
 
 def _month_number(name: str) -> int:
@@ -369,14 +512,14 @@ def _checked(year: int, month: int, day: int) -> str | None:
 
 def find_dates(paragraphs: tuple[str, ...], published: str | None) -> tuple[DateFact, ...]:
     """Dates in the body, in reading order; each text and value once."""
-    today = _published_day(published)
+    resolver = _Resolver(published)
     found: list[DateFact] = []
     seen: set[tuple[str, str | None]] = set()
     for index, paragraph in enumerate(paragraphs):
         for match in (_DATE_ASCII if plain_text(paragraph) else _DATE).finditer(paragraph):
             if _not_a_date(paragraph, match):
                 continue
-            value = _resolve(paragraph, match, today)
+            value = resolver.value(paragraph, match)
             text = match.group(0)
             if match.group("bare") or match.group("weekday"):
                 relative = _word_before(paragraph, match.start())[0]
@@ -387,4 +530,5 @@ def find_dates(paragraphs: tuple[str, ...], published: str | None) -> tuple[Date
                 continue
             seen.add(key)
             found.append(DateFact(text, value, index))
+        resolver.previous = paragraph
     return tuple(found)

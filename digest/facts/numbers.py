@@ -26,7 +26,7 @@ import re
 from functools import cached_property
 from typing import Final
 
-from digest.facts.dates import sentence_start
+from digest.facts.dates import counts_as_number, sentence_start
 from digest.facts.gazetteer import DEMONYMS, places
 from digest.facts.money import (
     CODES_BEFORE,
@@ -309,32 +309,40 @@ def _word_value(word: str) -> int | None:
     return sum(_WORD_VALUES[p] for p in parts)
 
 
-def _range_unit(paragraph: str, end: int) -> tuple[str | None, str | None, int] | None:
+def _range_unit(
+    paragraph: str, end: int, money: bool = False
+) -> tuple[str | None, str | None, int, int | float] | None:
     """A range or choice after a number ("10 to 15 people", "five or six years",
-    "$5-6 billion"): the unit (None after a currency), scale and end of its second number,
-    which the first shares."""
+    "$5-6 billion"): the unit (None after a currency), scale, end and value of its second
+    number, whose unit the first shares."""
     match = _RANGE_AFTER.match(paragraph, end)
     if not match:
         return None
-    second = match.group("num")
-    if not second[0].isdigit() and _word_value(second) is None:
+    second = match.group("num").rstrip(".,")
+    word = None if second[0].isdigit() else _word_value(second)
+    if word is None and not second[0].isdigit():
         return None
+    value = word if word is not None else _value(second, None)
     scale = match.group("scale")
+    if scale:
+        value = _tidy(value * _SCALES[scale.lower()])
     rest = match.end()
-    if match.group("currency"):
-        return None, scale, rest
+    if match.group("currency") or (money and second[0].isdigit()):
+        return None, scale, rest, value  # "$5 to $6 billion", "$5-6 billion"
     if points := _PERCENTAGE_POINTS.match(paragraph, rest):
-        return "percentage points", scale, points.end()
+        return "percentage points", scale, points.end(), value
     if percent := _PERCENT.match(paragraph, rest):
-        return "percent", scale, percent.end()
+        return "percent", scale, percent.end(), value
     counted = _counted(paragraph, rest)
     if counted is None:
         return None
-    return counted[0], scale, counted[1]
+    return counted[0], scale, counted[1], value
 
 
 _Reading = tuple[str, int | float, str]
 """A number's text, value and unit, as ``NumberFact`` gives them."""
+_PER: Final = re.compile(r"\s+per\s+$")
+"""What makes the number after it a rate's denominator: "12 cases per 100,000 people"."""
 
 
 class _Reader:
@@ -343,6 +351,8 @@ class _Reader:
     def __init__(self, paragraphs: tuple[str, ...], language: str | None) -> None:
         self.paragraphs = paragraphs
         self.language = language
+        self.upper: int | float | None = None
+        """The other end of the range the last number read opens ("20 to 40 years": 40)."""
 
     @cached_property
     def dollar(self) -> str | None:
@@ -385,14 +395,22 @@ class _Reader:
                 return None  # "23rd", "1990s", "247Sports", "3D"
         if scale:
             value = _tidy(value * _SCALES[scale.lower()])
+        self.upper = None
         if not currency and not percent and not scale and not glued:
-            if plain == number and "." not in plain and 1800 <= int(plain) <= 2100:
-                return None  # a year: dates.py reads it
+            if (
+                plain == number
+                and "." not in plain
+                and 1800 <= int(plain) <= 2100
+                and not counts_as_number(paragraph, start, end)
+            ):
+                return None  # a year: dates.py reads it ("the 1800 houses" is a count)
             nxt = paragraph[end : end + 1]
             if nxt in (":", "/") or _TIME.match(paragraph, end):
                 return None  # "9:30", "3/4", "12 p.m."
             if nxt and nxt in "-‐–" and paragraph[end + 1 : end + 2].isdigit():
-                return None  # a score, record or model: "22-4", "1-2-3", "747-200B"
+                ranged = _range_unit(paragraph, end)
+                if ranged is None or ranged[0] is None:
+                    return None  # a score, record or model: "22-4", "1-2-3", "747-200B"
             if _MONTH_BEFORE.search(paragraph, max(0, start - 12), start) or _MONTH_AFTER.match(
                 paragraph, end
             ):
@@ -406,9 +424,16 @@ class _Reader:
                 unit, text_end = "percentage points", points.end()
         elif currency:
             unit = currency
-            ranged = None if scale else _range_unit(paragraph, end)
-            if ranged and ranged[0] is None and ranged[1]:
-                value = _tidy(value * _SCALES[ranged[1].lower()])  # "$5 to $6 billion"
+            ranged = _range_unit(paragraph, end, money=True)
+            if ranged and ranged[0] is None and (ranged[1] or scale or ranged[3] >= value):
+                # "$5 to $6 billion": one amount from $5bn to $6bn; "$5-6 billion" too.
+                if ranged[1] and not scale:
+                    value = _tidy(value * _SCALES[ranged[1].lower()])
+                upper = ranged[3]
+                if scale and not ranged[1]:
+                    upper = _tidy(upper * _SCALES[scale.lower()])
+                if upper >= value:  # "raised $64.8m to $45.1m" compares two amounts
+                    self.upper, text_end = upper, ranged[2]
         elif glued == "m":
             # "m" is metres ("3,000m victory", "4.88m") unless the article writes money in
             # millions so ("up from 38m"); "1.8m refugees" is a count either way.
@@ -467,10 +492,11 @@ class _Reader:
                 if unit == "GBP" and paragraph.startswith(" sterling", text_end):
                     text_end += len(" sterling")
             return unit, start, text_end, value
-        shared, scale, text_end = _range_unit(paragraph, end) or (None, None, end)
-        if shared:
+        shared, scale, text_end, upper = _range_unit(paragraph, end) or (None, None, end, 0)
+        if shared and upper >= value:
             if scale:
                 value = _tidy(value * _SCALES[scale.lower()])
+            self.upper = upper  # "20 to 40 years", "six to seven minutes"
             return shared, start, text_end, value
         if not (isinstance(value, int) and 0 < value <= 120):
             return None
@@ -498,6 +524,7 @@ class _Reader:
 
     def words(self, paragraph: str, word: str, start: int, end: int) -> _Reading | None:
         """The fact a number written in words gives ("two dozen people"), or None."""
+        self.upper = None
         if word[0].isupper() and not sentence_start(paragraph, start):
             return None  # a name: "Ninety Mile Beach", "the Big Ten"
         scale_match = _WORD_SCALE.match(paragraph, end)
@@ -546,17 +573,56 @@ def find_numbers(
     reader = _Reader(paragraphs, language)
     found: list[NumberFact] = []
     for index, paragraph in enumerate(paragraphs):
-        items: list[tuple[int, _Reading]] = []
+        items: list[_Item] = []
         plain = plain_text(paragraph)
         digits = _DIGIT.search(paragraph) is not None
         for match in (_NUMBER_ASCII if plain else _NUMBER).finditer(paragraph) if digits else ():
             fact = reader.digits(paragraph, match)
             if fact is not None:
-                items.append((match.start(), fact))
+                items.append(_Item(paragraph, match.start(), fact, reader.upper))
         for word, start, end in _word_numbers(paragraph, plain):
             fact = reader.words(paragraph, word, start, end)
             if fact is not None:
-                items.append((start, fact))
-        items.sort(key=lambda item: item[0])
-        found.extend(NumberFact(text, value, unit, index) for _, (text, value, unit) in items)
+                items.append(_Item(paragraph, start, fact, reader.upper))
+        items.sort(key=lambda item: item.start)
+        found.extend(
+            NumberFact(item.text, item.value, item.unit, index, item.upper)
+            for item in _ranges_and_rates(paragraph, items)
+        )
     return tuple(found)
+
+
+class _Item:
+    """A number read in a paragraph, with where its text lies (a plain class, as ``Run``)."""
+
+    __slots__ = ("start", "end", "text", "value", "unit", "upper")
+
+    def __init__(
+        self, paragraph: str, start: int, fact: _Reading, upper: int | float | None
+    ) -> None:
+        self.text, self.value, self.unit = fact
+        found = paragraph.find(self.text, max(0, start - 8))
+        self.start = found if found >= 0 else start
+        self.end = self.start + len(self.text)
+        self.upper = upper
+
+
+def _ranges_and_rates(paragraph: str, items: list[_Item]) -> list[_Item]:
+    """One fact for a range ("20 to 40 years", not also "40 years"); a rate's denominator
+    joins its numerator ("12 cases per 100,000 people") and is no count of its own."""
+    kept: list[_Item] = []
+    for item in items:
+        if kept and item.start < kept[-1].end:
+            continue  # the second end of a range already read
+        if _PER.search(paragraph, max(0, item.start - 8), item.start):
+            last = kept[-1] if kept else None
+            if (
+                last is not None
+                and not paragraph[last.end : item.start].strip(" ").replace("per", "").strip()
+            ):
+                last.text = paragraph[last.start : item.end]
+                last.unit = f"{last.unit} per {item.text}"
+                last.end = item.end
+            continue  # "per 100,000 people" counts no people
+        kept.append(item)
+    return kept

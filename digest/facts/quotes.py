@@ -1,24 +1,27 @@
 """Direct quotes and who said them.
 
-    quotations -> the attribution around each ("…,” said Caddell", "Putin said: “…”")
-      -> its subject: a listed person, a pronoun (resolved), or someone unnamed
-      -> quotes with no attribution of their own take the speaker of their neighbours
+    quotations ("…", “…”, «…», and ‘…’ or '…' holding a clause) -> titles of works dropped
+      -> the attribution in the quote's own sentence, read by grammar (``attribution.py``):
+         after it ("…,” said Caddell"; "…,” Flynn, a top Trump surrogate, said"), else in
+         the narration before it ("Earnest said: “…"; "according to Woodward, “…")
+      -> a pronoun subject resolved (``pronouns.py``), a description left unnamed
+      -> a quote with no attribution of its own takes a neighbour's only where nothing
+         stands between them: the quote before it with only that quote's attribution
+         between ("“A,” said Caddell. “B.”"), the sentence before it when that sentence ends
+         in its attribution ("…, Schiff said. “B.”"), the paragraph before when it ends in a
+         colon ("Caddell continued:") or in the same speaker's quote
 
-A quote is text between quotation marks (“…”, "…", «…») of at least five words; scare
-quotes ("troubling escalation") are too short to count. A quote that runs on into the
-next paragraph (its paragraph ends without a closing mark, as news style has it) is
-joined with the rest.
+A quote is text between quotation marks of at least five words; scare quotes ("troubling
+escalation") are too short to count. Single marks (‘…’, '…') are read only outside double
+ones, and only when what they hold reads as a clause, not as the title of a work (most
+words capitalised: "‘The Last of Us’"); a double-quoted title is dropped the same way. A
+quote that runs on into the next paragraph (its paragraph ends without a closing mark, as
+news style has it) is joined with the rest. A transcript turn ("WALLACE: …") is a quote of
+its own, spoken by the name before the colon.
 
-The attribution is read in the quote's own sentence: after it (", Flynn, a top Trump
-surrogate, said", ", said Rep. G.K. Butterfield (D-N.C.)", "― Carla Sanchez") or before
-it ("White House press secretary Josh Earnest said: “…"). Its subject is the speaker: a
-listed person (a surname counts for the full name), a pronoun (see ``pronouns.py``), or a
-description ("officials said"), for which the speaker is None. A quote whose sentence
-holds no attribution is the same speaker's as the quote before it in the paragraph
-(“A,” said Caddell. “B.”), else the one after it, else that of the sentence before it
-("…, Schiff said. “B.”"); a paragraph that is all quotation goes on from the paragraph
-before when that one ends in a colon ("Caddell continued:") or quoted someone. A
-transcript turn ("WALLACE: …") is a quote of its own, spoken by the name before the colon.
+When digest is not sure who spoke (an unnamed source, two people at once, a clause with
+another subject between, no attribution near), the quote has no speaker: a wrong name on a
+card costs more than a missing one.
 """
 
 from __future__ import annotations
@@ -27,74 +30,79 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, SAY_VERBS
-from digest.facts.pronouns import Referents, Span
-from digest.facts.scan import first_letter
+from digest.facts.attribution import VERB, Attributor, Subject
+from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS
+from digest.facts.pronouns import Referents, Span, gender_of_word
 from digest.models import Quote
 from digest.text.sentences import sentence_spans
 from digest.text.words import word_list
 
 _QUOTE: Final = re.compile(
-    r"“(?P<a>[^“”]{2,2000})(?:”|$)"
-    # A straight quote may hold curly pairs (“…”) and may be closed by a curly mark.
+    # A curly quote may be closed by a straight mark (“…"), a straight one by a curly mark;
+    # a straight quote may hold curly pairs (“…”).
+    r"“(?P<a>[^“”\"]{2,2000})(?:[”\"]|$)"
     r"|\"(?P<b>(?:[^\"“”]|“[^“”\"]*”){2,2000})(?:[\"”]|$)"
     r"|«\s?(?P<c>[^«»]{2,2000})\s?(?:»|$)"
 )
+_SINGLE: Final = re.compile(
+    # An opening mark where a word starts, a closing one where a word ends: not the
+    # apostrophe of "don’t", "’90s" or "rock 'n' roll", which a letter follows.
+    r"(?:^|(?<=[\s(\[—–-]))(?:‘(?P<curly>(?:[^‘’“”\"\n]|’(?=\w)){2,2000}?[\w.,!?…])’"
+    r"|'(?=[A-Za-z])(?P<straight>(?:[^'“”\"\n]|'(?=\w)){2,2000}?[\w.,!?…])')"
+    r"(?=[\s.,;:!?)\]—–-]|$)"
+)
 _MIN_WORDS: Final = 5
-
-QUOTE_VERBS: Final = SAY_VERBS | word_list("facts/quotes/quote_verbs")
-"""Verbs that attach a quote to its speaker: the verbs of saying and their other forms."""
-
-_VERB: Final = re.compile(
-    first_letter(
-        [r"[Aa]ccording\s+to", r"went\s+on", r"pointed\s+out", "Said", "Says", "Asked", "Added"]
-        + ["Wrote", *sorted(QUOTE_VERBS, key=len, reverse=True)]
-    )
-)
-_DASH: Final = re.compile(r"^\s*[―—–]\s*(?=[A-Z])")
 _LABEL: Final = re.compile(r"^(?P<label>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]+)?):\s")
-_PRONOUN: Final = re.compile(r"\b(?:he|she|they|we|it|I)\b", re.IGNORECASE)
-_CAPITALISED: Final = re.compile(
-    r"\b[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al|bin|de|van|von|der))*"
-)
-_DESCRIPTION: Final = re.compile(
-    r"^\s*(?:a|an|the|one|two|three|some|many|several|his|her|their|its|who|which|whose|this|these|both)\b"
-)
-_WORDS: Final = re.compile(r"\w")
-_ASIDE: Final = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?|“[^“”]*”?|\"[^\"]*\"?")
-_AFTER_PREPOSITION: Final = re.compile(
-    r"\b(?:of|for|in|at|to|with|from|about|on|by)\s+(?:\w+\s+){0,2}$"
-)
-_CLAUSE: Final = re.compile(
-    r"(?:and|but|or|as|while|when|because|so|though|although|if|after|before)\s+(?:\w+\s+)?[A-Z]"
-)
-_PARTY: Final = re.compile(r"\s*[A-Z]-[A-Z][\w.-]*\s*$")
-"""A party tag set off by commas: "Mitch McConnell, R-Ky., said"."""
-_POSSESSIVE: Final = ("’s", "'s")
-_PIECE: Final = re.compile(r"[^,;\0]+")
-_OWNER: Final = re.compile(r"[A-Z][\w.-]*['’]s\s")
-"""A possessive opening a piece ("McCrory's opponent"): it describes the speaker, it names none."""
+_SMALL_WORDS: Final = word_list("facts/quotes/title_small_words")
+"""Words a title of a work leaves in small letters ("The Art of the Deal")."""
+_WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s+[A-Z“\"‘]|\s*$)")
 _TITLE_STOP: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|[A-Z])$")
 """A title or an initial before a full stop, which ends no sentence."""
-_CLAUSE_END: Final = re.compile(r"[,;]|\.(?=\s|$)|$")
-_INITIAL_STOP: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|[A-Z]|[A-Z]\.[A-Z])$")
-_PREPOSITION: Final = re.compile(
-    r"\s*(?:in|on|at|during|after|before|to|of|by|when|while|that|from|with)\b"
-)
-"""What opens a phrase after the verb that is no subject: "said in a statement"."""
+_DASH: Final = re.compile(r"^\s*[―—–]\s*(?=[A-Z])")
+_CLAUSE_CLOSE: Final = frozenset(",!?…—–-")
+"""What closes a quoted clause that its attribution follows ("…,” he said", "…?” she asked")."""
+_GAP_WORDS: Final = frozenset({"and", "but", "then", "or"})
+"""Words that may stand between two quotes of one speaker: "“A” and “B,” he said"."""
+_INVERTING: Final = word_list("facts/quotes/inverting_verbs")
+_GAP_MAX: Final = 12
+"""How many words of narration may lie between two quotes of one unrepeated attribution."""
+_SUBJECT_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i", "it"})
 _MAX_SUBJECT_WORDS: Final = 25
 _TIGHT_WORDS: Final = 8
+_TAIL_WORDS: Final = 6
+"""How many words may follow a sentence's verb of saying for the sentence to end in its
+attribution ("…, Schiff said in an interview.")."""
+_GENERIC_VERB: Final = re.compile(
+    r"^\s*(?P<np>(?:[\w’'.-]+\s+){1,5}?)(?P<verb>[a-z]{3,}ed)"
+    r"(?:\s+(?:in|on|at|to|during|after|before|with|from|via|over)\b[^,;:“”\"]{0,60})?\s*,?\s*$"
+)
+"""An attribution with a verb not listed as one of saying: "…,” an angry Hollande retaliated",
+"…,” Trump simpered in a morning tweet"."""
+_IN_WORDS: Final = re.compile(
+    r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^,:;“”\"]+?)|(?P<own>[^,:;“”\"]+?)['’]s?\s+"
+    r"(?:own\s+)?words)\s*[,:]?\s*$"
+)
+"""An attribution without a verb: "In Dr. Shadlen's words, “…”", "in the words of X:"."""
 
 
 class _Found:
     """A quotation of a paragraph, and who said it once that is read.
 
-    Plain classes rather than dataclasses, here and in ``_Subject``: compiled, their
-    ``__init__`` is native C, where a dataclass's is Python made at import.
+    A plain class rather than a dataclass: compiled, its ``__init__`` is native C.
     """
 
-    __slots__ = ("paragraph", "start", "end", "text", "open_ended", "turn", "speaker", "attributed")
+    __slots__ = (
+        "paragraph",
+        "start",
+        "end",
+        "text",
+        "open_ended",
+        "turn",
+        "speaker",
+        "attributed",
+        "reach",
+    )
 
     def __init__(
         self, paragraph: int, start: int, end: int, text: str, open_ended: bool, turn: bool = False
@@ -111,37 +119,68 @@ class _Found:
         self.speaker: str | None = None
         self.attributed = False
         """The quote's own sentence says who spoke (``speaker`` may still be None: "officials")."""
-
-
-class _Subject:
-    """What an attribution's subject turned out to be."""
-
-    __slots__ = ("speaker", "pronoun", "offset", "end")
-
-    def __init__(
-        self, speaker: str | None, pronoun: str | None = None, offset: int = 0, end: int = 0
-    ) -> None:
-        self.speaker = speaker
-        self.pronoun = pronoun
-        self.offset = offset
-        self.end = end
+        self.reach = end
+        """Where the quote's attribution after it ends: nothing else lies before it."""
 
 
 def _clean(text: str) -> str:
     return text.strip().rstrip(",").strip()
 
 
-def _quotations(paragraph: str, index: int) -> list[_Found]:
+def _title_of_a_work(text: str) -> bool:
+    """Whether quoted words read as a title ("Saturday Night Live", "The Art of the Deal"):
+    every word capitalised but the small ones, and no end of a sentence."""
+    words = _WORD.findall(text)
+    if len(words) < 2 or text.rstrip()[-1:] in ".!?…,":
+        return False
+    big = [w for w in words[1:] if w.lower() not in _SMALL_WORDS]
+    return words[0][:1].isupper() and bool(big) and all(w[:1].isupper() for w in big)
+
+
+_MISPLACED: Final = re.compile(r"(?<=[.,!?…])“(?=\s+[a-z])")
+"""An opening mark that ends a quoted clause, typed the wrong way: "…here,“ said Clyburn"."""
+
+
+def _quotations(paragraph: str, index: int, single: bool = True) -> list[_Found]:
+    """The quotations of a paragraph; ``single``: read ‘…’ and '…' too."""
     found = []
-    for match in _QUOTE.finditer(paragraph):
+    marks = _MISPLACED.sub("”", paragraph)
+    for match in _QUOTE.finditer(marks):
         text = _clean(match.group("a") or match.group("b") or match.group("c") or "")
         open_ended = match.end() == len(paragraph) and paragraph[-1] not in '”"»'
         label = _LABEL.match(text)
         quote = _Found(index, match.start(), match.end(), text, open_ended, turn=bool(label))
         if label:
             quote.text, quote.speaker = text[label.end() :], label.group("label").title()
+        elif _title_of_a_work(text):
+            continue
         found.append(quote)
+    if single and ("‘" in paragraph or "'" in paragraph):
+        for match in _SINGLE.finditer(paragraph):
+            if any(q.start <= match.start() < q.end for q in found):
+                continue  # a quotation inside a quotation is part of it
+            text = _clean(match.group("curly") or match.group("straight") or "")
+            if len(text.split()) < _MIN_WORDS or _title_of_a_work(text):
+                continue
+            found.append(_Found(index, match.start(), match.end(), text, False))
+        found.sort(key=lambda q: q.start)
     return found
+
+
+def _single_marks(paragraphs: tuple[str, ...], doubles: list[list[_Found]]) -> bool:
+    """Whether the article quotes in single marks (‘…,’ said Dr Otto), as British style
+    does: it holds more clauses in single marks than in double ones, which it then keeps
+    for quotations inside quotations. Elsewhere ‘…’ is a quotation inside one."""
+    double = sum(1 for quotes in doubles for q in quotes if len(q.text.split()) >= _MIN_WORDS)
+    single = 0
+    for index, paragraph in enumerate(paragraphs):
+        if "‘" in paragraph or "'" in paragraph:
+            single += sum(
+                1
+                for q in _quotations(paragraph, index)
+                if q.start < len(paragraph) and paragraph[q.start] in "‘'"
+            )
+    return single > double
 
 
 def _sentence_starts(paragraph: str, quotes: list[_Found]) -> list[int]:
@@ -152,173 +191,192 @@ def _sentence_starts(paragraph: str, quotes: list[_Found]) -> list[int]:
     return [s for s, _ in spans if not any(q.start < s < q.end for q in quotes)]
 
 
-class _Attributor:
-    """Reads the attributions of one article against its listed people."""
+def _inverts(verb: str) -> bool:
+    """Whether a verb's subject may follow it ("…, said Caddell"), see ``inverting_verbs``."""
+    return verb.lower() in _INVERTING or verb.lower().startswith("according")
 
-    def __init__(
-        self,
-        paragraphs: tuple[str, ...],
-        spans: list[Span],
-        resolve: Callable[[str], str | None],
-        referents: Referents,
-    ) -> None:
+
+def _scare(quote: _Found) -> bool:
+    """A few quoted words inside narration ("“personnel changes” could come"), not speech
+    of its own ("“But why?” she asked")."""
+    return len(quote.text.split()) < _MIN_WORDS and quote.text[-1:] not in ".!?,…"
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _verbs(paragraph: str, start: int, end: int) -> list[re.Match[str]]:
+    """The verbs of saying in paragraph[start:end], not the end of a compound ("so-called")."""
+    return [
+        verb
+        for verb in VERB.finditer(paragraph, start, end)
+        if verb.start() == 0 or paragraph[verb.start() - 1] not in "-‐"
+    ]
+
+
+class _Reader:
+    """Finds the attribution of each quote of one article."""
+
+    def __init__(self, paragraphs: tuple[str, ...], attributor: Attributor) -> None:
         self.paragraphs = paragraphs
-        self.resolve = resolve
-        self.referents = referents
-        self.spans: dict[int, list[Span]] = {}
-        for span in spans:
-            self.spans.setdefault(span[0], []).append(span)
+        self.attributor = attributor
 
-    def subject(self, index: int, start: int, end: int) -> _Subject | None:
-        """The first person or pronoun in paragraph[start:end]; None when it holds no words.
-
-        A clause of words without either ("officials", "the campaign") is a subject that
-        names nobody: ``_Subject(None)``.
-        """
-        paragraph = self.paragraphs[index]
-        text = paragraph[start:end]
-        if not _WORDS.search(text):
-            return None
-        found: list[tuple[int, _Subject]] = []
-        covered: list[tuple[int, int]] = []
-        described = bool(_DESCRIPTION.match(text))
-        for _, s, e, name in self.spans.get(index, ()):
-            if start <= s < end:
-                covered.append((s, e))
-                # In "a narrator in the Clinton ad" the name is not who speaks.
-                owned = described and _AFTER_PREPOSITION.search(paragraph, start, s)
-                if paragraph[e : e + 2] not in _POSSESSIVE and not owned:
-                    found.append((s, _Subject(name, offset=s, end=e)))
-        for match in _PRONOUN.finditer(text):
-            s = start + match.start()
-            word = match.group(0)
-            if word == "I" or word.lower() in ("they", "we", "it"):
-                found.append((s, _Subject(None)))
-            else:
-                found.append((s, _Subject(None, word, s)))
-        for match in _CAPITALISED.finditer(text):
-            s, e = start + match.start(), start + match.end()
-            if any(a <= s < b for a, b in covered) or paragraph[e : e + 2] in _POSSESSIVE:
-                continue
-            words = [w for w in match.group(0).split() if w.rstrip(".") not in COMMON_CAPITALISED]
-            person = self.resolve(" ".join(w.rstrip(".,") for w in words)) if words else None
-            if person:
-                found.append((s, _Subject(person, offset=s, end=e)))
-        if not found:
-            return _Subject(None)
-        found.sort(key=lambda item: item[0])
-        first = found[0][1]
-        for s, later in found[1:]:
-            # "Trump lawyer Marc Kasowitz", "Clinton campaign spokesman Brian Fallon": the
-            # first name only says whose; the role's holder is the subject.
-            words = paragraph[first.end : s].split()
-            if (
-                first.speaker
-                and later.speaker
-                and words
-                and all(w.islower() for w in words)
-                and any(w in ROLE_NOUNS for w in words)
-            ):
-                first = later
-            break
-        return first
-
-    def clause_subject(self, index: int, start: int, end: int) -> _Subject | None:
-        """The subject of the clause paragraph[start:end] that ends at a verb of saying.
-
-        Comma-separated pieces are read from the verb backwards; an appositive ("Flynn, a
-        top Trump surrogate, said") is passed over when a piece before it can hold the name.
-        """
-        paragraph = self.paragraphs[index]
-        # Asides in brackets ("(D-N.Y.)") are never the subject; quoted words part pieces
-        # as commas do (Mills “got an immunity agreement,” Jordan said).
-        clause = _ASIDE.sub(lambda m: "\0" * len(m.group(0)), paragraph[start:end])
-        pieces = [
-            (start + m.start(), start + m.end())
-            for m in _PIECE.finditer(clause)
-            if _WORDS.search(m.group(0))
-        ]
-        unnamed: _Subject | None = None
-        for k in range(len(pieces) - 1, -1, -1):
-            s, e = pieces[k]
-            text = paragraph[s:e].lstrip()
-            # An appositive or an aside ("a top Trump surrogate", "25", "McCrory's opponent",
-            # "who runs ...") follows the name it describes; a clause ("and as Trump went on")
-            # has a subject of its own.
-            aside = _DESCRIPTION.match(text) or _PARTY.match(text) or _OWNER.match(text)
-            if (
-                k > 0
-                and (aside or not (text[:1].isupper() or _CLAUSE.match(text)))
-                and not _PRONOUN.match(text)
-            ):
-                continue
-            subject = self.subject(index, s, e)
-            if subject and (subject.speaker or subject.pronoun):
-                return subject
-            unnamed = unnamed or subject
-            break
-        return unnamed
-
-    def after(self, quote: _Found, limit: int) -> _Subject | None:
+    def after(self, quote: _Found, limit: int) -> Subject | None:
         """The attribution after a quote, up to the end of its sentence or the next quote."""
         paragraph = self.paragraphs[quote.paragraph]
+        index = quote.paragraph
         window_end = limit
-        for match in _SENTENCE_END.finditer(paragraph[quote.end : limit]):
-            end = quote.end + match.start()
-            if not _TITLE_STOP.search(paragraph[quote.end : end]):
-                window_end = end
+        for match in _SENTENCE_END.finditer(paragraph, quote.end, limit):
+            if not _TITLE_STOP.search(paragraph, quote.end, match.start()):
+                window_end = match.start()
                 break
         window = paragraph[quote.end : window_end]
+        quote.reach = window_end + 1 if window_end < len(paragraph) else window_end
         dash = _DASH.match(window)
         if dash:
-            return self.subject(quote.paragraph, quote.end + dash.end(), window_end)
-        verb = _VERB.search(window)
-        if not verb:
+            tokens = self.attributor.tokens(index, quote.end + dash.end(), window_end)
+            return self.attributor.phrase(index, tokens)
+        raw = paragraph[quote.start + 1 : quote.end - (0 if quote.open_ended else 1)].rstrip()
+        inside = raw[-1:]
+        outside = window.lstrip()[:1]
+        closed = inside in _CLAUSE_CLOSE or outside == ","
+        ended = inside in ".!?" or paragraph[quote.end - 2 : quote.end - 1] in ".!?"
+        verb = next(iter(_verbs(paragraph, quote.end, window_end)), None)
+        if verb is None:
+            generic = _GENERIC_VERB.match(window.lstrip(", "))
+            if closed and generic and inside != ".":
+                start = quote.end + len(window) - len(window.lstrip(", "))
+                np_end = start + generic.end("np")
+                return self.attributor.phrase(index, self.attributor.tokens(index, start, np_end))
             return None
-        pre = window[: verb.start()]
-        ended = quote.text[-1:] in ".!?" or paragraph[quote.end - 2 : quote.end - 1] in ".!?"
-        if ended and (len(window.split()) > _TIGHT_WORDS or window_end == limit < len(paragraph)):
+        pre = paragraph[quote.end : verb.start()]
+        pre_words = _words(pre)
+        if len(pre_words) > _MAX_SUBJECT_WORDS:
+            return None
+        tight = len(pre_words) <= 5 and not re.search(r"[,;:—–]", pre.strip(" ,"))
+        if ended and inside == ".":
             # “… done.” starts a new sentence after it, which is this quote's attribution
-            # only when it is nothing more ("“Why?” Vitter demanded.").
-            return None
-        if len(pre.split()) > _MAX_SUBJECT_WORDS:
-            return None
-        if _WORDS.search(pre):
-            return self.clause_subject(quote.paragraph, quote.end, quote.end + verb.start())
-        post_start = quote.end + verb.end()
-        post_end = post_start
-        for match in _CLAUSE_END.finditer(paragraph[post_start:window_end]):
-            post_end = post_start + match.start()
-            if match.group(0) != "." or not _INITIAL_STOP.search(paragraph[post_start:post_end]):
-                break
-        post = paragraph[post_start:post_end]
-        if _PREPOSITION.match(post):
-            return None
-        subject = self.subject(quote.paragraph, post_start, post_end)
+            # only when it is nothing more ("“It is over.” Trump said.").
+            if (
+                len(window.split()) > _TIGHT_WORDS
+                or window_end == limit < len(paragraph)
+                or re.search('[“”"]', pre)
+            ):
+                return None
+        elif ended and not tight:
+            return None  # "“Why?” The question hung over the hearing, as Trump said …"
+        if not closed and pre_words:
+            first = pre_words[0]
+            lower = first.lower()
+            if first.islower() and lower not in ("he", "she", "they", "it", "we", "i"):
+                # A partial quote inside a sentence ("…” with Sen. Rubio, in a finish that
+                # he said"): only an attribution set off by a comma closes that sentence.
+                comma = pre.rfind(",")
+                if comma < 0:
+                    return None
+                inverted = (
+                    self.attributor.after_verb(index, verb.end(), window_end)
+                    if pre.rstrip().endswith(",") and _inverts(verb.group(0))
+                    else None
+                )
+                if inverted is not None or len(paragraph[verb.end() : window_end].split()) > (
+                    _TAIL_WORDS
+                ):
+                    return inverted
+                # "…” to drive up the stock price, she said."
+                return self.attributor.before_verb(index, quote.end + comma + 1, verb)
+        if verb.group(0).lower().startswith("according"):
+            return self.attributor.after_verb(index, verb.end(), window_end)
+        if not pre_words:
+            return self.attributor.after_verb(index, verb.end(), window_end)
+        if pre.rstrip().endswith(",") and _inverts(verb.group(0)):
+            inverted = self.attributor.after_verb(index, verb.end(), window_end)
+            if inverted is not None and (inverted.speaker or inverted.pronoun):
+                return inverted
+        return self.attributor.before_verb(index, quote.end, verb)
+
+    def before(
+        self, index: int, start: int, end: int, sentence: int | None = None
+    ) -> Subject | None:
+        """The attribution in paragraph[start:end], the narration that leads into a quote;
+        ``sentence``, the start of its sentence (a participle's subject may lie before)."""
+        paragraph = self.paragraphs[index]
+        verbs = _verbs(paragraph, start, end)
+        words = _IN_WORDS.search(paragraph, start, end)
+        if words:
+            s, e = words.span("of") if words.group("of") else words.span("own")
+            return self.attributor.phrase(index, self.attributor.tokens(index, s, e))
+        if not verbs:
+            lead = paragraph[start:end].rstrip()
+            if not lead.endswith(":"):
+                return None
+            # "Rubio fired back:": the subject of the clause before the colon.
+            tokens = self.attributor.tokens(index, start, start + len(lead) - 1)
+            piece: list[tuple[int, int, str]] = []
+            for token in tokens:
+                piece = [] if token[2] in ",;:—–()[]" else [*piece, token]
+            if not piece:
+                return None
+            subject = self.attributor.clause_subject(index, piece)
+            if subject is None and len(piece) <= 4:
+                subject = self.attributor.phrase(index, piece)  # "Sanders:"
+            return subject
+        verb = verbs[-1]
+        word = verb.group(0)
+        if word.lower().startswith("according"):
+            stop = re.compile(r"[,:;“\"]").search(paragraph, verb.end(), end)
+            return self.attributor.after_verb(index, verb.end(), stop.start() if stop else end)
+        tokens = self.attributor.tokens(index, start, verb.start())
+        if tokens and tokens[-1][2].lower() in ("was", "were", "is", "are", "been", "being"):
+            # "Rubio was asked by moderator Gerard Baker": the agent's words.
+            by = re.compile(r"\s+by\s+").match(paragraph, verb.end(), end)
+            if by is None:
+                return Subject(None)
+            stop = re.compile(r"[,:;“\"]").search(paragraph, by.end(), end)
+            return self.attributor.after_verb(index, by.end(), stop.start() if stop else end)
+        if not _words(paragraph[start : verb.start()]):
+            # "Said Trump: “…”"
+            stop = re.compile(r"[,:;“\"]").search(paragraph, verb.end(), end)
+            return self.attributor.after_verb(index, verb.end(), stop.start() if stop else end)
+        subject = self.attributor.before_verb(index, start, verb, sentence)
         if (
-            subject
-            and not (subject.speaker or subject.pronoun)
-            and _DESCRIPTION.match(post)
-            and post_end < window_end
+            paragraph[start : verb.start()].rstrip().endswith(",")
+            and _inverts(word)
+            and not (subject is not None and (subject.speaker or subject.pronoun))
         ):
-            # "said the chairman of the committee, Labour MP Barry Sheerman."
-            rest = re.match(r"[,;]\s*[^,;]*", paragraph[post_end:window_end])
-            named = self.subject(quote.paragraph, post_end, post_end + rest.end()) if rest else None
-            if named and named.speaker:
-                return named
+            # "…, said Alan Abramowitz, a demographer." (But "Zeke Emanuel, an oncologist,
+            # said Obamacare …" is Emanuel's: the subject before the comma comes first.)
+            stop = re.compile(r"[.:;“\"]").search(paragraph, verb.end(), end)
+            inverted = self.attributor.after_verb(index, verb.end(), stop.start() if stop else end)
+            if inverted is not None and (inverted.speaker or inverted.pronoun):
+                return inverted
         return subject
 
-    def before(self, index: int, start: int, end: int) -> _Subject | None:
-        """The attribution in paragraph[start:end], the narration that leads into a quote."""
+    def same_speaker_between(self, index: int, start: int, end: int) -> bool:
+        """Whether paragraph[start:end], narration between two quotes, leaves the speaker
+        as it was: no end of a sentence, no other person or pronoun, no verb of saying
+        ("…” on ethanol, “…", "…” because “…")."""
         paragraph = self.paragraphs[index]
-        verbs = list(_VERB.finditer(paragraph, start, end))
-        if not verbs:
+        gap = paragraph[start:end]
+        words = _words(gap)
+        if not words:
+            return True
+        if len(words) > _GAP_MAX or re.search(r"[.!?:](?:\s|$)", gap) or VERB.search(gap):
+            return False
+        if any(w.lower() in _SUBJECT_PRONOUNS for w in words):
+            return False
+        return not any(start <= s < end for _, s, _, _ in self.attributor.spans.get(index, ()))
+
+    def tail_attribution(self, index: int, start: int, end: int) -> Subject | None:
+        """The attribution a sentence ends with ("…, Schiff said."), or None."""
+        paragraph = self.paragraphs[index]
+        verbs = _verbs(paragraph, start, end)
+        if not verbs or len(paragraph[verbs[-1].end() : end].split()) > _TAIL_WORDS:
             return None
-        verb = verbs[-1]
-        if _WORDS.search(paragraph[start : verb.start()]):
-            return self.clause_subject(index, start, verb.start())
-        tail = re.match(r"[^,:;“\"]*", paragraph[verb.end() : end])
-        return self.subject(index, verb.end(), verb.end() + (tail.end() if tail else 0))
+        if any(not _scare(q) for q in _quotations(paragraph[start:end], index)):
+            return None  # "“But why?” a reporter asked. “…”": that attribution is the question's
+        return self.before(index, start, end)
 
 
 def find_quotes(
@@ -332,87 +390,189 @@ def find_quotes(
     Args:
         paragraphs: the body.
         spans: (paragraph, start, end, person) of every mention of a listed person.
-        roles: each listed person's role (a gender cue for pronouns).
+        roles: each listed person's role (a gender cue for pronouns, and "the president-elect").
         resolve: maps a name as written ("Stoltenberg", "Mr Putin") to a listed person.
     """
-    per_paragraph = [_quotations(p, i) for i, p in enumerate(paragraphs)]
+    per_paragraph = [_quotations(p, i, single=False) for i, p in enumerate(paragraphs)]
+    if _single_marks(paragraphs, per_paragraph):
+        per_paragraph = [_quotations(p, i) for i, p in enumerate(paragraphs)]
     if not any(per_paragraph):
         return ()  # nothing quoted: no speakers to read
+    attributor = Attributor(paragraphs, spans, resolve, roles)
+    reader = _Reader(paragraphs, attributor)
     referents = Referents(
-        paragraphs, spans, roles, [[(q.start, q.end) for q in qs] for qs in per_paragraph]
+        paragraphs,
+        spans,
+        roles,
+        [[(q.start, q.end) for q in qs] for qs in per_paragraph],
+        lambda: _narration(reader, referents, per_paragraph),
     )
-    reader = _Attributor(paragraphs, spans, resolve, referents)
-    previous_speaker: str | None = None
+
+    def settle(quote: _Found, subject: Subject, index: int) -> None:
+        quote.attributed = True
+        if subject.pronoun:
+            quote.speaker = referents.resolve(subject.pronoun, index, subject.offset)
+        elif subject.speaker:
+            quote.speaker = subject.speaker
+        elif subject.role:
+            quote.speaker = attributor.by_role(subject.role)
+        if quote.speaker:
+            referents.add_speaker(index, subject.offset, quote.speaker, subject.pronoun)
+
+    previous: _Found | None = None
     for index, quotes in enumerate(per_paragraph):
         paragraph = paragraphs[index]
         starts = _sentence_starts(paragraph, quotes)
         for k, quote in enumerate(quotes):
-            limit = quotes[k + 1].start if k + 1 < len(quotes) else len(paragraph)
+            if quote.turn:
+                quote.speaker, quote.attributed = resolve(quote.speaker or ""), True
+                continue
+            # Scare quotes ("“personnel changes” could come") are narration: the window of
+            # an attribution runs past them.
+            limit = next(
+                (q.start for q in quotes[k + 1 :] if not _scare(q)),
+                len(paragraph),
+            )
             subject = reader.after(quote, limit)
             if subject is None:
+                quote.reach = quote.end
                 sentence = max((s for s in starts if s <= quote.start), default=0)
                 # Scare quotes ("a “Commander-in-Chief Forum” sponsored by NBC") are narration.
                 floor = max(
                     [sentence] + [q.end for q in quotes[:k] if len(q.text.split()) >= _MIN_WORDS]
                 )
-                subject = reader.before(index, floor, quote.start)
-            if quote.turn:
-                quote.speaker, quote.attributed = resolve(quote.speaker or ""), True
-            elif subject is not None:
-                quote.attributed = True
-                if subject.pronoun:
-                    quote.speaker = referents.resolve(subject.pronoun, index, subject.offset)
-                else:
-                    quote.speaker = subject.speaker
-                if quote.speaker:
-                    referents.add_speaker(index, subject.offset, quote.speaker, subject.pronoun)
-        for k, quote in enumerate(quotes):
+                subject = reader.before(index, floor, quote.start, sentence)
+            if subject is not None:
+                settle(quote, subject, index)
+        for quote in quotes:
             if quote.attributed:
                 continue
-            earlier = [q for q in quotes[:k] if q.attributed or q.speaker]
-            later = [q for q in quotes[k + 1 :] if q.attributed]
-            if earlier:
-                quote.speaker, quote.attributed = earlier[-1].speaker, True
-            elif later:
-                quote.speaker, quote.attributed = later[0].speaker, True
+            real = [q for q in quotes if q is quote or len(q.text.split()) >= _MIN_WORDS]
+            at = real.index(quote)
+            earlier = real[at - 1] if at else None
+            later = real[at + 1] if at + 1 < len(real) else None
+            if (
+                earlier is not None
+                and earlier.attributed
+                and reader.same_speaker_between(index, earlier.reach, quote.start)
+            ):
+                quote.speaker, quote.attributed = earlier.speaker, True
+            elif (
+                later is not None
+                and later.attributed
+                and _nothing_between(paragraph, quote.end, later.start)
+            ):
+                quote.speaker, quote.attributed = later.speaker, True
             elif quote.start in starts and starts.index(quote.start) > 0:
                 # "…, Schiff said. “The other factor …”": the sentence before says who.
                 k_start = starts.index(quote.start)
-                subject = reader.before(index, starts[k_start - 1], quote.start)
-                if subject is not None and subject.pronoun:
-                    quote.speaker = referents.resolve(subject.pronoun, index, subject.offset)
-                elif subject is not None:
-                    quote.speaker = subject.speaker
-            elif quote.start <= 1 and index:
-                quote.speaker = _from_before(
-                    reader, paragraphs, per_paragraph, index, previous_speaker
+                subject = reader.tail_attribution(index, starts[k_start - 1], quote.start)
+                if subject is not None:
+                    settle(quote, subject, index)
+            elif (
+                quote.start <= 1
+                and index
+                and not (
+                    later is not None
+                    and later.attributed
+                    and not re.search(r"[.!?](?:\s|$)", paragraph[quote.end : later.start])
                 )
-        previous_speaker = quotes[-1].speaker if quotes else None
+            ):
+                # (A later quote of the same sentence with an attribution of its own, "“A,”
+                # Powell “B,” the passage continued", says the sentence is not the last
+                # paragraph's speaker's.)
+                quote.speaker = _from_before(reader, referents, paragraphs, index, previous)
+        previous = quotes[-1] if quotes else None
     return _joined(per_paragraph)
 
 
+def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[_Found]]) -> None:
+    """Tell ``referents`` who speaks in the narration ("Fowler said he expects …"), and
+    where someone it does not list does ("Kasich said", "the spokesman said"): a "he"
+    after that is not sure to be anyone listed."""
+    for index, paragraph in enumerate(reader.paragraphs):
+        quotes = per_paragraph[index]
+        verbs = [
+            v
+            for v in _verbs(paragraph, 0, len(paragraph))
+            if not any(q.start <= v.start() < q.end for q in quotes)
+        ]
+        starts = _sentence_starts(paragraph, quotes)
+        for k, verb in enumerate(verbs):
+            sentence = max((s for s in starts if s <= verb.start()), default=0)
+            floor = max([sentence] + [q.end for q in quotes if q.end <= verb.start()])
+            # Up to the next verb, the next sentence or quotation: "…, said X" reads on.
+            end = min(
+                [verbs[k + 1].start() if k + 1 < len(verbs) else len(paragraph)]
+                + [s for s in starts if s > verb.start()]
+                + [q.start for q in quotes if q.start >= verb.end()]
+            )
+            subject = reader.before(index, floor, end, sentence)
+            if subject is None or subject.pronoun:
+                continue
+            offset = subject.offset or verb.start()
+            if subject.speaker:
+                referents.add_speaker(index, offset, subject.speaker)
+            elif _blocks(subject):
+                referents.add_blocker(index, offset, gender_of_word(subject.head or ""))
+        for start in starts:
+            # "Trump parroted these views.": a subject digest does not list opens a sentence.
+            if any(q.start <= start < q.end for q in quotes):
+                continue
+            end = min([len(paragraph)] + [q.start for q in quotes if q.start > start])
+            subject = reader.attributor.sentence_subject(index, start, min(end, start + 160))
+            if subject is not None and _blocks(subject):
+                referents.add_blocker(index, start, gender_of_word(subject.head or ""))
+
+
+def _blocks(subject: Subject | None) -> bool:
+    """Whether a subject is someone digest does not list: a name it does not know
+    ("Kasich said") or a person's role ("the spokesman said"), not a group ("officials")."""
+    return bool(
+        subject is not None
+        and not subject.speaker
+        and not subject.pronoun
+        and subject.head
+        and (
+            (subject.head[:1].isupper() and subject.head not in COMMON_CAPITALISED)
+            or subject.head.lower() in ROLE_NOUNS
+        )
+    )
+
+
+def _nothing_between(paragraph: str, start: int, end: int) -> bool:
+    """Whether only marks and joining words lie in paragraph[start:end]."""
+    return all(w.lower() in _GAP_WORDS for w in _words(paragraph[start:end]))
+
+
 def _from_before(
-    reader: _Attributor,
+    reader: _Reader,
+    referents: Referents,
     paragraphs: tuple[str, ...],
-    per_paragraph: list[list[_Found]],
     index: int,
-    previous_speaker: str | None,
+    previous: _Found | None,
 ) -> str | None:
-    """The speaker of a paragraph-opening quote with no attribution of its own."""
+    """The speaker of a paragraph-opening quote with no attribution of its own: the
+    subject before a colon ending the paragraph before, or the speaker of that paragraph's
+    last quote when the paragraph ends with it ("“…,” Smith said." then "“…”")."""
     before = paragraphs[index - 1].rstrip()
     if before.endswith(":"):
-        starts = _sentence_starts(before, per_paragraph[index - 1])
-        floor = max(
-            [s for s in starts if s < len(before) - 1] + [q.end for q in per_paragraph[index - 1]],
-            default=0,
-        )
+        quotes = [q for q in [previous] if q is not None and q.paragraph == index - 1]
+        starts = _sentence_starts(before, quotes)
+        floor = max([s for s in starts if s < len(before) - 1] + [q.end for q in quotes], default=0)
         subject = reader.before(index - 1, floor, len(before))
-        if subject is not None:
-            if subject.pronoun:
-                return reader.referents.resolve(subject.pronoun, index - 1, subject.offset)
-            return subject.speaker
+        if subject is None:
+            return None
+        if subject.pronoun:
+            return referents.resolve(subject.pronoun, index - 1, subject.offset)
+        if subject.role and not subject.speaker:
+            return reader.attributor.by_role(subject.role)
+        return subject.speaker
+    if previous is None or previous.paragraph != index - 1 or not previous.speaker:
         return None
-    return previous_speaker
+    if _nothing_between(before, previous.reach, len(before)):
+        return previous.speaker
+    return None
 
 
 def _joined(per_paragraph: list[list[_Found]]) -> tuple[Quote, ...]:

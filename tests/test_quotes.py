@@ -1,0 +1,270 @@
+"""Quotes and who said them: attributions read by grammar, a speaker only when sure.
+
+Each row is an article's paragraphs and the (first words, speaker) of every quote digest
+should return; the sentences are written for these tests, in the forms news prose uses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.facts import extract_facts
+
+Row = tuple[tuple[str, ...], list[tuple[str, str | None]]]
+
+
+def _quotes(*paragraphs: str) -> list[tuple[str, str | None]]:
+    facts = extract_facts(tuple(paragraphs), title="", published="2024-03-08", language="en")
+    return [(" ".join(q.text.split()[:3]), q.speaker) for q in facts.quotes]
+
+
+GRAMMAR: list[Row] = [
+    (
+        ("Mayor Lena Okafor said: “We will open the new bridge before the summer rains.”",),
+        [("We will open", "Lena Okafor")],
+    ),
+    (
+        ("Coach Daniel Reyes said, “Our players gave everything they had tonight.”",),
+        [("Our players gave", "Daniel Reyes")],
+    ),
+    (
+        ("“The plant will close at the end of the year,” union leader Maria Santos said.",),
+        [("The plant will", "Maria Santos")],
+    ),
+    (
+        ("“Nobody told the families what had happened,” said Senator Paul Whitfield.",),
+        [("Nobody told the", "Paul Whitfield")],
+    ),
+    (
+        ("According to Dr. Helen Marsh, “the results hold up in every group we tested.”",),
+        [("the results hold", "Helen Marsh")],
+    ),
+    (
+        (
+            "Governor Tom Brennan took questions after the vote.",
+            "Brennan fired back: “If they want a fight over the budget, they will get one.”",
+        ),
+        [("If they want", "Tom Brennan")],
+    ),
+    (
+        (
+            "“We are not going anywhere,” Jane Miller said. “This town is our home.”",
+            "“We will rebuild the school first,” Miller added.",
+        ),
+        [
+            ("We are not", "Jane Miller"),
+            ("This town is", "Jane Miller"),
+            ("We will rebuild", "Jane Miller"),
+        ],
+    ),
+    (
+        (
+            "Deputy Mayor Laura Chen spoke at the opening on Friday.",
+            "“The library will stay open until midnight on weekdays,” she continued.",
+        ),
+        [("The library will", "Laura Chen")],
+    ),
+    (
+        ("In Dr. Amal Haddad's words, “the virus spreads far faster indoors than we thought.”",),
+        [("the virus spreads", "Amal Haddad")],
+    ),
+    (
+        ("“I don’t want a war with the neighbours,” Carlos Mendes simpered in a morning post.",),
+        [("I don’t want", "Carlos Mendes")],
+    ),
+    (
+        (
+            "Senator Rita Vance says she is “effectively tied for second place” with Senator"
+            " Mark Dole, in a count that she said defied the polls.",
+        ),
+        [("effectively tied for", "Rita Vance")],
+    ),
+    (
+        ("The rule “will cost farmers a great deal of money” next year, said Peter Olsen.",),
+        [("will cost farmers", "Peter Olsen")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), GRAMMAR)
+def test_attributions_are_read_by_their_grammar(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert _quotes(*paragraphs) == expected
+
+
+NOT_THE_NEAREST_NAME: list[Row] = [
+    # The addressee is not the speaker.
+    (
+        ("Chief Omar Farouk told Judge Karen Li: “My client was never at the house that night.”",),
+        [("My client was", "Omar Farouk")],
+    ),
+    # A role glued to a name: the name after the role is the holder's.
+    (
+        ("“The numbers are simply wrong,” said Whitfield ally James Carver, a strategist.",),
+        [("The numbers are", "James Carver")],
+    ),
+    # Someone unnamed beside a name says it, not the name.
+    (
+        (
+            "Senator Ana Lopez has led the race for months.",
+            "“She is not going to lose this one,” one Lopez aide said.",
+        ),
+        [("She is not", None)],
+    ),
+    (
+        (
+            "Robert Hale was found guilty on Tuesday.",
+            "“He never once said he was sorry,” his wife said outside the court.",
+        ),
+        [("He never once", None)],
+    ),
+    (
+        ("“The turnout will surprise people,” a Florida Democrat said.",),
+        [("The turnout will", None)],
+    ),
+    # The sentence's subject is not the speaker when a parenthesis names another.
+    (
+        ("Diana Cole, a top aide said, “is very confident about the debate.”",),
+        [("is very confident", None)],
+    ),
+    # Two people at once: not one speaker.
+    (
+        ("“We have found common ground on the budget,” Ron Tate and Ellen Park said.",),
+        [("We have found", None)],
+    ),
+    # Explicit attributions with a description before the name.
+    (
+        ("Her mother Ami Carter said: “She wanted to be a nurse since she was a child.”",),
+        [("She wanted to", "Ami Carter")],
+    ),
+    (
+        (
+            "“We heard the shots and ran to the back of the store,” said Lee Park's neighbour,"
+            " Brian Kettle.",
+        ),
+        [("We heard the", "Brian Kettle")],
+    ),
+    # An organisation is never a speaker (docs/SPEC.md: speakers are people).
+    (
+        ("“We regret the delay and will refund every ticket,” the company said.",),
+        [("We regret the", None)],
+    ),
+    (
+        (
+            "Acme Corp. responded on Monday. “No data was lost in the outage,” it said in a statement.",
+        ),
+        [("No data was", None)],
+    ),
+    # A question asked of someone is the asker's words.
+    (
+        ("Mayor Jon Beck was asked by reporter Sara Klein, “Will you run again next year?”",),
+        [("Will you run", "Sara Klein")],
+    ),
+    (
+        ("Mayor Jon Beck was asked, “Will you run again next year at all?”",),
+        [("Will you run", None)],
+    ),
+    # A participle: the noun it hangs on, or the clause before its comma.
+    (
+        ("Dana Fry held up a sign saying “Hands off our public parks and lakes.”",),
+        [("Hands off our", None)],
+    ),
+    (
+        (
+            "Nina Patel, the school's head, emailed parents on Monday, telling them, “The"
+            " building is safe to use again.”",
+        ),
+        [("The building is", "Nina Patel")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), NOT_THE_NEAREST_NAME)
+def test_the_grammar_beats_the_nearest_name(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert _quotes(*paragraphs) == expected
+
+
+ROLES_AND_PRONOUNS: list[Row] = [
+    # "the president-elect" is resolved only when one listed person holds the role.
+    (
+        (
+            "President-elect Maria Duarte met the outgoing cabinet on Monday.",
+            "“We will keep every promise we made,” the president-elect said.",
+        ),
+        [("We will keep", "Maria Duarte")],
+    ),
+    (
+        (
+            "Senator Hugo Brandt and Senator Lisa Moore met on Monday.",
+            "“The deal is done and signed,” the senator said.",
+        ),
+        [("The deal is", None)],
+    ),
+    # A pronoun goes to the nearest earlier subject of its gender; a woman's "she" never
+    # to a man named since.
+    (
+        (
+            "Elena Ruiz said she would sign the bill on Friday.",
+            "Her rival Mark Stone called it a mistake.",
+            "“It protects every renter in the city,” she said.",
+        ),
+        [("It protects every", "Elena Ruiz")],
+    ),
+    # Someone digest does not list spoke last: "he" is not sure to be the listed man.
+    (
+        (
+            "Governor Frank Miles opened the session.",
+            "Kasper, a farmer from the valley, said the water had run out in July.",
+            "“We have nothing left to give the cattle,” he said.",
+        ),
+        [("We have nothing", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), ROLES_AND_PRONOUNS)
+def test_roles_and_pronouns_resolve_only_when_sure(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert _quotes(*paragraphs) == expected
+
+
+MARKS: list[Row] = [
+    # British single marks hold quotes when the article quotes in them.
+    (
+        (
+            "‘Heat waves are now far more likely than they were,’ said Dr Freya Olsen, a climate"
+            " scientist.",
+            "‘We measured it at every station in the country,’ she said.",
+        ),
+        [("Heat waves are", "Freya Olsen"), ("We measured it", "Freya Olsen")],
+    ),
+    # A title of a work is no quote.
+    (
+        ("He starred in “The Last Days of the Western Front” before his comeback.",),
+        [],
+    ),
+    # An opening mark typed where a closing one belongs ends the quote there.
+    (
+        (
+            "“The reality is that the plant cannot stay open past the winter,“ said Jim Cole,"
+            " an engineer.",
+        ),
+        [("The reality is", "Jim Cole")],
+    ),
+    # Elsewhere single marks inside double ones are part of the quote.
+    (
+        ("“He told me, ‘Keep the door locked at night,’ and then he left,” Ann Lee said.",),
+        [("He told me,", "Ann Lee")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), MARKS)
+def test_quotation_marks_of_every_kind(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]
+) -> None:
+    assert _quotes(*paragraphs) == expected
