@@ -278,6 +278,9 @@ class Attributor:
         while k > 0:
             token = tokens[k - 1]
             lower = _word(token).lower()
+            if lower == "and" and k > 1 and _word(tokens[k - 2])[:1].isupper():
+                k -= 1  # "Ron Tate and Ellen Park": one phrase, two speakers (``phrase``)
+                continue
             if lower in _OPENERS or _verbish(token, tokens[k - 2] if k > 1 else None):
                 break
             k -= 1

@@ -127,9 +127,10 @@ _GAP: Final = f"[^{_FIRST}]*+"
 """What lies between two words."""
 _CAPITAL: Final = f"[A-ZÀ-ÖØ-Þ{_EXTENDED_CAPITALS}]|[ae]l-"
 """How a capitalised word (``_capitalised``) starts: a capital, or "al-" and "el-"."""
-_COMPOUND_TAIL: Final = re.compile(r"-[a-z]{2,}$")
+_COMPOUND_TAIL: Final = re.compile(r"-(?!elect$|designate$)[a-z]{2,}$")
 """The end of a capitalised compound that describes what follows: "Amazon-owned",
-"Pakistan-based" (not a name's own hyphen: "Bosnia-Herzegovina", "al-Sharia")."""
+"Pakistan-based" (not a name's own hyphen: "Bosnia-Herzegovina", "al-Sharia"; not a title's:
+"President-elect", "Minister-designate")."""
 ORDINAL: Final = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 """A number that may open a name: "21st Century Fox"."""
 _LINK_END: Final = r"[.\-'’]*(?:['’]s)?(?![\w’'.\-&])"
