@@ -96,10 +96,14 @@ def fact_lines(facts: Facts) -> list[tuple[str, str]]:
     if facts.places:
         lines.append(("Places", _more([p.name for p in facts.places])))
     if facts.numbers:
-        lines.append(("Numbers", _more([n.text for n in facts.numbers])))
-    dates = [
-        f"{d.text} ({d.value})" if d.value and d.value != d.text else d.text for d in facts.dates
-    ]
+        # Each said once: "two years" in three paragraphs is one fact to a reader.
+        lines.append(("Numbers", _more(list(dict.fromkeys(n.text for n in facts.numbers)))))
+    dates = list(
+        dict.fromkeys(
+            f"{d.text} ({d.value})" if d.value and d.value != d.text else d.text
+            for d in facts.dates
+        )
+    )
     if dates:
         lines.append(("Dates", _more(dates)))
     return lines

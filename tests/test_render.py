@@ -125,3 +125,18 @@ def test_a_story_told_by_two_sources_is_one_card_naming_both_and_their_disagreem
     (story,) = data["stories"]
     assert sorted(story["articles"]) == sorted(a["id"] for a in data["articles"])
     assert story["conflicts"][0]["text"].startswith("7 people killed")
+
+
+def test_a_number_or_date_written_in_several_paragraphs_is_listed_once() -> None:
+    from digest.models import DateFact, NumberFact
+    from digest.render import fact_lines
+
+    facts = Facts(
+        numbers=tuple(NumberFact("two years", 2, "years", i) for i in range(4))
+        + (NumberFact("$5 million", 5_000_000, "USD", 2),),
+        dates=(DateFact("Tuesday", "2024-03-05", 1), DateFact("Tuesday", "2024-03-05", 3)),
+    )
+    assert dict(fact_lines(facts)) == {
+        "Numbers": "two years, $5 million",
+        "Dates": "Tuesday (2024-03-05)",
+    }
