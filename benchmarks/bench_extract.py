@@ -21,6 +21,14 @@ shingles or more are in those fields. Precision is unchanged by it; only such pa
 longer count as missed. The headline figure is the body against ``expected.txt`` as it is,
 as before.
 
+A third (``digest, routed and boilerplate out``) also leaves out the paragraphs of
+``expected.txt`` that digest's boilerplate classifier reads as boilerplate
+(:func:`digest.extract.boilerplate.find`, run on ``expected.txt``'s own paragraphs): the
+bios, contributors' notes, "Related:" teasers and print lines Readability keeps and digest
+removes on purpose. It is digest's classifier grading digest, so it is no accuracy figure
+by itself: it tells removed-on-purpose from missed, and ``--verbose`` lists every paragraph
+it leaves out, for a reader to check that each is boilerplate.
+
 Postlight pages have no expected body: their ``first_words`` (the first 13 words of the
 body as the postlight parser's tests check them) are looked for at the start of digest's
 body (``--verbose`` lists the misses), and their ``dek`` is compared with digest's
@@ -28,6 +36,8 @@ body (``--verbose`` lists the misses), and their ``dek`` is compared with digest
 
 Refused pages (no article) and pages whose word count is less than half trafilatura's, or
 more than twice it, are listed for both sets: the second extractor as a check on the first.
+Both counts leave data tables out (digest's ``tables``, trafilatura's table rows): a table
+both keep is no disagreement.
 
 Speed: median ms per page of the whole pipeline (decode, extraction, metadata, facts,
 summary: ``digest.read_article``) and of readability-lxml alone (parse and ``summary()``),
@@ -133,6 +143,15 @@ def _second_words(html: str) -> int:
     return _count("\n".join(read_second(_parse(_prepare(html)[0]))))
 
 
+def _prose_words(article) -> int:
+    """Words in digest's body outside its data tables: :func:`_second_words` leaves the
+    second extractor's table rows out, so both sides are counted alike."""
+    if article is None:
+        return 0
+    tables = set(article.tables)
+    return _count("\n".join(p for i, p in enumerate(article.paragraphs) if i not in tables))
+
+
 def _count(text: str) -> int:
     """Words, each CJK character counting as one (as the shingles count them)."""
     return len(words(text))
@@ -156,6 +175,16 @@ def _routed_out(expected: str, article) -> str:
         if not own or len(own & elsewhere) < 0.5 * len(own):
             kept.append(paragraph)
     return "\n\n".join(kept)
+
+
+def _boilerplate_out(expected: str) -> tuple[str, list[str]]:
+    """``expected`` without the paragraphs digest's boilerplate classifier removes, and those."""
+    from digest.extract.boilerplate import find
+
+    paragraphs = expected.split("\n\n")
+    found = find([" ".join(p.split()) for p in paragraphs])
+    kept = [p for index, p in enumerate(paragraphs) if index not in found]
+    return "\n\n".join(kept), [" ".join(paragraphs[index].split()) for index in sorted(found)]
 
 
 def _timed(func, *args, repeat: int = 1):
@@ -199,6 +228,7 @@ def main() -> int:
         "digest": [],
         "readability-lxml": [],
         "digest, routed lines out": [],
+        "digest, routed and boilerplate out": [],
     }
     english: dict[str, list[tuple[float, float, float]]] = {"digest": [], "readability-lxml": []}
     refused: list[str] = []
@@ -232,7 +262,7 @@ def main() -> int:
         ms_pipeline.append(ms)
         readability_text, ms = _timed(_readability_text, html, repeat=args.repeat)
         ms_readability.append(ms)
-        ours, theirs = _count(article.text if article else ""), _second_words(html)
+        ours, theirs = _prose_words(article), _second_words(html)
         if _disagrees(ours, theirs):
             disagreements.append(f"{name}: digest {ours} words, trafilatura {theirs}")
         return article, readability_text
@@ -250,6 +280,10 @@ def main() -> int:
         body["digest"].append(score(ours, expected))
         body["readability-lxml"].append(score(readability_text, expected))
         body["digest, routed lines out"].append(score(ours, _routed_out(expected, article)))
+        unboiled, boilerplate = _boilerplate_out(expected)
+        body["digest, routed and boilerplate out"].append(
+            score(ours, _routed_out(unboiled, article))
+        )
         if meta.get("english"):
             english["digest"].append(body["digest"][-1])
             english["readability-lxml"].append(body["readability-lxml"][-1])
@@ -259,6 +293,8 @@ def main() -> int:
                 f"{folder.name:26} digest P {p:.3f} R {r:.3f} F1 {f:.3f}   readability F1 "
                 f"{body['readability-lxml'][-1][2]:.3f}"
             )
+            for line in boilerplate:
+                print(f"  {folder.name}: boilerplate in expected.txt {line[:100]!r}")
         if not meta.get("english"):
             continue
         got = article.to_dict() if article else {}
@@ -345,15 +381,15 @@ def main() -> int:
         f"body text on {count} {'' if args.all_languages else 'English '}pages"
         " of corpus/readability"
     )
-    print(f"{'':26} {'precision':>9} {'recall':>7} {'F1':>7} {'< 0.8':>6} {'min':>6}")
+    print(f"{'':34} {'precision':>9} {'recall':>7} {'F1':>7} {'< 0.8':>6} {'min':>6}")
     for name, results in body.items():
         p, r, f = mean_score(results)
         low = sum(result[2] < 0.8 for result in results)
-        print(f"{name:26} {p:9.4f} {r:7.4f} {f:7.4f} {low:6} {min(x[2] for x in results):6.3f}")
+        print(f"{name:34} {p:9.4f} {r:7.4f} {f:7.4f} {low:6} {min(x[2] for x in results):6.3f}")
     if args.all_languages:
         for name, results in english.items():
             p, r, f = mean_score(results)
-            print(f"{name + ' (English)':26} {p:9.4f} {r:7.4f} {f:7.4f}")
+            print(f"{name + ' (English)':34} {p:9.4f} {r:7.4f} {f:7.4f}")
     print(f"pages refused: {len(refused)}")
     for line in refused:
         print(f"  {line}")

@@ -18,6 +18,7 @@ import digest.extract.html as html_extractor
 from digest import read_article
 from digest.extract.blocks import blocks, line_goes_on, table_text
 from digest.extract.html import extract_html
+from digest.extract.lines import is_noise
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 STORY = [
@@ -237,3 +238,36 @@ def test_json_of_a_table_page_round_trips_through_the_library() -> None:
     article = _read("data_table.html")
     again = article_from_dict(json.loads(json.dumps(article.to_dict())))
     assert again.tables == article.tables and again.reading_minutes == article.reading_minutes
+
+
+def test_the_toggles_of_a_data_box_are_no_paragraphs() -> None:
+    """A box of data after the story, with its expand and collapse buttons ("Show more",
+    "Show less", "View all"): the table is kept as one paragraph, the buttons' labels are not
+    paragraphs of the story."""
+    article = _read("data_box_toggles.html")
+    assert article.paragraphs[0].startswith("The regional water board agreed")
+    assert "table" in article.warnings and len(article.tables) == 1
+    assert article.paragraphs[article.tables[0]].startswith("District | Bursts | Repaired")
+    assert not {"Show more", "Show less", "View all"} & set(article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("line", "noise"),
+    [
+        ("Show more", True),
+        ("Show less", True),
+        ("SHOW MORE +", True),
+        ("Load more", True),
+        ("View all", True),
+        ("See all", True),
+        ("Show more details", True),
+        ("Expand all", True),
+        ("Collapse", True),
+        ("Show more restraint, the judge told the two men.", False),
+        ("Show all 12 photos of the flooded square", False),
+        ("Expand the programme to every school", False),
+        ("View from the bridge", False),
+    ],
+)
+def test_expand_and_collapse_labels_are_noise(line: str, noise: bool) -> None:
+    assert is_noise(line) is noise

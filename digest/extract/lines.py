@@ -43,6 +43,8 @@ BOILERPLATE = re.compile(
       | (?:un)?mute
       | play(?:\ video)?
       | follow\ us(?:\ on\ .{1,30})?
+      | (?:show|view|see|load)\ (?:more|less|fewer|all)(?:\ (?:details|results|rows))?\s*[+›»>]?
+      | (?:expand|collapse)(?:\ all)?
     )$""",
     re.I | re.X,
 )

@@ -141,10 +141,11 @@ def merge(
     if not ours or not theirs:
         return ours
     owner: dict[tuple[str, ...], int] = {}
-    for index, paragraph in enumerate(ours):
-        for shingle in _shingles(_words(paragraph)):
+    our_words = [_words(paragraph) for paragraph in ours]
+    for index, words in enumerate(our_words):
+        for shingle in _shingles(words):
             owner.setdefault(shingle, index)
-    spoken = f" {' '.join(' '.join(_words(p)) for p in ours)} "
+    spoken = f" {' '.join(' '.join(words) for words in our_words)} "
     homes: list[int | None] = []  # our paragraph holding each of theirs; None: theirs only
     sizes: list[int] = []
     lettered: list[int] = []  # words with a letter: "Sept. 2, 201602:06" has one
