@@ -39,6 +39,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+# The checkout's own digest, not one installed elsewhere (a worktree shares a venv whose
+# editable install points at another checkout), then the benchmarks' helpers.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import SummaryPair, add_options, summary_pairs
