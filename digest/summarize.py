@@ -7,7 +7,10 @@ Each sentence of the body is scored on signals that hold up on news:
 - the headline: sentences sharing its content words are on topic;
 - centrality: words that recur across the article mark its subject;
 - named facts: people, places, organisations and numbers make a sentence informative
-  (each fact once, found as whole words: "Li" is not in "Libya");
+  (each fact once, found as whole words: "Li" is not in "Libya"); in English, so do the
+  names the article writes that the facts leave out (the last word of each run of
+  capitalised words, as the names engine proposes them: "Blair", "Airbus"): the facts
+  list only the names they are sure of, but any name marks a sentence that says who;
 - novelty: a sentence repeating one already chosen scores less.
 
 Fragments (no verb-length sentence, no end punctuation), questions to the reader,
@@ -30,7 +33,9 @@ from itertools import chain
 from typing import Final
 
 from digest.extract.boilerplate import TAIL, classify
+from digest.facts.gazetteer import COMMON_CAPITALISED
 from digest.facts.kinds import short_form
+from digest.facts.runs import runs_of, trim
 from digest.models import Facts, Sentence
 from digest.text.sentences import split_sentences
 from digest.text.words import word_entries, word_list
@@ -86,8 +91,8 @@ _BACK_LAST: Final = {
 """Last words that point back (demonstrative pronouns), by language."""
 MIN_WORDS: Final = 6
 MAX_WORDS: Final = 70
-FACTS_FULL: Final = 4
-"""Named facts in one sentence past which more add nothing to its score."""
+FACTS_FULL: Final = 5
+"""Named facts and names in one sentence past which more add nothing to its score."""
 
 
 def _content_words(text: str) -> list[str]:
@@ -212,7 +217,7 @@ def summarize(
     frequency = Counter(chain.from_iterable(bags))
     weight = {word: math.log1p(count - 1) for word, count in frequency.items()}
     headline = set(_content_words(title))
-    named = _named_terms(facts)
+    named = _named_terms(facts, paragraphs, language)
     scores: list[float] = []
     # By index, not over zip(): compiled, that reads the lists directly.
     for k, (index, order, text) in enumerate(candidates):
@@ -270,16 +275,39 @@ def summarize(
     return tuple(Sentence(candidates[i][2], candidates[i][0]) for i in sorted(chosen))
 
 
-def _named_terms(facts: Facts | None) -> list[str]:
-    """The article's facts as text to look for: surnames, names, numbers; each once."""
-    if facts is None:
-        return []
-    terms = [p.name.split()[-1] for p in facts.people]
-    # An organisation is listed by its full name; sentences may give its short one.
-    terms += [short_form(e.name) or e.name for e in facts.organizations]
-    terms += [e.name for e in facts.places]
-    terms += [n.text for n in facts.numbers]
+def _named_terms(
+    facts: Facts | None, paragraphs: tuple[str, ...] = (), language: str | None = None
+) -> list[str]:
+    """The article's facts as text to look for: surnames, names, numbers; then, in English,
+    the last word of every other name the article writes (``_name_words``); each once."""
+    terms: list[str] = []
+    if facts is not None:
+        terms += [p.name.split()[-1] for p in facts.people]
+        # An organisation is listed by its full name; sentences may give its short one.
+        terms += [short_form(e.name) or e.name for e in facts.organizations]
+        terms += [e.name for e in facts.places]
+        terms += [n.text for n in facts.numbers]
+    if paragraphs and (language or "en").lower()[:2] == "en":
+        terms += _name_words(paragraphs)
     return list(dict.fromkeys(terms))
+
+
+def _name_words(paragraphs: tuple[str, ...]) -> list[str]:
+    """The last word of each run of capitalised words of the body (``runs.runs_of``, its
+    ends trimmed as the names engine trims them): a surname or a body's head word, listed
+    as a fact or not. A sentence's first word alone is capitalised only for that, and a
+    word any sentence may capitalise ("The", "But", "I") names no one."""
+    words: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        for run in runs_of(paragraph, index):
+            if run.sentence_start and len(run.tokens) == 1:
+                continue
+            if trim(run) is None:
+                continue
+            named = [w for w in run.tokens if w not in COMMON_CAPITALISED]
+            if named:
+                words.append(named[-1])
+    return words
 
 
 def _has_words(text: str, term: str) -> bool:

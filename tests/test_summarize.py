@@ -144,3 +144,58 @@ def test_no_card_shows_boilerplate_or_a_bullet_pointing_back(path: Path) -> None
 def test_the_cards_checked_show_bullets() -> None:
     bullets = sum(len(read_article(p.read_bytes()).summary) for p in PAGES)
     assert bullets >= 2 * len(PAGES)
+
+
+NAME_WORDS = [
+    # the last word of each run of capitalised words: a surname, a body's or a place's name
+    ("Officials met Blair and Brown in London on Monday.", ["Blair", "Brown", "London"]),
+    ("Shares in Airbus rose 3% in Paris.", ["Airbus", "Paris"]),
+    ("It was the view at the Bank of England, said Ms Jones.", ["England", "Jones"]),
+    # a sentence's first word alone is capitalised for the sentence; "I", "But" name no one
+    ("But he said no, and I agreed.", []),
+    ("Officials said prices rose.", []),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "words"), NAME_WORDS)
+def test_the_summary_reads_the_names_an_article_writes(paragraph: str, words: list[str]) -> None:
+    from digest.summarize import _name_words
+
+    assert _name_words((paragraph,)) == words
+
+
+NAMES_STORY = (
+    "The league's title race took another turn on Sunday as the leaders dropped points at home.",
+    "After the final whistle, the managers argued with the referee on the pitch. After the "
+    "final whistle, Ferguson and Wenger argued with the referee on the pitch.",
+    "Both clubs play again next weekend, when the leaders travel to the north east.",
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "second"),
+    [
+        # Named by one word, with no title or role, the managers are no facts; the sentence
+        # that names them still says who, and is the one the card shows.
+        (
+            "en",
+            "After the final whistle, Ferguson and Wenger argued with the referee on the pitch.",
+        ),
+        # Where every noun is capitalised (German), capitals mark no names: no such signal.
+        ("de", "After the final whistle, the managers argued with the referee on the pitch."),
+    ],
+)
+def test_a_sentence_that_names_people_the_facts_leave_out_is_preferred(
+    language: str, second: str
+) -> None:
+    from digest.facts import extract_facts
+
+    title = "Title race turns as leaders drop points"
+    facts = extract_facts(NAMES_STORY, title=title, language="en")
+    assert facts.people == ()  # the facts stay as strict as they are
+    summary = summarize(NAMES_STORY, title=title, facts=facts, sentences=2, language=language)
+    assert [s.text for s in summary] == [
+        "The league's title race took another turn on Sunday as the leaders dropped points at "
+        "home.",
+        second,
+    ]
