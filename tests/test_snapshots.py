@@ -6,6 +6,8 @@ with ``python -m pytest tests/test_snapshots.py --snapshot-update``.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from digest.ui.app import DigestApp
@@ -129,10 +131,18 @@ def test_reader_at_120x40(snap_compare) -> None:
     )
 
 
-def test_a_burst_of_failures(snap_compare) -> None:
+def test_a_burst_of_failures(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
     """Six inputs that do not exist beside the seeds: one toast, "6 inputs failed: e for
     details", not six; the status line says "⚠ 6 failed" in the error colour (red), then
     "(e)" as a link; the cards of the seven seeds are shown as usual."""
+    # The toast stays until the picture is taken: on a busy machine the seeds take longer
+    # to read than its few seconds on screen.
+    shown_for = DigestApp.notify
+
+    def lasting(self: DigestApp, *args: Any, **options: Any) -> None:
+        shown_for(self, *args, **{**options, "timeout": 600})
+
+    monkeypatch.setattr(DigestApp, "notify", lasting)
 
     async def after_the_burst(pilot) -> None:
         await wait_for_digest(pilot)
