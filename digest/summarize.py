@@ -195,10 +195,17 @@ def summarize(
     # is no candidate, -2 for the body's first sentence (which has none).
     befores: list[int] = []
     before = -2
+    # A sentence the page prints again (a pull quote, a repeated block) is said once.
+    written: set[str] = set()
+    repeats: set[int] = set()
     for index, paragraph in enumerate(paragraphs):
         furnished = _furnished(paragraph)
         for sentence in split_sentences(paragraph):
             if _eligible(sentence, furnished):
+                said = " ".join(sentence.split()).casefold()
+                if said in written:
+                    repeats.add(len(candidates))
+                written.add(said)
                 befores.append(before)
                 before = len(candidates)
                 candidates.append((index, len(candidates), sentence))
@@ -235,7 +242,7 @@ def summarize(
     # Novelty: each sentence's largest overlap with those chosen so far, kept up to date.
     overlaps = [0.0] * len(candidates)
     chosen: list[int] = []
-    refused: set[int] = set()  # boilerplate, a caption or a credit
+    refused = repeats  # boilerplate, a caption or a credit; a sentence already written
     # Candidates that point back at the sentence before them: shown only after it. Both
     # are asked only of the best candidate of a round, not of every sentence.
     orphans: set[int] = set()

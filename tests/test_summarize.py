@@ -199,3 +199,20 @@ def test_a_sentence_that_names_people_the_facts_leave_out_is_preferred(
         "home.",
         second,
     ]
+
+
+def test_a_sentence_the_page_prints_twice_is_one_bullet() -> None:
+    repeated = (
+        "The regional council approved the new budget on Tuesday after a long debate about"
+        " roads, schools and the harbour."
+    )
+    paragraphs = (
+        repeated,
+        "Officials said the money would arrive in March.",
+        repeated,
+        "The mayor said the vote settled a dispute that had lasted for two years.",
+        repeated,
+    )
+    texts = [s.text for s in summarize(paragraphs, title="Council approves budget", sentences=3)]
+    assert texts.count(repeated) == 1
+    assert len(texts) == 3
