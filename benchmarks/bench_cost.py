@@ -7,7 +7,7 @@ Three sets: the HTML pages of ``corpus/readability/`` (``source.html``, every la
 headline, a blank line, the paragraphs: what ``bench_summary.py`` feeds ``extract_text``).
 Each document goes through the pipeline's two stages as ``digest.read_article`` runs them:
 
-- extraction: sniffing, decoding and extracting the bytes (``pipeline._extraction``);
+- extraction: sniffing, decoding and extracting the bytes (``reading._extraction``);
 - facts and summary: ``extract_facts`` and ``summarize`` on the extracted paragraphs, title,
   publication date and language, with the pipeline's number of sentences.
 
@@ -38,7 +38,7 @@ from corpus import DEFAULT_CORPUS, summary_pairs
 from digest.cli import build
 from digest.errors import InputError
 from digest.facts import extract_facts, tagger
-from digest.pipeline import DEFAULT_SENTENCES, _extraction
+from digest.reading import DEFAULT_SENTENCES, _extraction
 from digest.summarize import summarize
 from digest.text.sentences import clear_cache
 

@@ -44,7 +44,8 @@ sys.path.insert(0, str(ROOT))
 
 from digest.inputs.fetch import Fetcher, MemoryCache
 from digest.models import Article
-from digest.pipeline import build_digest, read_article
+from digest.pipeline import build_digest
+from digest.reading import read_article
 
 PER_HOST = 2
 WORKERS = 16

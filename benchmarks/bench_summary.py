@@ -5,7 +5,7 @@
 
 Each BBC article (headline, paragraphs) goes through ``extract_facts`` and then
 ``summarize`` as the pipeline calls them, with the default number of sentences
-(``digest.pipeline.DEFAULT_SENTENCES``). LEAD-3 is the article's first three sentences,
+(``digest.reading.DEFAULT_SENTENCES``). LEAD-3 is the article's first three sentences,
 cut by ``digest.text.sentences.split_sentences``. Both are scored against the reference
 summary (its sentences joined) by ROUGE-1, ROUGE-2 and ROUGE-L F1 as ``rouge.py``
 defines them (lower-case ASCII words, no stemming, whole-text LCS), averaged over
@@ -52,7 +52,7 @@ from digest.extract.boilerplate import TAIL, classify
 from digest.extract.plain import extract_text
 from digest.facts import extract_facts
 from digest.models import Article
-from digest.pipeline import DEFAULT_SENTENCES, read_article
+from digest.reading import DEFAULT_SENTENCES, read_article
 from digest.summarize import points_back, summarize
 from digest.text.sentences import split_sentences
 

@@ -47,7 +47,7 @@ from corpus import _NO_SPACE_BEFORE, add_options, detokenise
 from digest.errors import InputError
 from digest.extract.boilerplate import find
 from digest.extract.lines import wire_credit
-from digest.pipeline import read_article
+from digest.reading import read_article
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _WORDS = re.compile(r"\w+")

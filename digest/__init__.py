@@ -16,15 +16,20 @@ __all__ = ["Article", "Digest", "__version__", "build_digest", "read_article"]
 
 if TYPE_CHECKING:
     from digest.models import Article, Digest
-    from digest.pipeline import build_digest, read_article
+    from digest.pipeline import build_digest
+    from digest.reading import read_article
 
 
 def __getattr__(name: str) -> Any:
     # Lazy, so that `digest --version` and `import digest.models` do not pay for lxml.
-    if name in ("read_article", "build_digest"):
+    if name == "read_article":
+        from digest import reading
+
+        return reading.read_article
+    if name == "build_digest":
         from digest import pipeline
 
-        return getattr(pipeline, name)
+        return pipeline.build_digest
     if name in ("Article", "Digest"):
         from digest import models
 

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 PRELOAD = (
-    "digest.pipeline",
+    "digest.reading",
     "digest.extract.html",
     "digest.facts",
     "digest.summarize",
@@ -74,7 +74,7 @@ PARENT_CHECK_SECONDS = 1.0
 def _warm_up(parent: int) -> None:
     """Run in each worker as it starts: watch the ``parent`` process, then read
     :data:`WARM_UP_PAGE` (the result is dropped)."""
-    from digest.pipeline import read_article
+    from digest.reading import read_article
 
     threading.Thread(target=_watch, args=(parent,), name="digest-parent", daemon=True).start()
     read_article(WARM_UP_PAGE.encode("utf-8"), input="warm-up")

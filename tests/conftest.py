@@ -52,9 +52,9 @@ def seeds_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read each document once per test process: the app's tests are about the app, and each
     reading the seeds anew through extraction and facts was most of their time. An article is
     immutable, so handing the same one to every test changes nothing they can see."""
-    from digest import pipeline
+    from digest import reading
 
-    real = pipeline.read_article
+    real = reading.read_article
 
     def read_article(data: str | bytes, url: str | None = None, **options: object) -> object:
         key = (data, url, *sorted(options.items()))
@@ -62,7 +62,7 @@ def seeds_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
             _READ[key] = real(data, url, **options)  # type: ignore[arg-type]
         return _READ[key]
 
-    monkeypatch.setattr(pipeline, "read_article", read_article)
+    monkeypatch.setattr(reading, "read_article", read_article)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from digest.extract.boilerplate import CLASSES, TAIL, classify, clean, find, rules
 from digest.models import Credit, Extraction
-from digest.pipeline import read_article
+from digest.reading import read_article
 
 REMOVED = [
     # save prompts (hand-written)

@@ -747,7 +747,7 @@ def test_an_author_tag_with_a_job_title_is_kept_over_a_byline_naming_someone_els
 
 
 def test_a_page_full_of_broken_links_is_still_read() -> None:
-    from digest.pipeline import read_article
+    from digest.reading import read_article
 
     body = "".join(
         f"<p>The council met on Monday for the {n} time and voted to build a bridge.</p>"

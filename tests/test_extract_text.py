@@ -22,7 +22,7 @@ from digest.extract.lines import (
 )
 from digest.extract.plain import extract_text, parse_date
 from digest.models import Extraction
-from digest.pipeline import read_article
+from digest.reading import read_article
 from tests.conftest import ROOT, SEED_TEXT
 
 BOILERPLATE = [

@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from digest import cli, pipeline
+import digest.reading
+from digest import cli
 from digest.errors import FeedError
 from digest.inputs.feeds import detect, parse_feed, parse_opml
 from digest.inputs.fetch import Fetcher, MemoryCache
@@ -801,13 +802,13 @@ def test_fetched_pages_wait_for_readers_without_piling_up(
     page = page_route("nytimes-sudan-sanctions.html")
     site = local_site({f"/{n}": page for n in range(20)})
     reading = threading.Event()
-    real_read = pipeline.read_article
+    real_read = digest.reading.read_article
 
     def slow_read(*args: Any, **kwargs: Any) -> Article:
         reading.wait(10)
         return real_read(*args, **kwargs)
 
-    monkeypatch.setattr("digest.pipeline.read_article", slow_read)
+    monkeypatch.setattr("digest.reading.read_article", slow_read)
     results: list[Article | InputFailure] = []
     with Fetcher(workers=2) as fetcher:
         worker = threading.Thread(

@@ -27,7 +27,8 @@ from digest.errors import FetchTimeoutError
 from digest.inputs.fetch import Fetcher
 from digest.library.store import Library, LibraryError
 from digest.models import Article, InputFailure
-from digest.pipeline import Stop, build_digest, iter_digest, read_article
+from digest.pipeline import Stop, build_digest, iter_digest
+from digest.reading import read_article
 from digest.render import render
 from tests.conftest import SEEDS
 from tests.test_feeds import SiteFactory

@@ -59,7 +59,7 @@ def test_a_second_run_asks_only_for_what_changed_and_offline_needs_no_server(
 
     # Pages that have not changed are not read again: their articles come from the library.
     with monkeypatch.context() as patch:
-        patch.setattr("digest.pipeline._extraction", no_reading)
+        patch.setattr("digest.reading._extraction", no_reading)
         code, second, _ = _json(capsys, feed)
     assert code == 0
     assert site.statuses == [304] * 4  # the feed and its three pages, each asked conditionally

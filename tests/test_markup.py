@@ -14,10 +14,10 @@ from typing import Any
 import lxml.html
 import pytest
 
-from digest import pipeline
+from digest import reading
 from digest.extract import html as extract_html
 from digest.extract.markup import MAX_ATTRIBUTES, limit_attributes
-from digest.pipeline import read_article
+from digest.reading import read_article
 from tests.conftest import SEEDS
 
 STORY = (
@@ -128,6 +128,6 @@ def test_a_page_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
     ):
         for name in names:
             monkeypatch.setattr(module, name, counted(getattr(module, name)))
-    article = pipeline.read_article((SEEDS / "bbc-obama-gun-laws.html").read_bytes())
+    article = reading.read_article((SEEDS / "bbc-obama-gun-laws.html").read_bytes())
     assert article.title and len(article.paragraphs) > 5
     assert len(parsed) == 1

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-import digest.pipeline
 import digest.readers
+import digest.reading
 from digest.library.refresh import iter_run
 from digest.library.store import Library
 from digest.models import Article, InputFailure
@@ -41,13 +41,13 @@ def pool() -> Iterator[ReaderPool]:
 def in_the_parent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The inputs whose facts and summary this (the parent) process made."""
     made: list[str] = []
-    real = digest.pipeline._complete
+    real = digest.reading._complete
 
     def counted(extraction, *, input: str, url, sentences):  # type: ignore[no-untyped-def]
         made.append(input)
         return real(extraction, input=input, url=url, sentences=sentences)
 
-    monkeypatch.setattr(digest.pipeline, "_complete", counted)
+    monkeypatch.setattr(digest.reading, "_complete", counted)
     return made
 
 

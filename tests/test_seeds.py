@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from digest.models import Article
-from digest.pipeline import read_article
+from digest.reading import read_article
 from tests.conftest import SEEDS
 
 MANIFEST: dict[str, dict[str, Any]] = json.loads(

@@ -9,7 +9,7 @@ import pytest
 
 from digest.extract.boilerplate import TAIL, classify
 from digest.models import Article
-from digest.pipeline import read_article
+from digest.reading import read_article
 from digest.summarize import points_back, summarize
 from digest.text.sentences import split_sentences
 from tests.conftest import SEEDS

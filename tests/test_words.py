@@ -64,9 +64,9 @@ def test_a_comment_is_no_entry() -> None:
 CONTRADICTIONS = [
     ("facts/pronouns/male_words", "facts/pronouns/female_words", "a man's words and a woman's"),
     ("facts/dates/future", "facts/dates/past", "a date ahead and a date gone"),
-    ("facts/numbers/irregular_plurals", "facts/numbers/not_plural", "counts many, no plural"),
-    ("facts/numbers/irregular_plurals", "facts/numbers/stop", "a counted noun ends no phrase"),
-    ("facts/numbers/groups", "facts/numbers/stop", "a counted group ends no phrase"),
+    ("facts/units/irregular_plurals", "facts/units/not_plural", "counts many, no plural"),
+    ("facts/units/irregular_plurals", "facts/units/stop", "a counted noun ends no phrase"),
+    ("facts/units/groups", "facts/units/stop", "a counted group ends no phrase"),
     ("facts/gazetteer/known_orgs", "facts/gazetteer/countries", "an organisation or a country"),
     ("facts/gazetteer/known_orgs", "facts/gazetteer/common_capitalised", "a name or no name"),
     ("facts/gazetteer/demonyms", "facts/gazetteer/countries", "a people's adjective or a place"),

@@ -14,7 +14,7 @@ the same words in the middle of a story are news ("Jane Roe is a Democratic cons
 a contributor who ... said ...").
 
 :func:`clean` applies them once, where the HTML and the plain-text extractors meet
-(:func:`digest.pipeline._extract`), so that a line it removes never reaches facts or the
+(:func:`digest.reading._extract`), so that a line it removes never reaches facts or the
 summary; a removed caption or credit goes to ``credits``. :func:`classify` tests one line
 (the summary asks it about each sentence it shows).
 """

@@ -25,8 +25,9 @@ from digest.facts.languages import (
 )
 from digest.facts.money import CURRENCY_CODES
 from digest.facts.names import DEFAULT_KNOBS, NameFinder, NameKnobs
-from digest.facts.numbers import UNIVERSAL_UNITS, find_numbers
+from digest.facts.numbers import find_numbers
 from digest.facts.quotes import find_quotes
+from digest.facts.units import UNIVERSAL_UNITS
 from digest.models import Facts, NumberFact
 
 

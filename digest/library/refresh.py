@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from digest.library.store import Library, LibraryError, published_at
 from digest.models import Article, InputFailure
-from digest.pipeline import DEFAULT_SENTENCES, Stop, distinct, iter_digest
+from digest.pipeline import Stop, distinct, iter_digest
+from digest.reading import DEFAULT_SENTENCES
 
 if TYPE_CHECKING:
     from digest.inputs.fetch import Fetcher, Response
