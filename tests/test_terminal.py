@@ -61,6 +61,7 @@ def run_in_terminal(
     started = time.monotonic()
     pending = list(keys)
     quiet_since = time.monotonic()
+    last_key = time.monotonic()
     answered = True  # the app has written since the last key (on a busy machine it can take
     # longer than the pause to answer one; the next key waits for it)
     try:
@@ -76,14 +77,17 @@ def run_in_terminal(
                 written += chunk
                 quiet_since = time.monotonic()
                 answered = True
-            elif (
+            now = time.monotonic()
+            # A key once the screen has been quiet a second, or, on a machine so busy that
+            # the app is still redrawing, three seconds after the last key.
+            if (
                 pending
                 and answered
                 and shown_first in written
-                and time.monotonic() - quiet_since > 1.0
+                and (now - quiet_since > 1.0 or now - last_key > 3.0)
             ):
                 os.write(master, pending.pop(0).encode())
-                quiet_since = time.monotonic()
+                quiet_since = last_key = time.monotonic()
                 answered = False
         done, raw = os.waitpid(pid, os.WNOHANG)
         if done == 0:
