@@ -147,7 +147,7 @@ def score_quotes(article: QuoteArticle, facts: Facts) -> dict[str, list[str]]:
         if score >= QUOTE_MATCH and i not in matched and j not in matched.values():
             matched[i] = j
     out: dict[str, list[str]] = {
-        k: [] for k in ("hit", "missed", "extra", "right", "wrong", "class")
+        k: [] for k in ("hit", "missed", "extra", "right", "wrong", "wrong_given", "class")
     }
     for i, quote in enumerate(facts.quotes):
         if i not in matched:
@@ -169,6 +169,8 @@ def score_quotes(article: QuoteArticle, facts: Facts) -> dict[str, list[str]]:
         source = f"{expected.source!r}" + (f" = {want}" if expected.pronoun else "")
         line = f"{quote.text[:60]!r}: got {quote.speaker}, want {source}"
         out["right" if ok else "wrong"].append(line)
+        if speaker and not ok:
+            out["wrong_given"].append(f"{kind} {line}")
     missed = [q for j, q in enumerate(article.quotes) if j not in matched.values()]
     out["missed"] = [f"{q.text[:70]!r} ({q.source})" for q in missed]
     return out
@@ -233,8 +235,16 @@ def main() -> int:
         help="score each document with the fold weights that never saw it "
         "(train_tagger.py --folds K --fold-dir DIR; with --split train)",
     )
+    parser.add_argument(
+        "--quotes-only", action="store_true", help="score the quotes alone, not the names"
+    )
+    parser.add_argument(
+        "--wrong",
+        action="store_true",
+        help="list every wrong speaker given, by the class of its annotated source",
+    )
     args = parser.parse_args()
-    documents = conll_documents(args.corpus, args.split)[: args.limit]
+    documents = [] if args.quotes_only else conll_documents(args.corpus, args.split)[: args.limit]
     knobs = _knobs(args, len(conll_documents(args.corpus, args.split)))
     articles = quote_articles(args.corpus, args.split)[: args.limit]
 
@@ -317,7 +327,22 @@ def main() -> int:
     )
     if args.worst:
         _print_worst(per_doc, per_article, args.worst)
+    if args.wrong:
+        _print_wrong(per_article)
     return 0
+
+
+def _print_wrong(per_article: list[Any]) -> None:
+    """Every quote given a wrong speaker, with its article, grouped by the annotated source."""
+    by_class: dict[str, list[str]] = {"named": [], "pronoun": [], "unnamed": []}
+    for article, scored in per_article:
+        for line in scored["wrong_given"]:
+            kind, text = line.split(" ", 1)
+            by_class[kind].append(f"{article.name}: {text}")
+    for kind, lines in by_class.items():
+        print(f"\nwrong speakers given, annotated source {kind} ({len(lines)})")
+        for line in lines:
+            print(f"  {line}")
 
 
 def _print_worst(per_doc: list[Any], per_article: list[Any], count: int) -> None:
