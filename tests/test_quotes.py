@@ -177,6 +177,38 @@ NOT_THE_NEAREST_NAME: list[Row] = [
         ),
         [("The building is", "Nina Patel")],
     ),
+    # What a verb of saying reports ("adding that …") names no speaker of its own.
+    (
+        (
+            "Speaking in Reno, Senator Tom Aldana said there is “only one candidate who can win"
+            " this race,” adding that it is why Mayor Rick Stone “keeps attacking us every day.”",
+        ),
+        [("only one candidate", "Tom Aldana"), ("keeps attacking us", None)],
+    ),
+    # A name in a clause that describes the speaker is not the speaker.
+    (
+        (
+            "Ruth Ebert, a surgeon who advised Governor Paul Crane on the law, said it had"
+            " worked “by every measure we have, from access to cost to quality of care.”",
+        ),
+        [("by every measure", "Ruth Ebert")],
+    ),
+    (
+        (
+            "Mayor Paul Crane spoke first.",
+            "Greg Lowry, an organiser who has feuded with Crane, wrote in an email: “This was"
+            " the worst opening day the city has seen in decades.”",
+        ),
+        [("This was the", "Greg Lowry")],
+    ),
+    # A verb followed by a quote of its own and then another named subject: that quote's.
+    (
+        (
+            "In a clip that Judge Mary Olden called “distasteful,” Dale Kemp voiced a wish to"
+            " “lock up every one of the inspectors for good.”",
+        ),
+        [("lock up every", None)],
+    ),
 ]
 
 

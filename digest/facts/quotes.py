@@ -79,6 +79,9 @@ _GENERIC_VERB: Final = re.compile(
 )
 """An attribution with a verb not listed as one of saying: "…,” an angry Hollande retaliated",
 "…,” Trump simpered in a morning tweet"."""
+_NEW_SUBJECT: Final = re.compile(r"[”\"],?\s+(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]")
+"""A quotation closed and a clause with a named subject of its own opening after it (a "he"
+there is most often the speaker again: "saying they “stemmed from the urgency” he felt")."""
 _IN_WORDS: Final = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^,:;“”\"]+?)|(?P<own>[^,:;“”\"]+?)['’]s?\s+"
     r"(?:own\s+)?words)\s*[,:]?\s*$"
@@ -324,6 +327,10 @@ class _Reader:
             return subject
         verb = verbs[-1]
         word = verb.group(0)
+        if _NEW_SUBJECT.search(paragraph, verb.end(), end):
+            # "in a clip that Judge Ames called “distasteful,” Cole voiced a wish to “…”": the
+            # verb governs the quote before; a clause of another subject leads into this one.
+            return None
         if word.lower().startswith("according"):
             stop = re.compile(r"[,:;“\"]").search(paragraph, verb.end(), end)
             return self.attributor.after_verb(index, verb.end(), stop.start() if stop else end)
