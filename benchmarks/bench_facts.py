@@ -29,8 +29,10 @@ text that no attribution covers included (titles, slogans, and a few quotes the
 annotators skipped: precision is a lower bound). Speaker accuracy is measured on matched
 quotes: when the annotated source names someone (``corpus.source_head``: "Obama" for
 "Mr. Obama"; a pronoun stands for the nearest named source annotated before it),
-digest's speaker must contain that word; when it names nobody ("officials", "a source",
-"the president", no source), digest's speaker must be null. Organisations as sources
+digest's speaker must contain that word (in any case: "PENCE" in a transcript), or end
+in the surname that ends the source's name when titles come before it ("Former Secretary of
+State Madeleine Albright": ``corpus.source_surname``); when it names nobody ("officials",
+"a source", "the president", no source), digest's speaker must be null. Organisations as sources
 ("The New York Post") count as named, though docs/SPEC.md lists only people as speakers.
 Pronouns with no named source before them, and ``Source`` spans holding only the cue
 ("said"), are not judged. Two more figures: how often a speaker digest gives is right
@@ -68,6 +70,7 @@ from corpus import (
     add_options,
     conll_documents,
     quote_articles,
+    source_surname,
 )
 from rouge import rouge_l, tokens
 
@@ -158,7 +161,15 @@ def score_quotes(article: QuoteArticle, facts: Facts) -> dict[str, list[str]]:
         if not expected.judged:
             continue
         want, speaker = expected.head, quote.speaker or ""
-        ok = want in speaker.replace(".", "").split() if want else not speaker
+        words = speaker.replace(".", "").lower().split()
+        # A named source is matched by its head word, or by the surname that ends the name
+        # when titles come before it ("Former Secretary of State Madeleine Albright").
+        surname = source_surname(expected.source) if want and not expected.pronoun else None
+        ok = (
+            want.lower() in words or (surname is not None and surname.lower() in words[-1:])
+            if want
+            else not speaker
+        )
         kind = "pronoun" if expected.pronoun else "named" if want else "unnamed"
         out["class"].append(f"{kind}:{'ok' if ok else 'no'}")
         if speaker:
