@@ -201,6 +201,13 @@ NOT_THE_NEAREST_NAME: list[Row] = [
         ),
         [("This was the", "Greg Lowry")],
     ),
+    (
+        (
+            "“This new advert raises hard questions about the mayor's record,” Kate Pike, who"
+            " chairs the Better Roads Fund said in a statement.",
+        ),
+        [("This new advert", "Kate Pike")],
+    ),
     # A verb followed by a quote of its own and then another named subject: that quote's.
     (
         (
@@ -244,6 +251,16 @@ ROLES_AND_PRONOUNS: list[Row] = [
             "“It protects every renter in the city,” she said.",
         ),
         [("It protects every", "Elena Ruiz")],
+    ),
+    # "with X …-ing": X acts in the sentence, and is the nearest woman for the "she" after.
+    (
+        (
+            "Most renters would pay more under the plan, said Nora Blake, an economist.",
+            "It has become a major issue, with Senator Ada Wren — who wants a cap on"
+            " rents — attacking the plan.",
+            "“The kind of plan they have put forward would hurt every renter,” she said.",
+        ),
+        [("The kind of", "Ada Wren")],
     ),
     # Someone digest does not list spoke last: "he" is not sure to be the listed man.
     (
