@@ -88,7 +88,7 @@ def _absolute(paragraph: str, start: int, s: int, e: int) -> bool:
         bool(before)
         and before[-1].lower() == "with"
         and _WITH_ING.match(paragraph, e) is not None
-        and not paragraph[e : e + 2] in _POSSESSIVE
+        and paragraph[e : e + 2] not in _POSSESSIVE
     )
 
 
