@@ -208,6 +208,22 @@ NOT_THE_NEAREST_NAME: list[Row] = [
         ),
         [("This new advert", "Kate Pike")],
     ),
+    # The clause after a finished quote that leads into the next quote is that quote's.
+    (
+        (
+            "Mayor Lena Okafor was asked, “Would you have signed the order if you had known?”"
+            " She replied, “I have no idea what I would have done then.”",
+        ),
+        [("Would you have", None), ("I have no", "Lena Okafor")],
+    ),
+    # A second speaker joined to an attribution: the next quote is not the first one's.
+    (
+        (
+            "“Tell her I promised you a picture,” Betty Lowe said, and her husband cut in."
+            " “Don’t forget me, I have known her since high school.”",
+        ),
+        [("Tell her I", "Betty Lowe"), ("Don’t forget me,", None)],
+    ),
     # A verb followed by a quote of its own and then another named subject: that quote's.
     (
         (

@@ -26,6 +26,7 @@ card costs more than a missing one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Final
@@ -82,6 +83,8 @@ _GENERIC_VERB: Final = re.compile(
 _NEW_SUBJECT: Final = re.compile(r"[”\"],?\s+(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]")
 """A quotation closed and a clause with a named subject of its own opening after it (a "he"
 there is most often the speaker again: "saying they “stemmed from the urgency” he felt")."""
+_JOINED_CLAUSE: Final = re.compile(r",\s+(?:and|but|while|as|then)\s+\S")
+"""A clause joined to an attribution, with a subject of its own ("…, and her husband …")."""
 _IN_WORDS: Final = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^,:;“”\"]+?)|(?P<own>[^,:;“”\"]+?)['’]s?\s+"
     r"(?:own\s+)?words)\s*[,:]?\s*$"
@@ -218,6 +221,17 @@ def _verbs(paragraph: str, start: int, end: int) -> list[re.Match[str]]:
     ]
 
 
+def _one_saying(paragraph: str, start: int, end: int) -> bool:
+    """Whether paragraph[start:end], an attribution, holds one verb of saying ("…,” Day
+    said, according to a newspaper"), not a second speaker's ("and her husband cut in")."""
+    verbs = [
+        v for v in _verbs(paragraph, start, end) if not v.group(0).lower().startswith("according")
+    ]
+    return not any(
+        _JOINED_CLAUSE.search(paragraph, a.end(), b.start()) for a, b in itertools.pairwise(verbs)
+    )
+
+
 class _Reader:
     """Finds the attribution of each quote of one article."""
 
@@ -245,6 +259,10 @@ class _Reader:
         outside = window.lstrip()[:1]
         closed = inside in _CLAUSE_CLOSE or outside == ","
         ended = inside in ".!?" or paragraph[quote.end - 2 : quote.end - 1] in ".!?"
+        if ended and window_end == limit < len(paragraph) and window.rstrip()[-1:] in ",:":
+            # "“Would you have told her?” He answered, “I have no idea.”": the clause after a
+            # finished quote leads into the next one.
+            return None
         verb = next(iter(_verbs(paragraph, quote.end, window_end)), None)
         if verb is None:
             generic = _GENERIC_VERB.match(window.lstrip(", "))
@@ -462,6 +480,8 @@ def find_quotes(
                 earlier is not None
                 and earlier.attributed
                 and reader.same_speaker_between(index, earlier.reach, quote.start)
+                # "“A,” Ebeling said, and her husband cut in. “B.”": another speaker came in
+                and _one_saying(paragraph, earlier.end, earlier.reach)
             ):
                 quote.speaker, quote.attributed = earlier.speaker, True
             elif (
