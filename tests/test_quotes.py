@@ -208,6 +208,14 @@ NOT_THE_NEAREST_NAME: list[Row] = [
         ),
         [("This new advert", "Kate Pike")],
     ),
+    # A verb of saying inside what another reports: whose words they are is not sure.
+    (
+        (
+            "At the rally, Governor Dan Price said that Mayor Joe Hart begged him for support"
+            " and “would have gone down on his knees for it.”",
+        ),
+        [("would have gone", None)],
+    ),
     # The clause after a finished quote that leads into the next quote is that quote's.
     (
         (

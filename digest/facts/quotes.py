@@ -85,6 +85,8 @@ _NEW_SUBJECT: Final = re.compile(r"[”\"],?\s+(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]
 there is most often the speaker again: "saying they “stemmed from the urgency” he felt")."""
 _JOINED_CLAUSE: Final = re.compile(r",\s+(?:and|but|while|as|then)\s+\S")
 """A clause joined to an attribution, with a subject of its own ("…, and her husband …")."""
+_REPORTING: Final = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?that\s")
+"""A verb of saying that reports a clause ("said that …", "said on Monday that …")."""
 _IN_WORDS: Final = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^,:;“”\"]+?)|(?P<own>[^,:;“”\"]+?)['’]s?\s+"
     r"(?:own\s+)?words)\s*[,:]?\s*$"
@@ -345,6 +347,10 @@ class _Reader:
             return subject
         verb = verbs[-1]
         word = verb.group(0)
+        if len(verbs) > 1 and _REPORTING.match(paragraph, verbs[-2].end()):
+            # "Trump said that Romney begged him and “would have dropped to his knees”": whose
+            # words those are, the reporter's or the reported's, is not sure.
+            return None
         if _NEW_SUBJECT.search(paragraph, verb.end(), end):
             # "in a clip that Judge Ames called “distasteful,” Cole voiced a wish to “…”": the
             # verb governs the quote before; a clause of another subject leads into this one.
