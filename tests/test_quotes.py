@@ -208,6 +208,24 @@ NOT_THE_NEAREST_NAME: list[Row] = [
         ),
         [("This new advert", "Kate Pike")],
     ),
+    # A participle joined by "and" to another verb phrase: the subject is that clause's.
+    (
+        (
+            "In June, after Mayor Ann Cole fell ill, Rob Axton emailed her, addressing her"
+            " informally as “Annie” and telling her, “You are an all-star player and we need"
+            " you for the long run!”",
+        ),
+        [("You are an", "Rob Axton")],
+    ),
+    # "“…!” She …" opens a new sentence: its "she" is not the quote's attribution.
+    (
+        (
+            "Mayor Ann Cole fell ill in June. Rob Axton, a spokesman, wrote to her, “You are an"
+            " all-star player and we need you for the long run!” She replied to him that it"
+            " was an “honour to serve the city with you by my side.”",
+        ),
+        [("You are an", "Rob Axton"), ("honour to serve", "Ann Cole")],
+    ),
     # A verb of saying inside what another reports: whose words they are is not sure.
     (
         (

@@ -427,6 +427,13 @@ class Attributor:
         ):
             last = last[:-1]
         whole = self._pieces(index, sentence, verb.start()) if sentence is not None else pieces
+        if word in _PARTICIPLES and last and _word(last[-1]).lower() in ("and", "or"):
+            # "Axelrod emailed her, addressing her as “Hillary” and telling her": the
+            # participle is joined to another verb; its subject is that verb's.
+            first = _word(last[0])
+            if len(last) == 1 or (first.islower() and first.endswith("ing")):
+                return self.nearest_subject(index, whole[:-1])
+            return self.clause_subject(index, last[:-1])
         if word in _PARTICIPLES and last:
             # "a sign saying", "footage of Trump saying": the noun before it; "Clinton can be
             # heard saying", "Braynard is quoted as saying": the subject of the verb before.

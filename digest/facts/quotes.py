@@ -278,9 +278,10 @@ class _Reader:
         if len(pre_words) > _MAX_SUBJECT_WORDS:
             return None
         tight = len(pre_words) <= 5 and not re.search(r"[,;:—–]", pre.strip(" ,"))
-        if ended and inside == ".":
+        if ended and (inside == "." or pre_words[:1] in (["He"], ["She"], ["They"])):
             # “… done.” starts a new sentence after it, which is this quote's attribution
-            # only when it is nothing more ("“It is over.” Trump said.").
+            # only when it is nothing more ("“It is over.” Trump said."); so does "“…!” She"
+            # (the "she asked" of "“Why?” she asked" goes on the quote's sentence).
             if (
                 len(window.split()) > _TIGHT_WORDS
                 or window_end == limit < len(paragraph)
