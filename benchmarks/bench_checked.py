@@ -395,6 +395,7 @@ def print_table(name: str, totals: Totals) -> None:
         f"  recall {_ratio(q.found, q.gold)}  speakers right"
         f" {_ratio(q.speaker_right_gold, q.speaker_judged_gold)}"
         f"  attributed {_ratio(q.given_speaker, q.needs_speaker)}"
+        f"  named right {_ratio(q.named_right, q.named_judged)}"
     )
 
 

@@ -29,8 +29,10 @@ text that no attribution covers included (titles, slogans, and a few quotes the
 annotators skipped: precision is a lower bound). Speaker accuracy is measured on matched
 quotes: when the annotated source names someone (``corpus.source_head``: "Obama" for
 "Mr. Obama"; a pronoun stands for the nearest named source annotated before it),
-digest's speaker must contain that word; when it names nobody ("officials", "a source",
-"the president", no source), digest's speaker must be null. Organisations as sources
+digest's speaker must contain that word (in any case: "PENCE" in a transcript), or end
+in the surname that ends the source's name when titles come before it ("Former Secretary of
+State Madeleine Albright": ``corpus.source_surname``); when it names nobody ("officials",
+"a source", "the president", no source), digest's speaker must be null. Organisations as sources
 ("The New York Post") count as named, though docs/SPEC.md lists only people as speakers.
 Pronouns with no named source before them, and ``Source`` spans holding only the cue
 ("said"), are not judged. Two more figures: how often a speaker digest gives is right
@@ -68,6 +70,7 @@ from corpus import (
     add_options,
     conll_documents,
     quote_articles,
+    source_surname,
 )
 from rouge import rouge_l, tokens
 
@@ -147,7 +150,7 @@ def score_quotes(article: QuoteArticle, facts: Facts) -> dict[str, list[str]]:
         if score >= QUOTE_MATCH and i not in matched and j not in matched.values():
             matched[i] = j
     out: dict[str, list[str]] = {
-        k: [] for k in ("hit", "missed", "extra", "right", "wrong", "class")
+        k: [] for k in ("hit", "missed", "extra", "right", "wrong", "wrong_given", "class")
     }
     for i, quote in enumerate(facts.quotes):
         if i not in matched:
@@ -158,7 +161,15 @@ def score_quotes(article: QuoteArticle, facts: Facts) -> dict[str, list[str]]:
         if not expected.judged:
             continue
         want, speaker = expected.head, quote.speaker or ""
-        ok = want in speaker.replace(".", "").split() if want else not speaker
+        words = speaker.replace(".", "").lower().split()
+        # A named source is matched by its head word, or by the surname that ends the name
+        # when titles come before it ("Former Secretary of State Madeleine Albright").
+        surname = source_surname(expected.source) if want and not expected.pronoun else None
+        ok = (
+            want.lower() in words or (surname is not None and surname.lower() in words[-1:])
+            if want
+            else not speaker
+        )
         kind = "pronoun" if expected.pronoun else "named" if want else "unnamed"
         out["class"].append(f"{kind}:{'ok' if ok else 'no'}")
         if speaker:
@@ -169,6 +180,8 @@ def score_quotes(article: QuoteArticle, facts: Facts) -> dict[str, list[str]]:
         source = f"{expected.source!r}" + (f" = {want}" if expected.pronoun else "")
         line = f"{quote.text[:60]!r}: got {quote.speaker}, want {source}"
         out["right" if ok else "wrong"].append(line)
+        if speaker and not ok:
+            out["wrong_given"].append(f"{kind} {line}")
     missed = [q for j, q in enumerate(article.quotes) if j not in matched.values()]
     out["missed"] = [f"{q.text[:70]!r} ({q.source})" for q in missed]
     return out
@@ -233,8 +246,16 @@ def main() -> int:
         help="score each document with the fold weights that never saw it "
         "(train_tagger.py --folds K --fold-dir DIR; with --split train)",
     )
+    parser.add_argument(
+        "--quotes-only", action="store_true", help="score the quotes alone, not the names"
+    )
+    parser.add_argument(
+        "--wrong",
+        action="store_true",
+        help="list every wrong speaker given, by the class of its annotated source",
+    )
     args = parser.parse_args()
-    documents = conll_documents(args.corpus, args.split)[: args.limit]
+    documents = [] if args.quotes_only else conll_documents(args.corpus, args.split)[: args.limit]
     knobs = _knobs(args, len(conll_documents(args.corpus, args.split)))
     articles = quote_articles(args.corpus, args.split)[: args.limit]
 
@@ -317,7 +338,22 @@ def main() -> int:
     )
     if args.worst:
         _print_worst(per_doc, per_article, args.worst)
+    if args.wrong:
+        _print_wrong(per_article)
     return 0
+
+
+def _print_wrong(per_article: list[Any]) -> None:
+    """Every quote given a wrong speaker, with its article, grouped by the annotated source."""
+    by_class: dict[str, list[str]] = {"named": [], "pronoun": [], "unnamed": []}
+    for article, scored in per_article:
+        for line in scored["wrong_given"]:
+            kind, text = line.split(" ", 1)
+            by_class[kind].append(f"{article.name}: {text}")
+    for kind, lines in by_class.items():
+        print(f"\nwrong speakers given, annotated source {kind} ({len(lines)})")
+        for line in lines:
+            print(f"  {line}")
 
 
 def _print_worst(per_doc: list[Any], per_article: list[Any], count: int) -> None:

@@ -202,6 +202,20 @@ _NOT_LAST = frozenset(
 )
 
 
+def source_surname(source: str | None) -> str | None:
+    """The last word of a source's name as written before any comma, when capitalised:
+    "Former Secretary of State Madeleine Albright" -> "Albright", "Speaker of the House Rep.
+    Paul Ryan (R-WI)" -> "Ryan" (``source_head`` reads the first of the "of" phrases)."""
+    words = re.sub(r"\([^)]*(?:\)|$)|['’]s\b", " ", source or "").split(",")[0].split()
+    run = 0  # the capitalised words that end the name: "Madeleine Albright"
+    while run < len(words) and words[-1 - run][:1].isupper():
+        run += 1
+    if run < 2 or (run < len(words) and words[-1 - run].lower() == "the"):
+        return None  # one word alone, or a body's name ("of the Sierra Club")
+    last = words[-1].rstrip(".")
+    return last if last not in _NOT_LAST else None
+
+
 def source_head(source: str | None) -> str | None:
     """The last word of the name a source gives, or None for a description or a pronoun.
 
@@ -212,7 +226,7 @@ def source_head(source: str | None) -> str | None:
     "Garten", "Lazar"; "a source", "Few people", "one Iowa Democrat", "the president", "he"
     -> None. A pronoun's head is that of the nearest person named as a source before it.
     """
-    pieces = re.sub(r"\([^)]*\)|['’]s\b", " ", source or "").split(",")
+    pieces = re.sub(r"\([^)]*(?:\)|$)|['’]s\b", " ", source or "").split(",")
     head = _head(pieces[0])
     if head is None and len(pieces) > 1:
         named = [w.rstrip(".") for w in pieces[1].split()]
@@ -232,6 +246,7 @@ _UNNAMED = frozenset(
 
 
 def _head(phrase: str) -> str | None:
+    phrase = re.sub(r"\s+(?:himself|herself)\s*$", "", phrase.strip())  # "Cruz himself"
     words = phrase.split()
     if words and words[0].lower() in _UNNAMED:
         last = words[-1].rstrip(".")
@@ -248,6 +263,7 @@ def _head(phrase: str) -> str | None:
             and words[-1][:1].isupper()
             and words[-1] not in _NOT_NAMES
             and words[-1].lower() not in PRONOUNS
+            and words[-1].lower() not in _UNNAMED  # "One of the executives, Michael Sexton"
         ):
             return words[-1]
         if words and len(part.split()) == len(words):

@@ -177,6 +177,87 @@ NOT_THE_NEAREST_NAME: list[Row] = [
         ),
         [("The building is", "Nina Patel")],
     ),
+    # What a verb of saying reports ("adding that …") names no speaker of its own.
+    (
+        (
+            "Speaking in Reno, Senator Tom Aldana said there is “only one candidate who can win"
+            " this race,” adding that it is why Mayor Rick Stone “keeps attacking us every day.”",
+        ),
+        [("only one candidate", "Tom Aldana"), ("keeps attacking us", None)],
+    ),
+    # A name in a clause that describes the speaker is not the speaker.
+    (
+        (
+            "Ruth Ebert, a surgeon who advised Governor Paul Crane on the law, said it had"
+            " worked “by every measure we have, from access to cost to quality of care.”",
+        ),
+        [("by every measure", "Ruth Ebert")],
+    ),
+    (
+        (
+            "Mayor Paul Crane spoke first.",
+            "Greg Lowry, an organiser who has feuded with Crane, wrote in an email: “This was"
+            " the worst opening day the city has seen in decades.”",
+        ),
+        [("This was the", "Greg Lowry")],
+    ),
+    (
+        (
+            "“This new advert raises hard questions about the mayor's record,” Kate Pike, who"
+            " chairs the Better Roads Fund said in a statement.",
+        ),
+        [("This new advert", "Kate Pike")],
+    ),
+    # A participle joined by "and" to another verb phrase: the subject is that clause's.
+    (
+        (
+            "In June, after Mayor Ann Cole fell ill, Rob Axton emailed her, addressing her"
+            " informally as “Annie” and telling her, “You are an all-star player and we need"
+            " you for the long run!”",
+        ),
+        [("You are an", "Rob Axton")],
+    ),
+    # "“…!” She …" opens a new sentence: its "she" is not the quote's attribution.
+    (
+        (
+            "Mayor Ann Cole fell ill in June. Rob Axton, a spokesman, wrote to her, “You are an"
+            " all-star player and we need you for the long run!” She replied to him that it"
+            " was an “honour to serve the city with you by my side.”",
+        ),
+        [("You are an", "Rob Axton"), ("honour to serve", "Ann Cole")],
+    ),
+    # A verb of saying inside what another reports: whose words they are is not sure.
+    (
+        (
+            "At the rally, Governor Dan Price said that Mayor Joe Hart begged him for support"
+            " and “would have gone down on his knees for it.”",
+        ),
+        [("would have gone", None)],
+    ),
+    # The clause after a finished quote that leads into the next quote is that quote's.
+    (
+        (
+            "Mayor Lena Okafor was asked, “Would you have signed the order if you had known?”"
+            " She replied, “I have no idea what I would have done then.”",
+        ),
+        [("Would you have", None), ("I have no", "Lena Okafor")],
+    ),
+    # A second speaker joined to an attribution: the next quote is not the first one's.
+    (
+        (
+            "“Tell her I promised you a picture,” Betty Lowe said, and her husband cut in."
+            " “Don’t forget me, I have known her since high school.”",
+        ),
+        [("Tell her I", "Betty Lowe"), ("Don’t forget me,", None)],
+    ),
+    # A verb followed by a quote of its own and then another named subject: that quote's.
+    (
+        (
+            "In a clip that Judge Mary Olden called “distasteful,” Dale Kemp voiced a wish to"
+            " “lock up every one of the inspectors for good.”",
+        ),
+        [("lock up every", None)],
+    ),
 ]
 
 
@@ -212,6 +293,16 @@ ROLES_AND_PRONOUNS: list[Row] = [
             "“It protects every renter in the city,” she said.",
         ),
         [("It protects every", "Elena Ruiz")],
+    ),
+    # "with X …-ing": X acts in the sentence, and is the nearest woman for the "she" after.
+    (
+        (
+            "Most renters would pay more under the plan, said Nora Blake, an economist.",
+            "It has become a major issue, with Senator Ada Wren — who wants a cap on"
+            " rents — attacking the plan.",
+            "“The kind of plan they have put forward would hurt every renter,” she said.",
+        ),
+        [("The kind of", "Ada Wren")],
     ),
     # Someone digest does not list spoke last: "he" is not sure to be the listed man.
     (

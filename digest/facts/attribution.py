@@ -42,6 +42,10 @@ QUOTE_VERBS: Final = SAY_VERBS | word_list("facts/quotes/quote_verbs")
 _PARTICIPLES: Final = frozenset(v for v in QUOTE_VERBS if v.endswith("ing"))
 _OPENERS: Final = word_list("facts/quotes/openers")
 _PREPOSITIONS: Final = word_list("facts/quotes/prepositions")
+_RELATIVE: Final = frozenset({"who", "whom", "whose", "which"})
+"""Words that open a clause describing the noun before them ("a strategist who …")."""
+_REPORTED: Final = frozenset({"that", "how", "why", "whether", "if"})
+"""Words that open what a verb of saying reports ("said that …"): its subject came before."""
 _BETWEEN: Final = (
     word_list("facts/quotes/between_words")
     | frozenset(w.lower() for w in WEEKDAYS)
@@ -247,6 +251,11 @@ class Attributor:
         if found:
             person, s, _ = found
             k = next((i for i, t in enumerate(words) if t[1] > s), len(words))
+            relative = next((i for i in range(k) if lowered[i] in _RELATIVE), None)
+            if relative is not None:
+                # "an oncologist who advised Obama": the name is in a clause that describes
+                # the head before it, not the subject.
+                return self.phrase(index, words[:relative]) or Subject(None)
             # Titles right before the name ("for Sen. Warren") are passed over to what
             # governs it.
             j = k - 1
@@ -418,6 +427,13 @@ class Attributor:
         ):
             last = last[:-1]
         whole = self._pieces(index, sentence, verb.start()) if sentence is not None else pieces
+        if word in _PARTICIPLES and last and _word(last[-1]).lower() in ("and", "or"):
+            # "Axelrod emailed her, addressing her as “Hillary” and telling her": the
+            # participle is joined to another verb; its subject is that verb's.
+            first = _word(last[0])
+            if len(last) == 1 or (first.islower() and first.endswith("ing")):
+                return self.nearest_subject(index, whole[:-1])
+            return self.clause_subject(index, last[:-1])
         if word in _PARTICIPLES and last:
             # "a sign saying", "footage of Trump saying": the noun before it; "Clinton can be
             # heard saying", "Braynard is quoted as saying": the subject of the verb before.
@@ -430,8 +446,12 @@ class Attributor:
         if last:
             phrase = self.trailing_phrase(last)
             lowered = [_word(t).lower() for t in last]
-            if not phrase and lowered[-1] in ("who", "which", "that"):
-                # "Loretta Lynch, who told Congress": the name before the comma.
+            if (not phrase and lowered[-1] in ("who", "which", "that")) or lowered[0] in (
+                "who",
+                "which",
+            ):
+                # "Loretta Lynch, who told Congress", "Katie Packer, who chairs the PAC said":
+                # the name before the comma.
                 for piece in reversed(pieces[:-1]):
                     if piece:
                         return self.phrase(index, self.trailing_phrase(piece))
@@ -451,6 +471,8 @@ class Attributor:
         read from ``start`` up to ``end``; None when none follows it ("said in a
         statement")."""
         tokens = self.tokens(index, start, end)
+        if tokens and _word(tokens[0]).lower() in _REPORTED:
+            return None  # "adding that it's why Trump …": the reported clause, not its speaker
         phrase: list[_Token] = []
         rest = len(tokens)
         for k, token in enumerate(tokens):

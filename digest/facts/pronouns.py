@@ -75,6 +75,23 @@ def _object_before(text: str) -> bool:
     return _NOT_SUBJECT_BEFORE.search(text, len(words[0]) if len(words) == 4 else 0) is not None
 
 
+_WITH_ING: Final = re.compile(r"(?:\s*[—–(,][^—–(),.;]*[—–),])?\s+[a-z]+ing\b")
+"""What follows the person of "with X lambasting": an -ing verb, after an aside maybe."""
+
+
+def _absolute(paragraph: str, start: int, s: int, e: int) -> bool:
+    """Whether the name at paragraph[s:e] is the subject of an absolute phrase ("with Hillary
+    Clinton — who has called for tax hikes — lambasting the plan"): it acts, though "with"
+    comes before it."""
+    before = paragraph[start:s].rstrip().rsplit(None, 1)
+    return (
+        bool(before)
+        and before[-1].lower() == "with"
+        and _WITH_ING.match(paragraph, e) is not None
+        and paragraph[e : e + 2] not in _POSSESSIVE
+    )
+
+
 def gender_of(pronoun: str) -> str | None:
     """ "m" for he / him / his, "f" for she / her / hers, None for any other word."""
     word = pronoun.lower()
@@ -245,7 +262,7 @@ class Referents:
                     and not possessive
                     and not spoken
                     and not _object_before(paragraph[start:s])
-                )
+                ) or _absolute(paragraph, start, s, e)
                 subject_seen = subject_seen or prominent
                 self._events.append(_Event(index, s, name, prominent))
 

@@ -26,6 +26,7 @@ card costs more than a missing one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Final
@@ -79,6 +80,13 @@ _GENERIC_VERB: Final = re.compile(
 )
 """An attribution with a verb not listed as one of saying: "…,” an angry Hollande retaliated",
 "…,” Trump simpered in a morning tweet"."""
+_NEW_SUBJECT: Final = re.compile(r"[”\"],?\s+(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]")
+"""A quotation closed and a clause with a named subject of its own opening after it (a "he"
+there is most often the speaker again: "saying they “stemmed from the urgency” he felt")."""
+_JOINED_CLAUSE: Final = re.compile(r",\s+(?:and|but|while|as|then)\s+\S")
+"""A clause joined to an attribution, with a subject of its own ("…, and her husband …")."""
+_REPORTING: Final = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?that\s")
+"""A verb of saying that reports a clause ("said that …", "said on Monday that …")."""
 _IN_WORDS: Final = re.compile(
     r"\b[Ii]n\s+(?:the\s+words\s+of\s+(?P<of>[^,:;“”\"]+?)|(?P<own>[^,:;“”\"]+?)['’]s?\s+"
     r"(?:own\s+)?words)\s*[,:]?\s*$"
@@ -215,6 +223,17 @@ def _verbs(paragraph: str, start: int, end: int) -> list[re.Match[str]]:
     ]
 
 
+def _one_saying(paragraph: str, start: int, end: int) -> bool:
+    """Whether paragraph[start:end], an attribution, holds one verb of saying ("…,” Day
+    said, according to a newspaper"), not a second speaker's ("and her husband cut in")."""
+    verbs = [
+        v for v in _verbs(paragraph, start, end) if not v.group(0).lower().startswith("according")
+    ]
+    return not any(
+        _JOINED_CLAUSE.search(paragraph, a.end(), b.start()) for a, b in itertools.pairwise(verbs)
+    )
+
+
 class _Reader:
     """Finds the attribution of each quote of one article."""
 
@@ -242,6 +261,10 @@ class _Reader:
         outside = window.lstrip()[:1]
         closed = inside in _CLAUSE_CLOSE or outside == ","
         ended = inside in ".!?" or paragraph[quote.end - 2 : quote.end - 1] in ".!?"
+        if ended and window_end == limit < len(paragraph) and window.rstrip()[-1:] in ",:":
+            # "“Would you have told her?” He answered, “I have no idea.”": the clause after a
+            # finished quote leads into the next one.
+            return None
         verb = next(iter(_verbs(paragraph, quote.end, window_end)), None)
         if verb is None:
             generic = _GENERIC_VERB.match(window.lstrip(", "))
@@ -255,9 +278,10 @@ class _Reader:
         if len(pre_words) > _MAX_SUBJECT_WORDS:
             return None
         tight = len(pre_words) <= 5 and not re.search(r"[,;:—–]", pre.strip(" ,"))
-        if ended and inside == ".":
+        if ended and (inside == "." or pre_words[:1] in (["He"], ["She"], ["They"])):
             # “… done.” starts a new sentence after it, which is this quote's attribution
-            # only when it is nothing more ("“It is over.” Trump said.").
+            # only when it is nothing more ("“It is over.” Trump said."); so does "“…!” She"
+            # (the "she asked" of "“Why?” she asked" goes on the quote's sentence).
             if (
                 len(window.split()) > _TIGHT_WORDS
                 or window_end == limit < len(paragraph)
@@ -324,6 +348,14 @@ class _Reader:
             return subject
         verb = verbs[-1]
         word = verb.group(0)
+        if len(verbs) > 1 and _REPORTING.match(paragraph, verbs[-2].end()):
+            # "Trump said that Romney begged him and “would have dropped to his knees”": whose
+            # words those are, the reporter's or the reported's, is not sure.
+            return None
+        if _NEW_SUBJECT.search(paragraph, verb.end(), end):
+            # "in a clip that Judge Ames called “distasteful,” Cole voiced a wish to “…”": the
+            # verb governs the quote before; a clause of another subject leads into this one.
+            return None
         if word.lower().startswith("according"):
             stop = re.compile(r"[,:;“\"]").search(paragraph, verb.end(), end)
             return self.attributor.after_verb(index, verb.end(), stop.start() if stop else end)
@@ -455,6 +487,8 @@ def find_quotes(
                 earlier is not None
                 and earlier.attributed
                 and reader.same_speaker_between(index, earlier.reach, quote.start)
+                # "“A,” Ebeling said, and her husband cut in. “B.”": another speaker came in
+                and _one_saying(paragraph, earlier.end, earlier.reach)
             ):
                 quote.speaker, quote.attributed = earlier.speaker, True
             elif (
