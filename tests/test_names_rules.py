@@ -284,3 +284,16 @@ def test_the_tagger_reads_a_bounded_number_of_runs() -> None:
     paragraph = " ".join(f"Kwame Zork{i} and Ama Quux{i} met." for i in range(600))
     finder = NameFinder((paragraph,), NameKnobs(max_judged=50))
     assert finder._judged <= 50
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "org"),
+    [
+        # A wire's office signs its copy by city: the office is a body, not a place.
+        ("-- Jane Roe, Oslo Newsroom +47 22 00 00 00", "Oslo Newsroom"),
+        # A paper's desk is a body of its staff.
+        ("Editors on the Foreign Desk checked the story.", "Foreign Desk"),
+    ],
+)
+def test_a_newsroom_or_a_desk_is_a_body(paragraph: str, org: str) -> None:
+    assert org in _names(_facts(paragraph))[1]
