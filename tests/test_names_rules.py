@@ -13,7 +13,7 @@ import pytest
 
 from digest.facts import extract_facts
 from digest.facts.cues import BODY_CUES, PERSON_CUES, ArticleWords
-from digest.facts.kinds import KIND_RULES, decide, split_role, title_of
+from digest.facts.kinds import KIND_RULES, decide, short_form, split_role, title_of
 from digest.facts.names import NameFinder, NameKnobs
 from digest.facts.runs import Run, runs_of, start_at_first_word, trim, uncap
 from digest.models import Facts
@@ -297,3 +297,34 @@ def test_the_tagger_reads_a_bounded_number_of_runs() -> None:
 )
 def test_a_newsroom_or_a_desk_is_a_body(paragraph: str, org: str) -> None:
     assert org in _names(_facts(paragraph))[1]
+
+
+@pytest.mark.parametrize(
+    ("org", "short"),
+    [
+        ("Alibaba Group", "Alibaba"),  # a corporate suffix dropped
+        ("U.S. Supreme Court", "Supreme Court"),  # a country before the body's name
+        ("Dynamo Kyiv", "Dynamo"),  # a club named with its town after it
+        ("Virginia Republicans", None),  # a party's members are not all its members
+        ("Bank Negara", None),  # no town after it
+    ],
+)
+def test_a_body_is_listed_once_under_its_fuller_name(org: str, short: str | None) -> None:
+    assert short_form(org) == short
+
+
+@pytest.mark.parametrize(
+    ("margin", "orgs"),
+    [
+        # The tagger reads both clubs as organisations by a margin of 11 to 14.
+        (10.0, {"Werder Bremen", "Hansa Rostock"}),
+        # Under the shipped margin that is not sure enough: the rules alone decide.
+        (NameKnobs().add_org_margin, set()),
+        (float("inf"), set()),
+    ],
+)
+def test_the_tagger_adds_an_organisation_only_when_sure(margin: float, orgs: set[str]) -> None:
+    finder = NameFinder(
+        ("Werder Bremen beat Hansa Rostock 2-1 on Saturday.",), NameKnobs(add_org_margin=margin)
+    )
+    assert set(finder.orgs) == orgs
