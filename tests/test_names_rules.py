@@ -328,3 +328,15 @@ def test_the_tagger_adds_an_organisation_only_when_sure(margin: float, orgs: set
         ("Werder Bremen beat Hansa Rostock 2-1 on Saturday.",), NameKnobs(add_org_margin=margin)
     )
     assert set(finder.orgs) == orgs
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "org"),
+    [
+        # A known body's acronym written with stops is the body before a noun too.
+        ("He asked for an end to U.N. trade sanctions on the country.", "U.N."),
+        ("The E.U. rules came into force in May.", "E.U."),
+    ],
+)
+def test_a_known_body_s_acronym_with_stops_is_the_body(paragraph: str, org: str) -> None:
+    assert org in _names(_facts(paragraph))[1]

@@ -503,7 +503,11 @@ class NameFinder:
             ):
                 continue  # "Man’s greed", "Mobile phones": the word, not the town
             elif kind == "org":
-                if text not in acting and ACRONYM.match(text) and text not in KNOWN_ORGS:
+                if (
+                    text not in acting
+                    and ACRONYM.match(text)
+                    and text.replace(".", "") not in KNOWN_ORGS  # "U.N. sanctions" are the UN's
+                ):
                     continue  # "HDR content", "an IVF treatment": a thing's acronym
                 self.orgs.setdefault(text, []).append(order)
                 town = town_of(text)
