@@ -340,3 +340,17 @@ def test_the_tagger_adds_an_organisation_only_when_sure(margin: float, orgs: set
 )
 def test_a_known_body_s_acronym_with_stops_is_the_body(paragraph: str, org: str) -> None:
     assert org in _names(_facts(paragraph))[1]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "listed"),
+    [
+        # English copy drops a place's marks: "Zurich" is "Zürich".
+        ("She moved to Zurich in May and to Malmo in June.", "Zurich", True),
+        ("She moved to Zurich in May and to Malmo in June.", "Malmo", True),
+        # Not when the bare form is a given name ("León") or a word ("Salé").
+        ("Leon Harris met her on the Sale day.", "Leon", False),
+    ],
+)
+def test_a_place_is_known_without_its_marks(paragraph: str, place: str, listed: bool) -> None:
+    assert (place in _names(_facts(paragraph))[2]) is listed
