@@ -354,3 +354,33 @@ def test_a_known_body_s_acronym_with_stops_is_the_body(paragraph: str, org: str)
 )
 def test_a_place_is_known_without_its_marks(paragraph: str, place: str, listed: bool) -> None:
     assert (place in _names(_facts(paragraph))[2]) is listed
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "orgs", "places"),
+    [
+        # A side's score line with its scorers in brackets, one side a line: the towns
+        # are clubs.
+        (
+            (
+                "Close of play scores on Friday:",
+                "At Bristol: Derby 251 (J. Doe 80, R. Roe 55 not out).",
+                "Leeds 120-3 (A. Smith 61 not out).",
+            ),
+            {"Derby", "Leeds"},
+            {"Bristol"},
+        ),
+        # Numbers after places with no scorers are no results: a count a line.
+        (
+            ("Electoral votes won by the end of the night:", "Texas 38", "Florida 29"),
+            set(),
+            {"Texas", "Florida"},
+        ),
+    ],
+)
+def test_sides_with_their_scorers_are_clubs(
+    paragraphs: tuple[str, ...], orgs: set[str], places: set[str]
+) -> None:
+    _people, found_orgs, found_places = _names(_facts(*paragraphs))
+    assert orgs <= set(found_orgs) and not orgs & set(found_places)
+    assert places <= set(found_places) and not places & set(found_orgs)
