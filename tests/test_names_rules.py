@@ -384,3 +384,24 @@ def test_sides_with_their_scorers_are_clubs(
     _people, found_orgs, found_places = _names(_facts(*paragraphs))
     assert orgs <= set(found_orgs) and not orgs & set(found_places)
     assert places <= set(found_places) and not places & set(found_orgs)
+
+
+@pytest.mark.parametrize(
+    ("margin", "clubs", "towns"),
+    [
+        # In results copy the tagger reads these towns as their clubs: they are clubs.
+        (NameKnobs().place_org_margin, {"Rennes", "Metz"}, set()),
+        # Without it the rules keep the towns as places.
+        (float("inf"), set(), {"Rennes", "Metz"}),
+    ],
+)
+def test_in_results_copy_a_town_the_tagger_reads_as_a_club_is_one(
+    margin: float, clubs: set[str], towns: set[str]
+) -> None:
+    paragraphs = (
+        "Results of French league matches on Saturday:",
+        "Lyon 2 Bordeaux 1",
+        "Rennes sacked their coach after losing 3-0 at home to Metz.",
+    )
+    finder = NameFinder(paragraphs, NameKnobs(place_org_margin=margin))
+    assert clubs <= set(finder.orgs) and towns <= set(finder.places)

@@ -111,9 +111,11 @@ class NameKnobs:
     below 25 it adds products and craft on modern pages (the hand-checked tuning half)."""
     add_place_margin: float = float("inf")
     """The same for an undecided run the tagger reads as a place (any length)."""
-    place_org_margin: float = float("inf")
+    place_org_margin: float = 5.0
     """In an article of sports results, the margin by which the tagger must read most
-    mentions of a town as an organisation for it to be one (its club: "Surrey beat Kent")."""
+    mentions of a town as an organisation for it to be one (its club: "Surrey beat Kent").
+    On CoNLL-2003 train (fold weights), 5 moves places' precision from .946 to .950 and
+    organisations' F1 from .811 to .813 (0 does as well; 10 less)."""
     add_share: float = 0.5
     """Share of an undecided name's mentions the tagger must read as a person (each by
     ``add_margin``) for the name to become one: the article's evidence, not one sentence's."""
