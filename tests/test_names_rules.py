@@ -44,6 +44,12 @@ KIND_ROWS: list[tuple[str, str, str, str | None]] = [
     ("known_organisation", "Reuters reported the deal on Monday.", "Reuters", "org"),
     ("thing_acronym", "Prices rose as GDP fell.", "GDP", None),
     ("honorific_place", "She was crowned Miss America in 1990.", "America", None),
+    (
+        "place_named_periodical",
+        "The story ran in Texas magazine last week.",
+        "Texas",
+        "org",
+    ),
     ("known_place", "Troops left the Netherlands in June.", "Netherlands", "place"),
     ("state_after_town", "She lives in Hoboken, N.J., with her son.", "N.J.", "place"),
     ("place_with_suffix", "A Pakistan-based developer wrote it.", "Pakistan-based", "place"),
@@ -405,3 +411,16 @@ def test_in_results_copy_a_town_the_tagger_reads_as_a_club_is_one(
     )
     finder = NameFinder(paragraphs, NameKnobs(place_org_margin=margin))
     assert clubs <= set(finder.orgs) and towns <= set(finder.places)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "not_place"),
+    [
+        # The people of a place are no place, though a town bears their name.
+        ("Brits flocked to the beaches on Monday.", "Brits"),
+        # A place's name before "magazine" is the magazine's.
+        ("The story ran in New York magazine last week.", "New York"),
+    ],
+)
+def test_a_people_or_a_magazine_is_no_place(paragraph: str, not_place: str) -> None:
+    assert not_place not in _names(_facts(paragraph))[2]

@@ -314,11 +314,24 @@ def honorific_place(run: Run) -> str | None:
     return NO_NAME if run.honorific and run.text in places() else None
 
 
+def place_named_periodical(run: Run) -> str | None:
+    """A place's name before "magazine" names the magazine: "New York magazine" is a
+    body, not the city."""
+    after = run.source[run.end : run.end + 10]
+    if re.match(r" magazine\b", after) and run.text in places():
+        run.tokens = [*run.tokens, "magazine"]
+        run.end += len(" magazine")
+        return "org"
+    return None
+
+
 def known_place(run: Run) -> str | None:
     """The gazetteer knows the place, with or without "the" or stops: "Paris", "the
     Netherlands", "U.K."."""
     words = run.tokens
     text = run.text
+    if _people_of(text):
+        return None  # "Brits", "Londoners": the people, though a town bears the name
     if text in places() or (words[0] == "the" and " ".join(words[1:]) in places()):
         return "place"
     if len(words) == 1 and "." in text and ACRONYM.match(text):
@@ -577,6 +590,7 @@ KIND_RULES: Final[tuple[KindRule, ...]] = (
     known_organisation,
     thing_acronym,
     honorific_place,
+    place_named_periodical,
     known_place,
     state_after_town,
     place_with_suffix,
