@@ -53,6 +53,7 @@ KIND_ROWS: list[tuple[str, str, str, str | None]] = [
     ("known_place", "Troops left the Netherlands in June.", "Netherlands", "place"),
     ("state_after_town", "She lives in Hoboken, N.J., with her son.", "N.J.", "place"),
     ("place_with_suffix", "A Pakistan-based developer wrote it.", "Pakistan-based", "place"),
+    ("called_a_place", "A car bomb went off in the city of Zarzis.", "Zarzis", "place"),
     ("titled_person", "Rep. Jim Clyburn spoke first.", "Jim Clyburn", "person"),
     ("programme_or_event", "He hosts Jimmy Kimmel Live on weekdays.", "Jimmy Kimmel Live", None),
     ("law_or_treaty", "It passed the Data Retention Bill in March.", "Data Retention Bill", None),
@@ -424,3 +425,19 @@ def test_in_results_copy_a_town_the_tagger_reads_as_a_club_is_one(
 )
 def test_a_people_or_a_magazine_is_no_place(paragraph: str, not_place: str) -> None:
     assert not_place not in _names(_facts(paragraph))[2]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "listed"),
+    [
+        # A common noun of places names the place beside it.
+        ("It fell over the remote Russian Tuva region.", "Tuva", True),
+        ("They fled to the village of Kfar Aza.", "Kfar Aza", True),
+        # A people's adjective before "city of" is no place.
+        ("They seized the Libyan city of Sirte.", "Libyan", False),
+    ],
+)
+def test_a_noun_of_places_names_the_place_beside_it(
+    paragraph: str, place: str, listed: bool
+) -> None:
+    assert (place in _names(_facts(paragraph))[2]) is listed

@@ -73,6 +73,13 @@ _AFTER_A: Final = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
 name a kind of thing, not a person."""
 _PLACE_SUFFIXES: Final = word_list("facts/kinds/place_suffixes")
 """Second halves of a word that leave a place in its first: "Pakistan-based", "Texas-born"."""
+_PLACE_NOUNS: Final = word_list("facts/kinds/place_nouns")
+"""Common nouns of places: "the city of Djerba", "the Tuva region"."""
+_PLACE_NOUN_BEFORE: Final = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?(" + "|".join(sorted(_PLACE_NOUNS)) + r")\s+of\s+$"
+)
+_PLACE_NOUN_AFTER: Final = re.compile(r"\s+(" + "|".join(sorted(_PLACE_NOUNS)) + r")\b(?!\s+of\b)")
+"""A noun of places after a name, not one that opens "city of ..." ("the Libyan city of")."""
 _THING_ACRONYMS: Final = word_list("facts/kinds/thing_acronyms")
 """Acronyms of things, jobs and measures, never of a body: "CPU", "GDP", "CEO" alone."""
 
@@ -369,6 +376,21 @@ def place_with_suffix(run: Run) -> str | None:
     return None
 
 
+def called_a_place(run: Run) -> str | None:
+    """A common noun of places says what the name is: "the city of Djerba", "the remote
+    Tuva region" (the gazetteer holds only larger places)."""
+    if run.text in DEMONYMS:
+        return None  # "the Libyan city": an adjective, no name
+    if _PLACE_NOUN_BEFORE.search(run.before(40)) or (
+        _PLACE_NOUN_AFTER.match(run.source, run.end) and not run.source[: run.start].endswith("-")
+    ):
+        if len(run.tokens) > 1 and run.tokens[0] in DEMONYMS:  # "Russian Tuva region"
+            run.start = run.source.find(run.tokens[1], run.start)
+            run.tokens = run.tokens[1:]
+        return "place"
+    return None
+
+
 def law_or_treaty(run: Run) -> str | None:
     """A law, a bill, a treaty or a code: "Investment Company Act", "Data Retention Bill",
     "Paris Accord" (neither a body for its "Company", nor a person)."""
@@ -594,6 +616,7 @@ KIND_RULES: Final[tuple[KindRule, ...]] = (
     known_place,
     state_after_town,
     place_with_suffix,
+    called_a_place,
     titled_person,
     programme_or_event,
     law_or_treaty,
