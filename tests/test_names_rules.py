@@ -67,7 +67,7 @@ KIND_ROWS: list[tuple[str, str, str, str | None]] = [
         "party_member",
         "It is over, said Mark Warner, a Virginia Democrat.",
         "Virginia Democrat",
-        None,
+        "place",
     ),
     ("bare_body_word", "Shares of the Company rose.", "Company", None),
     ("organisation_word", "He joined the Bank of England in 1990.", "Bank of England", "org"),
@@ -441,3 +441,19 @@ def test_a_noun_of_places_names_the_place_beside_it(
     paragraph: str, place: str, listed: bool
 ) -> None:
     assert (place in _names(_facts(paragraph))[2]) is listed
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "people", "places"),
+    [
+        # A party's member by place and party names the place, no person.
+        ("“It is over,” said Mark Warner, a Virginia Democrat.", ["Mark Warner"], ["Virginia"]),
+        # Members of a house in the plural are a group, no person.
+        ("Tory MPs said they would vote against it.", [], []),
+        ("Labour MSPs and two MEPs said so.", [], []),
+    ],
+)
+def test_party_members_are_no_person(paragraph: str, people: list[str], places: list[str]) -> None:
+    found_people, _orgs, found_places = _names(_facts(paragraph))
+    assert found_people == people
+    assert found_places == places

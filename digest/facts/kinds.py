@@ -73,6 +73,8 @@ _AFTER_A: Final = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
 name a kind of thing, not a person."""
 _PLACE_SUFFIXES: Final = word_list("facts/kinds/place_suffixes")
 """Second halves of a word that leave a place in its first: "Pakistan-based", "Texas-born"."""
+_MEMBER_PLURALS: Final = word_list("facts/kinds/member_plurals")
+"""Members of a house in the plural: "Tory MPs", "MSPs"."""
 _PLACE_NOUNS: Final = word_list("facts/kinds/place_nouns")
 """Common nouns of places: "the city of Djerba", "the Tuva region"."""
 _PLACE_NOUN_BEFORE: Final = re.compile(
@@ -415,13 +417,21 @@ def firm_with_ampersand(run: Run) -> str | None:
 
 def party_member(run: Run) -> str | None:
     """A party's member named by place and party: "a Virginia Democrat" is an anonymous
-    source, no name."""
+    source, no person; the place it names is the member's ("Virginia"). Members in the
+    plural are a group, no name: "Tory MPs", "MSPs"."""
     words = run.tokens
+    if words[-1] in _MEMBER_PLURALS:
+        return NO_NAME  # "Tory MPs", "MSPs": a group of members
     if (
         len(words) > 1
         and words[-1] in _PARTY_MEMBERS
         and all(w in places() or w in DEMONYMS or w.lower() in CONNECTORS for w in words[:-1])
     ):
+        place = " ".join(words[:-1])
+        if place in places() and place not in DEMONYMS:
+            run.tokens = words[:-1]
+            run.end = run.start + run.source[run.start : run.end].rfind(words[-1]) - 1
+            return "place"
         return NO_NAME
     return None
 
