@@ -457,3 +457,20 @@ def test_party_members_are_no_person(paragraph: str, people: list[str], places: 
     found_people, _orgs, found_places = _names(_facts(paragraph))
     assert found_people == people
     assert found_places == places
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "club"),
+    [
+        # A player's position after a name no list knows makes it a club.
+        ("Dunmore striker Jo Sato was picked on Thursday.", "Dunmore"),
+        ("Kessington goalkeeper Ali Kaya saved twice.", "Kessington"),
+    ],
+)
+def test_a_player_s_position_makes_a_club(paragraph: str, club: str) -> None:
+    assert club in _names(_facts(paragraph))[1]
+
+
+def test_a_description_before_a_position_is_no_club() -> None:
+    orgs = _names(_facts("Two-try winger Jo Sato starred, and Former England fullback Al Roe."))[1]
+    assert not {"Two-try", "Former England", "England"} & set(orgs)

@@ -47,6 +47,10 @@ CLEVELAND", "Surrey v Kent"."""
 
 _AFTER_A_CLUB: Final = word_list("facts/teams/after_a_club")
 """Words after a town's name that make it its club: "Surrey captain", "Kent were"."""
+_POSITIONS: Final = word_list("facts/teams/positions")
+"""A player's position after a name no list knows makes it a club: "Everton striker"."""
+_NOT_A_CLUB: Final = re.compile(r"-[a-z]|^(?:Former|Veteran|Young|Two|Three|New)\b")
+"""No club's name: a compound ("Two-try", "German-based") or a word of description first."""
 _NEXT_WORD: Final = re.compile(r"(?:['’]s(?:\s+[A-Z][a-z]+)?)?\s+([a-z][a-z-]*)")
 """The word after a name, past its possessive and a people's adjective: "Middlesbrough's
 Italian striker"."""
@@ -84,6 +88,13 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
             after = _NEXT_WORD.match(paragraph, name[2])
             if name[4] == "place" and after and after.group(1) in _AFTER_A_CLUB:
                 found[name[3]] = "team"  # "Surrey captain Alec Stewart", "Kent were"
+            elif (
+                name[4] == "unknown"
+                and after
+                and after.group(1) in _POSITIONS
+                and not _NOT_A_CLUB.search(name[3])
+            ):
+                found[name[3]] = "team"  # "Everton striker Duncan Ferguson"
         scored = [n for n in here if _SCORE.match(paragraph, n[2])]
         if len(scored) >= 2:
             groups.append((scored, True))
