@@ -474,3 +474,24 @@ def test_a_player_s_position_makes_a_club(paragraph: str, club: str) -> None:
 def test_a_description_before_a_position_is_no_club() -> None:
     orgs = _names(_facts("Two-try winger Jo Sato starred, and Former England fullback Al Roe."))[1]
     assert not {"Two-try", "Former England", "England"} & set(orgs)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "clubs", "countries"),
+    [
+        # Among a league's clubs a country's name is a club's.
+        (
+            ("French league results:", "Lyon 2 Monaco 1", "Lille 0 Nantes 0", "Metz 1 Rennes 1"),
+            {"Monaco", "Lyon"},
+            set(),
+        ),
+        # National sides play national sides: their countries stay places.
+        (("World Cup qualifiers:", "France 2 Mexico 0", "Italy 1 Spain 1"), set(), {"France"}),
+    ],
+)
+def test_a_country_among_a_league_s_clubs_is_a_club(
+    paragraphs: tuple[str, ...], clubs: set[str], countries: set[str]
+) -> None:
+    _people, orgs, places = _names(_facts(*paragraphs))
+    assert clubs <= set(orgs) and not clubs & set(places)
+    assert countries <= set(places) and not countries & set(orgs)

@@ -324,11 +324,16 @@ class NameFinder:
         if not side:
             return typed
         out: list[Typed] = []
+        # Among a league's clubs a country's name is a club's too ("Guingamp 2 Monaco 1"):
+        # national sides play national sides.
+        teams = {name for name, sort in side.items() if sort == "team"}
+        nations = teams & COUNTRIES
+        clubs_league = len(teams - nations) >= 4 and 5 * len(nations) <= len(teams - nations)
         for run, order, kind, text in typed:
             # National sides keep the country's name as a place ("France beat Mexico 2-0").
             if (
                 side.get(text) == "team"
-                and text not in COUNTRIES
+                and (text not in COUNTRIES or clubs_league)
                 and not (kind == "person" and (run.role or run.honorific))
             ):
                 kind = "org"
