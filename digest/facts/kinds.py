@@ -267,8 +267,8 @@ def could_be_a_person(words: list[str]) -> bool:
 
 def short_form(org: str) -> str | None:
     """The shorter name an article may give an organisation: "Alibaba" for "Alibaba Group",
-    "Supreme Court" for "U.S. Supreme Court", "Dynamo" for "Dynamo Kyiv" (a club named
-    with its town after it); None when it has none.
+    "Supreme Court" for "U.S. Supreme Court"; None when it has none (a body with a
+    place after it may be another: "OSCE Chechnya" is a mission of the OSCE).
 
     A party's members are not shortened: "Virginia Republicans" are not all "Republicans".
     """
@@ -281,15 +281,6 @@ def short_form(org: str) -> str | None:
         words[-1].endswith("s") and not words[-1].endswith("ss")
     ):
         return " ".join(words[1:])
-    # (but a country after it names a branch: "Google India" is not Google)
-    if (
-        len(words) == 2
-        and words[1] in places()
-        and words[1] not in COUNTRIES
-        and words[0] not in places()
-        and words[0] not in ORG_WORDS
-    ):
-        return words[0]
     return None
 
 
