@@ -26,7 +26,23 @@ def places() -> frozenset[str]:
     names = word_list("places")
     short = {n[4:] for n in names if n.startswith("The ") and n[4:] not in GEO_WORDS}
     short |= {n.split(" and ")[0] for n in names if " and " in n and "," not in n}
+    # English copy often drops the marks: "Zurich" for "Zürich", "Malmo" for "Malmö" (not
+    # a short name, a given name or a word: "Leon" for "León", "Sale" for "Salé").
+    unmarked = {_unmarked(n) for n in names if not n.isascii()}
+    short |= {
+        n
+        for n in unmarked
+        if len(n) > 4
+        and n not in COMMON_CAPITALISED
+        and n.lower() not in lower_words()
+        and not is_given_name(n)
+    }
     return names | short
+
+
+def _unmarked(name: str) -> str:
+    """A name without its diacritics ("Zürich" -> "Zurich")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 @cache

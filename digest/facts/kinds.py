@@ -73,6 +73,15 @@ _AFTER_A: Final = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
 name a kind of thing, not a person."""
 _PLACE_SUFFIXES: Final = word_list("facts/kinds/place_suffixes")
 """Second halves of a word that leave a place in its first: "Pakistan-based", "Texas-born"."""
+_MEMBER_PLURALS: Final = word_list("facts/kinds/member_plurals")
+"""Members of a house in the plural: "Tory MPs", "MSPs"."""
+_PLACE_NOUNS: Final = word_list("facts/kinds/place_nouns")
+"""Common nouns of places: "the city of Djerba", "the Tuva region"."""
+_PLACE_NOUN_BEFORE: Final = re.compile(
+    r"\bthe\s+(?:[a-z]+\s+)?(" + "|".join(sorted(_PLACE_NOUNS)) + r")\s+of\s+$"
+)
+_PLACE_NOUN_AFTER: Final = re.compile(r"\s+(" + "|".join(sorted(_PLACE_NOUNS)) + r")\b(?!\s+of\b)")
+"""A noun of places after a name, not one that opens "city of ..." ("the Libyan city of")."""
 _THING_ACRONYMS: Final = word_list("facts/kinds/thing_acronyms")
 """Acronyms of things, jobs and measures, never of a body: "CPU", "GDP", "CEO" alone."""
 
@@ -258,7 +267,8 @@ def could_be_a_person(words: list[str]) -> bool:
 
 def short_form(org: str) -> str | None:
     """The shorter name an article may give an organisation: "Alibaba" for "Alibaba Group",
-    "Supreme Court" for "U.S. Supreme Court"; None when it has none.
+    "Supreme Court" for "U.S. Supreme Court"; None when it has none (a body with a
+    place after it may be another: "OSCE Chechnya" is a mission of the OSCE).
 
     A party's members are not shortened: "Virginia Republicans" are not all "Republicans".
     """
@@ -304,11 +314,24 @@ def honorific_place(run: Run) -> str | None:
     return NO_NAME if run.honorific and run.text in places() else None
 
 
+def place_named_periodical(run: Run) -> str | None:
+    """A place's name before "magazine" names the magazine: "New York magazine" is a
+    body, not the city."""
+    after = run.source[run.end : run.end + 10]
+    if re.match(r" magazine\b", after) and run.text in places():
+        run.tokens = [*run.tokens, "magazine"]
+        run.end += len(" magazine")
+        return "org"
+    return None
+
+
 def known_place(run: Run) -> str | None:
     """The gazetteer knows the place, with or without "the" or stops: "Paris", "the
     Netherlands", "U.K."."""
     words = run.tokens
     text = run.text
+    if _people_of(text):
+        return None  # "Brits", "Londoners": the people, though a town bears the name
     if text in places() or (words[0] == "the" and " ".join(words[1:]) in places()):
         return "place"
     if len(words) == 1 and "." in text and ACRONYM.match(text):
@@ -346,6 +369,21 @@ def place_with_suffix(run: Run) -> str | None:
     return None
 
 
+def called_a_place(run: Run) -> str | None:
+    """A common noun of places says what the name is: "the city of Djerba", "the remote
+    Tuva region" (the gazetteer holds only larger places)."""
+    if run.text in DEMONYMS:
+        return None  # "the Libyan city": an adjective, no name
+    if _PLACE_NOUN_BEFORE.search(run.before(40)) or (
+        _PLACE_NOUN_AFTER.match(run.source, run.end) and not run.source[: run.start].endswith("-")
+    ):
+        if len(run.tokens) > 1 and run.tokens[0] in DEMONYMS:  # "Russian Tuva region"
+            run.start = run.source.find(run.tokens[1], run.start)
+            run.tokens = run.tokens[1:]
+        return "place"
+    return None
+
+
 def law_or_treaty(run: Run) -> str | None:
     """A law, a bill, a treaty or a code: "Investment Company Act", "Data Retention Bill",
     "Paris Accord" (neither a body for its "Company", nor a person)."""
@@ -370,13 +408,21 @@ def firm_with_ampersand(run: Run) -> str | None:
 
 def party_member(run: Run) -> str | None:
     """A party's member named by place and party: "a Virginia Democrat" is an anonymous
-    source, no name."""
+    source, no person; the place it names is the member's ("Virginia"). Members in the
+    plural are a group, no name: "Tory MPs", "MSPs"."""
     words = run.tokens
+    if words[-1] in _MEMBER_PLURALS:
+        return NO_NAME  # "Tory MPs", "MSPs": a group of members
     if (
         len(words) > 1
         and words[-1] in _PARTY_MEMBERS
         and all(w in places() or w in DEMONYMS or w.lower() in CONNECTORS for w in words[:-1])
     ):
+        place = " ".join(words[:-1])
+        if place in places() and place not in DEMONYMS:
+            run.tokens = words[:-1]
+            run.end = run.start + run.source[run.start : run.end].rfind(words[-1]) - 1
+            return "place"
         return NO_NAME
     return None
 
@@ -567,9 +613,11 @@ KIND_RULES: Final[tuple[KindRule, ...]] = (
     known_organisation,
     thing_acronym,
     honorific_place,
+    place_named_periodical,
     known_place,
     state_after_town,
     place_with_suffix,
+    called_a_place,
     titled_person,
     programme_or_event,
     law_or_treaty,

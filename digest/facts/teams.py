@@ -37,6 +37,9 @@ _CONTEST: Final = re.compile(
 _ROW_REST: Final = re.compile(r"(?:\s+[-+]?\d+(?:[.:]\d+)?|\s+\d+/\d+|\s+[-.]+|\s*\.\d+)+\s*\.?$")
 """The rest of a table row after the name: numbers only ("4 3 1 0 7 4 10", "74 59 .556 -",
 "60 68 .469 16 1/2")."""
+_SCORERS: Final = re.compile(r"\s*\((?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+\d")
+"""After a side's score, its scorers in brackets, each with a number: "(D. Cox 95",
+"(Keller 18th"."""
 _FIXTURE: Final = re.compile(r"\s+(?:at|AT|v|vs\.?|versus)\s+")
 """What joins the two sides of a fixture written as a line of its own: "MILWAUKEE AT
 CLEVELAND", "Surrey v Kent"."""
@@ -44,6 +47,10 @@ CLEVELAND", "Surrey v Kent"."""
 
 _AFTER_A_CLUB: Final = word_list("facts/teams/after_a_club")
 """Words after a town's name that make it its club: "Surrey captain", "Kent were"."""
+_POSITIONS: Final = word_list("facts/teams/positions")
+"""A player's position after a name no list knows makes it a club: "Everton striker"."""
+_NOT_A_CLUB: Final = re.compile(r"-[a-z]|^(?:Former|Veteran|Young|Two|Three|New)\b")
+"""No club's name: a compound ("Two-try", "German-based") or a word of description first."""
 _NEXT_WORD: Final = re.compile(r"(?:['’]s(?:\s+[A-Z][a-z]+)?)?\s+([a-z][a-z-]*)")
 """The word after a name, past its possessive and a people's adjective: "Middlesbrough's
 Italian striker"."""
@@ -63,6 +70,12 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
         by_paragraph.setdefault(name[0], []).append(name)
     rows: list[Name] = []
     groups: list[tuple[list[Name], bool]] = []
+    counts: list[Name] = []
+    """Rows of one figure: a table of points ("Ferrari 12") only when a row is headed by a
+    body or a name no list knows, not when all are places ("Texas 38", "Ohio 18")."""
+    with_scorers: list[Name] = []
+    """Sides with their score and then their scorers in brackets, a line each: "Durham 326
+    (D. Cox 95 not out)", "Lyon 2 (Dupont 15th)"."""
     for index, here in by_paragraph.items():
         paragraph = paragraphs[index]
         bracketed = "(" in paragraph  # else no name is in brackets: none is looked for
@@ -75,9 +88,20 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
             after = _NEXT_WORD.match(paragraph, name[2])
             if name[4] == "place" and after and after.group(1) in _AFTER_A_CLUB:
                 found[name[3]] = "team"  # "Surrey captain Alec Stewart", "Kent were"
+            elif (
+                name[4] == "unknown"
+                and after
+                and after.group(1) in _POSITIONS
+                and not _NOT_A_CLUB.search(name[3])
+            ):
+                found[name[3]] = "team"  # "Everton striker Duncan Ferguson"
         scored = [n for n in here if _SCORE.match(paragraph, n[2])]
         if len(scored) >= 2:
             groups.append((scored, True))
+        for name in scored:
+            score = _SCORE.match(paragraph, name[2])
+            if score and _SCORERS.match(paragraph, score.end()):
+                with_scorers.append(name)
         for left, right in zip(here, here[1:], strict=False):
             if _CONTEST.match(paragraph, left[2], right[1]):
                 groups.append(([left, right], False))
@@ -89,12 +113,14 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
             and _FIXTURE.fullmatch(paragraph, here[0][2], here[1][1])
         ):
             groups.append((here, False))  # the whole line is a fixture
-        if (
-            len(here) >= 1
-            and not paragraph[: here[0][1]].strip(" .0123456789")
-            and _ROW_REST.fullmatch(paragraph, here[0][2])
-        ):
-            rows.append(here[0])
+        rest = _ROW_REST.fullmatch(paragraph, here[0][2]) if here else None
+        if rest and not paragraph[: here[0][1]].strip(" .0123456789"):
+            # A row of one figure may be a count ("Texas 38"), not a standing.
+            (rows if len(rest.group().split()) >= 2 else counts).append(here[0])
+    if any(n[4] in ("org", "unknown") for n in counts):
+        rows.extend(counts)
+    if len(with_scorers) >= 2:
+        groups.append((with_scorers, True))  # the article's sides, line by line
     if not groups and not rows:
         return found  # no results and no table: no sides
     # In a report of results, "champions Porto" and "rivals Benfica" are clubs too.
