@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from digest.facts.gazetteer import (
     COMMON_CAPITALISED,
@@ -72,8 +72,9 @@ Token = tuple[int, int, str]
 """(start, end, text) of a word or a mark of a paragraph."""
 Weights = dict[str, list[list[float]]]
 """{feature: [[tag column, weight], ...]}, as the JSON file holds them."""
-Table = dict[str, tuple[tuple[int, float], ...]]
-"""The weights as the decoder reads them: {feature: ((tag column, weight), ...)}."""
+Table = dict[str, list[list[Any]]]
+"""The weights as the decoder reads them: {feature: [[tag column, weight], ...]}, the JSON's
+own lists (an int column, a number weight), used as decoded: no copy on start-up."""
 Name = tuple[int, int, str, float]
 """(start, end, kind, margin) of a name the tagger reads: kind PER, ORG, LOC or MISC; the
 margin is the least, over its words, of the best tag's score over the next best."""
@@ -83,8 +84,8 @@ margin is the least, over its words, of the best tag's score over the next best.
 def weights(path: Path | None = None) -> Table:
     """The weights of a file (by default the shipped ones), read once."""
     raw = path.read_bytes() if path else files("digest.data").joinpath(WEIGHTS_FILE).read_bytes()
-    loaded: Weights = json.loads(gzip.decompress(raw))
-    return {f: tuple((int(c), float(w)) for c, w in pairs) for f, pairs in loaded.items()}
+    loaded: Table = json.loads(gzip.decompress(raw))
+    return loaded
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
