@@ -14,7 +14,8 @@ import pytest
 from digest.facts import extract_facts
 from digest.facts.confirm import NameKnobs
 from digest.facts.cues import BODY_CUES, PERSON_CUES, ArticleWords
-from digest.facts.kinds import KIND_RULES, decide, short_form, split_role, title_of
+from digest.facts.forms import short_form, split_role, title_of
+from digest.facts.kinds import KIND_RULES, decide
 from digest.facts.names import NameFinder
 from digest.facts.runs import Run, runs_of, start_at_first_word, trim, uncap
 from digest.models import Facts

@@ -30,6 +30,17 @@ from digest.facts.cues import (
     person_cue,
     role_around,
 )
+from digest.facts.forms import (
+    could_be_a_person,
+    end_at_name,
+    ends_with,
+    only_a_title,
+    short_form,
+    split_role,
+    surname_key,
+    title_of,
+    town_of,
+)
 from digest.facts.gazetteer import (
     COMMON_CAPITALISED,
     COMMON_WORD_PLACES,
@@ -40,21 +51,7 @@ from digest.facts.gazetteer import (
     SAY_VERBS,
     places,
 )
-from digest.facts.kinds import (
-    LISTED,
-    after_indefinite,
-    could_be_a_person,
-    decide,
-    end_at_name,
-    ends_with,
-    known_place,
-    only_a_title,
-    short_form,
-    split_role,
-    surname_key,
-    title_of,
-    town_of,
-)
+from digest.facts.kinds import LISTED, after_indefinite, decide, known_place
 from digest.facts.runs import (
     ACRONYM,
     Run,
