@@ -75,7 +75,7 @@ from corpus import (
 from rouge import rouge_l, tokens
 
 from digest.facts import extract_facts
-from digest.facts.names import DEFAULT_KNOBS, NameKnobs
+from digest.facts.confirm import DEFAULT_KNOBS, NameKnobs
 from digest.models import Facts
 
 KINDS = {"people": "PER", "organizations": "ORG", "places": "LOC"}

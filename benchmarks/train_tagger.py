@@ -40,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import DEFAULT_CORPUS, NerDocument, conll_documents
 
 from digest.facts import gazetteer, tagger
-from digest.facts.names import NameFinder, NameKnobs
+from digest.facts.confirm import NameKnobs
+from digest.facts.names import NameFinder
 from digest.facts.runs import is_shouted
 from digest.text.sentences import sentence_spans
 from digest.text.words import sort_key

@@ -33,8 +33,8 @@ from itertools import chain
 from typing import Final
 
 from digest.extract.boilerplate import TAIL, classify
+from digest.facts.forms import short_form
 from digest.facts.gazetteer import COMMON_CAPITALISED
-from digest.facts.kinds import short_form
 from digest.facts.runs import runs_of, trim
 from digest.models import Facts, Sentence
 from digest.text.sentences import split_sentences

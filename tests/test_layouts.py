@@ -14,7 +14,7 @@ from typing import Any
 import lxml.html
 import pytest
 
-import digest.extract.html as html_extractor
+import digest.extract.preclean as preclean
 from digest import read_article
 from digest.extract.blocks import blocks, line_goes_on, table_text
 from digest.extract.html import extract_html
@@ -45,7 +45,7 @@ def test_a_story_in_a_wrapper_named_like_related_links_is_read_not_refused(
     JavaScript". Without digest's own guard, the second extractor reads the page before
     any verdict."""
     if not guard:
-        monkeypatch.setattr(html_extractor, "STORY_SHARE", 2.0)  # the wrapper is dropped
+        monkeypatch.setattr(preclean, "STORY_SHARE", 2.0)  # the wrapper is dropped
     page = (LAYOUTS / "story_in_a_related_wrapper.html").read_text(encoding="utf-8")
     extraction = extract_html(page)
     assert len(extraction.paragraphs) == 15

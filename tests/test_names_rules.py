@@ -12,9 +12,11 @@ from collections.abc import Callable
 import pytest
 
 from digest.facts import extract_facts
+from digest.facts.confirm import NameKnobs
 from digest.facts.cues import BODY_CUES, PERSON_CUES, ArticleWords
-from digest.facts.kinds import KIND_RULES, decide, short_form, split_role, title_of
-from digest.facts.names import NameFinder, NameKnobs
+from digest.facts.forms import short_form, split_role, title_of
+from digest.facts.kinds import KIND_RULES, decide
+from digest.facts.names import NameFinder
 from digest.facts.runs import Run, runs_of, start_at_first_word, trim, uncap
 from digest.models import Facts
 
@@ -290,7 +292,7 @@ def test_the_tagger_reads_a_bounded_number_of_runs() -> None:
     # ``max_judged`` of them and the rules decide the rest.
     paragraph = " ".join(f"Kwame Zork{i} and Ama Quux{i} met." for i in range(600))
     finder = NameFinder((paragraph,), NameKnobs(max_judged=50))
-    assert finder._judged <= 50
+    assert finder.confirmer.judged <= 50
 
 
 @pytest.mark.parametrize(

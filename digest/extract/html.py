@@ -1,8 +1,9 @@
 """The readable article from an HTML page.
 
     prepare (digest.extract.markup) -> parse (lxml) -> metadata (digest.extract.meta)
-      -> mend (digest.extract.blocks) -> pre-clean -> trafilatura (digest.extract.second)
-      -> readability-lxml -> blocks -> recover -> post-clean -> merge -> standfirst
+      -> mend (digest.extract.blocks) -> pre-clean (digest.extract.preclean)
+      -> trafilatura (digest.extract.second) -> readability-lxml -> blocks -> recover
+      -> post-clean (digest.extract.postclean) -> merge -> standfirst
 
 readability-lxml finds the main body; trafilatura's reading of the same page is a second
 opinion, which adds what readability missed where the story stands around it and stands
@@ -22,46 +23,29 @@ import functools
 import re
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
 from digest.errors import NotAnArticleError
-from digest.extract.blocks import INLINE_TAGS, SKIP_TAGS, blocks, mend
-from digest.extract.dom import (
-    class_names,
-    class_pattern,
-    clean_space,
-    hidden_from_readers,
-    link_density,
-)
-from digest.extract.lines import (
-    FOOTER,
-    SENTENCE_END,
-    caption_credit,
-    closing_credit,
-    is_noise,
-    is_prose,
-    is_teaser,
-    slide_count,
-)
+from digest.extract.blocks import blocks, mend
+from digest.extract.dom import class_names, clean_space
+from digest.extract.lines import is_prose
 from digest.extract.markup import limit_attributes
 from digest.extract.meta import PageMeta, read_metadata
 from digest.extract.meta.authors import placeholder
 from digest.extract.meta.dek import DEK_CLASS, about_the_story
 from digest.extract.meta.title import text_key
+from digest.extract.postclean import postclean, second_keeps
+from digest.extract.preclean import Alts, preclean
 from digest.extract.recover import recover
 from digest.extract.second import fallback, merge, read_second, short
 from digest.extract.walls import consent_boxes, find_walls
 from digest.inputs.urls import netloc
-from digest.models import Credit, Extraction
-from digest.text import datelines
-from digest.text.bylines import split_names
-from digest.text.calendar import parse_date
+from digest.models import Extraction
 from digest.text.language import guess_language
-from digest.text.outlets import agency_name
 
 if TYPE_CHECKING:
     from lxml_html_clean import Cleaner
@@ -91,43 +75,7 @@ SIMPLIFIED = "markup-simplified"
 """The warning of a page whose tags had more attributes than are read (see
 :mod:`digest.extract.markup`); what is left of them was read."""
 
-_KEEP_TAGS = frozenset({"html", "body", "article", "main"})
-
-_BOILER_CLASS = class_pattern(
-    r"share|sharing|sharebar|sharedaddy|social|newsletter|related\w*|recommend(?:ed|ations)?|read-?more|"
-    r"more-?stories|promo|outbrain|taboola|subscribe|subscription|signup|sign-up|advert|advertisement|"
-    r"ad-?slot|sponsor(?:ed)?|comments?|breadcrumbs?|toolbar|newsletter-?signup|popular|most-?read|"
-    r"trending|cookie|consent|inline-?cta|skip-?link|print-?only|gallery"
-)
-_CAPTION_CLASS = class_pattern(
-    r"caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit"
-)
-_STRONG_BOILER_CLASS = class_pattern(
-    r"sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read"
-)
-_NOT_CAPTION_CLASS = re.compile(r"(?:no|has|with|without)[_-]?caption", re.I)
-_PLACED = re.compile(
-    r"(?:^|;)\s*top\s*:[^;]*%.*(?:^|;)\s*left\s*:[^;]*%|(?:^|;)\s*left\s*:[^;]*%.*(?:^|;)\s*top\s*:[^;]*%",
-    re.I | re.S,
-)
-"""Inline style that pins an element at a percentage of its parent: text laid over a chart
-or map drawing (ai2html and the like), never running text."""
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BYLINE_CLASS = class_pattern(
-    r"byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date"
-)
-
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
-_SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
-_REVIEWER_LINE = re.compile(
-    r"^(?:medically\s+|clinically\s+)?(?:reviewed|fact[- ]?checked|edited|updated)\s+by\s+(?=\S)",
-    re.I,
-)
-"""A credit for the people who checked the story, not wrote it ("Reviewed by Jane Roe, MD")."""
-_COPYRIGHT = re.compile(
-    r"^(?:copyright|©|\(c\))\s*(?:\d{4})?\s*(?P<owner>.*?)\.?\s*(?:all rights reserved.*)?$", re.I
-)
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -210,165 +158,6 @@ def _cap_text(root: HtmlElement, limit: int = MAX_TEXT_CHARS) -> bool:
             node = parent
         return True
     return False
-
-
-_SENTENCE = re.compile(r"""\w[.!?…]["'”’)\]]*(?:\s|$)""")
-SLIDE_SENTENCES = 3
-"""A figure caption with this many sentences or more reads as a passage of the story."""
-
-
-def _slide_texts(root: HtmlElement) -> set[HtmlElement]:
-    """The figure captions that carry the story, on pages told as a run of pictures.
-
-    A photo caption is a sentence or two; a slideshow's story is written in its captions,
-    several sentences each. When three or more captions read like that, they are the text.
-    """
-    long: set[HtmlElement] = set()
-    for caption in root.iter("figcaption"):
-        text = clean_space(caption.text_content())
-        if len(_SENTENCE.findall(text)) >= SLIDE_SENTENCES and len(text.split()) >= 40:
-            long.add(caption)
-    return long if len(long) >= 3 else set()
-
-
-class _Kinds(NamedTuple):
-    """What an element's class and id say it is (see :func:`_class_kinds`)."""
-
-    named: bool
-    caption: bool
-    boiler: bool
-    strong: bool
-    byline: bool
-
-
-@functools.lru_cache(maxsize=4096)
-def _class_kinds(names: str) -> _Kinds:
-    """What class names say: a caption, page furniture (strongly so: boxes of other stories,
-    comments), a byline. Pages repeat a few hundred class strings over thousands of
-    elements, so each string is judged once."""
-    if not names.strip():
-        return _Kinds(False, False, False, False, False)
-    return _Kinds(
-        named=True,
-        caption=bool(_CAPTION_CLASS.search(names)) and not _NOT_CAPTION_CLASS.search(names),
-        boiler=bool(_BOILER_CLASS.search(names)),
-        strong=bool(_STRONG_BOILER_CLASS.search(names)),
-        byline=bool(_BYLINE_CLASS.search(names)),
-    )
-
-
-class _Alts:
-    """The ``alt`` texts of a page's images (of five words or more, not the headline), as
-    word sets: a paragraph that repeats one is that image's caption, wherever the page sets
-    it (under the image, or in a list of captions after a run of photos)."""
-
-    def __init__(self, root: HtmlElement, title_key: str) -> None:
-        headline = set(title_key.split())
-        self.words: list[set[str]] = []
-        for image in root.iter("img"):
-            words = set(text_key(image.get("alt") or "").split())
-            if len(words) >= 5 and words != headline and words not in self.words:
-                self.words.append(words)
-
-    def captions(self, text: str) -> bool:
-        """Whether ``text`` is an image's caption: most of its words and the alt's agree."""
-        if not self.words or len(text) > 600:
-            return False
-        own = set(text_key(text).split())
-        return any(len(own & words) >= 0.8 * max(len(own), len(words)) for words in self.words)
-
-
-STORY_SHARE = 0.5
-"""An element holding this share of the prose of a page's paragraphs is the story."""
-
-
-class _Prose:
-    """How much of a page's paragraph text reads as prose, measured once when first asked."""
-
-    def __init__(self, root: HtmlElement) -> None:
-        self.root = root
-        self.total: int | None = None
-
-    @staticmethod
-    def of(element: HtmlElement) -> int:
-        """Characters of prose in the paragraphs of ``element``."""
-        total = 0
-        for paragraph in element.iter("p"):
-            text = clean_space(paragraph.text_content())
-            if is_prose(text):
-                total += len(text)
-        return total
-
-    def holds_most(self, element: HtmlElement) -> bool:
-        """Whether ``element`` holds most of the page's prose: a class that names boxes of
-        related links ("related-links-below") set on the story's own wrapper makes it no box."""
-        if self.total is None:
-            self.total = self.of(self.root)
-        return bool(self.total) and self.of(element) >= STORY_SHARE * self.total
-
-
-def _preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlElement]]:
-    """Take captions out as credits and drop page furniture before either extractor reads
-    the page.
-
-    Each credit comes with the element that held its caption, so that captions of teasers
-    outside the article can be told from the article's own.
-    """
-    credits: list[tuple[Credit, HtmlElement]] = []
-    doomed: list[HtmlElement] = []
-    story = _Prose(root)
-    title_key = text_key(meta.title or "")
-    slides = _slide_texts(root)
-    for element in root.iter():
-        tag = element.tag
-        if not isinstance(tag, str) or tag in _KEEP_TAGS:
-            continue
-        if tag in SKIP_TAGS:
-            doomed.append(element)
-            continue
-        names = class_names(element)
-        if element in slides:
-            continue
-        kinds = _class_kinds(names)
-        if tag == "figcaption" or (kinds.caption and tag not in ("figure", "img")):
-            text = clean_space(element.text_content())
-            if len(text) <= 600 and not any(
-                isinstance(d.tag, str) and d.tag in _HEADINGS for d in element.iter()
-            ):
-                if text and not any(text in c.text for c, _ in credits):
-                    credits[:] = [(c, a) for c, a in credits if c.text not in text]
-                    credits.append((Credit("photo", text), element.getparent()))
-                doomed.append(element)
-                continue
-        if tag == "h1" and title_key and text_key(element.text_content()) == title_key:
-            doomed.append(element)
-            continue
-        style = element.get("style")
-        if style and _PLACED.search(style) and len(clean_space(element.text_content())) < 200:
-            doomed.append(element)  # a label placed on a chart or map drawing, not a paragraph
-            continue
-        if hidden_from_readers(element, names):
-            length = len(clean_space(element.text_content()))
-            if length < 300 or link_density(element, length) > 0.5:
-                doomed.append(element)  # tags, labels and menus the reader never sees
-                continue
-        if not kinds.named:
-            continue
-        byline = kinds.byline and tag not in INLINE_TAGS
-        if byline and is_prose(clean_space(element.text_content())):
-            continue  # an author's bio or a contributors' line is text, not a byline
-        if kinds.boiler or byline:
-            length = len(element.text_content())
-            strong = kinds.strong
-            limit = 3000 if strong else 300
-            if (length < limit or link_density(element, length) > 0.5) and not (
-                strong and story.holds_most(element)
-            ):
-                doomed.append(element)
-    for element in doomed:
-        if element.getparent() is not None:
-            element.drop_tree()
-    return credits
 
 
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|reports|reported|writes|contributed)\b")
@@ -545,91 +334,6 @@ def _readable_body(root: HtmlElement, url: str | None) -> HtmlElement:
     return holder
 
 
-class _Body:
-    """Paragraphs after the post-clean, with what the post-clean learned on the way."""
-
-    def __init__(self) -> None:
-        self.paragraphs: list[str] = []
-        self.credits: list[Credit] = []
-        self.authors: list[str] = []
-        self.agencies: list[str] = []
-
-
-def _split_title(blocks: list[str], title_key: str) -> set[int]:
-    """Indexes of neighbouring blocks that together repeat the headline, broken over lines
-    ("Lupita Nyong'o" / "$150K Pearl Oscar Dress ... STOLEN!!!!")."""
-    padded = f" {title_key} "
-    pieces = [
-        bool(key) and f" {key} " in padded and key != title_key for key in map(text_key, blocks)
-    ]
-    words = len(title_key.split())
-    for start in range(len(blocks)):
-        end = start
-        while end < len(blocks) and pieces[end]:
-            end += 1
-        covered = sum(len(text_key(b).split()) for b in blocks[start:end])
-        if end - start >= 2 and words and covered >= 0.8 * words:
-            return set(range(start, end))
-    return set()
-
-
-def _postclean(found: list[str], meta: PageMeta, tables: set[str]) -> _Body:
-    body = _Body()
-    title_key = text_key(meta.title or "")
-    split_title = _split_title(found[:4], title_key)
-    link_list = False
-    for index, text in enumerate(found):
-        key = text_key(text)
-        if not key:
-            continue
-        if text in tables:
-            if text not in body.paragraphs:
-                body.paragraphs.append(text)  # a table is data, not a line to judge
-            continue
-        near_top = index < 4
-        if near_top and title_key and (key == title_key or index in split_title):
-            continue
-        if link_list and len(text.split()) <= 16 and not SENTENCE_END.search(text):
-            continue  # a headline in a "Read more:" list
-        link_list = False
-        if is_noise(text) or (len(text) < 200 and FOOTER.match(text)):
-            link_list = bool(_LINK_LIST.match(text))
-            copyright = _COPYRIGHT.match(text)
-            if copyright and (agency := agency_name(copyright.group("owner"))):
-                body.agencies.append(agency)
-            continue
-        if credit := (caption_credit(text) if len(text) < 300 else None):
-            body.credits.append(credit)
-            continue
-        if closing := closing_credit(text):
-            body.agencies.extend(closing[1])
-            continue
-        if near_top and _SHORT_BYLINE.match(text) and len(text.split()) <= 16:
-            names, wires = split_names(
-                re.split(r"\b(?:updated|published|posted)\b", text, flags=re.I)[0]
-            )
-            if names or wires:
-                body.authors.extend(names)
-                body.agencies.extend(wires)
-                continue
-        if (
-            near_top
-            and _REVIEWER_LINE.match(text)
-            and len(text.split()) <= 16
-            and split_names(_REVIEWER_LINE.sub("", text, count=1).split(" on ")[0])[0]
-        ):
-            continue  # the reviewer's credit, not a paragraph (and not an author)
-        if near_top and len(text) < 60 and parse_date(text) and len(text.split()) <= 8:
-            continue  # a date line left above the body
-        dateline = datelines.AGENCY.match(text) if not body.paragraphs else None
-        if dateline and (agency := agency_name(dateline.group("agency"))):
-            body.agencies.append(agency)
-        if text in body.paragraphs and len(text.split()) < 25:
-            continue  # a label or heading repeated (chart titles, sticky headers)
-        body.paragraphs.append(text)
-    return body
-
-
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 """Kana, CJK ideographs and Hangul: scripts written without spaces between words."""
 
@@ -667,17 +371,6 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _link_texts(root: HtmlElement) -> set[str]:
-    """The texts of the page's links of four words or more: a paragraph that is all one
-    link is a teaser for another story."""
-    texts = set()
-    for link in root.iter("a"):
-        text = clean_space(link.text_content())
-        if text.count(" ") >= 3:
-            texts.add(text)
-    return texts
-
-
 def _story_scope(root: HtmlElement, container: HtmlElement | None) -> HtmlElement:
     """The part of the page the second extractor reads: the ``<article>`` or ``<main>`` that
     holds digest's container, else the container's parent; the whole page when digest found
@@ -688,55 +381,6 @@ def _story_scope(root: HtmlElement, container: HtmlElement | None) -> HtmlElemen
     if scope is None:
         scope = container.getparent()
     return scope if scope is not None else container
-
-
-def _second_keeps(
-    root: HtmlElement, meta: PageMeta, credits: list[Credit], alts: _Alts, found: list[Credit]
-) -> Callable[[str], bool]:
-    """The line tests a paragraph only the second extractor keeps must pass: the ones the
-    post-clean applies to digest's own (no boilerplate, caption, credit, byline, date line,
-    piece of the headline), no caption digest took out of the page, and no line repeating an
-    image's ``alt`` text (a caption the page sets apart from its image: added to ``found``)."""
-    title_key = text_key(meta.title or "")
-    captions = [credit.text for credit in credits]
-    links: set[str] | None = None
-
-    def is_link(text: str) -> bool:
-        nonlocal links
-        if links is None:  # read when first needed: most pages add nothing
-            links = _link_texts(root)
-        return text in links
-
-    def keep(text: str) -> bool:
-        key = text_key(text)
-        words = len(text.split())
-        return not (
-            not key
-            or (title_key and f" {key} " in f" {title_key} ")
-            or is_noise(text)
-            or (len(text) < 200 and FOOTER.match(text))
-            or is_teaser(text)
-            or slide_count(text) is not None
-            or (len(text) < 300 and caption_credit(text))
-            or closing_credit(text)
-            or (_SHORT_BYLINE.match(text) and words <= 16)
-            or (_REVIEWER_LINE.match(text) and words <= 16)
-            or (len(text) < 60 and parse_date(text) and words <= 8)
-            or any(text in c or (len(c) >= 40 and c in text) for c in captions)
-            or _credited(text, alts, found)
-            or is_link(text)
-        )
-
-    return keep
-
-
-def _credited(text: str, alts: _Alts, found: list[Credit]) -> bool:
-    """Whether ``text`` is an image's caption; if so, it is added to ``found`` (once)."""
-    if not alts.captions(text):
-        return False
-    if all(credit.text != text for credit in found):
-        found.append(Credit("photo", text))
-    return True
 
 
 def extract_html(text: str, url: str | None = None) -> Extraction:
@@ -750,8 +394,8 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     meta = read_metadata(root, url)
     truncated = _cap_text(root) or truncated
     mend(root)
-    alts = _Alts(root, text_key(meta.title or ""))
-    captions = _preclean(root, meta)
+    alts = Alts(root, text_key(meta.title or ""))
+    captions = preclean(root, meta)
     tables: set[str] = set()
     try:
         found, container = recover(root, blocks(_readable_body(root, url), tables))
@@ -761,9 +405,9 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     # pre-clean took out, and only the part around the story digest found (the <article> or
     # <main> that holds it): at half the cost of reading the page whole.
     theirs = read_second(_story_scope(root, container))
-    body = _postclean(found, meta, tables)
+    body = postclean(found, meta, tables)
     credits = [credit for credit, holder in captions if _inside(holder, container)]
-    keep = _second_keeps(
+    keep = second_keeps(
         root, meta, [*(credit for credit, _ in captions), *body.credits], alts, credits
     )
     paragraphs = merge(body.paragraphs, theirs, keep, meta.description)

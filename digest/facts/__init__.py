@@ -13,6 +13,7 @@ roles and quotes need English cues and are left empty rather than guessed.
 
 from __future__ import annotations
 
+from digest.facts.confirm import DEFAULT_KNOBS, NameKnobs
 from digest.facts.dates import find_dates
 from digest.facts.gazetteer import places
 from digest.facts.languages import (
@@ -24,7 +25,7 @@ from digest.facts.languages import (
     places_abroad,
 )
 from digest.facts.money import CURRENCY_CODES
-from digest.facts.names import DEFAULT_KNOBS, NameFinder, NameKnobs
+from digest.facts.names import NameFinder
 from digest.facts.numbers import find_numbers
 from digest.facts.quotes import find_quotes
 from digest.facts.units import UNIVERSAL_UNITS

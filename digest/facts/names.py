@@ -6,8 +6,8 @@
       ("Defence Minister", "Rep.") -> kinds by ``kinds.KIND_RULES``, walked in order
       -> sides in sports results become teams or players (``teams.py``)
       -> the rest by ``cues.BODY_CUES`` and ``cues.PERSON_CUES`` ("the retailer X", "said X")
-      -> the rules propose, the tagger confirms (``tagger.py``): a person or body no list
-         vouches for is kept only when the learned tagger also reads it so
+      -> the rules propose, the tagger confirms (``confirm.py``, ``tagger.py``): a person
+         or body no list vouches for is kept only when the learned tagger also reads it so
       -> merge mentions; a person's surname is that person, never a place or a body
     headline -> the places it names (the story's main place is often named only there)
 
@@ -19,10 +19,9 @@ mentions ("Stoltenberg said") and "Mr Putin" count toward that person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Final
 
+from digest.facts.confirm import DEFAULT_KNOBS, Confirmer, NameKnobs
 from digest.facts.cues import (
     TO_A_BODY,
     VOUCHING_CUES,
@@ -31,26 +30,10 @@ from digest.facts.cues import (
     person_cue,
     role_around,
 )
-from digest.facts.gazetteer import (
-    COMMON_CAPITALISED,
-    COMMON_WORD_PLACES,
-    COUNTRIES,
-    KNOWN_ORGS,
-    ORG_PHRASES,
-    ORG_WORDS,
-    ROLE_NOUNS,
-    SAY_VERBS,
-    places,
-)
-from digest.facts.kinds import (
-    LISTED,
-    KindRule,
-    after_indefinite,
+from digest.facts.forms import (
     could_be_a_person,
-    decide,
     end_at_name,
     ends_with,
-    known_place,
     only_a_title,
     short_form,
     split_role,
@@ -58,6 +41,17 @@ from digest.facts.kinds import (
     title_of,
     town_of,
 )
+from digest.facts.gazetteer import (
+    COMMON_CAPITALISED,
+    COMMON_WORD_PLACES,
+    COUNTRIES,
+    KNOWN_ORGS,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    SAY_VERBS,
+    places,
+)
+from digest.facts.kinds import LISTED, after_indefinite, decide, known_place
 from digest.facts.runs import (
     ACRONYM,
     Run,
@@ -73,69 +67,8 @@ from digest.facts.runs import (
     trim,
     uncap,
 )
-from digest.facts.tagger import Name, Window, judge, tokenize, weights
 from digest.facts.teams import sides
 from digest.models import Entity, Person
-from digest.text.sentences import sentence_spans
-
-_TAGGER_KIND: Final = {"person": "PER", "org": "ORG", "place": "LOC"}
-"""The rules' kinds as the tagger names them."""
-
-
-@dataclass(frozen=True, slots=True)
-class NameKnobs:
-    """How far the rules lean on the learned tagger (:mod:`digest.facts.tagger`)."""
-
-    tagger: bool = True
-    """Ask the tagger at all: with False the rules decide alone."""
-    confirm: frozenset[str] = frozenset({"person", "org"})
-    """Kinds the rules give that the tagger must confirm, unless a list vouches for the
-    name: a person or organisation it never reads as one in any mention is left out."""
-    add_margin: float = 10.0
-    """Least margin (the best tag's score over the next) at which the tagger reads an
-    undecided run of two words or more as a person (``float("inf")``: never)."""
-    person_veto_margin: float = 2.0
-    """For a person the tagger reads as one in no mention: the margin by which it must read
-    some mention as another kind to overrule the rules (a mention read as no name at all
-    overrules too)."""
-    org_veto_margin: float = 10.0
-    """For an organisation the tagger reads as one in no mention: the margin by which it
-    must read some mention as another kind to overrule the rules (a mention read as no name
-    at all overrules too)."""
-    trusted: frozenset[KindRule] = frozenset()
-    """Rules of ``kinds.KIND_RULES`` whose people need no confirming."""
-    add_org_margin: float = 25.0
-    """The same for an undecided run the tagger reads as an organisation: a run of two words
-    or more, or in results copy one word (its clubs; asking of every word would cost the
-    facts some 15% more time). On CoNLL-2003 train, scored with fold weights that never saw
-    the document, 25 lifts organisations' recall from .675 to .690 at precision .953 (20:
-    .705; 10: .737 at .933); below 25 it adds products and craft on modern pages (the
-    hand-checked tuning half)."""
-    add_place_margin: float = float("inf")
-    """The same for an undecided run the tagger reads as a place (any length)."""
-    place_org_margin: float = 10.0
-    """In an article of sports results, the margin by which the tagger must read most
-    mentions of a town as an organisation for it to be one (its club: "Surrey beat Kent").
-    On CoNLL-2003 train (fold weights) 10 moves places' precision from .948 to .952 and
-    organisations' F1 from .813 to .815 at precision .953 (5: the same F1 at .952; 20:
-    places .950)."""
-    add_share: float = 0.5
-    """Share of an undecided name's mentions the tagger must read as a person (each by
-    ``add_margin``) for the name to become one: the article's evidence, not one sentence's."""
-    one_word_people: bool = False
-    """List a person named only by one word, with no title, role or fuller mention
-    ("Roscosmos said"): issue 14 says a person has one of them, so by default no."""
-    one_word_margin: float = float("inf")
-    """Margin by which the tagger must read a mention of such a person as a person for the
-    person to be listed all the same."""
-    max_judged: int = 400
-    """Runs judged per article at most: past them (a hostile or enormous page) the rules
-    decide alone, so the tagger's cost stays bounded."""
-    weights: Path | None = None
-    """A weights file other than the shipped one (benchmarks score held-out folds so)."""
-
-
-DEFAULT_KNOBS: Final = NameKnobs()
 
 
 class _Person:
@@ -180,11 +113,8 @@ class NameFinder:
         self.places: dict[str, list[int]] = {}
         self.person_spans: list[tuple[int, int, int, str]] = []
         """(paragraph, start, end, person name) for every mention, in reading order."""
-        self._readings: dict[tuple[int, int], list[Name]] = {}
-        self._verdicts: dict[tuple[str, str], bool] = {}
-        self._windows: dict[int, Window] = {}
-        """The tagger's reading of each paragraph's words, made once a paragraph."""
-        self._judged = 0
+        self.confirmer = Confirmer(knobs, self.proper)
+        """The tagger's second opinion, asked about the runs no list vouches for."""
         self._sports = False
         """The article gives sports results: a town's name may stand for its club."""
         self._trusted: set[int] = set()
@@ -375,14 +305,14 @@ class NameFinder:
                     # A word alone is asked only in results copy (its clubs): asking the
                     # tagger of every capitalised word would cost more than it finds.
                     and (len(run.tokens) > 1 or self._sports)
-                    and self._read_as("ORG", knobs.add_org_margin, by_text[text])
+                    and self.confirmer.read_as("ORG", knobs.add_org_margin, by_text[text])
                 )
             ):
                 kind = "org"
             elif (
                 kind == "unknown"
                 and tagger
-                and self._read_as("LOC", knobs.add_place_margin, by_text[text])
+                and self.confirmer.read_as("LOC", knobs.add_place_margin, by_text[text])
             ):
                 kind = "place"
             elif (
@@ -390,14 +320,14 @@ class NameFinder:
                 and tagger
                 and self._sports
                 and text not in COUNTRIES
-                and self._read_as("ORG", knobs.place_org_margin, by_text[text])
+                and self.confirmer.read_as("ORG", knobs.place_org_margin, by_text[text])
             ):
                 kind = "org"  # a town's name standing for its club: "Surrey beat Kent"
             if kind == "person":
                 if (
                     "person" in confirm
                     and id(run) not in self._trusted
-                    and not self._confirmed("person", run, by_text)
+                    and not self.confirmer.confirmed("person", run, by_text)
                 ):
                     continue
                 end_at_name(run.source, run)
@@ -412,7 +342,7 @@ class NameFinder:
                     "org" in confirm
                     and text not in bodies
                     and text not in self._teams
-                    and not self._confirmed("org", run, by_text)
+                    and not self.confirmer.confirmed("org", run, by_text)
                 ):
                     continue
                 located.append((run, order, kind, text))
@@ -440,10 +370,10 @@ class NameFinder:
                 named = cue is not None and (
                     "person" not in confirm
                     or cue in VOUCHING_CUES
-                    or self._confirmed("person", run, by_text)
+                    or self.confirmer.confirmed("person", run, by_text)
                 )
                 if not named and tagger and len(words) >= 2:
-                    named = self._read_as("PER", self.knobs.add_margin, by_text[run.text])
+                    named = self.confirmer.read_as("PER", self.knobs.add_margin, by_text[run.text])
             if named and could_be_a_person(words):
                 end_at_name(run.source, run)
                 if (
@@ -464,7 +394,7 @@ class NameFinder:
             for paragraph, start, _end, person in mentions
             if any(
                 kind == "PER" and margin >= self.knobs.one_word_margin
-                for _s, _e, kind, margin in self._readings.get((paragraph, start), ())
+                for _s, _e, kind, margin in self.confirmer.readings.get((paragraph, start), ())
             )
         }
         lone = {
@@ -552,100 +482,6 @@ class NameFinder:
             ):
                 self.places[text] = [0]
 
-    def _read(self, run: Run) -> list[Name] | None:
-        """What the tagger reads over the run (cached); None past ``NameKnobs.max_judged``."""
-        key = (run.paragraph, run.start)
-        found = self._readings.get(key)
-        if found is not None:
-            return found
-        if self._judged >= self.knobs.max_judged:
-            return None
-        self._judged += 1
-        paragraph = run.source
-        window = self._windows.get(run.paragraph)
-        if window is None:
-            window = self._windows[run.paragraph] = Window(tokenize(paragraph))
-        # A title the rules split off ("Fed Chair Janet Yellen") is not read as the name.
-        first = paragraph.find(run.tokens[0], run.start, run.end) if run.tokens else -1
-        found = judge(
-            window,
-            paragraph,
-            (max(first, run.start), run.end),
-            _sentence_starts(paragraph),
-            is_shouted(paragraph),
-            self.proper,
-            weights(self.knobs.weights),
-        )
-        self._readings[key] = found
-        return found
-
-    def _confirmed(self, kind: str, run: Run, by_text: dict[str, list[Run]]) -> bool:
-        """Whether the tagger reads some mention of the run's name as a name of ``kind``
-        (for a person, a mention of the surname alone counts): the rules propose, the
-        tagger confirms. Names a list vouches for need no confirming, nor does anything
-        past the bound of judged runs."""
-        text = run.text
-        if kind == "org" and (
-            text in KNOWN_ORGS
-            or any(f" {p} " in f" {text} " for p in ORG_PHRASES)
-            or text.endswith(" magazine")  # the text says what it is: "New York magazine"
-        ):
-            return True  # a list vouches for it: "Federal Reserve System"
-        want = _TAGGER_KIND[kind]
-        verdict = self._verdicts.get((kind, text))
-        if verdict is not None:
-            return verdict
-        candidates = list(by_text.get(text, ()))
-        if kind == "person" and len(run.tokens) > 1:
-            candidates.extend(by_text.get(run.tokens[-1], ()))
-        if run not in candidates:
-            candidates.insert(0, run)
-        veto = self.knobs.org_veto_margin if kind == "org" else self.knobs.person_veto_margin
-        verdict = False
-        vetoed = False
-        for mention in candidates:
-            found = self._read(mention)
-            if found is None or any(k == want for _, _, k, _ in found):
-                verdict = True
-                break
-            vetoed = vetoed or not found or any(m >= veto for *_, m in found)
-        if not verdict and not vetoed:
-            verdict = True  # the tagger reads it as nothing sure: the rules stand
-        self._verdicts[(kind, text)] = verdict
-        if verdict and kind == "person":
-            self._verdicts[(kind, run.tokens[-1])] = True
-        return verdict
-
-    def _read_as(self, tag: str, margin: float, mentions: list[Run]) -> bool:
-        """Whether the tagger reads the mentions of a name as a name of ``tag`` (PER, ORG),
-        each exactly and by ``margin``, in more than ``NameKnobs.add_share`` of them."""
-        if not mentions or margin == float("inf"):
-            return False
-        key = (tag, mentions[0].text)
-        verdict = self._verdicts.get(key)
-        if verdict is not None:
-            return verdict
-        confident = 0
-        need = self.knobs.add_share * len(mentions)
-        for index, mention in enumerate(mentions):
-            if confident + len(mentions) - index <= need:
-                break  # the mentions left cannot carry it: no need to read them
-            found = self._read(mention)
-            if found is None:
-                break
-            if len(found) == 1:
-                start, end, kind, by = found[0]
-                if (
-                    kind == tag
-                    and by >= margin
-                    and end == mention.end
-                    and mention.source.startswith(mention.tokens[0], start)
-                ):
-                    confident += 1
-        verdict = confident > need
-        self._verdicts[key] = verdict
-        return verdict
-
     def person_list(self) -> tuple[Person, ...]:
         ranked = sorted(self.people, key=lambda p: (-p.mentions, p.first))
         return tuple(Person(p.name, p.role, p.mentions) for p in ranked)
@@ -700,10 +536,6 @@ Typed = tuple[Run, int, str | None, str]
 
 _DEFINED: Final = re.compile(r"([A-Z][\w’'-]*)\s*\($")
 """The last word of a name an acronym in brackets stands for: "People Power Party (PPP)"."""
-
-
-def _sentence_starts(paragraph: str) -> list[int]:
-    return [start for start, _ in sentence_spans(paragraph)]
 
 
 def _acting_bodies(typed: list[Typed]) -> set[str]:

@@ -1,6 +1,7 @@
 """Direct quotes and who said them.
 
     quotations ("…", “…”, «…», and ‘…’ or '…' holding a clause) -> titles of works dropped
+      (``quotations.py``)
       -> the attribution in the quote's own sentence, read by grammar (``attribution.py``):
          after it ("…,” said Caddell"; "…,” Flynn, a top Trump surrogate, said"), else in
          the narration before it ("Earnest said: “…"; "according to Woodward, “…")
@@ -34,29 +35,19 @@ from typing import Final
 from digest.facts.attribution import VERB, Attributor, Subject
 from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS
 from digest.facts.pronouns import Referents, Span, gender_of_word
+from digest.facts.quotations import (
+    MIN_WORDS,
+    WORD,
+    Found,
+    find_quotations,
+    joined,
+    scare,
+    single_marks,
+)
 from digest.models import Quote
 from digest.text.sentences import sentence_spans
 from digest.text.words import word_list
 
-_QUOTE: Final = re.compile(
-    # A curly quote may be closed by a straight mark (“…"), a straight one by a curly mark;
-    # a straight quote may hold curly pairs (“…”).
-    r"“(?P<a>[^“”\"]{2,2000})(?:[”\"]|$)"
-    r"|\"(?P<b>(?:[^\"“”]|“[^“”\"]*”){2,2000})(?:[\"”]|$)"
-    r"|«\s?(?P<c>[^«»]{2,2000})\s?(?:»|$)"
-)
-_SINGLE: Final = re.compile(
-    # An opening mark where a word starts, a closing one where a word ends: not the
-    # apostrophe of "don’t", "’90s" or "rock 'n' roll", which a letter follows.
-    r"(?:^|(?<=[\s(\[—–-]))(?:‘(?P<curly>(?:[^‘’“”\"\n]|’(?=\w)){2,2000}?[\w.,!?…])’"
-    r"|'(?=[A-Za-z])(?P<straight>(?:[^'“”\"\n]|'(?=\w)){2,2000}?[\w.,!?…])')"
-    r"(?=[\s.,;:!?)\]—–-]|$)"
-)
-_MIN_WORDS: Final = 5
-_LABEL: Final = re.compile(r"^(?P<label>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]+)?):\s")
-_SMALL_WORDS: Final = word_list("facts/quotes/title_small_words")
-"""Words a title of a work leaves in small letters ("The Art of the Deal")."""
-_WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s+[A-Z“\"‘]|\s*$)")
 _TITLE_STOP: Final = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|[A-Z])$")
 """A title or an initial before a full stop, which ends no sentence."""
@@ -94,104 +85,7 @@ _IN_WORDS: Final = re.compile(
 """An attribution without a verb: "In Dr. Shadlen's words, “…”", "in the words of X:"."""
 
 
-class _Found:
-    """A quotation of a paragraph, and who said it once that is read.
-
-    A plain class rather than a dataclass: compiled, its ``__init__`` is native C.
-    """
-
-    __slots__ = (
-        "paragraph",
-        "start",
-        "end",
-        "text",
-        "open_ended",
-        "turn",
-        "speaker",
-        "attributed",
-        "reach",
-    )
-
-    def __init__(
-        self, paragraph: int, start: int, end: int, text: str, open_ended: bool, turn: bool = False
-    ) -> None:
-        self.paragraph = paragraph
-        self.start = start
-        """Offset of the opening mark."""
-        self.end = end
-        """Offset just past the closing mark (or the paragraph's end)."""
-        self.text = text
-        self.open_ended = open_ended
-        self.turn = turn
-        """A transcript turn ("WALLACE: …"): a quote of its own, never the rest of the last."""
-        self.speaker: str | None = None
-        self.attributed = False
-        """The quote's own sentence says who spoke (``speaker`` may still be None: "officials")."""
-        self.reach = end
-        """Where the quote's attribution after it ends: nothing else lies before it."""
-
-
-def _clean(text: str) -> str:
-    return text.strip().rstrip(",").strip()
-
-
-def _title_of_a_work(text: str) -> bool:
-    """Whether quoted words read as a title ("Saturday Night Live", "The Art of the Deal"):
-    every word capitalised but the small ones, and no end of a sentence."""
-    words = _WORD.findall(text)
-    if len(words) < 2 or text.rstrip()[-1:] in ".!?…,":
-        return False
-    big = [w for w in words[1:] if w.lower() not in _SMALL_WORDS]
-    return words[0][:1].isupper() and bool(big) and all(w[:1].isupper() for w in big)
-
-
-_MISPLACED: Final = re.compile(r"(?<=[.,!?…])“(?=\s+[a-z])")
-"""An opening mark that ends a quoted clause, typed the wrong way: "…here,“ said Clyburn"."""
-
-
-def _quotations(paragraph: str, index: int, single: bool = True) -> list[_Found]:
-    """The quotations of a paragraph; ``single``: read ‘…’ and '…' too."""
-    found = []
-    marks = _MISPLACED.sub("”", paragraph)
-    for match in _QUOTE.finditer(marks):
-        text = _clean(match.group("a") or match.group("b") or match.group("c") or "")
-        open_ended = match.end() == len(paragraph) and paragraph[-1] not in '”"»'
-        label = _LABEL.match(text)
-        quote = _Found(index, match.start(), match.end(), text, open_ended, turn=bool(label))
-        if label:
-            quote.text, quote.speaker = text[label.end() :], label.group("label").title()
-        elif _title_of_a_work(text):
-            continue
-        found.append(quote)
-    if single and ("‘" in paragraph or "'" in paragraph):
-        for match in _SINGLE.finditer(paragraph):
-            if any(q.start <= match.start() < q.end for q in found):
-                continue  # a quotation inside a quotation is part of it
-            text = _clean(match.group("curly") or match.group("straight") or "")
-            if len(text.split()) < _MIN_WORDS or _title_of_a_work(text):
-                continue
-            found.append(_Found(index, match.start(), match.end(), text, False))
-        found.sort(key=lambda q: q.start)
-    return found
-
-
-def _single_marks(paragraphs: tuple[str, ...], doubles: list[list[_Found]]) -> bool:
-    """Whether the article quotes in single marks (‘…,’ said Dr Otto), as British style
-    does: it holds more clauses in single marks than in double ones, which it then keeps
-    for quotations inside quotations. Elsewhere ‘…’ is a quotation inside one."""
-    double = sum(1 for quotes in doubles for q in quotes if len(q.text.split()) >= _MIN_WORDS)
-    single = 0
-    for index, paragraph in enumerate(paragraphs):
-        if "‘" in paragraph or "'" in paragraph:
-            single += sum(
-                1
-                for q in _quotations(paragraph, index)
-                if q.start < len(paragraph) and paragraph[q.start] in "‘'"
-            )
-    return single > double
-
-
-def _sentence_starts(paragraph: str, quotes: list[_Found]) -> list[int]:
+def _sentence_starts(paragraph: str, quotes: list[Found]) -> list[int]:
     """Offsets where sentences of the narration start (not those inside quotations)."""
     spans = sentence_spans(paragraph)
     if not quotes:
@@ -204,14 +98,8 @@ def _inverts(verb: str) -> bool:
     return verb.lower() in _INVERTING or verb.lower().startswith("according")
 
 
-def _scare(quote: _Found) -> bool:
-    """A few quoted words inside narration ("“personnel changes” could come"), not speech
-    of its own ("“But why?” she asked")."""
-    return len(quote.text.split()) < _MIN_WORDS and quote.text[-1:] not in ".!?,…"
-
-
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 def _verbs(paragraph: str, start: int, end: int) -> list[re.Match[str]]:
@@ -241,7 +129,7 @@ class _Reader:
         self.paragraphs = paragraphs
         self.attributor = attributor
 
-    def after(self, quote: _Found, limit: int) -> Subject | None:
+    def after(self, quote: Found, limit: int) -> Subject | None:
         """The attribution after a quote, up to the end of its sentence or the next quote."""
         paragraph = self.paragraphs[quote.paragraph]
         index = quote.paragraph
@@ -406,7 +294,7 @@ class _Reader:
         verbs = _verbs(paragraph, start, end)
         if not verbs or len(paragraph[verbs[-1].end() : end].split()) > _TAIL_WORDS:
             return None
-        if any(not _scare(q) for q in _quotations(paragraph[start:end], index)):
+        if any(not scare(q) for q in find_quotations(paragraph[start:end], index)):
             return None  # "“But why?” a reporter asked. “…”": that attribution is the question's
         return self.before(index, start, end)
 
@@ -425,9 +313,9 @@ def find_quotes(
         roles: each listed person's role (a gender cue for pronouns, and "the president-elect").
         resolve: maps a name as written ("Stoltenberg", "Mr Putin") to a listed person.
     """
-    per_paragraph = [_quotations(p, i, single=False) for i, p in enumerate(paragraphs)]
-    if _single_marks(paragraphs, per_paragraph):
-        per_paragraph = [_quotations(p, i) for i, p in enumerate(paragraphs)]
+    per_paragraph = [find_quotations(p, i, single=False) for i, p in enumerate(paragraphs)]
+    if single_marks(paragraphs, per_paragraph):
+        per_paragraph = [find_quotations(p, i) for i, p in enumerate(paragraphs)]
     if not any(per_paragraph):
         return ()  # nothing quoted: no speakers to read
     attributor = Attributor(paragraphs, spans, resolve, roles)
@@ -440,7 +328,7 @@ def find_quotes(
         lambda: _narration(reader, referents, per_paragraph),
     )
 
-    def settle(quote: _Found, subject: Subject, index: int) -> None:
+    def settle(quote: Found, subject: Subject, index: int) -> None:
         quote.attributed = True
         if subject.pronoun:
             quote.speaker = referents.resolve(subject.pronoun, index, subject.offset)
@@ -451,7 +339,7 @@ def find_quotes(
         if quote.speaker:
             referents.add_speaker(index, subject.offset, quote.speaker, subject.pronoun)
 
-    previous: _Found | None = None
+    previous: Found | None = None
     for index, quotes in enumerate(per_paragraph):
         paragraph = paragraphs[index]
         starts = _sentence_starts(paragraph, quotes)
@@ -462,7 +350,7 @@ def find_quotes(
             # Scare quotes ("“personnel changes” could come") are narration: the window of
             # an attribution runs past them.
             limit = next(
-                (q.start for q in quotes[k + 1 :] if not _scare(q)),
+                (q.start for q in quotes[k + 1 :] if not scare(q)),
                 len(paragraph),
             )
             subject = reader.after(quote, limit)
@@ -471,7 +359,7 @@ def find_quotes(
                 sentence = max((s for s in starts if s <= quote.start), default=0)
                 # Scare quotes ("a “Commander-in-Chief Forum” sponsored by NBC") are narration.
                 floor = max(
-                    [sentence] + [q.end for q in quotes[:k] if len(q.text.split()) >= _MIN_WORDS]
+                    [sentence] + [q.end for q in quotes[:k] if len(q.text.split()) >= MIN_WORDS]
                 )
                 subject = reader.before(index, floor, quote.start, sentence)
             if subject is not None:
@@ -479,7 +367,7 @@ def find_quotes(
         for quote in quotes:
             if quote.attributed:
                 continue
-            real = [q for q in quotes if q is quote or len(q.text.split()) >= _MIN_WORDS]
+            real = [q for q in quotes if q is quote or len(q.text.split()) >= MIN_WORDS]
             at = real.index(quote)
             earlier = real[at - 1] if at else None
             later = real[at + 1] if at + 1 < len(real) else None
@@ -517,10 +405,10 @@ def find_quotes(
                 # paragraph's speaker's.)
                 quote.speaker = _from_before(reader, referents, paragraphs, index, previous)
         previous = quotes[-1] if quotes else None
-    return _joined(per_paragraph)
+    return joined(per_paragraph)
 
 
-def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[_Found]]) -> None:
+def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[Found]]) -> None:
     """Tell ``referents`` who speaks in the narration ("Fowler said he expects …"), and
     where someone it does not list does ("Kasich said", "the spokesman said"): a "he"
     after that is not sure to be anyone listed."""
@@ -584,7 +472,7 @@ def _from_before(
     referents: Referents,
     paragraphs: tuple[str, ...],
     index: int,
-    previous: _Found | None,
+    previous: Found | None,
 ) -> str | None:
     """The speaker of a paragraph-opening quote with no attribution of its own: the
     subject before a colon ending the paragraph before, or the speaker of that paragraph's
@@ -607,34 +495,3 @@ def _from_before(
     if _nothing_between(before, previous.reach, len(before)):
         return previous.speaker
     return None
-
-
-def _joined(per_paragraph: list[list[_Found]]) -> tuple[Quote, ...]:
-    """Quotes left open at a paragraph's end joined with their rest; short ones dropped."""
-    quotes: list[Quote] = []
-    carry: tuple[list[str], int, str | None] | None = None
-    for quotes_here in per_paragraph:
-        carried = False
-        for k, quote in enumerate(quotes_here):
-            if carry and k == 0 and quote.start <= 1 and not quote.turn:
-                parts, first, who = carry
-                carry = (parts + [quote.text], first, who or quote.speaker)
-                carried = True
-                if not quote.open_ended:
-                    quotes.append(Quote(" ".join(carry[0]), carry[2], carry[1]))
-                    carry = None
-                continue
-            if carry:
-                quotes.append(Quote(" ".join(carry[0]), carry[2], carry[1]))
-                carry = None
-            if quote.open_ended:
-                carry = ([quote.text], quote.paragraph, quote.speaker)
-                carried = True
-            else:
-                quotes.append(Quote(quote.text, quote.speaker, quote.paragraph))
-        if carry and not carried:
-            quotes.append(Quote(" ".join(carry[0]), carry[2], carry[1]))
-            carry = None
-    if carry:
-        quotes.append(Quote(" ".join(carry[0]), carry[2], carry[1]))
-    return tuple(q for q in quotes if len(q.text.split()) >= _MIN_WORDS)

@@ -1,0 +1,210 @@
+"""The pre-clean of an HTML page, before either extractor reads it: captions taken out as
+photo credits, and page furniture dropped (share bars, newsletter boxes, "related" blocks,
+bylines, labels laid over charts, what the page hides from readers), judged by class names
+and text. Its second half, on the extractors' paragraphs, is :mod:`digest.extract.postclean`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from lxml.html import HtmlElement
+
+from digest.extract.blocks import INLINE_TAGS, SKIP_TAGS
+from digest.extract.dom import (
+    class_names,
+    class_pattern,
+    clean_space,
+    hidden_from_readers,
+    link_density,
+)
+from digest.extract.lines import is_prose
+from digest.extract.meta import PageMeta
+from digest.extract.meta.title import text_key
+from digest.models import Credit
+
+_KEEP_TAGS = frozenset({"html", "body", "article", "main"})
+
+_BOILER_CLASS = class_pattern(
+    r"share|sharing|sharebar|sharedaddy|social|newsletter|related\w*|recommend(?:ed|ations)?|read-?more|"
+    r"more-?stories|promo|outbrain|taboola|subscribe|subscription|signup|sign-up|advert|advertisement|"
+    r"ad-?slot|sponsor(?:ed)?|comments?|breadcrumbs?|toolbar|newsletter-?signup|popular|most-?read|"
+    r"trending|cookie|consent|inline-?cta|skip-?link|print-?only|gallery"
+)
+_CAPTION_CLASS = class_pattern(
+    r"caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit"
+)
+_STRONG_BOILER_CLASS = class_pattern(
+    r"sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read"
+)
+_NOT_CAPTION_CLASS = re.compile(r"(?:no|has|with|without)[_-]?caption", re.I)
+_PLACED = re.compile(
+    r"(?:^|;)\s*top\s*:[^;]*%.*(?:^|;)\s*left\s*:[^;]*%|(?:^|;)\s*left\s*:[^;]*%.*(?:^|;)\s*top\s*:[^;]*%",
+    re.I | re.S,
+)
+"""Inline style that pins an element at a percentage of its parent: text laid over a chart
+or map drawing (ai2html and the like), never running text."""
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BYLINE_CLASS = class_pattern(
+    r"byline|by-?line|author|authors|dateline|timestamp|published|pubdate|date"
+)
+
+_SENTENCE = re.compile(r"""\w[.!?…]["'”’)\]]*(?:\s|$)""")
+SLIDE_SENTENCES = 3
+"""A figure caption with this many sentences or more reads as a passage of the story."""
+
+
+def _slide_texts(root: HtmlElement) -> set[HtmlElement]:
+    """The figure captions that carry the story, on pages told as a run of pictures.
+
+    A photo caption is a sentence or two; a slideshow's story is written in its captions,
+    several sentences each. When three or more captions read like that, they are the text.
+    """
+    long: set[HtmlElement] = set()
+    for caption in root.iter("figcaption"):
+        text = clean_space(caption.text_content())
+        if len(_SENTENCE.findall(text)) >= SLIDE_SENTENCES and len(text.split()) >= 40:
+            long.add(caption)
+    return long if len(long) >= 3 else set()
+
+
+class _Kinds(NamedTuple):
+    """What an element's class and id say it is (see :func:`_class_kinds`)."""
+
+    named: bool
+    caption: bool
+    boiler: bool
+    strong: bool
+    byline: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_kinds(names: str) -> _Kinds:
+    """What class names say: a caption, page furniture (strongly so: boxes of other stories,
+    comments), a byline. Pages repeat a few hundred class strings over thousands of
+    elements, so each string is judged once."""
+    if not names.strip():
+        return _Kinds(False, False, False, False, False)
+    return _Kinds(
+        named=True,
+        caption=bool(_CAPTION_CLASS.search(names)) and not _NOT_CAPTION_CLASS.search(names),
+        boiler=bool(_BOILER_CLASS.search(names)),
+        strong=bool(_STRONG_BOILER_CLASS.search(names)),
+        byline=bool(_BYLINE_CLASS.search(names)),
+    )
+
+
+class Alts:
+    """The ``alt`` texts of a page's images (of five words or more, not the headline), as
+    word sets: a paragraph that repeats one is that image's caption, wherever the page sets
+    it (under the image, or in a list of captions after a run of photos)."""
+
+    def __init__(self, root: HtmlElement, title_key: str) -> None:
+        headline = set(title_key.split())
+        self.words: list[set[str]] = []
+        for image in root.iter("img"):
+            words = set(text_key(image.get("alt") or "").split())
+            if len(words) >= 5 and words != headline and words not in self.words:
+                self.words.append(words)
+
+    def captions(self, text: str) -> bool:
+        """Whether ``text`` is an image's caption: most of its words and the alt's agree."""
+        if not self.words or len(text) > 600:
+            return False
+        own = set(text_key(text).split())
+        return any(len(own & words) >= 0.8 * max(len(own), len(words)) for words in self.words)
+
+
+STORY_SHARE = 0.5
+"""An element holding this share of the prose of a page's paragraphs is the story."""
+
+
+class _Prose:
+    """How much of a page's paragraph text reads as prose, measured once when first asked."""
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.root = root
+        self.total: int | None = None
+
+    @staticmethod
+    def of(element: HtmlElement) -> int:
+        """Characters of prose in the paragraphs of ``element``."""
+        total = 0
+        for paragraph in element.iter("p"):
+            text = clean_space(paragraph.text_content())
+            if is_prose(text):
+                total += len(text)
+        return total
+
+    def holds_most(self, element: HtmlElement) -> bool:
+        """Whether ``element`` holds most of the page's prose: a class that names boxes of
+        related links ("related-links-below") set on the story's own wrapper makes it no box."""
+        if self.total is None:
+            self.total = self.of(self.root)
+        return bool(self.total) and self.of(element) >= STORY_SHARE * self.total
+
+
+def preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlElement]]:
+    """Take captions out as credits and drop page furniture before either extractor reads
+    the page.
+
+    Each credit comes with the element that held its caption, so that captions of teasers
+    outside the article can be told from the article's own.
+    """
+    credits: list[tuple[Credit, HtmlElement]] = []
+    doomed: list[HtmlElement] = []
+    story = _Prose(root)
+    title_key = text_key(meta.title or "")
+    slides = _slide_texts(root)
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or tag in _KEEP_TAGS:
+            continue
+        if tag in SKIP_TAGS:
+            doomed.append(element)
+            continue
+        names = class_names(element)
+        if element in slides:
+            continue
+        kinds = _class_kinds(names)
+        if tag == "figcaption" or (kinds.caption and tag not in ("figure", "img")):
+            text = clean_space(element.text_content())
+            if len(text) <= 600 and not any(
+                isinstance(d.tag, str) and d.tag in _HEADINGS for d in element.iter()
+            ):
+                if text and not any(text in c.text for c, _ in credits):
+                    credits[:] = [(c, a) for c, a in credits if c.text not in text]
+                    credits.append((Credit("photo", text), element.getparent()))
+                doomed.append(element)
+                continue
+        if tag == "h1" and title_key and text_key(element.text_content()) == title_key:
+            doomed.append(element)
+            continue
+        style = element.get("style")
+        if style and _PLACED.search(style) and len(clean_space(element.text_content())) < 200:
+            doomed.append(element)  # a label placed on a chart or map drawing, not a paragraph
+            continue
+        if hidden_from_readers(element, names):
+            length = len(clean_space(element.text_content()))
+            if length < 300 or link_density(element, length) > 0.5:
+                doomed.append(element)  # tags, labels and menus the reader never sees
+                continue
+        if not kinds.named:
+            continue
+        byline = kinds.byline and tag not in INLINE_TAGS
+        if byline and is_prose(clean_space(element.text_content())):
+            continue  # an author's bio or a contributors' line is text, not a byline
+        if kinds.boiler or byline:
+            length = len(element.text_content())
+            strong = kinds.strong
+            limit = 3000 if strong else 300
+            if (length < limit or link_density(element, length) > 0.5) and not (
+                strong and story.holds_most(element)
+            ):
+                doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+    return credits
