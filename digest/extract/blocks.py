@@ -124,15 +124,16 @@ def _append_text(element: HtmlElement, text: str) -> None:
         element.text = (element.text or "") + text
 
 
-def _shown_text(element: HtmlElement) -> str:
-    """The element's text a reader sees (none of its scripts or styles)."""
+def _shown_text(element: HtmlElement, between: str = "") -> str:
+    """The element's text a reader sees (none of its scripts or styles), its pieces joined
+    by ``between``."""
     pieces: list[str] = []
     for node in element.iter():
         if isinstance(node.tag, str) and node.tag not in SKIP_TAGS:
             pieces.append(node.text or "")
         if node is not element:
             pieces.append(node.tail or "")
-    return clean_space("".join(pieces))
+    return clean_space(between.join(pieces))
 
 
 def line_goes_on(before: str, after: str) -> bool:
@@ -182,13 +183,7 @@ def table_text(table: HtmlElement) -> str | None:
 def _cell_text(cell: HtmlElement) -> str:
     """A table cell's text, its pieces apart ("<span>Shamli</span><span>26</span>" reads
     "Shamli 26"): cells of a grid often set their values in adjacent inline elements."""
-    pieces: list[str] = []
-    for node in cell.iter():
-        if isinstance(node.tag, str) and node.tag not in SKIP_TAGS:
-            pieces.append(node.text or "")
-        if node is not cell:
-            pieces.append(node.tail or "")
-    return clean_space(" ".join(pieces))
+    return _shown_text(cell, " ")
 
 
 def blocks(root: HtmlElement, tables: set[str] | None = None) -> list[str]:
