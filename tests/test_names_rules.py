@@ -410,7 +410,7 @@ def test_in_results_copy_a_town_the_tagger_reads_as_a_club_is_one(
     paragraphs = (
         "Results of French league matches on Saturday:",
         "Lyon 2 Bordeaux 1",
-        "Rennes sacked their coach after losing 3-0 at home to Metz.",
+        "Rennes sacked their coach after three defeats, and Metz stay top.",
     )
     finder = NameFinder(paragraphs, NameKnobs(place_org_margin=margin))
     assert clubs <= set(finder.orgs) and towns <= set(finder.places)
@@ -520,3 +520,37 @@ def test_in_results_a_club_with_its_town_is_listed_once(
     finder = NameFinder(paragraphs)
     listed = [e.name for e in finder.org_list()]
     assert set(orgs) <= set(listed) and not set(not_orgs) & set(listed)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "clubs", "towns"),
+    [
+        # A town as subject or object of a match word, in a sentence with a score, is its club.
+        ("Leeds thrashed Derby 5-0 on Saturday.", {"Leeds", "Derby"}, set()),
+        ("Rennes needed a late goal to seal a 3-2 victory over Metz.", {"Metz"}, set()),
+        ("They lost 2-0 at home to Lyon in the cup.", {"Lyon"}, set()),
+        ("Bordeaux were held 1-1 by newly-promoted Nantes.", {"Bordeaux", "Nantes"}, set()),
+        ("The hat-trick came in Lyon's 4-0 home win.", {"Lyon"}, set()),
+        # A place after "in" is where the match was, not a side.
+        ("Leeds won 3-1 in Madrid on Sunday.", {"Leeds"}, {"Madrid"}),
+        # No score in the sentence: no match report, the town stays a place.
+        ("Officials said Paris won the race to host the games.", set(), {"Paris"}),
+        # A range of percent is no score.
+        ("Prices in Tokyo beat forecasts, rising 2-3 percent.", set(), {"Tokyo"}),
+        # A player beats a player: people stay people.
+        ("Pete Sampras beat Todd Martin 6-2 6-1.", set(), set()),
+    ],
+)
+def test_a_town_as_a_side_of_a_match_is_its_club(
+    paragraph: str, clubs: set[str], towns: set[str]
+) -> None:
+    _people, orgs, places = _names(_facts(paragraph))
+    assert clubs <= set(orgs) and not clubs & set(places)
+    assert towns <= set(places) and not towns & set(orgs)
+
+
+def test_a_town_after_in_stays_a_place_where_its_club_plays() -> None:
+    _people, orgs, places = _names(
+        _facts("Detroit beat Boston 4-2 on Monday.", "In Detroit, Smith hit two home runs.")
+    )
+    assert "Detroit" in orgs and "Detroit" in places

@@ -266,6 +266,12 @@ class NameFinder:
                 side.get(text) == "team"
                 and (text not in COUNTRIES or clubs_league)
                 and not (kind == "person" and (run.role or run.honorific))
+                # "In Detroit, Smith homered": after "in" the town is where, not who.
+                and not (
+                    kind == "place"
+                    and _IN_BEFORE.search(run.before(4))
+                    and not run.after(2).startswith(("'s", "’s"))  # "in Lyon's 2-0 win"
+                )
             ):
                 kind = "org"
             elif side.get(text) == "player" and kind == "unknown":
@@ -529,6 +535,9 @@ class NameFinder:
                 return person.name
         return None
 
+
+_IN_BEFORE: Final = re.compile(r"(?:^|\s)[Ii]n\s+$")
+""""in" just before a name: a town there is a place, though its club plays in the article."""
 
 Typed = tuple[Run, int, str | None, str]
 """(run, reading order, kind the rules give, text) of a run that may be a name."""

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from typing import Final
 
+from digest.text.sentences import sentence_spans
 from digest.text.words import word_list
 
 Name = tuple[int, int, int, str, str | None]
@@ -56,6 +57,45 @@ _NEXT_WORD: Final = re.compile(r"(?:['’]s(?:\s+[A-Z][a-z]+)?)?\s+([a-z][a-z-]*
 Italian striker"."""
 _BEFORE_A_CLUB: Final = word_list("facts/teams/before_a_club")
 """Words before a name that make it a club in a report of results: "champions Porto"."""
+_MATCH_WORDS: Final = word_list("facts/teams/match_words")
+_A_SCORE: Final = re.compile(
+    r"(?<![\w.,/-])\d{1,3}-\d{1,3}(?![\w%/-]|[.,]\d|\s*(?:percent|per\s+cent|pct)\b)"
+)
+"""A match's score in a sentence: "2-1", "66-14" (not a date, a range of percent or a ratio)."""
+_MATCH: Final = "(?:" + "|".join(sorted(_MATCH_WORDS, key=len, reverse=True)) + ")"
+_BEATEN_SIDE: Final = re.compile(
+    r"\b" + _MATCH + r"(?:\s+\d{1,3}-\d{1,3})?(?:\s+(?:at\s+home|away))?"
+    r"(?:\s+(?:over|against|to|by|with|of))?(?:\s+the)?"
+    r"(?:\s+(?!(?:in|at|on|near|from|into|after|before|during|for|since|and|or|but)\b)"
+    r"[a-z][a-z-]+){0,2}\s+$"
+)
+"""A match word and what may come before its object ends the text before a side: "beat",
+"lost 2-0 at home to", "drew with newly-promoted" (not "beat ... in", where a place follows)."""
+_BEATING_SIDE: Final = re.compile(
+    r"(?:['’]s\s+\d{1,3}-\d{1,3}(?:\s+(?:home|away))?|\s+(?:were|was))?\s+" + _MATCH + r"\b"
+)
+"""What follows a side that played: "beat", "were held", "'s 3-1 home win"."""
+
+
+def match_sides(paragraph: str, names: list[Name]) -> list[Name]:
+    """The places a sentence that gives a score shows as sides of the match, as subject or
+    object of a match word ("Leeds beat Derby 2-0", "a 3-1 win over Derby", "lost 2-0 to
+    Derby"): a town standing for its club. People are left alone (a player beats a player)."""
+    if not _A_SCORE.search(paragraph):
+        return []
+    found = []
+    for name in names:
+        if name[4] != "place":
+            continue
+        start, end = name[1], name[2]
+        sentence = next((s for s in sentence_spans(paragraph) if s[0] <= start < s[1]), None)
+        if sentence is None or not _A_SCORE.search(paragraph, sentence[0], sentence[1]):
+            continue
+        if _BEATEN_SIDE.search(paragraph[max(sentence[0], start - 60) : start]) or (
+            _BEATING_SIDE.match(paragraph, end, sentence[1])
+        ):
+            found.append(name)
+    return found
 
 
 def _in_brackets(paragraph: str, start: int) -> bool:
@@ -95,6 +135,8 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
                 and not _NOT_A_CLUB.search(name[3])
             ):
                 found[name[3]] = "team"  # "Everton striker Duncan Ferguson"
+        for name in match_sides(paragraph, here):
+            found[name[3]] = "team"  # "Leeds lost 2-0 to Derby"
         scored = [n for n in here if _SCORE.match(paragraph, n[2])]
         if len(scored) >= 2:
             groups.append((scored, True))
