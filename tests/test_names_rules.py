@@ -554,3 +554,23 @@ def test_a_town_after_in_stays_a_place_where_its_club_plays() -> None:
         _facts("Detroit beat Boston 4-2 on Monday.", "In Detroit, Smith hit two home runs.")
     )
     assert "Detroit" in orgs and "Detroit" in places
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "acronym", "listed"),
+    [
+        # A kind of body before the acronym, or a noun of bodies after it, makes it a body.
+        ("Police arrested a member of the separatist group KLX.", "KLX", True),
+        ("Analysts at investment bank QBS cut the forecast.", "QBS", True),
+        ("The APX party won a third of the seats.", "APX", True),
+        ("The report came from Dutch news agency DNP on Friday.", "DNP", True),
+        ("ZTF rebels seized the town overnight.", "ZTF", True),
+        # The initials of the body's name before the brackets spell it.
+        ("He met leaders of the Democratic Union of Karelia (DUK) on Monday.", "DUK", True),
+        # A measure's initials are no body's; a noun that is a thing's neither.
+        ("The Optimised Asset Value (OAV) rose by a tenth.", "OAV", False),
+        ("The console plays games in HDR content mode.", "HDR", False),
+    ],
+)
+def test_an_acronym_named_as_a_body_is_one(paragraph: str, acronym: str, listed: bool) -> None:
+    assert (acronym in _names(_facts(paragraph))[1]) is listed

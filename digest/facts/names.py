@@ -27,6 +27,7 @@ from digest.facts.cues import (
     VOUCHING_CUES,
     ArticleWords,
     body_cue,
+    body_noun_before,
     person_cue,
     role_around,
 )
@@ -69,6 +70,7 @@ from digest.facts.runs import (
 )
 from digest.facts.teams import sides
 from digest.models import Entity, Person
+from digest.text.words import word_list
 
 
 class _Person:
@@ -543,8 +545,27 @@ Typed = tuple[Run, int, str | None, str]
 """(run, reading order, kind the rules give, text) of a run that may be a name."""
 
 
-_DEFINED: Final = re.compile(r"([A-Z][\w’'-]*)\s*\($")
-"""The last word of a name an acronym in brackets stands for: "People Power Party (PPP)"."""
+_DEFINED: Final = re.compile(
+    r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|in|&)\s+)*)*[A-Z][\w’'-]*)\s*\($"
+)
+"""The name an acronym in brackets stands for: "People Power Party (PPP)", "Kurdistan
+Democratic Party of Iran (KDPI)"."""
+_BODY_NOUNS_AFTER: Final = word_list("facts/cues/body_nouns_after")
+"""Nouns after an acronym that make it a body's: "the SDA party", "LTTE rebels"."""
+
+
+def _defines(name: str, acronym: str) -> bool:
+    """Whether the end of a name of bodies ("Kurdistan Democratic Party of Iran", with a
+    word of bodies) spells the acronym by its capitals' initials, in order ("KDPI")."""
+    words = name.split()
+    letters = acronym.replace(".", "")
+    for start, word in enumerate(words):
+        if word[:1] != letters[:1] or ORG_WORDS.isdisjoint(words[start:]):
+            continue
+        initials = iter(w[0] for w in words[start:] if w[:1].isupper())
+        if all(c in initials for c in letters):
+            return True
+    return False
 
 
 def _acting_bodies(typed: list[Typed]) -> set[str]:
@@ -567,8 +588,17 @@ def _acting_bodies(typed: list[Typed]) -> set[str]:
             after.startswith(("'s", "’s"))
             or first in SAY_VERBS
             or first in ROLE_NOUNS
+            or first in _BODY_NOUNS_AFTER
+            or " ".join(words[:2]).strip(",.;:") == "news agency"
             or last in TO_A_BODY
-            or (defined is not None and defined.group(1) in ORG_WORDS)
+            or body_noun_before(run)  # "the separatist group ETA", "investment bank UBS"
+            or (
+                defined is not None
+                and (
+                    defined.group(1).split()[-1] in ORG_WORDS  # "American Airlines (AAL)"
+                    or _defines(defined.group(1), text)
+                )
+            )
         ):
             acting.add(text)
     return acting
