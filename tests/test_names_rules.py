@@ -574,3 +574,22 @@ def test_a_town_after_in_stays_a_place_where_its_club_plays() -> None:
 )
 def test_an_acronym_named_as_a_body_is_one(paragraph: str, acronym: str, listed: bool) -> None:
     assert (acronym in _names(_facts(paragraph))[1]) is listed
+
+
+@pytest.mark.parametrize(
+    ("line", "team", "listed"),
+    [
+        # A placed line of results: the competitor, the country, then the team.
+        ("2. Maria Lopez (Spain) Vantoro 1:54.443", "Vantoro", True),
+        ("7. Jo Sato (Japan) Kessington one lap", "Kessington", True),
+        # A team bearing a country's name is the team on such a line.
+        ("4. Tom Walker (Britain) Jordan 1:55.385", "Jordan", True),
+        # No placing: no line of results.
+        ("Maria Lopez (Spain) Vantoro 1:54.443", "Vantoro", False),
+    ],
+)
+def test_a_competitor_s_team_on_a_line_of_results_is_an_organisation(
+    line: str, team: str, listed: bool
+) -> None:
+    orgs = _names(_facts("Placings after the second stage:", line))[1]
+    assert (team in orgs) is listed

@@ -276,11 +276,13 @@ class NameFinder:
                 )
             ):
                 kind = "org"
+            elif side.get(text) == "entrant" and kind != "person":
+                kind = "org"  # a competitor's team, though a country bears its name
             elif side.get(text) == "player" and kind == "unknown":
                 kind = "person"
             if side.get(text) == "player":
                 self._players.add(text)
-            elif side.get(text) == "team" and kind == "org":
+            elif side.get(text) in ("team", "entrant") and kind == "org":
                 self._teams.add(text)  # results vouch for it as a list does
             out.append((run, order, kind, text))
         return out

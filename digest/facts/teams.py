@@ -98,12 +98,40 @@ def match_sides(paragraph: str, names: list[Name]) -> list[Name]:
     return found
 
 
+_RANK: Final = re.compile(r"\s*\d{1,3}\s*\.\s*")
+"""A placing opening a line of results: "3. "."""
+_NATION: Final = re.compile(r"\s*\([A-Z][\w. ]{0,30}\)\s+")
+"""A competitor's country in brackets: " (Canada) "."""
+_ENTRANT_END: Final = re.compile(r"\s*(?:$|[\d(]|[a-z])")
+"""What may follow the team on its line: its time or points, "one lap", "all same time"."""
+
+
+def entrant(paragraph: str, names: list[Name]) -> Name | None:
+    """The team on a placed line of results, after the competitor and the competitor's
+    country: "3. Jacques Villeneuve (Canada) Williams 1:54.443" (the team, a maker or a
+    sponsor, is an organisation though a country or a town may bear its name)."""
+    rank = _RANK.match(paragraph)
+    if rank is None or len(names) < 2:
+        return None
+    first = names[0]
+    if first[1] != rank.end() or first[4] != "person":
+        return None
+    nation = _NATION.match(paragraph, first[2])
+    if nation is None:
+        return None
+    team = next((n for n in names if n[1] == nation.end()), None)
+    if team is None or team[4] == "person" or not _ENTRANT_END.match(paragraph, team[2]):
+        return None
+    return team
+
+
 def _in_brackets(paragraph: str, start: int) -> bool:
     return paragraph.rfind("(", 0, start) > paragraph.rfind(")", 0, start)
 
 
 def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
-    """Map a name's text to "team" or "player" when the article shows it as a side."""
+    """Map a name's text to "team" or "player" when the article shows it as a side, or to
+    "entrant" when it is a competitor's team on a line of results (:func:`entrant`)."""
     found: dict[str, str] = {}
     by_paragraph: dict[int, list[Name]] = {}
     for name in names:
@@ -135,6 +163,9 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
                 and not _NOT_A_CLUB.search(name[3])
             ):
                 found[name[3]] = "team"  # "Everton striker Duncan Ferguson"
+        team = entrant(paragraph, here)
+        if team is not None:
+            found[team[3]] = "entrant"  # "3. Jacques Villeneuve (Canada) Williams"
         for name in match_sides(paragraph, here):
             found[name[3]] = "team"  # "Leeds lost 2-0 to Derby"
         scored = [n for n in here if _SCORE.match(paragraph, n[2])]
