@@ -593,3 +593,26 @@ def test_a_competitor_s_team_on_a_line_of_results_is_an_organisation(
 ) -> None:
     orgs = _names(_facts("Placings after the second stage:", line))[1]
     assert (team in orgs) is listed
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "clubs", "places"),
+    [
+        # Players with their clubs in brackets: the clubs are organisations.
+        (
+            "Defenders - Marco Rossi (Lazio), Jo Sato (Kessington), Tom Walker (Leeds).",
+            {"Lazio", "Kessington", "Leeds"},
+            set(),
+        ),
+        # Countries in brackets are the players' nations.
+        ("Runners - Jane Doe (Kenya), John Roe (Ethiopia).", set(), {"Kenya", "Ethiopia"}),
+        # States after senators, with no sign of sport, stay places.
+        ("The senators were Jane Doe (Texas), John Roe (Ohio).", set(), {"Texas", "Ohio"}),
+    ],
+)
+def test_players_clubs_in_brackets_are_organisations(
+    paragraph: str, clubs: set[str], places: set[str]
+) -> None:
+    _people, orgs, found_places = _names(_facts(paragraph))
+    assert clubs <= set(orgs) and not clubs & set(found_places)
+    assert places <= set(found_places) and not places & set(orgs)

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from typing import Final
 
+from digest.facts.gazetteer import COUNTRIES
 from digest.text.sentences import sentence_spans
 from digest.text.words import word_list
 
@@ -125,6 +126,25 @@ def entrant(paragraph: str, names: list[Name]) -> Name | None:
     return team
 
 
+_CLUB_AFTER: Final = re.compile(r"\s*\(\s*$")
+"""A bracket opened just after a player's name: "Marco Rossi (" before the club."""
+
+
+def clubs_of_players(paragraph: str, names: list[Name]) -> list[Name]:
+    """The names in brackets after players in a list of two or more: "Marco Rossi (Lazio),
+    Jo Sato (Kessington)" names each player's club (a country there is the player's
+    nation, and stays a place)."""
+    pairs = [
+        club
+        for player, club in zip(names, names[1:], strict=False)
+        if player[4] == "person"
+        and club[4] in ("place", "unknown", "org")
+        and _CLUB_AFTER.fullmatch(paragraph, player[2], club[1])
+        and paragraph.startswith(")", club[2])
+    ]
+    return pairs if len(pairs) >= 2 else []
+
+
 def _in_brackets(paragraph: str, start: int) -> bool:
     return paragraph.rfind("(", 0, start) > paragraph.rfind(")", 0, start)
 
@@ -141,12 +161,16 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
     counts: list[Name] = []
     """Rows of one figure: a table of points ("Ferrari 12") only when a row is headed by a
     body or a name no list knows, not when all are places ("Texas 38", "Ohio 18")."""
+    clubs: list[Name] = []
+    """Names in brackets after players, in lists of players (:func:`clubs_of_players`)."""
     with_scorers: list[Name] = []
     """Sides with their score and then their scorers in brackets, a line each: "Durham 326
     (D. Cox 95 not out)", "Lyon 2 (Dupont 15th)"."""
     for index, here in by_paragraph.items():
         paragraph = paragraphs[index]
         bracketed = "(" in paragraph  # else no name is in brackets: none is looked for
+        if bracketed:
+            clubs.extend(clubs_of_players(paragraph, here))
         here = [
             n
             for n in here
@@ -194,6 +218,12 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
         rows.extend(counts)
     if len(with_scorers) >= 2:
         groups.append((with_scorers, True))  # the article's sides, line by line
+    nations = [c for c in clubs if c[3] in COUNTRIES]
+    if clubs and not nations and (groups or rows or any(c[4] != "place" for c in clubs)):
+        # Players with their clubs in brackets, where results or a club no list knows show
+        # a sports article (not "Jane Doe (Texas), John Roe (Ohio)" in a list of senators).
+        for club in clubs:
+            found[club[3]] = "team"
     if not groups and not rows:
         return found  # no results and no table: no sides
     # In a report of results, "champions Porto" and "rivals Benfica" are clubs too.
