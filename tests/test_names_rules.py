@@ -616,3 +616,32 @@ def test_players_clubs_in_brackets_are_organisations(
     _people, orgs, found_places = _names(_facts(paragraph))
     assert clubs <= set(orgs) and not clubs & set(found_places)
     assert places <= set(found_places) and not places & set(orgs)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "clubs", "towns"),
+    [
+        # A team a player plays for, or came from, is a club.
+        (("He plays for Newcastle these days.",), {"Newcastle"}, set()),
+        (("The striker, signed from Leeds, scored twice.",), {"Leeds"}, set()),
+        # A group of a town's players names its club.
+        (("He is without the Dortmund trio of Jo Sato and Al Roe.",), {"Dortmund"}, set()),
+        # In a report of results, a town owning a player, or named a side, is a club.
+        (("Leeds beat Derby 2-0.", "Bremen's Jens Todt was picked."), {"Bremen"}, set()),
+        (("Leeds beat Derby 2-0.", "First division side Nice sacked the coach."), {"Nice"}, set()),
+        # Elsewhere a town owning a person is the town.
+        (("London's Sadiq Khan spoke on Monday.",), set(), {"London"}),
+        # Players' clubs in brackets, in a report of results; a country there stays a place.
+        (
+            ("Leeds beat Derby 2-0.", "Jo Sato (Lille), Al Roe (Monaco), Tom Walker (Metz)."),
+            {"Lille", "Metz"},
+            {"Monaco"},
+        ),
+    ],
+)
+def test_a_town_a_player_plays_for_is_its_club(
+    paragraphs: tuple[str, ...], clubs: set[str], towns: set[str]
+) -> None:
+    _people, orgs, places = _names(_facts(*paragraphs))
+    assert clubs <= set(orgs) and not clubs & set(places)
+    assert towns <= set(places) and not towns & set(orgs)

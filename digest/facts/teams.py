@@ -58,6 +58,13 @@ _NEXT_WORD: Final = re.compile(r"(?:['’]s(?:\s+[A-Z][a-z]+)?)?\s+([a-z][a-z-]*
 Italian striker"."""
 _BEFORE_A_CLUB: Final = word_list("facts/teams/before_a_club")
 """Words before a name that make it a club in a report of results: "champions Porto"."""
+_PLAYS_FOR: Final = re.compile(
+    r"\b(?:(?:play|plays|played|playing|player)\s+for|signed\s+from)\s+(?:the\s+)?$"
+)
+"""Words before a team a player plays for or came from: "plays for Newcastle", "a former
+player for Monaco", "signed from Liverpool"."""
+_OWNER: Final = re.compile(r"['’]s\s+")
+"""A possessive after a name: "Bremen's "."""
 _MATCH_WORDS: Final = word_list("facts/teams/match_words")
 _A_SCORE: Final = re.compile(
     r"(?<![\w.,/-])\d{1,3}-\d{1,3}(?![\w%/-]|[.,]\d|\s*(?:percent|per\s+cent|pct)\b)"
@@ -133,7 +140,7 @@ _CLUB_AFTER: Final = re.compile(r"\s*\(\s*$")
 def clubs_of_players(paragraph: str, names: list[Name]) -> list[Name]:
     """The names in brackets after players in a list of two or more: "Marco Rossi (Lazio),
     Jo Sato (Kessington)" names each player's club (a country there is the player's
-    nation, and stays a place)."""
+    nation, and stays a place; a list mostly of countries is one of nations)."""
     pairs = [
         club
         for player, club in zip(names, names[1:], strict=False)
@@ -142,7 +149,8 @@ def clubs_of_players(paragraph: str, names: list[Name]) -> list[Name]:
         and _CLUB_AFTER.fullmatch(paragraph, player[2], club[1])
         and paragraph.startswith(")", club[2])
     ]
-    return pairs if len(pairs) >= 2 else []
+    clubs = [c for c in pairs if c[3] not in COUNTRIES]
+    return clubs if len(clubs) >= 2 and 2 * len(clubs) >= len(pairs) else []
 
 
 def _in_brackets(paragraph: str, start: int) -> bool:
@@ -187,6 +195,11 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
                 and not _NOT_A_CLUB.search(name[3])
             ):
                 found[name[3]] = "team"  # "Everton striker Duncan Ferguson"
+        for name in here:
+            if name[4] in ("place", "unknown") and _PLAYS_FOR.search(
+                paragraph, max(0, name[1] - 30), name[1]
+            ):
+                found[name[3]] = "team"  # "who plays for Newcastle", "signed from Leeds"
         team = entrant(paragraph, here)
         if team is not None:
             found[team[3]] = "entrant"  # "3. Jacques Villeneuve (Canada) Williams"
@@ -218,15 +231,21 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
         rows.extend(counts)
     if len(with_scorers) >= 2:
         groups.append((with_scorers, True))  # the article's sides, line by line
-    nations = [c for c in clubs if c[3] in COUNTRIES]
-    if clubs and not nations and (groups or rows or any(c[4] != "place" for c in clubs)):
+    if clubs and (groups or rows or any(c[4] != "place" for c in clubs)):
         # Players with their clubs in brackets, where results or a club no list knows show
         # a sports article (not "Jane Doe (Texas), John Roe (Ohio)" in a list of senators).
         for club in clubs:
             found[club[3]] = "team"
     if not groups and not rows:
         return found  # no results and no table: no sides
-    # In a report of results, "champions Porto" and "rivals Benfica" are clubs too.
+    # In a report of results, "champions Porto" and "rivals Benfica" are clubs too, and so
+    # is a town owning a player ("Bremen's Jens Todt").
+    starts = {(n[0], n[1]) for n in names if n[4] == "person"}
+    for name in names:
+        if name[4] == "place" and name[3] not in found:
+            owner = _OWNER.match(paragraphs[name[0]], name[2])
+            if owner and (name[0], owner.end()) in starts:
+                found[name[3]] = "team"
     for name in names:
         if name[4] in ("place", "unknown") and name[3] not in found:
             before = paragraphs[name[0]][max(0, name[1] - 14) : name[1]].split()
