@@ -140,6 +140,7 @@ def test_each_person_cue_holds_for_its_row(cue: str, paragraph: str, text: str) 
 
 BODY_ROWS: list[tuple[str, str, str]] = [
     ("body_noun_before", "Prices fell at the retailer Whole Foods this week.", "Whole Foods"),
+    ("body_noun_after", "She ran for the Chart Velo party in May.", "Chart Velo"),
     ("owned_before", "Prices fell at Amazon-owned Whole Foods this week.", "Whole Foods"),
 ]
 """(cue, paragraph, the name the cue makes an organisation)."""
@@ -645,3 +646,23 @@ def test_a_town_a_player_plays_for_is_its_club(
     _people, orgs, places = _names(_facts(*paragraphs))
     assert clubs <= set(orgs) and not clubs & set(places)
     assert towns <= set(places) and not towns & set(orgs)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "listed"),
+    [
+        # A noun of bodies after a name makes it the body's.
+        ("She ran for the Chart Velo party in May.", "Chart Velo", True),
+        ("The Dnevi Zor newspaper printed the letter.", "Dnevi Zor", True),
+        # A celebration is no body; a cause's fighters name no body but an acronym's do.
+        ("They threw a Super Bowl party on Sunday.", "Super Bowl", False),
+        ("Kessoni rebels seized the town.", "Kessoni", False),
+        ("ZTF rebels seized the town.", "ZTF", True),
+        # Houses of parliaments are bodies.
+        ("The House of Commons voted on Monday.", "House of Commons", True),
+    ],
+)
+def test_a_noun_of_bodies_after_a_name_makes_it_a_body(
+    paragraph: str, name: str, listed: bool
+) -> None:
+    assert (name in _names(_facts(paragraph))[1]) is listed

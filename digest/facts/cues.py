@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from typing import Final
 
 from digest.facts.gazetteer import KNOWN_ORGS, ORG_WORDS, ROLE_NOUNS, ROLE_WORDS, SAY_VERBS, places
-from digest.facts.runs import CONNECTORS, Run
+from digest.facts.runs import ACRONYM, CONNECTORS, Run
 from digest.text.words import word_list
 
 DOING_VERBS: Final = word_list("facts/cues/doing_verbs")
@@ -33,6 +33,11 @@ _BODY_NOUNS: Final = word_list("facts/cues/body_nouns")
 _BODY_OWNED: Final = word_list("facts/cues/body_owned")
 """The second half of "Amazon-owned", "state-run": what follows is a body or a brand."""
 TO_A_BODY: Final = word_list("facts/cues/to_a_body")
+BODY_NOUNS_AFTER: Final = word_list("facts/cues/body_nouns_after")
+"""Nouns after a name that make it a body's: "the Chart Thai party"."""
+ACRONYM_NOUNS_AFTER: Final = word_list("facts/cues/acronym_nouns_after")
+"""Nouns after an acronym that make it a body's (besides ``BODY_NOUNS_AFTER``): "LTTE
+rebels", "the PKK movement"."""
 """Words just before a name that speak to a body or place someone in it ("told NBC")."""
 _SUBJECT_REPEATS: Final = 2
 """Times a name's last word is written alone as a subject before the name counts as a
@@ -241,6 +246,25 @@ def body_noun_before(run: Run) -> bool:
     return bool(before) and before[-1] in _BODY_NOUNS and not _GOES_ON.match(run.source, run.end)
 
 
+_A_BEFORE: Final = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
+"""An indefinite article before a name: "a Super Bowl party" is a kind of party."""
+
+
+def body_noun_after(run: Run) -> bool:
+    """A noun of bodies just after the name: "the Chart Thai party", "the Yedioth Ahronoth
+    newspaper", "the PAP news agency"; after an acronym also "LTTE rebels", "the PKK
+    movement"."""
+    after = run.after(16).split()
+    if not after:
+        return False
+    first = after[0].rstrip(",.;:")
+    return (
+        (first in BODY_NOUNS_AFTER and not _A_BEFORE.search(run.before(4)))
+        or (first in ACRONYM_NOUNS_AFTER and ACRONYM.match(run.text) is not None)
+        or " ".join(after[:2]).rstrip(",.;:") == "news agency"
+    )
+
+
 def owned_before(run: Run) -> bool:
     """A body's owner joined to "-owned" (or "-run", "-backed") before the name: "Amazon-owned
     Whole Foods", "state-run Xinhua"."""
@@ -253,7 +277,7 @@ PersonCue = Callable[[Run, ArticleWords], bool]
 BodyCue = Callable[[Run], bool]
 """A cue of ``BODY_CUES``: whether what is around the run makes it an organisation."""
 
-BODY_CUES: Final[tuple[BodyCue, ...]] = (body_noun_before, owned_before)
+BODY_CUES: Final[tuple[BodyCue, ...]] = (body_noun_before, body_noun_after, owned_before)
 """Cues that make an undecided run an organisation; asked before ``PERSON_CUES`` (a body
 "said" things too)."""
 PERSON_CUES: Final[tuple[PersonCue, ...]] = (

@@ -27,6 +27,7 @@ from digest.facts.cues import (
     VOUCHING_CUES,
     ArticleWords,
     body_cue,
+    body_noun_after,
     body_noun_before,
     person_cue,
     role_around,
@@ -70,7 +71,6 @@ from digest.facts.runs import (
 )
 from digest.facts.teams import sides
 from digest.models import Entity, Person
-from digest.text.words import word_list
 
 
 class _Person:
@@ -552,8 +552,6 @@ _DEFINED: Final = re.compile(
 )
 """The name an acronym in brackets stands for: "People Power Party (PPP)", "Kurdistan
 Democratic Party of Iran (KDPI)"."""
-_BODY_NOUNS_AFTER: Final = word_list("facts/cues/body_nouns_after")
-"""Nouns after an acronym that make it a body's: "the SDA party", "LTTE rebels"."""
 
 
 def _defines(name: str, acronym: str) -> bool:
@@ -590,8 +588,7 @@ def _acting_bodies(typed: list[Typed]) -> set[str]:
             after.startswith(("'s", "’s"))
             or first in SAY_VERBS
             or first in ROLE_NOUNS
-            or first in _BODY_NOUNS_AFTER
-            or " ".join(words[:2]).strip(",.;:") == "news agency"
+            or body_noun_after(run)  # "the SDA party", "PAP news agency"
             or last in TO_A_BODY
             or body_noun_before(run)  # "the separatist group ETA", "investment bank UBS"
             or (
