@@ -532,6 +532,8 @@ def test_in_results_a_club_with_its_town_is_listed_once(
         ("They lost 2-0 at home to Lyon in the cup.", {"Lyon"}, set()),
         ("Bordeaux were held 1-1 by newly-promoted Nantes.", {"Bordeaux", "Nantes"}, set()),
         ("The hat-trick came in Lyon's 4-0 home win.", {"Lyon"}, set()),
+        # A club's name that opens with its town, as a side.
+        ("The Boston Red Sox won 4-1 over the Kessington Owls.", {"Boston Red Sox"}, set()),
         # A place after "in" is where the match was, not a side.
         ("Leeds won 3-1 in Madrid on Sunday.", {"Leeds"}, {"Madrid"}),
         # No score in the sentence: no match report, the town stays a place.

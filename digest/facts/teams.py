@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import Final
 
-from digest.facts.gazetteer import COUNTRIES
+from digest.facts.gazetteer import COUNTRIES, places
 from digest.text.sentences import sentence_spans
 from digest.text.words import word_list
 
@@ -85,15 +85,23 @@ _BEATING_SIDE: Final = re.compile(
 """What follows a side that played: "beat", "were held", "'s 3-1 home win"."""
 
 
+def _town_first(text: str) -> bool:
+    """Whether a name no rule decided opens with a town's name and goes on: "Boston Red
+    Sox", "Toronto Blue Jays" (a club's name and nickname)."""
+    words = text.split()
+    return any(" ".join(words[:k]) in places() for k in range(1, len(words)))
+
+
 def match_sides(paragraph: str, names: list[Name]) -> list[Name]:
     """The places a sentence that gives a score shows as sides of the match, as subject or
     object of a match word ("Leeds beat Derby 2-0", "a 3-1 win over Derby", "lost 2-0 to
-    Derby"): a town standing for its club. People are left alone (a player beats a player)."""
+    Derby"): a town standing for its club; so is a name no rule decided that opens with a
+    town ("the Boston Red Sox won 4-1"). People are left alone (a player beats a player)."""
     if not _A_SCORE.search(paragraph):
         return []
     found = []
     for name in names:
-        if name[4] != "place":
+        if name[4] != "place" and not (name[4] == "unknown" and _town_first(name[3])):
             continue
         start, end = name[1], name[2]
         sentence = next((s for s in sentence_spans(paragraph) if s[0] <= start < s[1]), None)
