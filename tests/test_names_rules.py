@@ -668,3 +668,24 @@ def test_a_noun_of_bodies_after_a_name_makes_it_a_body(
     paragraph: str, name: str, listed: bool
 ) -> None:
     assert (name in _names(_facts(paragraph))[1]) is listed
+
+
+@pytest.mark.parametrize(
+    ("margin", "clubs"),
+    [
+        # In results copy the tagger may add a club at a lower margin than elsewhere.
+        (NameKnobs().add_club_margin, {"Bastia", "Cannes"}),
+        (NameKnobs().add_org_margin, set()),
+        (float("inf"), set()),
+    ],
+)
+def test_in_results_copy_the_tagger_adds_a_club_at_its_own_margin(
+    margin: float, clubs: set[str]
+) -> None:
+    paragraphs = (
+        "Results on Saturday:",
+        "Lyon 2 Nantes 1",
+        "Bastia and Cannes are level on points.",
+    )
+    finder = NameFinder(paragraphs, NameKnobs(add_club_margin=margin))
+    assert set(finder.orgs) - {"Lyon", "Nantes"} == clubs

@@ -315,7 +315,11 @@ class NameFinder:
                     # A word alone is asked only in results copy (its clubs): asking the
                     # tagger of every capitalised word would cost more than it finds.
                     and (len(run.tokens) > 1 or self._sports)
-                    and self.confirmer.read_as("ORG", knobs.add_org_margin, by_text[text])
+                    and self.confirmer.read_as(
+                        "ORG",
+                        knobs.add_club_margin if self._sports else knobs.add_org_margin,
+                        by_text[text],
+                    )
                 )
             ):
                 kind = "org"
