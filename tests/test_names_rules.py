@@ -689,3 +689,20 @@ def test_in_results_copy_the_tagger_adds_a_club_at_its_own_margin(
     )
     finder = NameFinder(paragraphs, NameKnobs(add_club_margin=margin))
     assert set(finder.orgs) - {"Lyon", "Nantes"} == clubs
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "place", "listed"),
+    [
+        # One word in capitals inside a sentence is an acronym, not the town of that name.
+        (("The page loads its data with AJAX calls.",), "Ajax", False),
+        # A dateline, a line in capitals or a results line gives the town in capitals.
+        (("ANCHORAGE, Alaska 2019-03-01", "Snow fell all day."), "Anchorage", True),
+        (("Results on Sunday:", "Oakland 4 BOSTON 6"), "Boston", True),
+    ],
+)
+def test_a_word_in_capitals_inside_a_sentence_is_no_town(
+    paragraphs: tuple[str, ...], place: str, listed: bool
+) -> None:
+    _people, orgs, places = _names(_facts(*paragraphs))
+    assert (place in places or place in orgs) is listed

@@ -229,6 +229,10 @@ def title_case(word: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), word)
 
 
+_SCORE_NEXT: Final = re.compile(r"\s*\d")
+"""A number just after a name: its score ("BOSTON 6")."""
+
+
 def uncap(run: Run, shouted: bool) -> None:
     """Read words written in capitals as names ("NEW YORK" -> "New York") when a list knows
     them; in a heading or table row every capitalised word is read so, none as an acronym."""
@@ -238,8 +242,17 @@ def uncap(run: Run, shouted: bool) -> None:
     if titled == run.tokens:
         return
     text = " ".join(titled)
+    # One word in capitals inside a sentence of words in lower case is an acronym ("AJAX",
+    # "NATO"), not a town shouted: prose writes a town in title case (a dateline opens its
+    # line, a results line gives the home side in capitals and its score: "Oakland 4 BOSTON 6").
+    lone = (
+        not shouted
+        and len(titled) == 1
+        and not run.sentence_start
+        and not _SCORE_NEXT.match(run.source, run.end)
+    )
     if (
-        text in places()
+        (text in places() and not lone)
         or text in KNOWN_ORGS
         or (
             titled[0] != run.tokens[0]
@@ -258,7 +271,7 @@ def uncap(run: Run, shouted: bool) -> None:
         run.tokens = titled
     else:
         run.tokens = [
-            t if t in places() or t in MONTHS_DAYS else w
+            t if (t in places() and not lone) or t in MONTHS_DAYS else w
             for w, t in zip(run.tokens, titled, strict=True)
         ]
 
