@@ -706,3 +706,23 @@ def test_a_word_in_capitals_inside_a_sentence_is_no_town(
 ) -> None:
     _people, orgs, places = _names(_facts(*paragraphs))
     assert (place in places or place in orgs) is listed
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "place", "listed"),
+    [
+        # A town's name that is a given name too, speaking, is a person's: no place.
+        (
+            ("He came home with his wife, Elizabeth.", "“We won,” said Elizabeth."),
+            "Elizabeth",
+            False,
+        ),
+        # A country speaks for its government; a town not speaking stays a town.
+        (("Jordan said on Monday it would reopen the border.",), "Jordan", True),
+        (("The plant in Elizabeth closed on Monday.",), "Elizabeth", True),
+    ],
+)
+def test_a_town_named_like_a_person_who_speaks_is_no_place(
+    paragraphs: tuple[str, ...], place: str, listed: bool
+) -> None:
+    assert (place in _names(_facts(*paragraphs))[2]) is listed

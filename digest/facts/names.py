@@ -51,6 +51,7 @@ from digest.facts.gazetteer import (
     ORG_WORDS,
     ROLE_NOUNS,
     SAY_VERBS,
+    is_given_name,
     places,
 )
 from digest.facts.kinds import LISTED, after_indefinite, decide, known_place
@@ -292,6 +293,12 @@ class NameFinder:
         if place_line:
             self.places[place_line[3]] = [0]
         typed = self._typed_runs(place_line)
+        # A town's name that is a given name too, speaking in some mention ("said
+        # Elizabeth"), is a person's in every mention: no place (a country speaks for its
+        # government: "Jordan said").
+        speaking = {text for run, _, kind, text in typed if kind == "place" and _speaks(run)}
+        if speaking:
+            typed = [(r, o, "unknown" if t in speaking else k, t) for r, o, k, t in typed]
         article = ArticleWords.of(run for run, _, kind, _ in typed if kind == "unknown")
         tagger = self.knobs.tagger
         confirm = self.knobs.confirm if tagger else frozenset()
@@ -542,6 +549,26 @@ class NameFinder:
             if name == person.name or (words and last == person.surname):
                 return person.name
         return None
+
+
+def _speaks(run: Run) -> bool:
+    """Whether a one-word name that is a given name and no country's has a verb of saying
+    just after it ("Charlotte told") or, after a quote or a comma, just before it ('," said
+    Elizabeth')."""
+    text = run.text
+    if len(run.tokens) != 1 or text in COUNTRIES or not is_given_name(text):
+        return False
+    after = run.after(20).split()
+    inverted = _SAID_BEFORE.search(run.before(30))
+    return bool(
+        (after and after[0].strip(",.;:") in SAY_VERBS)
+        or (inverted and inverted.group(1) in SAY_VERBS)
+    )
+
+
+_SAID_BEFORE: Final = re.compile(r"[,”\"’']\s*([a-z]+)\s+$")
+"""A verb of saying after a quote or a comma, just before a name: '," said Elizabeth' (not
+"officials said Paris won": there the name opens what was said)."""
 
 
 _IN_BEFORE: Final = re.compile(r"(?:^|\s)[Ii]n\s+$")
