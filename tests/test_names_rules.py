@@ -726,3 +726,21 @@ def test_a_town_named_like_a_person_who_speaks_is_no_place(
     paragraphs: tuple[str, ...], place: str, listed: bool
 ) -> None:
     assert (place in _names(_facts(*paragraphs))[2]) is listed
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "listed", "not_listed"),
+    [
+        # In results copy a club named by town and nickname is one club, by either half.
+        (
+            ("Results on Sunday:", "Baltimore 4 Boston 2", "The Baltimore Orioles won again."),
+            ["Baltimore Orioles", "Boston"],
+            ["Baltimore"],
+        ),
+    ],
+)
+def test_in_results_a_club_by_town_and_nickname_is_listed_once(
+    paragraphs: tuple[str, ...], listed: list[str], not_listed: list[str]
+) -> None:
+    orgs = [e.name for e in NameFinder(paragraphs).org_list()]
+    assert set(listed) <= set(orgs) and not set(not_listed) & set(orgs)

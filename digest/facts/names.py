@@ -517,7 +517,10 @@ class NameFinder:
         # So are "US Congress" and "Congress": a country before a body's name.
         orgs = {name: list(orders) for name, orders in self.orgs.items()}
         for name in list(orgs):
-            for short in (short_form(name), self._club_short_form(name) if self._sports else None):
+            shorts = [short_form(name)]
+            if self._sports:
+                shorts += [self._club_short_form(name), *self._club_halves(name)]
+            for short in shorts:
                 # ``name`` may itself have gone into a fuller name already.
                 if short and short in orgs and name in orgs:
                     orgs[name] = sorted(orgs[name] + orgs.pop(short))
@@ -537,6 +540,17 @@ class NameFinder:
         ):
             return words[0]
         return None
+
+    @staticmethod
+    def _club_halves(name: str) -> tuple[str, ...]:
+        """In results copy, a club named by its town and a nickname is the club by either:
+        "Baltimore" and "Orioles" for "Baltimore Orioles", "New York" for "New York Yankees"."""
+        words = name.split()
+        for k in range(len(words) - 1, 0, -1):
+            town = " ".join(words[:k])
+            if town in places() and town not in COUNTRIES and not ORG_WORDS.intersection(words):
+                return town, " ".join(words[k:])
+        return ()
 
     def place_list(self) -> tuple[Entity, ...]:
         return self._entities(self.places)
