@@ -744,3 +744,30 @@ def test_in_results_a_club_by_town_and_nickname_is_listed_once(
 ) -> None:
     orgs = [e.name for e in NameFinder(paragraphs).org_list()]
     assert set(listed) <= set(orgs) and not set(not_listed) & set(orgs)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "clubs", "places"),
+    [
+        # "champions" before a town makes it a club in any article; a country stays a place.
+        (("Reigning champions Porto open their season on Sunday.",), {"Porto"}, set()),
+        (("World champions Germany open their season on Sunday.",), set(), {"Germany"}),
+        # In a report of results, a placing or a newcomer's name before a town.
+        (
+            ("Leeds beat Derby 2-0.", "Second-placed Stuttgart have a game in hand."),
+            {"Stuttgart"},
+            set(),
+        ),
+        (
+            ("Leeds beat Derby 2-0.", "They host serie A newcomers Perugia next."),
+            {"Perugia"},
+            set(),
+        ),
+    ],
+)
+def test_a_title_or_a_placing_before_a_town_makes_it_a_club(
+    paragraphs: tuple[str, ...], clubs: set[str], places: set[str]
+) -> None:
+    _people, orgs, found_places = _names(_facts(*paragraphs))
+    assert clubs <= set(orgs) and not clubs & set(found_places)
+    assert places <= set(found_places) and not places & set(orgs)

@@ -65,6 +65,8 @@ _PLAYS_FOR: Final = re.compile(
 player for Monaco", "signed from Liverpool"."""
 _OWNER: Final = re.compile(r"['’]s\s+")
 """A possessive after a name: "Bremen's "."""
+_TITLE_BEFORE_A_CLUB: Final = word_list("facts/teams/title_before_a_club")
+"""Words before a town's name that make it a club in any article: "champions Porto"."""
 _MATCH_WORDS: Final = word_list("facts/teams/match_words")
 _A_SCORE: Final = re.compile(
     r"(?<![\w.,/-])\d{1,3}-\d{1,3}(?![\w%/-]|[.,]\d|\s*(?:percent|per\s+cent|pct)\b)"
@@ -244,6 +246,12 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
         # a sports article (not "Jane Doe (Texas), John Roe (Ohio)" in a list of senators).
         for club in clubs:
             found[club[3]] = "team"
+    for name in names:
+        # "reigning champions Porto": a club in any article (a country stays a place there).
+        if name[4] == "place" and name[3] not in found:
+            before = paragraphs[name[0]][max(0, name[1] - 14) : name[1]].split()
+            if before and before[-1] in _TITLE_BEFORE_A_CLUB:
+                found[name[3]] = "team"
     if not groups and not rows:
         return found  # no results and no table: no sides
     # In a report of results, "champions Porto" and "rivals Benfica" are clubs too, and so
@@ -257,7 +265,7 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
     for name in names:
         if name[4] in ("place", "unknown") and name[3] not in found:
             before = paragraphs[name[0]][max(0, name[1] - 14) : name[1]].split()
-            if before and before[-1] in _BEFORE_A_CLUB:
+            if before and (before[-1] in _BEFORE_A_CLUB or before[-1].endswith("-placed")):
                 found[name[3]] = "team"
     decided = Counter(
         "team" if {n[4] for n in g} & {"place", "org"} else "player"
