@@ -771,3 +771,17 @@ def test_a_title_or_a_placing_before_a_town_makes_it_a_club(
     _people, orgs, found_places = _names(_facts(*paragraphs))
     assert clubs <= set(orgs) and not clubs & set(found_places)
     assert places <= set(found_places) and not places & set(orgs)
+
+
+@pytest.mark.parametrize(
+    ("line", "clubs"),
+    [
+        # Two sides, each with its country in brackets and its score: clubs.
+        ("In Bergen: Kessington (Norway) 2 Barnsworth (Ireland) 1", {"Kessington", "Barnsworth"}),
+        # A player's result gives the score after the second player only: no clubs.
+        ("Maria Lopez (Spain) beat Jo Sato (Japan) 6-2 6-3", set()),
+    ],
+)
+def test_sides_each_with_a_country_and_a_score_are_clubs(line: str, clubs: set[str]) -> None:
+    orgs = _names(_facts("Results of the first leg on Wednesday:", line))[1]
+    assert clubs <= set(orgs) and (clubs or not {"Maria Lopez", "Jo Sato"} & set(orgs))

@@ -120,6 +120,9 @@ _RANK: Final = re.compile(r"\s*\d{1,3}\s*\.\s*")
 """A placing opening a line of results: "3. "."""
 _NATION: Final = re.compile(r"\s*\([A-Z][\w. ]{0,30}\)\s+")
 """A competitor's country in brackets: " (Canada) "."""
+_NATION_SCORE: Final = re.compile(r"\s*\([A-Z][\w. ]{0,30}\)\s+\d{1,3}(?=$|[\s,;()]|\.(?!\d))\s*")
+"""A side's country in brackets, then its score: " (Norway) 2 " (a club in an international
+competition)."""
 _ENTRANT_END: Final = re.compile(r"\s*(?:$|[\d(]|[a-z])")
 """What may follow the team on its line: its time or points, "one lap", "all same time"."""
 
@@ -210,6 +213,15 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
                 paragraph, max(0, name[1] - 30), name[1]
             ):
                 found[name[3]] = "team"  # "who plays for Newcastle", "signed from Leeds"
+        for left, right in zip(here, here[1:], strict=False):
+            first = _NATION_SCORE.match(paragraph, left[2])
+            if (
+                first
+                and first.end() == right[1]
+                and _NATION_SCORE.match(paragraph, right[2])
+                and "person" not in (left[4], right[4])
+            ):
+                found[left[3]] = found[right[3]] = "team"  # "Brann (Norway) 2 Hearts (Scotland) 1"
         team = entrant(paragraph, here)
         if team is not None:
             found[team[3]] = "entrant"  # "3. Jacques Villeneuve (Canada) Williams"
