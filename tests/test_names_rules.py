@@ -785,3 +785,10 @@ def test_a_title_or_a_placing_before_a_town_makes_it_a_club(
 def test_sides_each_with_a_country_and_a_score_are_clubs(line: str, clubs: set[str]) -> None:
     orgs = _names(_facts("Results of the first leg on Wednesday:", line))[1]
     assert clubs <= set(orgs) and (clubs or not {"Maria Lopez", "Jo Sato"} & set(orgs))
+
+
+def test_a_club_named_like_a_person_on_a_line_of_two_scores_is_a_club() -> None:
+    _people, orgs, _places = _names(
+        _facts("Results on Saturday:", "Lyon 2 Bordeaux 1", "Paris Saint Clare 1 Nantes 0")
+    )
+    assert {"Paris Saint Clare", "Nantes"} <= set(orgs)

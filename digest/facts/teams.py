@@ -290,9 +290,12 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
         # Sides no list knows ("Barnsley 2 Bury 1") are of the sort the article's other sides are.
         sort = "team" if kinds & {"place", "org"} else "player" if "person" in kinds else undecided
         for name in group:
-            # A given name does not make a player of "Crystal Palace 2 Norwich 1".
+            # A given name does not make a player of "Crystal Palace 2 Norwich 1", nor of
+            # "Paris St Germain 1 Nantes 0" (a line of two sides with their scores).
             if sort == "team" and (
-                name[4] != "person" or scored_line and len(name[3].split()) == 2
+                name[4] != "person"
+                or scored_line
+                and (len(name[3].split()) == 2 or len(group) == 2)
             ):
                 found[name[3]] = "team"
             elif sort == "player" and name[3] not in found:
