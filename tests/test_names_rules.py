@@ -792,3 +792,22 @@ def test_a_club_named_like_a_person_on_a_line_of_two_scores_is_a_club() -> None:
         _facts("Results on Saturday:", "Lyon 2 Bordeaux 1", "Paris Saint Clare 1 Nantes 0")
     )
     assert {"Paris Saint Clare", "Nantes"} <= set(orgs)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "clubs"),
+    [
+        # Lines of two sides no list knows and their scores: results of team games.
+        (
+            ("Results on Sunday:", "Kessa 1 Partovo 1", "Valmora 3 Skedia 0"),
+            {"Kessa", "Partovo", "Valmora", "Skedia"},
+        ),
+        # One such line alone (a table's row, a form's field) is no report of results.
+        (("Figures for the quarter:", "Paydate 15 Period 3"), set()),
+    ],
+)
+def test_lines_of_two_unknown_sides_and_scores_are_clubs(
+    paragraphs: tuple[str, ...], clubs: set[str]
+) -> None:
+    orgs = set(_names(_facts(*paragraphs))[1])
+    assert clubs <= orgs and (clubs or not {"Paydate", "Period"} & orgs)

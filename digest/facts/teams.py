@@ -182,6 +182,8 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
     counts: list[Name] = []
     """Rows of one figure: a table of points ("Ferrari 12") only when a row is headed by a
     body or a name no list knows, not when all are places ("Texas 38", "Ohio 18")."""
+    lines_of_two: list[list[Name]] = []
+    """Lines that are two sides no list knows and their scores, and nothing else."""
     clubs: list[Name] = []
     """Names in brackets after players, in lists of players (:func:`clubs_of_players`)."""
     with_scorers: list[Name] = []
@@ -230,6 +232,13 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
         scored = [n for n in here if _SCORE.match(paragraph, n[2])]
         if len(scored) >= 2:
             groups.append((scored, True))
+            if (
+                len(scored) == 2
+                and scored[0][1] == 0
+                and {scored[0][4], scored[1][4]} == {"unknown"}
+                and _SCORE.fullmatch(paragraph, scored[1][2])
+            ):
+                lines_of_two.append(scored)  # "Vojvodina 1 Partizan 1", the whole line
         for name in scored:
             score = _SCORE.match(paragraph, name[2])
             if score and _SCORERS.match(paragraph, score.end()):
@@ -285,6 +294,10 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
         if {n[4] for n in g} - {"unknown"}
     )
     undecided = "team" if decided["team"] > decided["player"] else "player" if decided else None
+    if undecided is None and len(lines_of_two) >= 2:
+        # Only sides no list knows, lines of two with their scores ("Vojvodina 1 Partizan 1",
+        # "Skeid 0 Brann 2"): results of team games (a player's names the game: sets, frames).
+        undecided = "team"
     for group, scored_line in groups:
         kinds = {n[4] for n in group}
         # Sides no list knows ("Barnsley 2 Bury 1") are of the sort the article's other sides are.
