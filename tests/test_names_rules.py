@@ -655,7 +655,7 @@ def test_a_town_a_player_plays_for_is_its_club(
     [
         # A noun of bodies after a name makes it the body's.
         ("She ran for the Chart Velo party in May.", "Chart Velo", True),
-        ("The Dnevi Zor newspaper printed the letter.", "Dnevi Zor", True),
+        ("The report came from the Dnevi Zor news agency.", "Dnevi Zor", True),
         # A celebration is no body; a cause's fighters name no body but an acronym's do.
         ("They threw a Super Bowl party on Sunday.", "Super Bowl", False),
         ("Kessoni rebels seized the town.", "Kessoni", False),

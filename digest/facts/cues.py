@@ -251,9 +251,8 @@ _A_BEFORE: Final = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
 
 
 def body_noun_after(run: Run) -> bool:
-    """A noun of bodies just after the name: "the Chart Thai party", "the Yedioth Ahronoth
-    newspaper", "the PAP news agency"; after an acronym also "LTTE rebels", "the PKK
-    movement"."""
+    """A noun of bodies just after the name: "the Chart Thai party", "the PAP news agency";
+    after an acronym also "LTTE rebels", "the PKK movement"."""
     after = run.after(16).split()
     if not after:
         return False
