@@ -73,6 +73,7 @@ KIND_ROWS: list[tuple[str, str, str, str | None]] = [
     ),
     ("bare_body_word", "Shares of the Company rose.", "Company", None),
     ("organisation_word", "He joined the Bank of England in 1990.", "Bank of England", "org"),
+    ("company_abbreviation", "Shares of Kessler Motor Co rose.", "Kessler Motor Co", "org"),
     ("built_or_natural_place", "The teams met at Ellis Park on Sunday.", "Ellis Park", "place"),
     ("ordinal_first", "It was sold to 21st Century Fox last year.", "21st Century Fox", None),
     ("club_prefix", "In the final, Dinamo Bucharest won.", "Dinamo Bucharest", "org"),

@@ -253,6 +253,12 @@ def organisation_word(run: Run) -> str | None:
     return None
 
 
+def company_abbreviation(run: Run) -> str | None:
+    """A name of two words or more ending in "Co", a company's short word whose stop the
+    words lose: "Ford Motor Co", "Walt Disney Co." ("Co Kerry", a county, opens its name)."""
+    return "org" if len(run.tokens) > 1 and run.tokens[-1] == "Co" else None
+
+
 def built_or_natural_place(run: Run) -> str | None:
     """A geographic word or a venue's ends the name: "Caspian Sea", "Trent Bridge". After a
     given name alone it may be a surname ("Jerry Hall", "Barry Lane"): undecided then, unless
@@ -423,6 +429,7 @@ KIND_RULES: Final[tuple[KindRule, ...]] = (
     party_member,
     bare_body_word,
     organisation_word,
+    company_abbreviation,
     built_or_natural_place,
     ordinal_first,
     club_prefix,
