@@ -313,6 +313,40 @@ ROLES_AND_PRONOUNS: list[Row] = [
         ),
         [("We have nothing", None)],
     ),
+    # A man's given name outweighs a "she" that opens the next sentence for someone the
+    # article leaves unnamed: the woman's words never go to him.
+    (
+        (
+            "A woman who has accused former Governor Frank Miles of fraud said on Sunday that"
+            " Miles was trying to meet her weeks after the vote. She also described a call from"
+            " his wife, Jane Miles.",
+            "Rosa Delgado, who said Miles threatened her in 1998, spoke on the radio. She has"
+            " said that the threat came in the spring.",
+            "On Sunday, she disclosed for the first time that Frank Miles called her to meet"
+            " again.",
+            "“He called the clinic and they put the call through to my desk,” she said.",
+        ),
+        [("He called the", "Rosa Delgado")],
+    ),
+    # The one asked is who answers: a name inside the opening "Asked about …" phrase is
+    # the question's topic, not the antecedent of the "she" who replies.
+    (
+        (
+            "“They are very passionate and very principled people,” Clara Benton told the"
+            " station on Monday.",
+            "Asked whether Anna Kraus would beat Peter Holm in the final round, she replied:"
+            " “I do not know yet what I will do.”",
+        ),
+        [("They are very", "Clara Benton"), ("I do not", "Clara Benton")],
+    ),
+    # ... and the name after the phrase's comma is the one who answers.
+    (
+        (
+            "Clara Benton spoke first at the meeting.",
+            "Asked about the plan, Anna Kraus said: “It will not pass the council this year.”",
+        ),
+        [("It will not", "Anna Kraus")],
+    ),
 ]
 
 

@@ -14,9 +14,10 @@ a name it does not know, or "the spokesman", a ``blocker``), the pronoun is not 
 a wrong speaker costs more than none.
 
 A person's gender is what the article says: "Mr." or "Ms.", a gendered role
-("spokeswoman"), or the "he" or "she" that follows the person in the same sentence
-("Fowler said he expects"); only when it says nothing, a given name that the census finds
-borne almost only by men or only by women ("Donald", "Hillary"; not "Jordan").
+("spokeswoman"), a given name that the census finds borne almost only by men or only by
+women ("Donald", "Hillary"; not "Jordan"), or the "he" or "she" that follows the person in
+the same sentence ("Fowler said he expects"); the given name outweighs one such "he" or
+"she", which may stand for someone the article leaves unnamed.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ from digest.text.words import word_list
 
 LOOKBACK: Final = 3
 """Paragraphs before the pronoun's own that its antecedent may lie in."""
+
+_GIVEN_NAME_VOTES: Final = 3
+"""What a telling given name weighs against the "he" and "she" read after the name (one
+each), as much as a "Mr." or "Ms." before it."""
 
 _VOTE_WORDS: Final = 6
 """How far after a name a "he" or "she" still tells that person's gender."""
@@ -73,6 +78,14 @@ def _object_before(text: str) -> bool:
     # for from there, not tried at every offset of the text.
     words = text.rsplit(None, 3)
     return _NOT_SUBJECT_BEFORE.search(text, len(words[0]) if len(words) == 4 else 0) is not None
+
+
+def _in_asked(before: str) -> bool:
+    """Whether a name after ``before`` lies in the opening "Asked about …" phrase of its
+    sentence: the question's topic, not the one who answers ("Asked whether Clinton would
+    win, she said …"); the name after its comma is the subject ("Asked about it, Clinton
+    said")."""
+    return before.startswith("Asked ") and not before.rstrip().endswith(",")
 
 
 _WITH_ING: Final = re.compile(r"(?:\s*[—–(,][^—–(),.;]*[—–),])?\s+[a-z]+ing\b")
@@ -165,6 +178,13 @@ class Referents:
                     votes[name]["m"] += 2
                 elif word in _FEMALE_WORDS:
                     votes[name]["f"] += 2
+            # A given name borne almost only by men or only by women outweighs a "she" that
+            # may stand for someone unnamed ("A woman accused Frank Miles … She said").
+            given = name.split()[0] if " " in name else ""
+            if given in _MALE_NAMES:
+                votes[name]["m"] += _GIVEN_NAME_VOTES
+            elif given in _FEMALE_NAMES:
+                votes[name]["f"] += _GIVEN_NAME_VOTES
         sentences: list[list[tuple[int, int, list[Span]]]] = []
         by_paragraph: dict[int, list[Span]] = {}
         for span in spans:
@@ -181,11 +201,7 @@ class Referents:
             self._vote(paragraph, here, inside, votes)
         for name, count in votes.items():
             male, female = count["m"], count["f"]
-            gender = "m" if male > female else "f" if female > male else None
-            if gender is None and not male:
-                given = name.split()[0] if " " in name else ""
-                gender = "m" if given in _MALE_NAMES else "f" if given in _FEMALE_NAMES else None
-            self.genders[name] = gender
+            self.genders[name] = "m" if male > female else "f" if female > male else None
         for index, paragraph in enumerate(paragraphs):
             inside = quoted[index] if index < len(quoted) else []
             self._read(paragraph, index, sentences[index], inside)
@@ -262,6 +278,7 @@ class Referents:
                     and not possessive
                     and not spoken
                     and not _object_before(paragraph[start:s])
+                    and not _in_asked(paragraph[start:s])
                 ) or _absolute(paragraph, start, s, e)
                 subject_seen = subject_seen or prominent
                 self._events.append(_Event(index, s, name, prominent))
