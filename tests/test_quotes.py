@@ -328,6 +328,15 @@ ROLES_AND_PRONOUNS: list[Row] = [
         ),
         [("He called the", "Rosa Delgado")],
     ),
+    # A sentence that opens with "And" has the name after it as its subject, not an object.
+    (
+        (
+            "“No city has yet cut its traffic with buses alone,” Paul Ferris said.",
+            "And Mayor Tom Reyes, for all the lanes he has opened, seems to agree. “We do not"
+            " yet know what will work best,” he said.",
+        ),
+        [("No city has", "Paul Ferris"), ("We do not", "Tom Reyes")],
+    ),
     # The one asked is who answers: a name inside the opening "Asked about …" phrase is
     # the question's topic, not the antecedent of the "she" who replies.
     (

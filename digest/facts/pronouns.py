@@ -77,7 +77,11 @@ def _object_before(text: str) -> bool:
     # A match spans at most the last three words (a preposition and two more): it is looked
     # for from there, not tried at every offset of the text.
     words = text.rsplit(None, 3)
-    return _NOT_SUBJECT_BEFORE.search(text, len(words[0]) if len(words) == 4 else 0) is not None
+    match = _NOT_SUBJECT_BEFORE.search(text, len(words[0]) if len(words) == 4 else 0)
+    # "And Obama, for all the progress, seems to agree": a sentence that opens with "and"
+    # or "or" joins it to the last; the name after is its subject.
+    opens = match is not None and not text[: match.start()].strip()
+    return match is not None and not (opens and text.split()[0].lower() in ("and", "or"))
 
 
 def _in_asked(before: str) -> bool:
