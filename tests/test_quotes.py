@@ -337,6 +337,24 @@ ROLES_AND_PRONOUNS: list[Row] = [
         ),
         [("No city has", "Paul Ferris"), ("We do not", "Tom Reyes")],
     ),
+    # Two men share the subject: the "he" after may be either, so the quote gets no speaker.
+    (
+        (
+            "“There is more paperwork than teaching in our schools,” Tom Baxter said.",
+            "Baxter and Carl Ruiz, a farmer from the valley, argued that the state can do the"
+            " work.",
+            "“You have to take a very cynical view of the states,” he said.",
+        ),
+        [("There is more", "Tom Baxter"), ("You have to", None)],
+    ),
+    # ... a man and a woman do not: the "she" is hers.
+    (
+        (
+            "Tom Baxter and Carla Ruiz argued that the state can do the work.",
+            "“You have to take a very cynical view of the states,” she said.",
+        ),
+        [("You have to", "Carla Ruiz")],
+    ),
     # The one asked is who answers: a name inside the opening "Asked about …" phrase is
     # the question's topic, not the antecedent of the "she" who replies.
     (

@@ -137,6 +137,8 @@ class _Event:
     """A blocker's gender, when its words tell it ("the spokeswoman")."""
     spoke: bool = field(default=False, compare=False)
     """The person is the subject of a verb of saying here."""
+    partner: str = field(default="", compare=False)
+    """Another person who shares the subject ("Wilcox and Beruff argued")."""
 
 
 class Referents:
@@ -285,6 +287,16 @@ class Referents:
                     and not _in_asked(paragraph[start:s])
                 ) or _absolute(paragraph, start, s, e)
                 subject_seen = subject_seen or prominent
+                last = self._events[-1] if k and self._events else None
+                if (
+                    last is not None
+                    and last.prominent
+                    and last.paragraph == index
+                    and last.offset == here[k - 1][1]
+                    and paragraph[here[k - 1][2] : s].split()[-1:] in (["and"], ["or"])
+                    and len(paragraph[here[k - 1][2] : s].split()) <= 2
+                ):
+                    last.partner = name  # "Wilcox and Beruff argued": two subjects
                 self._events.append(_Event(index, s, name, prominent))
 
     def add_speaker(
@@ -334,6 +346,13 @@ class Referents:
                     return None  # someone digest does not list may be who spoke
                 continue
             known = self.genders.get(event.name)
+            if event.partner:
+                # "Wilcox and Beruff argued …" then "he said": either of them, unless one
+                # alone is of the pronoun's gender and the other is known not to be.
+                pair = [(event.name, known), (event.partner, self.genders.get(event.partner))]
+                fits = [name for name, sex in pair if sex in (None, gender)]
+                sure = len(fits) == 1 and dict(pair)[fits[0]] == gender
+                return fits[0] if sure else None
             if known == gender:
                 return event.name
             if known is None:
