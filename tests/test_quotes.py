@@ -19,6 +19,23 @@ def _quotes(*paragraphs: str) -> list[tuple[str, str | None]]:
 
 
 GRAMMAR: list[Row] = [
+    # A sentence the attribution interrupts after a few words: its rest is the same
+    # speaker's, though the opening piece is too short to be a quote of its own.
+    (
+        (
+            "“The risk,” said Helen Marsh, an economist at the state university, “is that we"
+            " attract workers and repel the jobs.”",
+        ),
+        [("is that we", "Helen Marsh")],
+    ),
+    # ... but a short title or phrase before another speaker's words is no opening piece.
+    (
+        (
+            "Helen Marsh called the plan “a disgrace” and left. Paul Ferris said: “We will"
+            " vote for it on Monday all the same.”",
+        ),
+        [("We will vote", "Paul Ferris")],
+    ),
     (
         ("Mayor Lena Okafor said: “We will open the new bridge before the summer rains.”",),
         [("We will open", "Lena Okafor")],

@@ -367,7 +367,11 @@ def find_quotes(
         for quote in quotes:
             if quote.attributed:
                 continue
-            real = [q for q in quotes if q is quote or len(q.text.split()) >= MIN_WORDS]
+            real = [
+                q
+                for q in quotes
+                if q is quote or len(q.text.split()) >= MIN_WORDS or _split_opening(paragraph, q)
+            ]
             at = real.index(quote)
             earlier = real[at - 1] if at else None
             later = real[at + 1] if at + 1 < len(real) else None
@@ -460,6 +464,13 @@ def _blocks(subject: Subject | None) -> bool:
             or subject.head.lower() in ROLE_NOUNS
         )
     )
+
+
+def _split_opening(paragraph: str, quote: Found) -> bool:
+    """Whether a short quote opens a sentence that its attribution interrupts: "“The risk,”
+    said Edward Leamer, an economist, “is that …”" (the comma inside the closing mark), so
+    the rest of the sentence is the same speaker's."""
+    return quote.attributed and paragraph[quote.start : quote.end].rstrip("”\"’' ").endswith(",")
 
 
 def _nothing_between(paragraph: str, start: int, end: int) -> bool:
