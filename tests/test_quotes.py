@@ -372,6 +372,16 @@ ROLES_AND_PRONOUNS: list[Row] = [
         ),
         [("You have to", "Carla Ruiz")],
     ),
+    # A verb of saying after "to" is an infinitive: the phrase before it is not a new
+    # speaker who could be the "he" ("called a donor to ask for money").
+    (
+        (
+            "Tim Canova is running against the chairwoman in the primary.",
+            "Canova said he has not held fundraising dinners and never called a donor to ask"
+            " for money. “What the people here have done for me is wonderful,” he said.",
+        ),
+        [("What the people", "Tim Canova")],
+    ),
     # The one asked is who answers: a name inside the opening "Asked about …" phrase is
     # the question's topic, not the antecedent of the "she" who replies.
     (

@@ -76,6 +76,8 @@ _NEW_SUBJECT: Final = re.compile(r"[”\"],?\s+(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]
 there is most often the speaker again: "saying they “stemmed from the urgency” he felt")."""
 _JOINED_CLAUSE: Final = re.compile(r",\s+(?:and|but|while|as|then)\s+\S")
 """A clause joined to an attribution, with a subject of its own ("…, and her husband …")."""
+_INFINITIVE: Final = re.compile(r"\bto\s+$")
+"""What makes the verb after it an infinitive, whose subject is not the phrase before it."""
 _REPORTING: Final = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?that\s")
 """A verb of saying that reports a clause ("said that …", "said on Monday that …")."""
 _IN_WORDS: Final = re.compile(
@@ -425,6 +427,9 @@ def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[F
         ]
         starts = _sentence_starts(paragraph, quotes)
         for k, verb in enumerate(verbs):
+            if _INFINITIVE.search(paragraph, max(0, verb.start() - 4), verb.start()):
+                continue  # "called a donor to ask for money": the donor is not who asks
+
             sentence = max((s for s in starts if s <= verb.start()), default=0)
             floor = max([sentence] + [q.end for q in quotes if q.end <= verb.start()])
             # Up to the next verb, the next sentence or quotation: "…, said X" reads on.
