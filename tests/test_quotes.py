@@ -382,6 +382,15 @@ ROLES_AND_PRONOUNS: list[Row] = [
         ),
         [("What the people", "Tim Canova")],
     ),
+    # A place that opens a sentence is no person who may be the "he" after it.
+    (
+        (
+            "Hugh Tripp runs the campaign in the state.",
+            "“We are trying to show some mercy to the bully,” Tripp said. South Carolina, he"
+            " said, was “where we have a chance to win the whole thing.”",
+        ),
+        [("We are trying", "Hugh Tripp"), ("where we have", "Hugh Tripp")],
+    ),
     # The one asked is who answers: a name inside the opening "Asked about …" phrase is
     # the question's topic, not the antecedent of the "she" who replies.
     (

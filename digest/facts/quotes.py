@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import Final
 
 from digest.facts.attribution import VERB, Attributor, Subject
-from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS
+from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, places
 from digest.facts.pronouns import Referents, Span, gender_of_word
 from digest.facts.quotations import (
     MIN_WORDS,
@@ -444,7 +444,7 @@ def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[F
             offset = subject.offset or verb.start()
             if subject.speaker:
                 referents.add_speaker(index, offset, subject.speaker)
-            elif _blocks(subject):
+            elif _blocks(subject, paragraph):
                 referents.add_blocker(index, offset, gender_of_word(subject.head or ""))
         for start in starts:
             # "Trump parroted these views.": a subject digest does not list opens a sentence.
@@ -452,23 +452,38 @@ def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[F
                 continue
             end = min([len(paragraph)] + [q.start for q in quotes if q.start > start])
             subject = reader.attributor.sentence_subject(index, start, min(end, start + 160))
-            if subject is not None and _blocks(subject):
+            if subject is not None and _blocks(subject, paragraph):
                 referents.add_blocker(index, start, gender_of_word(subject.head or ""))
 
 
-def _blocks(subject: Subject | None) -> bool:
+def _blocks(subject: Subject | None, paragraph: str) -> bool:
     """Whether a subject is someone digest does not list: a name it does not know
-    ("Kasich said") or a person's role ("the spokesman said"), not a group ("officials")."""
+    ("Kasich said") or a person's role ("the spokesman said"), not a group ("officials")
+    or a place ("South Carolina, he said, was …")."""
     return bool(
         subject is not None
         and not subject.speaker
         and not subject.pronoun
         and subject.head
         and (
-            (subject.head[:1].isupper() and subject.head not in COMMON_CAPITALISED)
+            (
+                subject.head[:1].isupper()
+                and subject.head not in COMMON_CAPITALISED
+                and not _a_place(paragraph, subject.offset, subject.head)
+            )
             or subject.head.lower() in ROLE_NOUNS
         )
     )
+
+
+def _a_place(paragraph: str, offset: int, head: str) -> bool:
+    """Whether the capitalised words that end in ``head`` from ``offset`` on are a known
+    place ("South Carolina", "the Netherlands")."""
+    end = paragraph.find(head, offset)
+    words = paragraph[offset : end + len(head)].split() if end >= 0 else []
+    while words and not words[0][:1].isupper():
+        words.pop(0)  # "the", "in"
+    return bool(words) and " ".join(words) in places()
 
 
 def _split_opening(paragraph: str, quote: Found) -> bool:
