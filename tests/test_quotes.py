@@ -391,6 +391,22 @@ ROLES_AND_PRONOUNS: list[Row] = [
         ),
         [("We are trying", "Hugh Tripp"), ("where we have", "Hugh Tripp")],
     ),
+    # Nor does an adverb or a pronoun that opens a sentence ("Particularly", "Others").
+    (
+        (
+            "“The risk rises with a bigger increase,” said Ben Ostrow, a labor economist."
+            " Particularly in the poorer counties, he said, “we do not know what the answer"
+            " will be.”",
+        ),
+        [("The risk rises", "Ben Ostrow"), ("we do not", "Ben Ostrow")],
+    ),
+    (
+        (
+            "The campaign has money to spare, said Katie Marsh, an outreach director. Others"
+            " are “having to be leaner and deal with a smaller staff,” she said.",
+        ),
+        [("having to be", "Katie Marsh")],
+    ),
     # The one asked is who answers: a name inside the opening "Asked about …" phrase is
     # the question's topic, not the antecedent of the "she" who replies.
     (

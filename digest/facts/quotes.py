@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import Final
 
 from digest.facts.attribution import VERB, Attributor, Subject
-from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, places
+from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, lower_words, places
 from digest.facts.pronouns import Referents, Span, gender_of_word
 from digest.facts.quotations import (
     MIN_WORDS,
@@ -469,11 +469,19 @@ def _blocks(subject: Subject | None, paragraph: str) -> bool:
             (
                 subject.head[:1].isupper()
                 and subject.head not in COMMON_CAPITALISED
+                and not _adverb(subject.head)
                 and not _a_place(paragraph, subject.offset, subject.head)
             )
             or subject.head.lower() in ROLE_NOUNS
         )
     )
+
+
+def _adverb(word: str) -> bool:
+    """Whether a capitalised word is an adverb opening its sentence ("Particularly in the
+    poorer counties, he said, …"): an -ly word that news writes in lower case, not a name
+    ("Kelly")."""
+    return word.endswith("ly") and word.lower() in lower_words()
 
 
 def _a_place(paragraph: str, offset: int, head: str) -> bool:
