@@ -40,9 +40,11 @@ according to CNN"), the speaker is the one the quote's own attribution names. No
 pronouns with no named source before them; pronouns the annotation leaves open (the text
 gives the nearest source the other gender, or names another speaker between that source and
 the pronoun: the annotation links no pronoun to a name); ``Source`` spans holding only the
-cue ("said in a statement"). Two more figures: how often a speaker digest gives is right
-("right among given"), and how often digest gives one to a quote whose source is a person
-("given among person-sourced"; ``corpus.is_body`` tells a body's name from a person's).
+cue ("said in a statement"); attributions with no ``Source`` span at all (read by hand,
+most have a named speaker the annotator left out). Two more figures: how often a speaker
+digest gives is right ("right among given"), and how often digest gives one to a quote whose
+source is a person ("given among person-sourced"; ``corpus.is_body`` tells a body's name
+from a person's).
 
 Tagger: by default the names finder leans on its shipped tagger (``digest/facts/tagger.py``);
 ``--no-tagger`` scores the rules alone, ``--weights FILE`` other weights. The shipped weights

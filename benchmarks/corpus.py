@@ -176,8 +176,9 @@ class GoldQuote:
     pronoun: bool = False
     """The source is a pronoun; ``head`` is then that of the nearest named source before it."""
     judged: bool = True
-    """False when the annotation cannot tell the speaker: a pronoun no named source precedes,
-    or a ``Source`` span that holds only the cue ("said"), an annotation slip."""
+    """False when the annotation cannot tell the speaker: no ``Source`` span, a pronoun no
+    named source precedes or that the text leaves open, a title two people hold, or a
+    ``Source`` span that holds only the cue ("said"), an annotation slip."""
     person: bool = False
     """The source is a person (``head`` set and no body's name: see :func:`is_body`)."""
 
@@ -340,7 +341,14 @@ def quote_articles(corpus: Path, split: str = "dev") -> list[QuoteArticle]:
                 if inner is not None and source_head(inner) not in (None, head):
                     source, head = inner, source_head(inner)
                 pronoun = (source or "").strip().lower() in PRONOUNS
-                judged = not (pronoun and head is None) and not _slip(source) and head != UNSURE
+                # No ``Source`` span: the annotation does not say who spoke (read by hand,
+                # most such quotes have a named speaker the annotator left out).
+                judged = (
+                    source is not None
+                    and not (pronoun and head is None)
+                    and not _slip(source)
+                    and head != UNSURE
+                )
                 head = head or None
                 person = head is not None and not (not pronoun and is_body(source or "", head))
                 quotes.append(GoldQuote(quoted, source, head, pronoun, judged, person))

@@ -2,9 +2,9 @@
 
 PolNeAR annotates each attribution's source span but links no pronoun or title to a name;
 the benchmark reads the speaker from the annotation. Each row is an article (headline, then
-paragraphs), its attributions as (source, content) spans of that text, and the speaker the
-benchmark must expect for the article's one quote: the head word, or None when the quote
-must not be judged at all (the annotation leaves it open).
+paragraphs), its attributions as (source, content) spans of that text ("": no span), and
+the speaker the benchmark must expect for the article's one quote: the head word, or None
+when the quote must not be judged at all (the annotation leaves it open).
 """
 
 from __future__ import annotations
@@ -73,6 +73,12 @@ ROWS: list[Row] = [
         [("the engineer", QUOTE)],
         "",
     ),
+    # An attribution with no source span does not say who spoke: not judged.
+    (
+        f"Harbour plan\n\nRuth Ellison opened the meeting. {QUOTE}",
+        [("", QUOTE)],
+        None,
+    ),
     # A source span that holds the cue is an annotation slip: not judged.
     (
         f"Harbour plan\n\nThe council said in a statement: {QUOTE}",
@@ -91,13 +97,14 @@ def _article(tmp_path: Path, text: str, attributions: list[tuple[str, str]]) -> 
     )
     lines, number = [], 0
     for k, (source, content) in enumerate(attributions, 1):
-        spans = []
+        args = []
         for label, words in (("Source", source), ("Content", content)):
-            start = text.index(words)
-            number += 1
-            spans.append(f"T{number}")
-            lines.append(f"T{number}\t{label} {start} {start + len(words)}\t{words}")
-        lines.append(f"E{k}\tAttribution:T{number} Source:{spans[0]} Content:{spans[1]}")
+            if words:  # "": the attribution has no span of this label
+                start = text.index(words)
+                number += 1
+                args.append(f"{label}:T{number}")
+                lines.append(f"T{number}\t{label} {start} {start + len(words)}\t{words}")
+        lines.append(f"E{k}\tAttribution:T{number} {' '.join(args)}")
     (tmp_path / "quotes" / "attributions" / "a_1.ann").write_text(
         "\n".join(lines) + "\n", encoding="utf-8"
     )
