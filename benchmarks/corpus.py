@@ -367,11 +367,17 @@ _OWN_SOURCE = re.compile(
 def _own_source(text: str, end: int, content: list[tuple[int, int]]) -> str | None:
     """The speaker a quote's own attribution names when an outer attribution's content
     holds it: in "“…,” Sanders said, according to CNN" the annotated source is CNN, who
-    reports it, and the content runs on over "Sanders said"; Sanders said the quote."""
-    match = _OWN_SOURCE.match(text, end)
-    if match is None or not any(s <= match.end() <= e for s, e in content):
-        return None
-    return match.group("before") or match.group("after")
+    reports it, and the content runs on over "Sanders said"; Sanders said the quote, and
+    the next quote of the paragraph the same content holds ("“…,” Sanders said, according
+    to CNN. “…”")."""
+    closes = [end] + [s + m.end() for s, e in content for m in re.finditer(r"[”\"]", text[s:e])]
+    for at in closes:
+        if "\n" in text[min(at, end) : max(at, end)]:
+            continue  # another paragraph's quote
+        match = _OWN_SOURCE.match(text, at)
+        if match is not None and any(s <= match.end() <= e for s, e in content):
+            return match.group("before") or match.group("after")
+    return None
 
 
 def _length(spans: list[tuple[int, int]]) -> int:

@@ -3,8 +3,8 @@
 PolNeAR annotates each attribution's source span but links no pronoun or title to a name;
 the benchmark reads the speaker from the annotation. Each row is an article (headline, then
 paragraphs), its attributions as (source, content) spans of that text ("": no span), and
-the speaker the benchmark must expect for the article's one quote: the head word, or None
-when the quote must not be judged at all (the annotation leaves it open).
+the speaker the benchmark must expect for its quote “We will rebuild …”: the head word, or
+None when the quote must not be judged at all (the annotation leaves it open).
 """
 
 from __future__ import annotations
@@ -27,6 +27,20 @@ ROWS: list[Row] = [
     (
         f"Harbour plan\n\n{QUOTE} Tom Baxter said, according to the Gazette.",
         [("the Gazette", f"{QUOTE} Tom Baxter said")],
+        "Baxter",
+    ),
+    # ... and the paragraph's next quote that the reporter's content holds is the same
+    # speaker's.
+    (
+        f"Harbour plan\n\n“The council has waited far too long,” Tom Baxter said, according to"
+        f" the Gazette. {QUOTE}",
+        [
+            (
+                "the Gazette",
+                f"“The council has waited far too long,” Tom Baxter said, according"
+                f" to the Gazette. {QUOTE}",
+            )
+        ],
         "Baxter",
     ),
     # The innermost of two attributions that cover the quote alike.
@@ -116,8 +130,7 @@ def test_expected_speaker(
     tmp_path: Path, text: str, attributions: list[tuple[str, str]], want: str | None
 ) -> None:
     (article,) = quote_articles(_article(tmp_path, text, attributions), "dev")
-    (quote,) = article.quotes
-    assert quote.text.startswith("We will rebuild")
+    (quote,) = [q for q in article.quotes if q.text.startswith("We will rebuild")]
     if want is None:
         assert not quote.judged
     else:
