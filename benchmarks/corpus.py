@@ -364,6 +364,10 @@ _OWN_SOURCE = re.compile(
 )
 
 
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+[^,.;“”\"]{1,60},\s*$")
+_OWN_LEAD = re.compile(r"(?P<before>[A-Za-z][^“”\",.;]{0,60}?)\s+(?:said|says|told|wrote)\b")
+
+
 def _own_source(text: str, end: int, content: list[tuple[int, int]]) -> str | None:
     """The speaker a quote's own attribution names when an outer attribution's content
     holds it: in "“…,” Sanders said, according to CNN" the annotated source is CNN, who
@@ -377,6 +381,12 @@ def _own_source(text: str, end: int, content: list[tuple[int, int]]) -> str | No
         match = _OWN_SOURCE.match(text, at)
         if match is not None and any(s <= match.end() <= e for s, e in content):
             return match.group("before") or match.group("after")
+    # "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that “…”": the
+    # content after "according to" and its source opens with the quote's own attribution.
+    for s, e in content:
+        lead = _OWN_LEAD.match(text, s)
+        if lead is not None and s <= end <= e + 1 and _ACCORDING.search(text, 0, s):
+            return lead.group("before")
     return None
 
 

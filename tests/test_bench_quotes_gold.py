@@ -43,6 +43,13 @@ ROWS: list[Row] = [
         ],
         "Baxter",
     ),
+    # "According to" a reporter, with the quote's own attribution opening the content.
+    (
+        f"Harbour plan\n\nAccording to the Gazette, council spokesman Tom Baxter said on"
+        f" Friday that {QUOTE}",
+        [("the Gazette", f"council spokesman Tom Baxter said on Friday that {QUOTE}")],
+        "Baxter",
+    ),
     # The innermost of two attributions that cover the quote alike.
     (
         f"Harbour plan\n\nThe Gazette reported that Tom Baxter said {QUOTE}",
