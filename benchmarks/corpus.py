@@ -42,6 +42,7 @@ from digest.facts.gazetteer import (
     ORG_WORDS,
     ROLE_WORDS,
     is_given_name,
+    lower_words,
     places,
 )
 from digest.facts.pronouns import gender_of, gender_of_word
@@ -503,8 +504,9 @@ def _gender(source: str, head: str, text: str) -> str | None:
     source gives a given name (a man and a woman may share the family name), "Mr." or "Ms."
     before the name anywhere in the text, or a telling given name before it ("John Stumpf"
     for a source "Stumpf"). Last, the "he" or "she" a few words after the name (the full
-    name when the source gives one) in the same sentence, when there are two or more and
-    they agree ("Obama responded … by saying his refusal").
+    name when the text gives the family name more given names than one) in the same
+    sentence, when there are two or more and they agree ("Obama responded … by saying his
+    refusal").
     """
     words = [w.strip(",()") for w in source.split()]
     before = words[: words.index(head)] if head in words else words
@@ -525,6 +527,13 @@ def _gender(source: str, head: str, text: str) -> str | None:
         votes.discard(None)
         if votes:
             return votes.pop() if len(votes) == 1 else None
+    givens = {
+        word
+        for word in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(head)}\b", text)
+        if word not in HONORIFICS | ROLE_WORDS | DEMONYMS and word.lower() not in lower_words()
+    }
+    if len(givens) <= 1:
+        name = re.escape(head)  # one person of the name: "Obama" is "Barack Obama"
     after = re.findall(rf"\b{name}\b[^.?!“”\"]{{0,60}}?\b(he|his|him|she|her)\b", text)
     told = {gender_of(word) for word in after}
     return told.pop() if len(told) == 1 and len(after) >= 2 else None
