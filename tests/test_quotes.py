@@ -407,6 +407,26 @@ ROLES_AND_PRONOUNS: list[Row] = [
         ),
         [("having to be", "Katie Marsh")],
     ),
+    # "he added" carries on someone's words: a man named since who has not spoken may not
+    # be the one who adds, so the quote gets no speaker ...
+    (
+        (
+            "Zack Miller said he had received offers for the rifle, but “the offers were to"
+            " use it in a way I did not like at all.”",
+            "Police officer Tom Reyes holds up the rifle used in the case.",
+            "“The rifle is fully functional and it will go to the highest bidder,” he added.",
+        ),
+        [("the offers were", "Zack Miller"), ("The rifle is", None)],
+    ),
+    # ... but when that man has spoken since, it is his.
+    (
+        (
+            "Zack Miller said the sale was legal.",
+            "Tom Reyes, the county sheriff, said the rifle would be tested. “We will look at"
+            " every part of it,” he said. “Then we will decide what to do with it,” he added.",
+        ),
+        [("We will look", "Tom Reyes"), ("Then we will", "Tom Reyes")],
+    ),
     # The one asked is who answers: a name inside the opening "Asked about …" phrase is
     # the question's topic, not the antecedent of the "she" who replies.
     (

@@ -325,8 +325,15 @@ class Referents:
         if pronoun and self.genders.get(name) is None:
             self.genders[name] = gender_of(pronoun)
 
-    def resolve(self, pronoun: str, paragraph: int, offset: int) -> str | None:
-        """The person a "he" or "she" at (paragraph, offset) stands for, or None."""
+    def resolve(
+        self, pronoun: str, paragraph: int, offset: int, continuing: bool = False
+    ) -> str | None:
+        """The person a "he" or "she" at (paragraph, offset) stands for, or None.
+
+        ``continuing``: the pronoun's verb carries on someone's words ("he added"); when
+        the nearest subject of its gender has not spoken and an earlier speaker of that
+        gender has, either may be meant, and the pronoun is not resolved.
+        """
         gender = gender_of(pronoun)
         if gender is None:
             return None
@@ -354,6 +361,8 @@ class Referents:
                 sure = len(fits) == 1 and dict(pair)[fits[0]] == gender
                 return fits[0] if sure else None
             if known == gender:
+                if continuing and self._other_spoke(event, gender, position):
+                    return None  # "Smith holds up the gun. “…,” he added": Smith has not spoken
                 return event.name
             if known is None:
                 # The nearest subject might be either: only the one who just spoke is
@@ -361,3 +370,17 @@ class Referents:
                 alone = not (others - {event.name}) and event.paragraph >= paragraph - 1
                 return event.name if event.spoke and alone else None
         return None
+
+    def _other_spoke(self, event: _Event, gender: str, position: int) -> bool:
+        """Whether, looking back from ``position`` within the lookback, someone else of
+        ``gender`` spoke before the person of ``event`` did (or before ``event``, when that
+        person has not spoken)."""
+        for earlier in reversed(self._events[:position]):
+            if earlier.paragraph < event.paragraph - LOOKBACK:
+                break
+            if earlier.spoke and earlier.name == event.name:
+                return False
+            other = earlier.spoke and earlier.name and earlier.name != event.name
+            if other and earlier < event and self.genders.get(earlier.name) == gender:
+                return True
+        return False

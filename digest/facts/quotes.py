@@ -333,7 +333,9 @@ def find_quotes(
     def settle(quote: Found, subject: Subject, index: int) -> None:
         quote.attributed = True
         if subject.pronoun:
-            quote.speaker = referents.resolve(subject.pronoun, index, subject.offset)
+            verb = paragraphs[index][subject.offset : subject.offset + 24].split()[1:2]
+            continuing = [w.strip(",.:;") for w in verb] in (["added"], ["continued"])
+            quote.speaker = referents.resolve(subject.pronoun, index, subject.offset, continuing)
         elif subject.speaker:
             quote.speaker = subject.speaker
         elif subject.role:
