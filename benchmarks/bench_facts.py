@@ -28,16 +28,23 @@ matched one to one, best first. Every other found quote is a false positive, quo
 text that no attribution covers included (titles, slogans, and a few quotes the
 annotators skipped: precision is a lower bound). Speaker accuracy is measured on matched
 quotes: when the annotated source names someone (``corpus.source_head``: "Obama" for
-"Mr. Obama"; a pronoun stands for the nearest named source annotated before it),
+"Mr. Obama"; a pronoun stands for the nearest person named as a source before it; "the
+mayor" for the one person the text named with that title, "Mayor Bill de Blasio"),
 digest's speaker must contain that word (in any case: "PENCE" in a transcript), or end
 in the surname that ends the source's name when titles come before it ("Former Secretary of
 State Madeleine Albright": ``corpus.source_surname``); when it names nobody ("officials",
-"a source", "the president", no source), digest's speaker must be null. Organisations as sources
-("The New York Post") count as named, though docs/SPEC.md lists only people as speakers.
-Pronouns with no named source before them, and ``Source`` spans holding only the cue
-("said"), are not judged. Two more figures: how often a speaker digest gives is right
-("right among given"), and how often digest gives one to a quote whose source is a person
-("given among person-sourced"; ``corpus.is_body`` tells a body's name from a person's).
+"a source", a "the president" the text gives no name with), digest's speaker must be null.
+Organisations as sources ("The New York Post") count as named, though docs/SPEC.md lists
+only people as speakers. When an outer attribution holds a quote's own ("“…,” Sanders said,
+according to CNN"), the speaker is the one the quote's own attribution names. Not judged:
+pronouns with no named source before them; pronouns the annotation leaves open (the text
+gives the nearest source the other gender, or names another speaker between that source and
+the pronoun: the annotation links no pronoun to a name); ``Source`` spans holding only the
+cue ("said in a statement"); attributions with no ``Source`` span at all (read by hand,
+most have a named speaker the annotator left out). Two more figures: how often a speaker
+digest gives is right ("right among given"), and how often digest gives one to a quote whose
+source is a person ("given among person-sourced"; ``corpus.is_body`` tells a body's name
+from a person's).
 
 Tagger: by default the names finder leans on its shipped tagger (``digest/facts/tagger.py``);
 ``--no-tagger`` scores the rules alone, ``--weights FILE`` other weights. The shipped weights

@@ -15,8 +15,11 @@ paragraphs, a publication date) beside the expected result:
   marks (a quote left open at a paragraph's end and reopened at the next one's start is one
   quote, as news style writes long quotes) of five words or more that lie mostly (half
   their characters or more) inside the ``Content`` of one annotated attribution; that
-  attribution's ``Source`` is the speaker (see :func:`source_head`; a pronoun source
-  stands for the nearest source before it that names someone). Quoted runs inside no
+  attribution's ``Source`` is the speaker (see :func:`source_head`; of attributions that
+  cover the quote alike, the innermost; one whose content holds the quote's own attribution
+  gives way to it: "“…,” Sanders said, according to CNN" is Sanders'; a pronoun source
+  stands for the nearest person named as a source before it unless the text leaves that
+  open, see :func:`_attributions`). Quoted runs inside no
   attribution (titles, slogans, a few quotes the annotators skipped) are not expected.
   One annotator's file is read per article (the first by name; two articles have six).
 - ``summaries/``: the BBC article (line 1 the headline, then paragraphs) and its reference
@@ -31,7 +34,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.facts.gazetteer import DEMONYMS, KNOWN_ORGS, ORG_WORDS
+from digest.facts.gazetteer import (
+    COMMON_CAPITALISED,
+    DEMONYMS,
+    HONORIFICS,
+    KNOWN_ORGS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    is_given_name,
+    lower_words,
+    places,
+)
+from digest.facts.pronouns import gender_of, gender_of_word
+from digest.text.words import word_list
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 """``../shared/corpus`` beside the repository, where the project keeps it."""
@@ -162,8 +177,9 @@ class GoldQuote:
     pronoun: bool = False
     """The source is a pronoun; ``head`` is then that of the nearest named source before it."""
     judged: bool = True
-    """False when the annotation cannot tell the speaker: a pronoun no named source precedes,
-    or a ``Source`` span that holds only the cue ("said"), an annotation slip."""
+    """False when the annotation cannot tell the speaker: no ``Source`` span, a pronoun no
+    named source precedes or that the text leaves open, a title two people hold, or a
+    ``Source`` span that holds only the cue ("said"), an annotation slip."""
     person: bool = False
     """The source is a person (``head`` set and no body's name: see :func:`is_body`)."""
 
@@ -182,7 +198,9 @@ class QuoteArticle:
 PRONOUNS = frozenset({"he", "she", "who", "i", "him", "her", "his", "me"})
 """Sources that stand for a person named earlier."""
 
-_SLIPS = frozenset({"said", "says", "told", "added"})
+_SLIPS = frozenset({"said", "says", "told", "added", "asked", "according", "wrote", "noted"})
+"""Cue words: a ``Source`` span that starts with one holds the cue, not the source (an
+annotation slip: "said in a statement", "According to")."""
 
 _NOT_NAMES = frozenset({"It", "This", "That", "They", "We", "You", "There", "Which"})
 _NOT_LAST = frozenset(
@@ -300,7 +318,7 @@ def quote_articles(corpus: Path, split: str = "dev") -> list[QuoteArticle]:
     for path in sorted((folder / "text").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         annotation = sorted((folder / "attributions").glob(f"{path.stem}_*.ann"))[0]
-        attributions = _attributions(annotation.read_text(encoding="utf-8"))
+        attributions = _attributions(annotation.read_text(encoding="utf-8"), text)
         blocks = [
             (m.start(), m.group(0))
             for m in re.finditer(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", text)
@@ -310,15 +328,29 @@ def quote_articles(corpus: Path, split: str = "dev") -> list[QuoteArticle]:
             if len(quoted.split()) < MIN_QUOTE_WORDS:
                 continue
             size = sum(end - start for start, end in spans)
+            # Of attributions that cover the quote alike, the innermost (the smallest
+            # content) is the speaker's: in "According to the Times, Powell said “…”" the
+            # Times reports what Powell said.
             overlaps = [
-                (sum(_overlap(spans, content)), source, head)
+                (sum(_overlap(spans, content)), -_length(content), source, head, content)
                 for content, source, head in attributions
             ]
-            best = max(overlaps, key=lambda row: row[0], default=(0, None, None))
+            best = max(overlaps, key=lambda row: row[:2], default=(0, 0, None, None, []))
             if best[0] * 2 >= size:
-                source, head = best[1], best[2]
-                pronoun = (source or "").lower() in PRONOUNS
-                judged = not (pronoun and head is None) and (source or "").lower() not in _SLIPS
+                source, head = best[2], best[3]
+                inner = _own_source(text, spans[-1][1], best[4])
+                if inner is not None and source_head(inner) not in (None, head):
+                    source, head = inner, source_head(inner)
+                pronoun = (source or "").strip().lower() in PRONOUNS
+                # No ``Source`` span: the annotation does not say who spoke (read by hand,
+                # most such quotes have a named speaker the annotator left out).
+                judged = (
+                    source is not None
+                    and not (pronoun and head is None)
+                    and not _slip(source)
+                    and head != UNSURE
+                )
+                head = head or None
                 person = head is not None and not (not pronoun and is_body(source or "", head))
                 quotes.append(GoldQuote(quoted, source, head, pronoun, judged, person))
         paragraphs = tuple(" ".join(block.split()) for _, block in blocks[1:])
@@ -327,12 +359,62 @@ def quote_articles(corpus: Path, split: str = "dev") -> list[QuoteArticle]:
     return articles
 
 
+_OWN_SOURCE = re.compile(
+    r"[”\"]?,?\s+(?:(?P<before>[A-Z][^“”\",.;]{0,60}?)\s+(?:said|says|added|wrote|told)\b"
+    r"|(?:said|says|added|wrote)\s+(?P<after>[^“”\",.;]{1,60}))"
+)
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+[^,.;“”\"]{1,60},\s*$")
+_OWN_LEAD = re.compile(r"(?P<before>[A-Za-z][^“”\",.;]{0,60}?)\s+(?:said|says|told|wrote)\b")
+
+
+def _own_source(text: str, end: int, content: list[tuple[int, int]]) -> str | None:
+    """The speaker a quote's own attribution names when an outer attribution's content
+    holds it: in "“…,” Sanders said, according to CNN" the annotated source is CNN, who
+    reports it, and the content runs on over "Sanders said"; Sanders said the quote, and
+    the next quote of the paragraph the same content holds ("“…,” Sanders said, according
+    to CNN. “…”")."""
+    closes = [end] + [s + m.end() for s, e in content for m in re.finditer(r"[”\"]", text[s:e])]
+    for at in closes:
+        if "\n" in text[min(at, end) : max(at, end)]:
+            continue  # another paragraph's quote
+        match = _OWN_SOURCE.match(text, at)
+        if match is not None and any(s <= match.end() <= e for s, e in content):
+            return match.group("before") or match.group("after")
+    # "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that “…”": the
+    # content after "according to" and its source opens with the quote's own attribution.
+    for s, e in content:
+        lead = _OWN_LEAD.match(text, s)
+        if lead is not None and s <= end <= e + 1 and _ACCORDING.search(text, 0, s):
+            return lead.group("before")
+    return None
+
+
+def _length(spans: list[tuple[int, int]]) -> int:
+    return sum(end - start for start, end in spans)
+
+
+def _slip(source: str | None) -> bool:
+    """A ``Source`` span that holds the cue or a fragment, not who spoke."""
+    words = (source or "").strip().lower().split()
+    return bool(words) and (words[0] in _SLIPS or words in (["a"], ["o"]))
+
+
 def _overlap(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> list[int]:
     return [max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in spans for s2, e2 in others]
 
 
-def _attributions(ann: str) -> list[tuple[list[tuple[int, int]], str | None, str | None]]:
-    """(content spans, source text, source head) of every attribution, in source order."""
+def _attributions(
+    ann: str, text: str
+) -> list[tuple[list[tuple[int, int]], str | None, str | None]]:
+    """(content spans, source text, source head) of every attribution, in source order.
+
+    The annotation links no pronoun to a name: a "he" or "she" stands for the nearest
+    person named as a source before it, unless the text gives that person the other gender
+    (see :func:`_gender`: the quote is then not judged); "the president" stands for the
+    person the text named with that title ("President Barack Obama"), when it names one.
+    """
     spans: dict[str, tuple[list[tuple[int, int]], str]] = {}
     relations = []
     for line in ann.splitlines():
@@ -350,16 +432,136 @@ def _attributions(ann: str) -> list[tuple[list[tuple[int, int]], str | None, str
         if content:
             rows.append((span[0][0][0] if span else -1, content[0], span[1] if span else None))
     rows.sort(key=lambda row: row[0])
-    result = []
-    last_named: str | None = None
-    for _, spans_of_content, source in rows:
+    people: dict[str, str | None] = {}
+    """Each person named as a source in the article, with the gender the text tells."""
+    for _, _, source in rows:
         head = source_head(source)
-        if source and source.lower() in PRONOUNS:
-            head = last_named
-        elif head and not is_body(source or "", head):
-            last_named = head  # "he" and "she" stand for people, never for a body
+        if head and not is_body(source or "", head) and _names_someone(source or "", head, text):
+            people.setdefault(head, _gender(source or "", head, text))
+    result = []
+    last: tuple[str, int] | None = None
+    """The person last named as a source, and where that source ends."""
+    for start, spans_of_content, source in rows:
+        head = source_head(source)
+        word = (source or "").strip().lower()
+        if word in PRONOUNS:
+            head = _antecedent(gender_of(word), last, text[: max(start, 0)], people)
+        elif head is None and source and start >= 0:
+            head = _titled(source, text[:start])
+        elif head in people:
+            last = (head, start + len(source or ""))
         result.append((spans_of_content, source, head))
     return result
+
+
+def _antecedent(
+    gender: str | None,
+    last: tuple[str, int] | None,
+    before: str,
+    people: dict[str, str | None],
+) -> str | None:
+    """Whom a pronoun source stands for: the person last named as a source, or ``UNSURE``
+    when the text says that person is of the other gender ("she" after "Mr. Obama") or
+    names another speaker who may be meant between that source and the pronoun ("Scott
+    bristles at the suggestion. “…,” he said" after a quote of Kidd's); None when no
+    person was named as a source before."""
+    if last is None:
+        return None
+    head, end = last
+    if None not in (people[head], gender) and people[head] != gender:
+        return UNSURE
+    between = before[end:]
+    for other, known in people.items():
+        may_be = None in (known, gender) or known == gender
+        if other != head and may_be and re.search(rf"\b{re.escape(other)}\b", between):
+            return UNSURE
+    return head
+
+
+_MALE_NAMES = word_list("facts/pronouns/male_names")
+_FEMALE_NAMES = word_list("facts/pronouns/female_names")
+
+
+def _names_someone(source: str, head: str, text: str) -> bool:
+    """Whether a source's head word is a person's name: no weekday or common word alone
+    ("Wednesday"), no place or people ("Britain", "European") unless the text writes it
+    after a given name or a title ("Elizabeth Warren", "Mark Cuban"), and capitalised inside
+    a sentence, not only at its start as a common noun is ("Delegates questioned ...")."""
+    if head in COMMON_CAPITALISED:
+        return False
+    if head in places() or head in DEMONYMS:
+        before = re.findall(rf"\b([A-Z][\w]+)\.?\s+{re.escape(head)}\b", text)
+        if not any(is_given_name(w) or w in HONORIFICS or w in ROLE_WORDS for w in before):
+            return False
+    return re.search(rf"(?:[a-z,]|\b[A-Z][a-z]+)\s+{re.escape(head)}\b", text) is not None
+
+
+def _gender(source: str, head: str, text: str) -> str | None:
+    """A named source's gender as the text tells it, or None when it says nothing or both.
+
+    The source's own words first: "Mr." or "Ms.", a gendered word ("spokeswoman"), a given
+    name borne almost only by men or only by women ("Elizabeth Warren"). Then, unless the
+    source gives a given name (a man and a woman may share the family name), "Mr." or "Ms."
+    before the name anywhere in the text, or a telling given name before it ("John Stumpf"
+    for a source "Stumpf"). Last, the "he" or "she" a few words after the name (the full
+    name when the text gives the family name more given names than one) in the same
+    sentence, when there are two or more and they agree ("Obama responded … by saying his
+    refusal").
+    """
+    words = [w.strip(",()") for w in source.split()]
+    before = words[: words.index(head)] if head in words else words
+    votes = {gender_of_word(w) for w in before}
+    votes |= {"m" if w in _MALE_NAMES else "f" if w in _FEMALE_NAMES else None for w in before}
+    votes.discard(None)
+    if votes:
+        return votes.pop() if len(votes) == 1 else None
+    name = re.escape(head)
+    given = before[-1] if before and not before[-1].endswith(".") else ""
+    if given[:1].isupper() and given not in HONORIFICS | ROLE_WORDS | DEMONYMS | places():
+        name = re.escape(f"{given} {head}")
+    if name == re.escape(head):
+        for title in re.findall(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{name}\b", text):
+            votes.add("m" if title == "Mr" else "f")
+        for given in re.findall(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{name}\b", text):
+            votes.add("m" if given in _MALE_NAMES else "f" if given in _FEMALE_NAMES else None)
+        votes.discard(None)
+        if votes:
+            return votes.pop() if len(votes) == 1 else None
+    givens = {
+        word
+        for word in re.findall(rf"\b([A-Z][a-z]+)\s+{re.escape(head)}\b", text)
+        if word not in HONORIFICS | ROLE_WORDS | DEMONYMS and word.lower() not in lower_words()
+    }
+    if len(givens) <= 1:
+        name = re.escape(head)  # one person of the name: "Obama" is "Barack Obama"
+    after = re.findall(rf"\b{name}\b[^.?!“”\"]{{0,60}}?\b(he|his|him|she|her)\b", text)
+    told = {gender_of(word) for word in after}
+    return told.pop() if len(told) == 1 and len(after) >= 2 else None
+
+
+_NAME = r"(?:[A-Z][\w'’.-]*\s+|(?:de|da|del|van|von|bin|al|la|le)\s+){0,3}[A-Z][\w'’-]+"
+"""A person's name after a title: "Barack Obama", "Bill de Blasio"."""
+
+
+def _titled(source: str, before: str) -> str | None:
+    """The last word of the name the text gave with the title a definite source uses ("the
+    mayor" -> "Blasio" after "Mayor Bill de Blasio"); ``UNSURE`` when the text gave the
+    title to two people before ("World Bank President Jim Yong Kim", "President Obama"); None
+    when it gave it to nobody, or the source is no title after "the"."""
+    match = re.fullmatch(r"[Tt]he\s+((?:[a-z]+\s+)?[a-z]{4,})", source.strip())
+    if match is None:
+        return None
+    *modifiers, title = match.group(1).split()
+    written = r"\s+".join([*(f"(?i:{m})" for m in modifiers), title.capitalize()])
+    found = {
+        re.sub(r"['’]s$", "", name.split()[-1])
+        for name in re.findall(rf"\b{written}\s+({_NAME})", before)
+    } - COMMON_CAPITALISED
+    return found.pop() if len(found) == 1 else UNSURE if found else None
+
+
+UNSURE = ""
+"""A head that the annotation leaves open: the quote is not judged."""
 
 
 def _quoted_runs(blocks: list[tuple[int, str]]) -> list[tuple[list[tuple[int, int]], str]]:

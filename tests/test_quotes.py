@@ -19,6 +19,23 @@ def _quotes(*paragraphs: str) -> list[tuple[str, str | None]]:
 
 
 GRAMMAR: list[Row] = [
+    # A sentence the attribution interrupts after a few words: its rest is the same
+    # speaker's, though the opening piece is too short to be a quote of its own.
+    (
+        (
+            "“The risk,” said Helen Marsh, an economist at the state university, “is that we"
+            " attract workers and repel the jobs.”",
+        ),
+        [("is that we", "Helen Marsh")],
+    ),
+    # ... but a short title or phrase before another speaker's words is no opening piece.
+    (
+        (
+            "Helen Marsh called the plan “a disgrace” and left. Paul Ferris said: “We will"
+            " vote for it on Monday all the same.”",
+        ),
+        [("We will vote", "Paul Ferris")],
+    ),
     (
         ("Mayor Lena Okafor said: “We will open the new bridge before the summer rains.”",),
         [("We will open", "Lena Okafor")],
@@ -312,6 +329,122 @@ ROLES_AND_PRONOUNS: list[Row] = [
             "“We have nothing left to give the cattle,” he said.",
         ),
         [("We have nothing", None)],
+    ),
+    # A man's given name outweighs a "she" that opens the next sentence for someone the
+    # article leaves unnamed: the woman's words never go to him.
+    (
+        (
+            "A woman who has accused former Governor Frank Miles of fraud said on Sunday that"
+            " Miles was trying to meet her weeks after the vote. She also described a call from"
+            " his wife, Jane Miles.",
+            "Rosa Delgado, who said Miles threatened her in 1998, spoke on the radio. She has"
+            " said that the threat came in the spring.",
+            "On Sunday, she disclosed for the first time that Frank Miles called her to meet"
+            " again.",
+            "“He called the clinic and they put the call through to my desk,” she said.",
+        ),
+        [("He called the", "Rosa Delgado")],
+    ),
+    # A sentence that opens with "And" has the name after it as its subject, not an object.
+    (
+        (
+            "“No city has yet cut its traffic with buses alone,” Paul Ferris said.",
+            "And Mayor Tom Reyes, for all the lanes he has opened, seems to agree. “We do not"
+            " yet know what will work best,” he said.",
+        ),
+        [("No city has", "Paul Ferris"), ("We do not", "Tom Reyes")],
+    ),
+    # Two men share the subject: the "he" after may be either, so the quote gets no speaker.
+    (
+        (
+            "“There is more paperwork than teaching in our schools,” Tom Baxter said.",
+            "Baxter and Carl Ruiz, a farmer from the valley, argued that the state can do the"
+            " work.",
+            "“You have to take a very cynical view of the states,” he said.",
+        ),
+        [("There is more", "Tom Baxter"), ("You have to", None)],
+    ),
+    # ... a man and a woman do not: the "she" is hers.
+    (
+        (
+            "Tom Baxter and Carla Ruiz argued that the state can do the work.",
+            "“You have to take a very cynical view of the states,” she said.",
+        ),
+        [("You have to", "Carla Ruiz")],
+    ),
+    # A verb of saying after "to" is an infinitive: the phrase before it is not a new
+    # speaker who could be the "he" ("called a donor to ask for money").
+    (
+        (
+            "Tim Canova is running against the chairwoman in the primary.",
+            "Canova said he has not held fundraising dinners and never called a donor to ask"
+            " for money. “What the people here have done for me is wonderful,” he said.",
+        ),
+        [("What the people", "Tim Canova")],
+    ),
+    # A place that opens a sentence is no person who may be the "he" after it.
+    (
+        (
+            "Hugh Tripp runs the campaign in the state.",
+            "“We are trying to show some mercy to the bully,” Tripp said. South Carolina, he"
+            " said, was “where we have a chance to win the whole thing.”",
+        ),
+        [("We are trying", "Hugh Tripp"), ("where we have", "Hugh Tripp")],
+    ),
+    # Nor does an adverb or a pronoun that opens a sentence ("Particularly", "Others").
+    (
+        (
+            "“The risk rises with a bigger increase,” said Ben Ostrow, a labor economist."
+            " Particularly in the poorer counties, he said, “we do not know what the answer"
+            " will be.”",
+        ),
+        [("The risk rises", "Ben Ostrow"), ("we do not", "Ben Ostrow")],
+    ),
+    (
+        (
+            "The campaign has money to spare, said Katie Marsh, an outreach director. Others"
+            " are “having to be leaner and deal with a smaller staff,” she said.",
+        ),
+        [("having to be", "Katie Marsh")],
+    ),
+    # "he added" carries on someone's words: a man named since who has not spoken may not
+    # be the one who adds, so the quote gets no speaker ...
+    (
+        (
+            "Zack Miller said he had received offers for the rifle, but “the offers were to"
+            " use it in a way I did not like at all.”",
+            "Police officer Tom Reyes holds up the rifle used in the case.",
+            "“The rifle is fully functional and it will go to the highest bidder,” he added.",
+        ),
+        [("the offers were", "Zack Miller"), ("The rifle is", None)],
+    ),
+    # ... but when that man has spoken since, it is his.
+    (
+        (
+            "Zack Miller said the sale was legal.",
+            "Tom Reyes, the county sheriff, said the rifle would be tested. “We will look at"
+            " every part of it,” he said. “Then we will decide what to do with it,” he added.",
+        ),
+        [("We will look", "Tom Reyes"), ("Then we will", "Tom Reyes")],
+    ),
+    # The one asked is who answers: a name inside the opening "Asked about …" phrase is
+    # the question's topic, not the antecedent of the "she" who replies.
+    (
+        (
+            "“They are very passionate and very principled people,” Clara Benton told the"
+            " station on Monday.",
+            "Asked whether Anna Kraus would beat Peter Holm in the final round, she replied:"
+            " “I do not know yet what I will do.”",
+        ),
+        [("They are very", "Clara Benton"), ("I do not", "Clara Benton")],
+    ),
+    # ... and the name after the phrase's comma is the one who answers.
+    (
+        (
+            "Clara Benton spoke first at the meeting.",
+            "Asked about the plan, Anna Kraus said: “It will not pass the council this year.”",
+        ),
+        [("It will not", "Anna Kraus")],
     ),
 ]
 

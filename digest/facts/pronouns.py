@@ -14,9 +14,10 @@ a name it does not know, or "the spokesman", a ``blocker``), the pronoun is not 
 a wrong speaker costs more than none.
 
 A person's gender is what the article says: "Mr." or "Ms.", a gendered role
-("spokeswoman"), or the "he" or "she" that follows the person in the same sentence
-("Fowler said he expects"); only when it says nothing, a given name that the census finds
-borne almost only by men or only by women ("Donald", "Hillary"; not "Jordan").
+("spokeswoman"), a given name that the census finds borne almost only by men or only by
+women ("Donald", "Hillary"; not "Jordan"), or the "he" or "she" that follows the person in
+the same sentence ("Fowler said he expects"); the given name outweighs one such "he" or
+"she", which may stand for someone the article leaves unnamed.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ from digest.text.words import word_list
 
 LOOKBACK: Final = 3
 """Paragraphs before the pronoun's own that its antecedent may lie in."""
+
+_GIVEN_NAME_VOTES: Final = 3
+"""What a telling given name weighs against the "he" and "she" read after the name (one
+each), as much as a "Mr." or "Ms." before it."""
 
 _VOTE_WORDS: Final = 6
 """How far after a name a "he" or "she" still tells that person's gender."""
@@ -72,7 +77,19 @@ def _object_before(text: str) -> bool:
     # A match spans at most the last three words (a preposition and two more): it is looked
     # for from there, not tried at every offset of the text.
     words = text.rsplit(None, 3)
-    return _NOT_SUBJECT_BEFORE.search(text, len(words[0]) if len(words) == 4 else 0) is not None
+    match = _NOT_SUBJECT_BEFORE.search(text, len(words[0]) if len(words) == 4 else 0)
+    # "And Obama, for all the progress, seems to agree": a sentence that opens with "and"
+    # or "or" joins it to the last; the name after is its subject.
+    opens = match is not None and not text[: match.start()].strip()
+    return match is not None and not (opens and text.split()[0].lower() in ("and", "or"))
+
+
+def _in_asked(before: str) -> bool:
+    """Whether a name after ``before`` lies in the opening "Asked about …" phrase of its
+    sentence: the question's topic, not the one who answers ("Asked whether Clinton would
+    win, she said …"); the name after its comma is the subject ("Asked about it, Clinton
+    said")."""
+    return before.startswith("Asked ") and not before.rstrip().endswith(",")
 
 
 _WITH_ING: Final = re.compile(r"(?:\s*[—–(,][^—–(),.;]*[—–),])?\s+[a-z]+ing\b")
@@ -120,6 +137,8 @@ class _Event:
     """A blocker's gender, when its words tell it ("the spokeswoman")."""
     spoke: bool = field(default=False, compare=False)
     """The person is the subject of a verb of saying here."""
+    partner: str = field(default="", compare=False)
+    """Another person who shares the subject ("Wilcox and Beruff argued")."""
 
 
 class Referents:
@@ -165,6 +184,13 @@ class Referents:
                     votes[name]["m"] += 2
                 elif word in _FEMALE_WORDS:
                     votes[name]["f"] += 2
+            # A given name borne almost only by men or only by women outweighs a "she" that
+            # may stand for someone unnamed ("A woman accused Frank Miles … She said").
+            given = name.split()[0] if " " in name else ""
+            if given in _MALE_NAMES:
+                votes[name]["m"] += _GIVEN_NAME_VOTES
+            elif given in _FEMALE_NAMES:
+                votes[name]["f"] += _GIVEN_NAME_VOTES
         sentences: list[list[tuple[int, int, list[Span]]]] = []
         by_paragraph: dict[int, list[Span]] = {}
         for span in spans:
@@ -181,11 +207,7 @@ class Referents:
             self._vote(paragraph, here, inside, votes)
         for name, count in votes.items():
             male, female = count["m"], count["f"]
-            gender = "m" if male > female else "f" if female > male else None
-            if gender is None and not male:
-                given = name.split()[0] if " " in name else ""
-                gender = "m" if given in _MALE_NAMES else "f" if given in _FEMALE_NAMES else None
-            self.genders[name] = gender
+            self.genders[name] = "m" if male > female else "f" if female > male else None
         for index, paragraph in enumerate(paragraphs):
             inside = quoted[index] if index < len(quoted) else []
             self._read(paragraph, index, sentences[index], inside)
@@ -262,8 +284,19 @@ class Referents:
                     and not possessive
                     and not spoken
                     and not _object_before(paragraph[start:s])
+                    and not _in_asked(paragraph[start:s])
                 ) or _absolute(paragraph, start, s, e)
                 subject_seen = subject_seen or prominent
+                last = self._events[-1] if k and self._events else None
+                if (
+                    last is not None
+                    and last.prominent
+                    and last.paragraph == index
+                    and last.offset == here[k - 1][1]
+                    and paragraph[here[k - 1][2] : s].split()[-1:] in (["and"], ["or"])
+                    and len(paragraph[here[k - 1][2] : s].split()) <= 2
+                ):
+                    last.partner = name  # "Wilcox and Beruff argued": two subjects
                 self._events.append(_Event(index, s, name, prominent))
 
     def add_speaker(
@@ -292,8 +325,15 @@ class Referents:
         if pronoun and self.genders.get(name) is None:
             self.genders[name] = gender_of(pronoun)
 
-    def resolve(self, pronoun: str, paragraph: int, offset: int) -> str | None:
-        """The person a "he" or "she" at (paragraph, offset) stands for, or None."""
+    def resolve(
+        self, pronoun: str, paragraph: int, offset: int, continuing: bool = False
+    ) -> str | None:
+        """The person a "he" or "she" at (paragraph, offset) stands for, or None.
+
+        ``continuing``: the pronoun's verb carries on someone's words ("he added"); when
+        the nearest subject of its gender has not spoken and an earlier speaker of that
+        gender has, either may be meant, and the pronoun is not resolved.
+        """
         gender = gender_of(pronoun)
         if gender is None:
             return None
@@ -313,7 +353,16 @@ class Referents:
                     return None  # someone digest does not list may be who spoke
                 continue
             known = self.genders.get(event.name)
+            if event.partner:
+                # "Wilcox and Beruff argued …" then "he said": either of them, unless one
+                # alone is of the pronoun's gender and the other is known not to be.
+                pair = [(event.name, known), (event.partner, self.genders.get(event.partner))]
+                fits = [name for name, sex in pair if sex in (None, gender)]
+                sure = len(fits) == 1 and dict(pair)[fits[0]] == gender
+                return fits[0] if sure else None
             if known == gender:
+                if continuing and self._other_spoke(event, gender, position):
+                    return None  # "Smith holds up the gun. “…,” he added": Smith has not spoken
                 return event.name
             if known is None:
                 # The nearest subject might be either: only the one who just spoke is
@@ -321,3 +370,17 @@ class Referents:
                 alone = not (others - {event.name}) and event.paragraph >= paragraph - 1
                 return event.name if event.spoke and alone else None
         return None
+
+    def _other_spoke(self, event: _Event, gender: str, position: int) -> bool:
+        """Whether, looking back from ``position`` within the lookback, someone else of
+        ``gender`` spoke before the person of ``event`` did (or before ``event``, when that
+        person has not spoken)."""
+        for earlier in reversed(self._events[:position]):
+            if earlier.paragraph < event.paragraph - LOOKBACK:
+                break
+            if earlier.spoke and earlier.name == event.name:
+                return False
+            other = earlier.spoke and earlier.name and earlier.name != event.name
+            if other and earlier < event and self.genders.get(earlier.name) == gender:
+                return True
+        return False

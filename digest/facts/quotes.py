@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import Final
 
 from digest.facts.attribution import VERB, Attributor, Subject
-from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS
+from digest.facts.gazetteer import COMMON_CAPITALISED, ROLE_NOUNS, lower_words, places
 from digest.facts.pronouns import Referents, Span, gender_of_word
 from digest.facts.quotations import (
     MIN_WORDS,
@@ -76,6 +76,8 @@ _NEW_SUBJECT: Final = re.compile(r"[”\"],?\s+(?:[A-Z][\w’'.-]*\s+){1,4}[a-z]
 there is most often the speaker again: "saying they “stemmed from the urgency” he felt")."""
 _JOINED_CLAUSE: Final = re.compile(r",\s+(?:and|but|while|as|then)\s+\S")
 """A clause joined to an attribution, with a subject of its own ("…, and her husband …")."""
+_INFINITIVE: Final = re.compile(r"\bto\s+$")
+"""What makes the verb after it an infinitive, whose subject is not the phrase before it."""
 _REPORTING: Final = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?that\s")
 """A verb of saying that reports a clause ("said that …", "said on Monday that …")."""
 _IN_WORDS: Final = re.compile(
@@ -331,7 +333,9 @@ def find_quotes(
     def settle(quote: Found, subject: Subject, index: int) -> None:
         quote.attributed = True
         if subject.pronoun:
-            quote.speaker = referents.resolve(subject.pronoun, index, subject.offset)
+            verb = paragraphs[index][subject.offset : subject.offset + 24].split()[1:2]
+            continuing = [w.strip(",.:;") for w in verb] in (["added"], ["continued"])
+            quote.speaker = referents.resolve(subject.pronoun, index, subject.offset, continuing)
         elif subject.speaker:
             quote.speaker = subject.speaker
         elif subject.role:
@@ -367,7 +371,11 @@ def find_quotes(
         for quote in quotes:
             if quote.attributed:
                 continue
-            real = [q for q in quotes if q is quote or len(q.text.split()) >= MIN_WORDS]
+            real = [
+                q
+                for q in quotes
+                if q is quote or len(q.text.split()) >= MIN_WORDS or _split_opening(paragraph, q)
+            ]
             at = real.index(quote)
             earlier = real[at - 1] if at else None
             later = real[at + 1] if at + 1 < len(real) else None
@@ -421,6 +429,9 @@ def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[F
         ]
         starts = _sentence_starts(paragraph, quotes)
         for k, verb in enumerate(verbs):
+            if _INFINITIVE.search(paragraph, max(0, verb.start() - 4), verb.start()):
+                continue  # "called a donor to ask for money": the donor is not who asks
+
             sentence = max((s for s in starts if s <= verb.start()), default=0)
             floor = max([sentence] + [q.end for q in quotes if q.end <= verb.start()])
             # Up to the next verb, the next sentence or quotation: "…, said X" reads on.
@@ -435,7 +446,7 @@ def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[F
             offset = subject.offset or verb.start()
             if subject.speaker:
                 referents.add_speaker(index, offset, subject.speaker)
-            elif _blocks(subject):
+            elif _blocks(subject, paragraph):
                 referents.add_blocker(index, offset, gender_of_word(subject.head or ""))
         for start in starts:
             # "Trump parroted these views.": a subject digest does not list opens a sentence.
@@ -443,23 +454,53 @@ def _narration(reader: _Reader, referents: Referents, per_paragraph: list[list[F
                 continue
             end = min([len(paragraph)] + [q.start for q in quotes if q.start > start])
             subject = reader.attributor.sentence_subject(index, start, min(end, start + 160))
-            if subject is not None and _blocks(subject):
+            if subject is not None and _blocks(subject, paragraph):
                 referents.add_blocker(index, start, gender_of_word(subject.head or ""))
 
 
-def _blocks(subject: Subject | None) -> bool:
+def _blocks(subject: Subject | None, paragraph: str) -> bool:
     """Whether a subject is someone digest does not list: a name it does not know
-    ("Kasich said") or a person's role ("the spokesman said"), not a group ("officials")."""
+    ("Kasich said") or a person's role ("the spokesman said"), not a group ("officials")
+    or a place ("South Carolina, he said, was …")."""
     return bool(
         subject is not None
         and not subject.speaker
         and not subject.pronoun
         and subject.head
         and (
-            (subject.head[:1].isupper() and subject.head not in COMMON_CAPITALISED)
+            (
+                subject.head[:1].isupper()
+                and subject.head not in COMMON_CAPITALISED
+                and not _adverb(subject.head)
+                and not _a_place(paragraph, subject.offset, subject.head)
+            )
             or subject.head.lower() in ROLE_NOUNS
         )
     )
+
+
+def _adverb(word: str) -> bool:
+    """Whether a capitalised word is an adverb opening its sentence ("Particularly in the
+    poorer counties, he said, …"): an -ly word that news writes in lower case, not a name
+    ("Kelly")."""
+    return word.endswith("ly") and word.lower() in lower_words()
+
+
+def _a_place(paragraph: str, offset: int, head: str) -> bool:
+    """Whether the capitalised words that end in ``head`` from ``offset`` on are a known
+    place ("South Carolina", "the Netherlands")."""
+    end = paragraph.find(head, offset)
+    words = paragraph[offset : end + len(head)].split() if end >= 0 else []
+    while words and not words[0][:1].isupper():
+        words.pop(0)  # "the", "in"
+    return bool(words) and " ".join(words) in places()
+
+
+def _split_opening(paragraph: str, quote: Found) -> bool:
+    """Whether a short quote opens a sentence that its attribution interrupts: "“The risk,”
+    said Edward Leamer, an economist, “is that …”" (the comma inside the closing mark), so
+    the rest of the sentence is the same speaker's."""
+    return quote.attributed and paragraph[quote.start : quote.end].rstrip("”\"’' ").endswith(",")
 
 
 def _nothing_between(paragraph: str, start: int, end: int) -> bool:
