@@ -236,6 +236,25 @@ def test_a_name_is_a_person_by_what_the_article_says_whatever_its_origin() -> No
     assert "Okafor" not in people
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "place", "label"),
+    [
+        # A hashtag or a handle is a label that runs into no name: the place after it is one.
+        (
+            "A video tagged #Hamilton Chicago show spread on Sunday, the theatre said.",
+            "Chicago",
+            "Hamilton",
+        ),
+        ("Thousands used #Brexit London protest signs on Saturday.", "London", "Brexit"),
+        ("Posts from @MetroDesk Toronto police said the road was shut.", "Toronto", "MetroDesk"),
+    ],
+)
+def test_a_hashtag_or_a_handle_is_no_name(paragraph: str, place: str, label: str) -> None:
+    people, orgs, places = _names(_facts(paragraph))
+    assert place in places
+    assert not any(label in name for name in people + orgs + places)
+
+
 def test_bodies_keep_their_whole_name() -> None:
     facts = _facts(
         "The utility Pacific Gas & Electric cut power, the Center on Poverty and Inequality said.",

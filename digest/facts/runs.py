@@ -170,6 +170,7 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool],
     pattern = _NAME_WORD_ASCII if sentence.isascii() else _NAME_WORD
     # Typed, the groups are handled as str when compiled, not as objects of unknown type.
     steps: list[tuple[str, str, str, str]] = pattern.findall(sentence)
+    skipped = False  # the word before was passed over although a name might use it
     for lead, passed, text, gap in steps:
         start += len(lead) + len(passed)
         if passed and breaks:
@@ -178,6 +179,13 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool],
             break  # the rest holds no word a name may use
         end = start + len(text)
         following = end + len(gap)
+        if start and sentence[start - 1] in "#@":
+            # A hashtag or a handle ("#Hamilton", "@CityCouncil") is a label, not a name as
+            # written, and no name runs on from it into the words after.
+            if breaks:
+                breaks[-1] = True
+            start, skipped = following, True
+            continue
         brk = False
         if text[-1] in _ENDINGS:
             # "Children's" in "Murdoch Children's Research Institute" is part of the name.
@@ -207,7 +215,8 @@ def _tokens(sentence: str) -> tuple[list[str], list[int], list[int], list[bool],
         texts.append(text.replace("\u00ad", "") if "\u00ad" in text else text)
         starts.append(start)
         ends.append(end)
-        follows.append(not passed)
+        follows.append(not (passed or skipped))
+        skipped = False
         # Words are mostly one space apart; anything else may break a name. A word ending
         # in a small word after a hyphen ("Amazon-owned", "Pakistan-based") ends one too.
         breaks.append(
