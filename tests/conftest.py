@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import http.server
 import socket
+import sqlite3
+import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +30,30 @@ async def wait_for_digest(pilot) -> None:  # type: ignore[no-untyped-def]
             break
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+def stored_ids(path: Path) -> set[str]:
+    """The ids of the articles a library file holds now (read-only: a run may be writing it)."""
+    if not path.exists():
+        return set()
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            return {row[0] for row in db.execute("SELECT id FROM articles")}
+    except sqlite3.OperationalError:  # the library is being created
+        return set()
+
+
+def wait_until_stored(
+    path: Path, count: int, process: subprocess.Popen[str] | subprocess.Popen[bytes]
+) -> set[str]:
+    """Wait (at most 60 s, or until ``process`` ends) until the library at ``path`` holds
+    ``count`` articles; returns their ids (fewer when it never did)."""
+    stored: set[str] = set()
+    deadline = time.monotonic() + 60
+    while len(stored) < count and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        stored = stored_ids(path)
+    return stored
 
 
 @pytest.fixture(autouse=True)
