@@ -70,6 +70,17 @@ def _isolated_home(
     monkeypatch.setenv("DIGEST_DATA_DIR", str(home / "data"))
 
 
+@pytest.fixture(autouse=True)
+def _read_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command run in-process reads in this process (``--jobs 1``) unless a test asks for
+    processes: tests/test_readers.py checks that they print the same. A monkeypatched reading
+    function holds only here, and a pool started for a run of a few documents costs a test
+    more than it reads."""
+    import digest.readers
+
+    monkeypatch.setattr(digest.readers, "default_jobs", lambda: 1)
+
+
 _READ: dict[tuple[object, ...], object] = {}
 """Articles read so far in this test process, by the arguments that read them."""
 
