@@ -26,7 +26,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
@@ -56,8 +56,7 @@ the first real page needs are loaded before it arrives."""
 
 
 LAUNCH_WAIT = 10.0
-"""Seconds :meth:`ReaderPool.close` waits for workers still being started (they take well
-under one); their warm-up is not waited for."""
+"""Seconds :meth:`ReaderPool.close` waits for workers still starting (they take well under one)."""
 
 
 def default_jobs() -> int:
@@ -126,9 +125,6 @@ class ReaderPool:
         """Why documents are read in this process instead, once they are."""
         self._executor: ProcessPoolExecutor | None = None
         self._ready = threading.Event()
-        self._spawned = threading.Event()
-        """Set once the worker processes exist (or cannot start): from then on :meth:`close`
-        can stop them at once, without waiting for their warm-up."""
         self._launching: threading.Thread | None = None
         self._closed = False
         self._lock = threading.Lock()
@@ -186,20 +182,18 @@ class ReaderPool:
         except (OSError, NotImplementedError, ValueError, RuntimeError, BrokenProcessPool) as err:
             # No semaphores (/dev/shm), no processes allowed, a frozen interpreter...
             self.broken(err)
-            self._spawned.set()
             return
         with self._lock:
             closed = self._closed
             if not closed:
                 self._executor = executor
-        self._spawned.set()
         if closed:  # closed while the workers were starting
             _stop(executor)
             return
         for future in warming:
             try:
                 future.result()
-            except (BrokenProcessPool, CancelledError) as err:  # could not start, or closed
+            except BrokenProcessPool as err:  # a worker could not start
                 self.broken(err)
                 return
         self._ready.set()
@@ -240,16 +234,14 @@ class ReaderPool:
     def close(self) -> None:
         """Stop the workers without waiting for documents not yet read.
 
-        Workers still being started are waited for (a fraction of a second), then stopped:
-        one left starting would outlive this process's semaphores and complain. Workers
-        still warming up are stopped at once: a short run that read everything itself does
-        not wait for them.
+        Workers still starting are waited for (a fraction of a second), then stopped: one
+        left starting would outlive this process's semaphores and complain.
         """
         with self._lock:
             self._closed = True
             launching = self._launching
         if launching is not None:
-            self._spawned.wait(LAUNCH_WAIT)
+            launching.join(LAUNCH_WAIT)
         with self._lock:
             executor, self._executor = self._executor, None
         self._ready.set()
