@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import http.server
 import socket
+import sqlite3
+import subprocess
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +33,44 @@ async def wait_for_digest(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Collect garbage less often in a test process: what the tests check is unchanged.
+
+    The app's tests allocate many short-lived objects (Textual's widgets and styles) beside
+    the long-lived ones of pytest, the test modules and the data digest loads; with Python's
+    default thresholds a full collection, which walks all of them, ran about once a test and
+    took a fifth of the app tests' time. What is alive once the tests are collected is never
+    garbage: frozen, no collection walks it again.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(2000, 20, 50)
+
+
+def stored_ids(path: Path) -> set[str]:
+    """The ids of the articles a library file holds now (read-only: a run may be writing it)."""
+    if not path.exists():
+        return set()
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            return {row[0] for row in db.execute("SELECT id FROM articles")}
+    except sqlite3.OperationalError:  # the library is being created
+        return set()
+
+
+def wait_until_stored(
+    path: Path, count: int, process: subprocess.Popen[str] | subprocess.Popen[bytes]
+) -> set[str]:
+    """Wait (at most 60 s, or until ``process`` ends) until the library at ``path`` holds
+    ``count`` articles; returns their ids (fewer when it never did)."""
+    stored: set[str] = set()
+    deadline = time.monotonic() + 60
+    while len(stored) < count and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        stored = stored_ids(path)
+    return stored
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -41,6 +83,17 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("DIGEST_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("DIGEST_DATA_DIR", str(home / "data"))
+
+
+@pytest.fixture(autouse=True)
+def _read_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command run in-process reads in this process (``--jobs 1``) unless a test asks for
+    processes: tests/test_readers.py checks that they print the same. A monkeypatched reading
+    function holds only here, and a pool started for a run of a few documents costs a test
+    more than it reads."""
+    import digest.readers
+
+    monkeypatch.setattr(digest.readers, "default_jobs", lambda: 1)
 
 
 _READ: dict[tuple[object, ...], object] = {}

@@ -24,6 +24,16 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[s
     )
 
 
+def main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The command in this process (what it reads and prints, not how a process starts):
+    its exit code, standard output and standard error."""
+    from digest import cli
+
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 @pytest.fixture(scope="module")
 def seed() -> dict[str, Any]:
     done = run(str(SEED_TEXT), "--format", "json")
@@ -98,22 +108,26 @@ def test_seeds_folder_is_a_multi_source_digest() -> None:
     assert "\033[" not in done.stdout
 
 
-def test_bad_inputs_fail_one_line_each_and_the_rest_still_print(tmp_path: Path) -> None:
+def test_bad_inputs_fail_one_line_each_and_the_rest_still_print(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     binary = tmp_path / "photo.html"
     binary.write_bytes(bytes(range(256)) * 8)
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    done = run(
-        str(SEED_TEXT), str(binary), str(empty), str(tmp_path / "missing.html"), "--format", "json"
+    code, out, err = main(
+        capsys,
+        *(str(SEED_TEXT), str(binary), str(empty), str(tmp_path / "missing.html")),
+        *("--format", "json"),
     )
-    assert done.returncode == 1
-    assert "Traceback" not in done.stderr
-    lines = done.stderr.strip().splitlines()
+    assert code == 1
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
     assert len(lines) == 3
     assert any(str(binary) in line and "not an HTML or text document" in line for line in lines)
     assert any(str(empty) in line and "empty" in line for line in lines)
     assert any("missing.html" in line and "no such file" in line for line in lines)
-    document = json.loads(done.stdout)
+    document = json.loads(out)
     assert len(document["articles"]) == 1
     assert len(document["errors"]) == 3
 
@@ -128,13 +142,15 @@ def test_stdin_and_jsonl() -> None:
     assert article["title"].startswith("NATO defence chiefs")
 
 
-def test_url_input_from_a_local_server(http_server: Callable[[dict[str, Route]], str]) -> None:
+def test_url_input_from_a_local_server(
+    http_server: Callable[[dict[str, Route]], str], capsys: pytest.CaptureFixture[str]
+) -> None:
     page = (SEEDS / "bbc-obama-gun-laws.html").read_bytes()
     base = http_server({"/story": (200, {"Content-Type": "text/html"}, page)})
-    done = run(base + "/story", base + "/gone", "--format", "json")
-    assert done.returncode == 1
-    assert f"digest: {base}/gone: HTTP 404" in done.stderr
-    article = json.loads(done.stdout)["articles"][0]
+    code, out, err = main(capsys, base + "/story", base + "/gone", "--format", "json")
+    assert code == 1
+    assert f"digest: {base}/gone: HTTP 404" in err
+    article = json.loads(out)["articles"][0]
     assert "Obama" in article["title"]
     assert article["input"] == base + "/story"
 
@@ -144,9 +160,9 @@ def test_usage_errors_exit_2() -> None:
     assert run("--format", "yaml", str(SEED_TEXT)).returncode == 2
 
 
-def test_sentences_option_changes_summary_length() -> None:
-    done = run(str(SEED_TEXT), "--format", "json", "--sentences", "5")
-    assert len(json.loads(done.stdout)["articles"][0]["summary"]) == 5
+def test_sentences_option_changes_summary_length(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = main(capsys, str(SEED_TEXT), "--format", "json", "--sentences", "5")
+    assert code == 0 and len(json.loads(out)["articles"][0]["summary"]) == 5
 
 
 def test_help_explains_inputs_formats_and_exit_codes() -> None:
@@ -242,7 +258,9 @@ def test_a_fault_in_reading_one_input_is_its_failure_not_the_runs(
     assert len(result.articles) == 6
 
 
-def test_a_page_cut_short_or_full_of_control_characters_is_read_or_named(tmp_path: Path) -> None:
+def test_a_page_cut_short_or_full_of_control_characters_is_read_or_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     cut = tmp_path / "cut.html"
     cut.write_text('<html lang="en"><head><title>Cut short</title></head></html>')
     controls = tmp_path / "controls.html"
@@ -254,9 +272,9 @@ def test_a_page_cut_short_or_full_of_control_characters_is_read_or_named(tmp_pat
         + "".join(f"<p>{paragraph}<span class='ad'>x</span>\x0c tail {i}</p>" for i in range(6))
         + "</article></body></html>"
     )
-    done = run(str(cut), str(controls), "--format", "json", "--no-library")
-    assert done.returncode == 1
-    assert done.stderr.strip() == f"digest: {cut}: no readable article text"
-    articles = json.loads(done.stdout)["articles"]
+    code, out, err = main(capsys, str(cut), str(controls), "--format", "json", "--no-library")
+    assert code == 1
+    assert err.strip() == f"digest: {cut}: no readable article text"
+    articles = json.loads(out)["articles"]
     assert [a["title"] for a in articles] == ["Bridge"]
     assert "\x0c" not in articles[0]["text"]

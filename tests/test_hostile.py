@@ -30,7 +30,7 @@ from digest.models import Article, InputFailure
 from digest.pipeline import Stop, build_digest, iter_digest
 from digest.reading import read_article
 from digest.render import render
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, wait_until_stored
 from tests.test_feeds import SiteFactory
 from tests.test_render import ARTICLE, DIGEST
 
@@ -337,9 +337,9 @@ def test_ctrl_c_ends_the_command_at_once_and_prints_what_was_read(
         text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in a shell
     )
-    # The local page is read (importing three extractors takes over a second, and on a
-    # loaded machine several); the servers are still dripping.
-    time.sleep(6)
+    # Once the local page is read (and kept in the library) the servers are still dripping:
+    # their deadline is 9 s away.
+    assert wait_until_stored(tmp_path / "library.sqlite3", 1, process), "the page was not read"
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=8)  # before: hung for as long as the drip lasted
     assert process.returncode == cli.EXIT_INTERRUPTED

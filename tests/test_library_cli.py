@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,7 +16,7 @@ import pytest
 
 from digest import cli
 from digest.library.store import Library
-from tests.conftest import ROOT, SEEDS, Route, Seen, Site
+from tests.conftest import ROOT, SEEDS, Route, Seen, Site, wait_until_stored
 from tests.test_feeds import HTML, RSS, SiteFactory, etag_route, item, news_site, rss
 
 
@@ -129,7 +128,7 @@ def _slow_site(local_site: SiteFactory, pages: int) -> Site:
     story = (SEEDS / "bbc-obama-gun-laws.html").read_bytes()
 
     def slow(seen: Seen) -> Route:
-        time.sleep(0.25)
+        time.sleep(0.1)  # two at a time: 24 pages take over a second, however fast the reading
         unique = seen.path.replace("/", "-").encode()
         # Another article on each page (another URL and headline): the same one twice is one.
         page = story.replace(b"world-us-canada-33646704", b"world" + unique)
@@ -165,16 +164,7 @@ def test_a_refresh_killed_midway_loses_nothing_committed(
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    stored: set[str] = set()
-    deadline = time.monotonic() + 60
-    while len(stored) < 4 and time.monotonic() < deadline:
-        time.sleep(0.05)
-        if path.exists():
-            try:
-                with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-                    stored = {row[0] for row in db.execute("SELECT id FROM articles")}
-            except sqlite3.OperationalError:
-                continue  # the library is being created
+    stored = wait_until_stored(path, 4, process)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert 4 <= len(stored) < 24, "the refresh should be killed midway"

@@ -78,13 +78,13 @@ def run_in_terminal(
                 quiet_since = time.monotonic()
                 answered = True
             now = time.monotonic()
-            # A key once the screen has been quiet a second, or, on a machine so busy that
-            # the app is still redrawing, three seconds after the last key.
+            # A key once the screen has been quiet half a second, or, on a machine so busy
+            # that the app is still redrawing, three seconds after the last key.
             if (
                 pending
                 and answered
                 and shown_first in written
-                and (now - quiet_since > 1.0 or now - last_key > 3.0)
+                and (now - quiet_since > 0.5 or now - last_key > 3.0)
             ):
                 os.write(master, pending.pop(0).encode())
                 quiet_since = last_key = time.monotonic()
