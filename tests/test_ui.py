@@ -90,6 +90,7 @@ async def test_the_mouse_wheel_moves_between_cards_and_a_click_opens() -> None:
         status = str(screen.query_one("#status", Static).render())
         await pilot.click("#status", offset=(status.index("sort:") + 2, 0))
         assert screen.order == "date"
+        await pilot.pause()  # the sorted cards are drawn before one is clicked
         target = screen.query(Card)[0]
         await pilot.click(target)
         assert isinstance(app.screen, ReaderScreen)
