@@ -345,23 +345,17 @@ class _Batch:
         self._launch_pool()
 
     def _launch_pool(self) -> None:
-        """Start the reading processes once there is enough to read (a pool that waits for
-        the first results, the app's, once a few are read: the app starts it sooner, when
-        its first card is on the screen)."""
+        """Start the reading processes once there is enough to read (an early pool, the
+        app's, is started already)."""
         pool = self._pool
-        if pool is None or self._total < POOL_FROM:
-            return
-        if not pool.after_first or self._done >= POOL_FROM:
+        if pool is not None and self._total >= POOL_FROM:
             pool.launch()
 
     def _finish(self, item: Article | InputFailure) -> Article | InputFailure:
         with self._lock:
             self._done += 1
-            launch = self._done == POOL_FROM
             if self._progress is not None:
                 self._progress(self._done, self._total)
-        if launch:
-            self._launch_pool()
         return item
 
     def _get_fetcher(self) -> Fetcher:
