@@ -292,8 +292,10 @@ class _Batch:
             if self._stopped():
                 return
             if self._pool is not None and self._pool.usable:
-                # Local files are handed to the worker processes ahead of their turn.
-                for ahead in range(index, min(len(nodes), index + self._ahead)):
+                # Local files are handed to the worker processes ahead of their turn; the
+                # first goes alone, so that no other worker slows down the first result.
+                reach = self._ahead if self._done else 1
+                for ahead in range(index, min(len(nodes), index + reach)):
                     waiting = nodes[ahead]
                     if isinstance(waiting, Source):
                         nodes[ahead] = self._local(waiting)
