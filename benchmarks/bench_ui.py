@@ -11,9 +11,12 @@ machine whose load changes affects both alike.
 
 App: each run is a new Python process that opens the app headless at 120x40 on the folder;
 the clock starts before the process is spawned, so interpreter start-up, imports and
-starting the reading processes count. "First card" is the moment a summary card is on the
-screen, "last card" the moment every input has been read, grouped and shown. The run then
-switches to the dense list (``v``) and counts the articles on screen.
+starting the reading processes count. The reading processes are started as the command line
+starts them, before the app is imported; and the process runs no script of its own (as
+``python -m digest``), so that the reading processes do not run one again. "First card" is
+the moment a summary card is on the screen, "last card" the moment every input has been
+read, grouped and shown. The run then switches to the dense list (``v``) and counts the
+articles on screen.
 
 Printed: ``python -m digest FOLDER --format json --no-library`` from spawn to exit. The
 articles of the two settings must be the same, in the same order (their ids are compared).
@@ -25,10 +28,6 @@ timings are indicative only.
 
 from __future__ import annotations
 
-import time
-
-CHILD_STARTED = time.time()
-
 import argparse
 import asyncio
 import json
@@ -38,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,11 +63,13 @@ def fill(folder: Path, sources: list[Path], count: int) -> None:
 
 async def _watch(folder: str, jobs: int | None) -> dict[str, float]:
     from digest.readers import ReaderPool
+
+    # As the command line opens the app: the reading processes start before it is imported.
+    readers = ReaderPool.start(jobs, early=True)
     from digest.ui.app import DigestApp
     from digest.ui.widgets.article_list import ArticleList
     from digest.ui.widgets.card import Card
 
-    readers = ReaderPool.start(jobs, after_first=True)  # as the command line opens the app
     app = DigestApp([folder], remember=False, readers=readers)
     first = None
     try:
@@ -103,10 +105,19 @@ def _jobs_args(jobs: int | None) -> list[str]:
     return [] if jobs is None else ["--jobs", str(jobs)]
 
 
+CHILD = (
+    "import sys; sys.path.insert(0, sys.argv[1]); import bench_ui;"
+    " bench_ui.child(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else None)"
+)
+"""The app's process: no script of its own, as ``python -m digest`` (the reading processes
+of a script run it again as they start)."""
+
+
 def run_app(folder: Path, jobs: int | None, env: dict[str, str]) -> dict[str, float]:
     started = time.time()
     done = subprocess.run(
-        [sys.executable, __file__, "--child", str(folder), *_jobs_args(jobs)],
+        [sys.executable, "-c", CHILD, str(Path(__file__).parent), str(folder)]
+        + ([] if jobs is None else [str(jobs)]),
         env=env,
         capture_output=True,
         text=True,
@@ -148,11 +159,7 @@ def main() -> int:
     parser.add_argument(
         "--jobs", type=int, default=None, help="reading processes to compare (default: one a core)"
     )
-    parser.add_argument("--child", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        child(args.child, args.jobs)
-        return 0
 
     sources = pages(args.corpus)
     if not sources:

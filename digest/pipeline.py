@@ -292,8 +292,10 @@ class _Batch:
             if self._stopped():
                 return
             if self._pool is not None and self._pool.usable:
-                # Local files are handed to the worker processes ahead of their turn.
-                for ahead in range(index, min(len(nodes), index + self._ahead)):
+                # Local files are handed to the worker processes ahead of their turn; the
+                # first goes alone, so that no other worker slows down the first result.
+                reach = self._ahead if self._done else 1
+                for ahead in range(index, min(len(nodes), index + reach)):
                     waiting = nodes[ahead]
                     if isinstance(waiting, Source):
                         nodes[ahead] = self._local(waiting)
@@ -345,23 +347,17 @@ class _Batch:
         self._launch_pool()
 
     def _launch_pool(self) -> None:
-        """Start the reading processes once there is enough to read (a pool that waits for
-        the first results, the app's, once a few are read: the app starts it sooner, when
-        its first card is on the screen)."""
+        """Start the reading processes once there is enough to read (an early pool, the
+        app's, is started already)."""
         pool = self._pool
-        if pool is None or self._total < POOL_FROM:
-            return
-        if not pool.after_first or self._done >= POOL_FROM:
+        if pool is not None and self._total >= POOL_FROM:
             pool.launch()
 
     def _finish(self, item: Article | InputFailure) -> Article | InputFailure:
         with self._lock:
             self._done += 1
-            launch = self._done == POOL_FROM
             if self._progress is not None:
                 self._progress(self._done, self._total)
-        if launch:
-            self._launch_pool()
         return item
 
     def _get_fetcher(self) -> Fetcher:

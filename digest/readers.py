@@ -16,6 +16,10 @@ and the pool may be started from any thread (forking a process that already runs
 as the app does, is unsafe). Elsewhere ``spawn``. When processes cannot be started, or a
 worker dies, what is left is read in the calling process, as with ``--jobs 1``.
 
+The app starts its pool :attr:`~ReaderPool.early`, before Textual is even imported: the
+fork server imports the reading modules on one core while the app starts on the other, and
+the first pages wait for the workers instead of being read, cold, in the app's process.
+
 This module is imported on the plain-output path: it must not import Textual.
 """
 
@@ -71,13 +75,14 @@ PARENT_CHECK_SECONDS = 1.0
 """How often a worker looks whether the process it reads for is still there."""
 
 
-def _warm_up(parent: int) -> None:
-    """Run in each worker as it starts: watch the ``parent`` process, then read
-    :data:`WARM_UP_PAGE` (the result is dropped)."""
-    from digest.reading import read_article
-
+def _warm_up(parent: int, page: bool = True) -> None:
+    """Run in each worker as it starts: watch the ``parent`` process, then, with ``page``,
+    read :data:`WARM_UP_PAGE` (the result is dropped)."""
     threading.Thread(target=_watch, args=(parent,), name="digest-parent", daemon=True).start()
-    read_article(WARM_UP_PAGE.encode("utf-8"), input="warm-up")
+    if page:
+        from digest.reading import read_article
+
+        read_article(WARM_UP_PAGE.encode("utf-8"), input="warm-up")
 
 
 def _watch(parent: int) -> None:
@@ -111,30 +116,35 @@ class ReaderPool:
     than processes start). Until they are ready (:attr:`usable`), and for good when they
     cannot start or one of them dies (:attr:`problem` says why), :meth:`submit` returns
     ``None`` and the caller reads in its own process: the first article never waits for
-    the workers to start.
+    the workers to start. An :attr:`early` pool is the other way round.
     """
 
-    def __init__(self, jobs: int, *, after_first: bool = False) -> None:
+    def __init__(self, jobs: int, *, early: bool = False) -> None:
         self.jobs = jobs
         """How many worker processes read at once."""
-        self.after_first = after_first
-        """The caller starts the workers once its first results are shown (the app, so that
-        their start does not slow the first card; a batch starts them after a few documents
-        all the same); else a batch starts them as soon as it has enough to read."""
+        self.early = early
+        """Launched as soon as it is made, before the caller has anything to read (the app,
+        before it imports Textual): documents go to the workers while they start, and wait
+        for them (the workers' first documents warm them up); else the caller reads
+        documents itself until the workers have started and read :data:`WARM_UP_PAGE`."""
         self.problem: str | None = None
         """Why documents are read in this process instead, once they are."""
         self._executor: ProcessPoolExecutor | None = None
         self._ready = threading.Event()
+        """Set once the workers have started (or cannot)."""
+        self._made = threading.Event()
+        """Set once the executor is made (or cannot be): documents may be submitted."""
         self._launching: threading.Thread | None = None
         self._closed = False
         self._lock = threading.Lock()
 
     @classmethod
     def start(
-        cls, jobs: int | None = None, *, launch: bool = False, after_first: bool = False
+        cls, jobs: int | None = None, *, launch: bool = False, early: bool = False
     ) -> ReaderPool | None:
         """A pool of ``jobs`` processes (default :func:`default_jobs`), to :meth:`launch`
-        when there is enough to read (or at once, with ``launch``).
+        when there is enough to read (or at once, with ``launch`` or ``early``: see
+        :attr:`early`).
 
         Returns:
             ``None`` when ``jobs`` is 1: documents are read in this process.
@@ -142,8 +152,8 @@ class ReaderPool:
         jobs = default_jobs() if jobs is None else jobs
         if jobs <= 1:
             return None
-        pool = cls(jobs, after_first=after_first)
-        if launch:
+        pool = cls(jobs, early=early)
+        if launch or early:
             pool.launch()
         return pool
 
@@ -175,20 +185,29 @@ class ReaderPool:
     def _launch(self) -> None:
         try:
             executor = ProcessPoolExecutor(
-                self.jobs, mp_context=_context(), initializer=_warm_up, initargs=(os.getpid(),)
+                self.jobs,
+                mp_context=_context(),
+                initializer=_warm_up,
+                initargs=(os.getpid(), not self.early),
             )
-            # Start every worker now; each is ready once it has read the warm-up page.
-            warming = [executor.submit(int) for _ in range(self.jobs)]
-        except (OSError, NotImplementedError, ValueError, RuntimeError, BrokenProcessPool) as err:
-            # No semaphores (/dev/shm), no processes allowed, a frozen interpreter...
+        except (OSError, NotImplementedError, ValueError, RuntimeError) as err:
+            # No semaphores (/dev/shm), a frozen interpreter...
             self.broken(err)
             return
         with self._lock:
             closed = self._closed
             if not closed:
                 self._executor = executor
+        self._made.set()  # an early pool takes documents from now on; they wait for workers
         if closed:  # closed while the workers were starting
             _stop(executor)
+            return
+        try:
+            # Start every worker now; each is ready once it has read the warm-up page.
+            warming = [executor.submit(int) for _ in range(self.jobs)]
+        except (OSError, NotImplementedError, ValueError, RuntimeError, BrokenProcessPool) as err:
+            # No processes allowed, a fork server that could not start...
+            self.broken(err)
             return
         for future in warming:
             try:
@@ -205,8 +224,11 @@ class ReaderPool:
 
     @property
     def usable(self) -> bool:
-        """Whether documents go to the worker processes now."""
-        return self._ready.is_set() and self.problem is None and not self._closed
+        """Whether documents go to the worker processes now: once they are ready, or from
+        the launch for an :attr:`early` pool."""
+        if self.problem is not None or self._closed:
+            return False
+        return self._ready.is_set() or (self.early and self._launching is not None)
 
     def submit(self, function: Callable[..., T], *args: Any) -> Future[T] | None:
         """Run ``function(*args)`` in a worker; ``None`` when the caller must run it itself.
@@ -214,6 +236,8 @@ class ReaderPool:
         ``function`` must be a module-level function and its arguments and result
         picklable; it should return failures rather than raise them.
         """
+        if self.early and self.usable:
+            self._made.wait(LAUNCH_WAIT)  # made a moment after the launch
         with self._lock:
             executor = self._executor if self.usable else None
         if executor is None:
@@ -229,6 +253,7 @@ class ReaderPool:
         with self._lock:
             if self.problem is None:
                 self.problem = f"reading processes stopped ({type(err).__name__}: {err})"
+        self._made.set()
         self._ready.set()  # nobody waits for workers that will not come
 
     def close(self) -> None:
@@ -244,6 +269,7 @@ class ReaderPool:
             launching.join(LAUNCH_WAIT)
         with self._lock:
             executor, self._executor = self._executor, None
+        self._made.set()
         self._ready.set()
         if executor is not None:
             _stop(executor)

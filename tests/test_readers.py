@@ -78,14 +78,47 @@ def test_the_library_is_written_by_the_parent_alone(pool: ReaderPool, tmp_path: 
     library.close()
 
 
+def test_an_early_pool_reads_everything_in_its_workers_in_the_same_order(
+    in_the_parent: list[str], tmp_path: Path
+) -> None:
+    # Documents are handed over while the workers are still starting, and wait for them;
+    # a document that gives no article is a failure from the worker, in its place.
+    (tmp_path / "empty-page.html").write_text("<html><body><p>Menu</p></body></html>")
+    inputs = [str(SEEDS), str(tmp_path / "empty-page.html"), str(tmp_path / "missing.html")]
+    alone = list(iter_run(inputs, library=None))
+    in_the_parent.clear()
+    readers = ReaderPool.start(2, early=True)
+    assert readers is not None and readers.usable  # before its workers have started
+    try:
+        together = list(iter_run(inputs, library=None, readers=readers))
+    finally:
+        readers.close()
+    assert _dicts(together) == _dicts(alone)
+    # A path that is not there fails first, as always; the page with no article in its place.
+    failed = [Path(i.input).name for i in together if isinstance(i, InputFailure)]
+    assert failed == ["missing.html", "empty-page.html"]
+    assert isinstance(together[-1], InputFailure)
+    assert in_the_parent == []  # not even the first page was read here
+    assert readers.problem is None
+
+
+def test_an_early_pool_closed_at_once_leaves_no_worker() -> None:
+    readers = ReaderPool.start(2, early=True)
+    assert readers is not None
+    readers.close()
+    assert not readers.usable and readers.submit(int) is None
+    assert readers._executor is None
+
+
+@pytest.mark.parametrize("how", ["launch", "early"])
 def test_when_processes_cannot_start_this_process_reads(
-    monkeypatch: pytest.MonkeyPatch, in_the_parent: list[str]
+    monkeypatch: pytest.MonkeyPatch, in_the_parent: list[str], how: str
 ) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(38, "Function not implemented")
 
     monkeypatch.setattr(digest.readers, "ProcessPoolExecutor", refuse)
-    readers = ReaderPool.start(2, launch=True)
+    readers = ReaderPool.start(2, **{how: True})
     assert readers is not None and not readers.wait(10)
     assert readers.problem is not None and "Function not implemented" in readers.problem
     items = list(iter_run([str(SEEDS)], library=None, readers=readers))
@@ -207,20 +240,38 @@ async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[
     from digest.ui.app import DigestApp
     from tests.conftest import wait_for_digest
 
-    readers = ReaderPool.start(2, after_first=True)
+    alone = [a.id for a in iter_run([str(SEEDS), str(STORIES)], library=None)]
+    in_the_parent.clear()
+    readers = ReaderPool.start(2, early=True)  # as the command line: before the app
     assert readers is not None
     app = DigestApp([str(SEEDS), str(STORIES)], remember=False, readers=readers)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_for_digest(pilot)
             screen = app.screen
-            assert len(screen.articles) == 7 + 39  # type: ignore[attr-defined]
             # Under the app (whose capture of stderr has no file descriptor) the workers
-            # started, and read what came after the first few pages.
+            # started, and read every page, the first included, in the inputs' order.
+            assert [a.id for a in screen.articles] == alone  # type: ignore[attr-defined]
             assert readers.usable and readers.problem is None
-            assert len(in_the_parent) < 7 + 39
+            assert in_the_parent == []
     finally:
         readers.close()
+
+
+async def test_quitting_while_the_workers_start_ends_the_app_and_them() -> None:
+    from digest.ui.app import DigestApp
+
+    readers = ReaderPool.start(2, early=True)
+    assert readers is not None
+    app = DigestApp([str(SEEDS), str(STORIES)], remember=False, readers=readers)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("q")  # before the first card: the workers are still starting
+            await pilot.pause()
+        assert app.return_code in (0, 1)
+    finally:
+        readers.close()
+    assert readers._executor is None and readers.submit(int) is None
 
 
 def test_conflicts_name_outlets_as_the_sources_line_does() -> None:

@@ -100,6 +100,29 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if open_app and "-" in inputs:
         print("digest: error: the app cannot read standard input; use --no-tui", file=sys.stderr)
         return EXIT_USAGE
+    readers = None
+    if inputs:  # the library alone is not read again
+        from digest.readers import ReaderPool
+
+        # For the app, the reading processes start now, before anything else is imported:
+        # they get ready on another core while the app starts, and read its first pages.
+        readers = ReaderPool.start(args.jobs, early=open_app)
+    try:
+        return _run(args, inputs, library_only=library_only, open_app=open_app, readers=readers)
+    finally:
+        if readers is not None:
+            readers.close()
+
+
+def _run(
+    args: argparse.Namespace,
+    inputs: list[str],
+    *,
+    library_only: bool,
+    open_app: bool,
+    readers: ReaderPool | None,
+) -> int:
+    """Open the library, then the app or the printed digest (``readers`` are the caller's)."""
     from digest.library.refresh import Filters
 
     filters = Filters(unread=args.unread, saved=args.saved, since=args.since)
@@ -109,12 +132,6 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         say(problem)
         if needed:
             return EXIT_SOME_FAILED
-    readers = None
-    if inputs:  # the library alone is not read again
-        from digest.readers import ReaderPool
-
-        # In the app, the workers start after the first card, so as not to slow it down.
-        readers = ReaderPool.start(args.jobs, after_first=open_app)
     try:
         if open_app:
             from digest.ui.app import run
@@ -140,8 +157,6 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             readers=readers,
         )
     finally:
-        if readers is not None:
-            readers.close()
         if library is not None:
             library.close()
 

@@ -177,10 +177,6 @@ class DigestReading(DigestMarks):
             self._pending.append((item, message.state))
             if not self.articles:  # the first card is shown at once
                 self._flush()
-                if self.readers is not None:
-                    # The reading processes start once the first card is drawn, not before:
-                    # their start would slow it down.
-                    self.call_after_refresh(self.readers.launch)
             elif self._flush_timer is None:
                 self._flush_timer = self.set_timer(FLUSH_SECONDS, self._flush)
         elif isinstance(item, InputFailure):
