@@ -203,6 +203,31 @@ async def test_resize_keeps_the_selected_card_in_view() -> None:
             assert card.query_one(".card-facts").region.height == 1
 
 
+async def test_a_resize_or_a_return_from_the_reader_keeps_the_cards_shown() -> None:
+    """A taller terminal with as many cards a page, or coming back from the reader, redraws
+    the cards shown (taller, marked read) without building them again (no flicker, focus kept)."""
+    app = DigestApp([SEEDS])
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+        cards = list(screen.query(Card))
+        assert len(cards) == screen.per_page == 3
+        assert {card.region.height for card in cards} == {9}
+        await pilot.resize_terminal(100, 33)
+        await pilot.pause(0.2)
+        assert list(screen.query(Card)) == cards and screen.per_page == 3
+        assert {card.region.height for card in cards} == {10}
+        await pilot.press("j", "enter")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and list(screen.query(Card)) == cards
+        assert app.focused is cards[1] and cards[1].has_class("-read")
+        title = str(cards[1].query_one(".card-title", Static).render())
+        assert not title.startswith("●") and str(
+            cards[0].query_one(".card-title", Static).render()
+        ).startswith("●")
+
+
 async def test_help_lists_every_binding() -> None:
     app = DigestApp([SEEDS])
     async with app.run_test(size=(100, 30)) as pilot:

@@ -23,7 +23,7 @@ from textual.widgets import Input, Static
 from digest.models import Article
 from digest.ui.view import SORTS, arrange, fact_names, next_sort
 from digest.ui.widgets.article_list import ArticleList, Row
-from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card
+from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card, story_line
 
 if TYPE_CHECKING:
     from digest.library.store import Library
@@ -75,7 +75,6 @@ class DigestView(Screen[None]):
         """Articles the last refresh brought."""
         self.done = False
         """Nothing is being read (the first reading, a refresh or a retry is over)."""
-        self._shown: tuple[object, ...] = ()
         self._cards: list[Card] = []
         self._list: ArticleList | None = None
 
@@ -137,7 +136,7 @@ class DigestView(Screen[None]):
         self.index = max(0, min(self.index, len(self.view) - 1))
         self._show()
 
-    def _show(self, *, force: bool = False) -> None:
+    def _show(self) -> None:
         """Show the current page (mounting cards only when they changed), focus the selection."""
         start = self.page * self.per_page
         page = self.view[start : start + self.per_page]
@@ -148,28 +147,42 @@ class DigestView(Screen[None]):
                 self._cards = []
                 self._list = ArticleList(id="list")
                 stack.mount(self._list)
-            self._shown = ()
             self._list.show([self._row(a) for a in page], self.index - start)
         else:
-            ids = tuple((id(a), self._flags(a)) for a in page)
-            if ids != self._shown or force or self._list is not None:
-                self._shown = ids
-                self._list = None
+            if self._list is not None:
                 stack.remove_children()
-                height = (
-                    max(3, stack.size.height // self.per_page)
-                    if stack.size.height
-                    else MIN_CARD_HEIGHT
-                )
-                self._cards = [self._card(article) for article in page]
-                for card in self._cards:
-                    card.styles.height = height
-                stack.mount_all(self._cards)
+                self._list = None
+                self._cards = []
+            height = max(3, stack.size.height // self.per_page) if stack.size.height else None
+            # Cards that already show the page's first articles as they are now stay (a resize,
+            # a card added while reading, a mark); only the cards after them are built again.
+            keep = 0
+            for card, article in zip(self._cards, page, strict=False):
+                if not self._shows(card, article):
+                    break
+                keep += 1
+            if keep < len(self._cards):
+                stack.remove_children(self._cards[keep:])
+            added = [self._card(article) for article in page[keep:]]
+            self._cards = self._cards[:keep] + added
+            for card, article in zip(self._cards, page, strict=True):
+                card.styles.height = height or MIN_CARD_HEIGHT
+                unread, saved, _ = self._flags(article)
+                if card.read == unread or card.saved != saved:
+                    card.mark(read=not unread, saved=saved)
+            if added:
+                stack.mount_all(added)
         empty = self.query_one("#empty", Static)
         empty.display = not page
         empty.update(self._empty_message())
         self._focus_selected()
         self._status()
+
+    def _shows(self, card: Card, article: Article) -> bool:
+        """Whether the card shows the article as it would be built now (read and saved marks
+        aside: :meth:`Card.mark` changes those in place)."""
+        extra = story_line(self.story_of.get(article.id), self.changes.get(article.id))
+        return card.shows(article, extra, new=article.id in self.new_ids)
 
     def _flags(self, article: Article) -> tuple[bool, bool, bool]:
         _, saved_at = self.states.get(article.id, (None, None))
@@ -241,7 +254,7 @@ class DigestView(Screen[None]):
         return self._cards[min(self.index - self.page * self.per_page, len(self._cards) - 1)]
 
     def on_card_stack_resized(self) -> None:
-        self._show(force=True)
+        self._show()  # the cards shown take the new height; a page that changed is built again
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.view:
@@ -284,9 +297,9 @@ class DigestView(Screen[None]):
         """Cards or the dense list; the choice is remembered."""
         self.showing = "list" if self.showing == "cards" else "cards"
         self.digest_app.save_choice("view", self.showing)
-        self._show(force=True)
+        self._show()
         # The page size changes with the view: show again once the stack has its size.
-        self.call_after_refresh(self._show, force=True)
+        self.call_after_refresh(self._show)
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)

@@ -209,7 +209,18 @@ class Card(Vertical, can_focus=True):
         self.saved = saved
         self.read = read
         self.new = new
+        self.extra = story_line(story, changes)
+        """The story line under the attribution (``None``: none)."""
         self.set_class(read, "-read")
+
+    def shows(self, article: Article, extra: Content | None, *, new: bool) -> bool:
+        """Whether this card shows ``article`` with the story line ``extra`` and the "new"
+        mark as given (read and saved marks aside: :meth:`mark` changes those in place)."""
+        if self.article is not article or self.new != new:
+            return False
+        if self.extra is None or extra is None:
+            return self.extra is extra
+        return self.extra.plain == extra.plain and self.extra.spans == extra.spans
 
     def compose(self) -> ComposeResult:
         article = self.article
@@ -218,9 +229,8 @@ class Card(Vertical, can_focus=True):
         yield Static(
             Content(attribution(article, link=False) or article.input), classes="card-meta"
         )
-        extra = story_line(self.story, self.changes)
-        if extra is not None:
-            yield Static(extra, classes="card-story")
+        if self.extra is not None:
+            yield Static(self.extra, classes="card-story")
         lead = [article.standfirst] if article.standfirst else list(article.paragraphs[:1])
         yield Summary([s.text for s in article.summary] or lead)
         yield FactChips(article)
@@ -238,7 +248,8 @@ class Card(Vertical, can_focus=True):
         self.set_class(read, "-read")
         self.read = read
         self.saved = saved
-        self.query_one(".card-title", Static).update(self._title())
+        for title in self.query(".card-title").results(Static):  # none yet: compose reads them
+            title.update(self._title())
 
     def on_click(self) -> None:
         self.post_message(self.Chosen(self.article))
