@@ -89,6 +89,7 @@ class DigestScreen(DigestReading):
 
     def on_unmount(self) -> None:
         self.stop_reading()
+        self.thaw()
 
     def _status(self) -> None:
         # What check_action depends on; the footer is redrawn only when it changes.

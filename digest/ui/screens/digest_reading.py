@@ -11,6 +11,7 @@ again: the articles it brings are marked new.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -88,6 +89,8 @@ class DigestReading(DigestMarks):
         """Why the current (or last) reading runs: load, refresh or retry."""
         self.stop_reading = Stop()
         """Ends the reading worker at once (quitting does not wait for slow servers)."""
+        self._frozen = False
+        """Whether the objects alive after the first reading are kept out of garbage collection."""
 
     def _read(self, inputs: Sequence[str], why: str) -> None:
         """Read ``inputs`` (``why``: load, refresh or retry) in a thread worker."""
@@ -282,6 +285,17 @@ class DigestReading(DigestMarks):
         self.changes = message.changes
         self.done = True
         self._rearrange()
+        if not self._frozen:
+            # What is alive once the articles are read (the app, its modules, the articles) lives
+            # as long as the app: a full collection need not walk it each time (~300k objects).
+            self._frozen = True
+            gc.freeze()
+
+    def thaw(self) -> None:
+        """Let the garbage collector walk what :func:`gc.freeze` set aside (the screen is gone)."""
+        if self._frozen:
+            self._frozen = False
+            gc.unfreeze()
 
     def _timed_refresh(self) -> None:
         if self.done:
