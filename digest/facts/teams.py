@@ -166,6 +166,13 @@ def clubs_of_players(paragraph: str, names: list[Name]) -> list[Name]:
     return clubs if len(clubs) >= 2 and 2 * len(clubs) >= len(pairs) else []
 
 
+def _word_before(paragraphs: tuple[str, ...], name: Name) -> str:
+    """The word just before a name ("" at its paragraph's start): "champions" in "reigning
+    champions Porto"."""
+    before = paragraphs[name[0]][max(0, name[1] - 14) : name[1]].split()
+    return before[-1] if before else ""
+
+
 def _in_brackets(paragraph: str, start: int) -> bool:
     return paragraph.rfind("(", 0, start) > paragraph.rfind(")", 0, start)
 
@@ -269,10 +276,12 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
             found[club[3]] = "team"
     for name in names:
         # "reigning champions Porto": a club in any article (a country stays a place there).
-        if name[4] == "place" and name[3] not in found:
-            before = paragraphs[name[0]][max(0, name[1] - 14) : name[1]].split()
-            if before and before[-1] in _TITLE_BEFORE_A_CLUB:
-                found[name[3]] = "team"
+        if (
+            name[4] == "place"
+            and name[3] not in found
+            and _word_before(paragraphs, name) in _TITLE_BEFORE_A_CLUB
+        ):
+            found[name[3]] = "team"
     if not groups and not rows:
         return found  # no results and no table: no sides
     # In a report of results, "champions Porto" and "rivals Benfica" are clubs too, and so
@@ -285,8 +294,8 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
                 found[name[3]] = "team"
     for name in names:
         if name[4] in ("place", "unknown") and name[3] not in found:
-            before = paragraphs[name[0]][max(0, name[1] - 14) : name[1]].split()
-            if before and (before[-1] in _BEFORE_A_CLUB or before[-1].endswith("-placed")):
+            before = _word_before(paragraphs, name)
+            if before in _BEFORE_A_CLUB or before.endswith("-placed"):
                 found[name[3]] = "team"
     decided = Counter(
         "team" if {n[4] for n in g} & {"place", "org"} else "player"
