@@ -588,6 +588,10 @@ def test_a_town_after_in_stays_a_place_where_its_club_plays() -> None:
         ("The APX party won a third of the seats.", "APX", True),
         ("The report came from Dutch news agency DNP on Friday.", "DNP", True),
         ("ZTF rebels seized the town overnight.", "ZTF", True),
+        # Its officials or spokesmen speak for a body.
+        ("QSTA officials said the plan would go ahead.", "QSTA", True),
+        ("The QSTA spokesmen declined to comment.", "QSTA", True),
+        ("He said the QSTA plan would go ahead.", "QSTA", False),
         # The initials of the body's name before the brackets spell it.
         ("He met leaders of the Democratic Union of Karelia (DUK) on Monday.", "DUK", True),
         # A measure's initials are no body's; a noun that is a thing's neither.
@@ -821,6 +825,11 @@ def test_a_club_named_like_a_person_on_a_line_of_two_scores_is_a_club() -> None:
         (
             ("Results on Sunday:", "Kessa 1 Partovo 1", "Valmora 3 Skedia 0"),
             {"Kessa", "Partovo", "Valmora", "Skedia"},
+        ),
+        # A side named by its initials is a club too, though no noun follows it.
+        (
+            ("Results of matches on Saturday:", "KBV 3 Ferland 0", "Lorvik 1 Dassen 1"),
+            {"KBV", "Ferland", "Lorvik", "Dassen"},
         ),
         # One such line alone (a table's row, a form's field) is no report of results.
         (("Figures for the quarter:", "Paydate 15 Period 3"), set()),

@@ -449,7 +449,7 @@ class NameFinder:
         # A person is never also a place or an organisation: "Warren" after "Elizabeth
         # Warren" is her, though a city bears the name.
         surnames = {p.surname for p in self.people if len(p.tokens) > 1}
-        acting = _acting_bodies(typed)
+        acting = _acting_bodies(typed, self._teams)
         for run, order, kind, text in located:
             if surname_key(text) in surnames or any(text == p.name for p in self.people):
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
@@ -613,11 +613,12 @@ def _defines(name: str, acronym: str) -> bool:
     return False
 
 
-def _acting_bodies(typed: list[Typed]) -> set[str]:
+def _acting_bodies(typed: list[Typed], teams: set[str]) -> set[str]:
     """Acronyms the article shows acting as bodies in some mention: saying ("NBC said"),
-    owning ("NBC's"), employing ("an NBC executive"), addressed or joined ("told NBC",
-    "at NBC"). An acronym written only before a noun ("HDR content") is a thing's."""
-    acting: set[str] = set()
+    owning ("NBC's"), employing ("an NBC executive"), addressed or joined
+    ("told NBC", "at NBC"), or playing in results (``teams``). An acronym written only
+    before a noun ("HDR content") is a thing's."""
+    acting = set(teams)
     for run, _, kind, text in typed:
         if kind != "org" or text in acting or not ACRONYM.match(text):
             continue
