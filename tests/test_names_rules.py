@@ -592,6 +592,10 @@ def test_a_town_after_in_stays_a_place_where_its_club_plays() -> None:
         ("QSTA officials said the plan would go ahead.", "QSTA", True),
         ("The QSTA spokesmen declined to comment.", "QSTA", True),
         ("He said the QSTA plan would go ahead.", "QSTA", False),
+        # Named alone after "the", with no noun after it: the body itself.
+        ("The ruling was a defeat for the QSTA.", "QSTA", True),
+        ("Members of the QSTA, which met on Monday, voted.", "QSTA", True),
+        ("It was the QSTA version of the game.", "QSTA", False),
         # The initials of the body's name before the brackets spell it.
         ("He met leaders of the Democratic Union of Karelia (DUK) on Monday.", "DUK", True),
         # A measure's initials are no body's; a noun that is a thing's neither.

@@ -613,11 +613,24 @@ def _defines(name: str, acronym: str) -> bool:
     return False
 
 
+_THE_BEFORE: Final = re.compile(r"(?:^|\s)the\s+$")
+_NO_WORD_AFTER: Final = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def _the_alone(run: Run) -> bool:
+    """Whether "the" comes before an acronym and a stop or a comma after it, no noun: "a
+    deal with the IRS.", "the ACLU, which" name the body ("the HDR content" a thing's)."""
+    return (
+        _THE_BEFORE.search(run.before(5)) is not None
+        and _NO_WORD_AFTER.match(run.source, run.end) is not None
+    )
+
+
 def _acting_bodies(typed: list[Typed], teams: set[str]) -> set[str]:
     """Acronyms the article shows acting as bodies in some mention: saying ("NBC said"),
-    owning ("NBC's"), employing ("an NBC executive"), addressed or joined
-    ("told NBC", "at NBC"), or playing in results (``teams``). An acronym written only
-    before a noun ("HDR content") is a thing's."""
+    owning ("NBC's"), employing ("an NBC executive"), addressed or joined ("told NBC", "at
+    NBC"), named alone after "the" ("the IRS."), or playing in results (``teams``). An
+    acronym written only before a noun ("HDR content") is a thing's."""
     acting = set(teams)
     for run, _, kind, text in typed:
         if kind != "org" or text in acting or not ACRONYM.match(text):
@@ -634,6 +647,7 @@ def _acting_bodies(typed: list[Typed], teams: set[str]) -> set[str]:
             after.startswith(("'s", "’s"))
             or first in SAY_VERBS
             or first in ROLE_NOUNS
+            or _the_alone(run)  # "a deal with the IRS.", "the ACLU, which"
             or body_noun_after(run)  # "the SDA party", "PAP news agency"
             or last in TO_A_BODY
             or body_noun_before(run)  # "the separatist group ETA", "investment bank UBS"
