@@ -598,6 +598,25 @@ def test_a_town_after_in_stays_a_place_where_its_club_plays() -> None:
         ("It was the QSTA version of the game.", "QSTA", False),
         # The initials of the body's name before the brackets spell it.
         ("He met leaders of the Democratic Union of Karelia (DUK) on Monday.", "DUK", True),
+        # Or they spell a name the article makes a body's by another cue, either way round.
+        (
+            "The retailer Brisco Mineral Economics raised prices. Analysts like the look of"
+            " Brisco Mineral Economics (BME) stock.",
+            "BME",
+            True,
+        ),
+        (
+            "The retailer Brisco Mineral Economics raised prices. Analysts like the look of"
+            " BME (Brisco Mineral Economics) stock.",
+            "BME",
+            True,
+        ),
+        (
+            "Brisco Mineral Economics raised prices. Analysts like the look of"
+            " Brisco Mineral Economics (BME) stock.",
+            "BME",
+            False,
+        ),
         # A measure's initials are no body's; a noun that is a thing's neither.
         ("The Optimised Asset Value (OAV) rose by a tenth.", "OAV", False),
         ("The console plays games in HDR content mode.", "HDR", False),

@@ -449,7 +449,8 @@ class NameFinder:
         # A person is never also a place or an organisation: "Warren" after "Elizabeth
         # Warren" is her, though a city bears the name.
         surnames = {p.surname for p in self.people if len(p.tokens) > 1}
-        acting = _acting_bodies(typed, self._teams)
+        bodies = {text for _, _, kind, text in located if kind == "org"}
+        acting = _acting_bodies(typed, self._teams, bodies)
         for run, order, kind, text in located:
             if surname_key(text) in surnames or any(text == p.name for p in self.people):
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
@@ -599,6 +600,13 @@ _DEFINED: Final = re.compile(
 Democratic Party of Iran (KDPI)"."""
 
 
+_SPELT_AFTER: Final = re.compile(
+    r"\s*\(((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|in|&)\s+)*)*[A-Z][\w’'-]*)\)"
+)
+"""The name an acronym stands for, in brackets after it: "LTTE (Liberation Tigers of Tamil
+Eelam)"."""
+
+
 def _defines(name: str, acronym: str) -> bool:
     """Whether the end of a name of bodies ("Kurdistan Democratic Party of Iran", with a
     word of bodies) spells the acronym by its capitals' initials, in order ("KDPI")."""
@@ -626,11 +634,26 @@ def _the_alone(run: Run) -> bool:
     )
 
 
-def _acting_bodies(typed: list[Typed], teams: set[str]) -> set[str]:
+def _spelled(name: str, acronym: str) -> str | None:
+    """The end of a name whose capitals' initials are the acronym's letters, all and only
+    them ("Liberation Tigers of Tamil Eelam" for "LTTE"), if any."""
+    words = name.split()
+    letters = acronym.replace(".", "")
+    for start in range(len(words)):
+        if words[start][:1] == letters[:1]:
+            tail = words[start:]
+            if "".join(w[0] for w in tail if w[:1].isupper()) == letters:
+                return " ".join(tail)
+    return None
+
+
+def _acting_bodies(typed: list[Typed], teams: set[str], bodies: set[str]) -> set[str]:
     """Acronyms the article shows acting as bodies in some mention: saying ("NBC said"),
     owning ("NBC's"), employing ("an NBC executive"), addressed or joined ("told NBC", "at
-    NBC"), named alone after "the" ("the IRS."), or playing in results (``teams``). An
-    acronym written only before a noun ("HDR content") is a thing's."""
+    NBC"), named alone after "the" ("the IRS."), playing in results (``teams``), or
+    standing in brackets for a name the article lists among its ``bodies``, or after it
+    ("Liberation Tigers of Tamil Eelam (LTTE)", "LTTE (Liberation Tigers of Tamil Eelam)").
+    An acronym written only before a noun ("HDR content") is a thing's."""
     acting = set(teams)
     for run, _, kind, text in typed:
         if kind != "org" or text in acting or not ACRONYM.match(text):
@@ -643,6 +666,7 @@ def _acting_bodies(typed: list[Typed], teams: set[str]) -> set[str]:
         if last == "the" and len(before) > 1:
             last = before[-2]
         defined = _DEFINED.search(run.before(80))
+        spelt = _SPELT_AFTER.match(run.source, run.end)
         if (
             after.startswith(("'s", "’s"))
             or first in SAY_VERBS
@@ -656,8 +680,10 @@ def _acting_bodies(typed: list[Typed], teams: set[str]) -> set[str]:
                 and (
                     defined.group(1).split()[-1] in ORG_WORDS  # "American Airlines (AAL)"
                     or _defines(defined.group(1), text)
+                    or _spelled(defined.group(1), text) in bodies
                 )
             )
+            or (spelt is not None and _spelled(spelt.group(1), text) in bodies)
         ):
             acting.add(text)
     return acting
