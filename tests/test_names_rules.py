@@ -849,6 +849,18 @@ def test_a_club_named_like_a_person_on_a_line_of_two_scores_is_a_club() -> None:
             ("Results on Sunday:", "Kessa 1 Partovo 1", "Valmora 3 Skedia 0"),
             {"Kessa", "Partovo", "Valmora", "Skedia"},
         ),
+        # As many lines of clubs as of players (by the lists' reading of their names): the
+        # lines of sides no list knows decide, as when no line is decided.
+        (
+            (
+                "Results on Sunday:",
+                "Petra Kessova 1 Slovan Varda 3",
+                "FC Lorvik 0 FC Dassen 2",
+                "Banik Ostrana 3 Kessa Tepla 1",
+                "Sigma Olmar 1 Vorda Brnik 0",
+            ),
+            {"Banik Ostrana", "Kessa Tepla", "Sigma Olmar", "Vorda Brnik"},
+        ),
         # A side named by its initials is a club too, though no noun follows it.
         (
             ("Results of matches on Saturday:", "KBV 3 Ferland 0", "Lorvik 1 Dassen 1"),
