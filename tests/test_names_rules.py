@@ -588,8 +588,35 @@ def test_a_town_after_in_stays_a_place_where_its_club_plays() -> None:
         ("The APX party won a third of the seats.", "APX", True),
         ("The report came from Dutch news agency DNP on Friday.", "DNP", True),
         ("ZTF rebels seized the town overnight.", "ZTF", True),
+        # Its officials or spokesmen speak for a body.
+        ("QSTA officials said the plan would go ahead.", "QSTA", True),
+        ("The QSTA spokesmen declined to comment.", "QSTA", True),
+        ("He said the QSTA plan would go ahead.", "QSTA", False),
+        # Named alone after "the", with no noun after it: the body itself.
+        ("The ruling was a defeat for the QSTA.", "QSTA", True),
+        ("Members of the QSTA, which met on Monday, voted.", "QSTA", True),
+        ("It was the QSTA version of the game.", "QSTA", False),
         # The initials of the body's name before the brackets spell it.
         ("He met leaders of the Democratic Union of Karelia (DUK) on Monday.", "DUK", True),
+        # Or they spell a name the article makes a body's by another cue, either way round.
+        (
+            "The retailer Brisco Mineral Economics raised prices. Analysts like the look of"
+            " Brisco Mineral Economics (BME) stock.",
+            "BME",
+            True,
+        ),
+        (
+            "The retailer Brisco Mineral Economics raised prices. Analysts like the look of"
+            " BME (Brisco Mineral Economics) stock.",
+            "BME",
+            True,
+        ),
+        (
+            "Brisco Mineral Economics raised prices. Analysts like the look of"
+            " Brisco Mineral Economics (BME) stock.",
+            "BME",
+            False,
+        ),
         # A measure's initials are no body's; a noun that is a thing's neither.
         ("The Optimised Asset Value (OAV) rose by a tenth.", "OAV", False),
         ("The console plays games in HDR content mode.", "HDR", False),
@@ -821,6 +848,23 @@ def test_a_club_named_like_a_person_on_a_line_of_two_scores_is_a_club() -> None:
         (
             ("Results on Sunday:", "Kessa 1 Partovo 1", "Valmora 3 Skedia 0"),
             {"Kessa", "Partovo", "Valmora", "Skedia"},
+        ),
+        # As many lines of clubs as of players (by the lists' reading of their names): the
+        # lines of sides no list knows decide, as when no line is decided.
+        (
+            (
+                "Results on Sunday:",
+                "Petra Kessova 1 Slovan Varda 3",
+                "FC Lorvik 0 FC Dassen 2",
+                "Banik Ostrana 3 Kessa Tepla 1",
+                "Sigma Olmar 1 Vorda Brnik 0",
+            ),
+            {"Banik Ostrana", "Kessa Tepla", "Sigma Olmar", "Vorda Brnik"},
+        ),
+        # A side named by its initials is a club too, though no noun follows it.
+        (
+            ("Results of matches on Saturday:", "KBV 3 Ferland 0", "Lorvik 1 Dassen 1"),
+            {"KBV", "Ferland", "Lorvik", "Dassen"},
         ),
         # One such line alone (a table's row, a form's field) is no report of results.
         (("Figures for the quarter:", "Paydate 15 Period 3"), set()),

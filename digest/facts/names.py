@@ -449,7 +449,8 @@ class NameFinder:
         # A person is never also a place or an organisation: "Warren" after "Elizabeth
         # Warren" is her, though a city bears the name.
         surnames = {p.surname for p in self.people if len(p.tokens) > 1}
-        acting = _acting_bodies(typed)
+        bodies = {text for _, _, kind, text in located if kind == "org"}
+        acting = _acting_bodies(typed, self._teams, bodies)
         for run, order, kind, text in located:
             if surname_key(text) in surnames or any(text == p.name for p in self.people):
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
@@ -599,6 +600,13 @@ _DEFINED: Final = re.compile(
 Democratic Party of Iran (KDPI)"."""
 
 
+_SPELT_AFTER: Final = re.compile(
+    r"\s*\(((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|in|&)\s+)*)*[A-Z][\w’'-]*)\)"
+)
+"""The name an acronym stands for, in brackets after it: "LTTE (Liberation Tigers of Tamil
+Eelam)"."""
+
+
 def _defines(name: str, acronym: str) -> bool:
     """Whether the end of a name of bodies ("Kurdistan Democratic Party of Iran", with a
     word of bodies) spells the acronym by its capitals' initials, in order ("KDPI")."""
@@ -613,11 +621,40 @@ def _defines(name: str, acronym: str) -> bool:
     return False
 
 
-def _acting_bodies(typed: list[Typed]) -> set[str]:
+_THE_BEFORE: Final = re.compile(r"(?:^|\s)the\s+$")
+_NO_WORD_AFTER: Final = re.compile(r"\s*(?:[.,;:!?)]|$)")
+
+
+def _the_alone(run: Run) -> bool:
+    """Whether "the" comes before an acronym and a stop or a comma after it, no noun: "a
+    deal with the IRS.", "the ACLU, which" name the body ("the HDR content" a thing's)."""
+    return (
+        _THE_BEFORE.search(run.before(5)) is not None
+        and _NO_WORD_AFTER.match(run.source, run.end) is not None
+    )
+
+
+def _spelled(name: str, acronym: str) -> str | None:
+    """The end of a name whose capitals' initials are the acronym's letters, all and only
+    them ("Liberation Tigers of Tamil Eelam" for "LTTE"), if any."""
+    words = name.split()
+    letters = acronym.replace(".", "")
+    for start in range(len(words)):
+        if words[start][:1] == letters[:1]:
+            tail = words[start:]
+            if "".join(w[0] for w in tail if w[:1].isupper()) == letters:
+                return " ".join(tail)
+    return None
+
+
+def _acting_bodies(typed: list[Typed], teams: set[str], bodies: set[str]) -> set[str]:
     """Acronyms the article shows acting as bodies in some mention: saying ("NBC said"),
-    owning ("NBC's"), employing ("an NBC executive"), addressed or joined ("told NBC",
-    "at NBC"). An acronym written only before a noun ("HDR content") is a thing's."""
-    acting: set[str] = set()
+    owning ("NBC's"), employing ("an NBC executive"), addressed or joined ("told NBC", "at
+    NBC"), named alone after "the" ("the IRS."), playing in results (``teams``), or
+    standing in brackets for a name the article lists among its ``bodies``, or after it
+    ("Liberation Tigers of Tamil Eelam (LTTE)", "LTTE (Liberation Tigers of Tamil Eelam)").
+    An acronym written only before a noun ("HDR content") is a thing's."""
+    acting = set(teams)
     for run, _, kind, text in typed:
         if kind != "org" or text in acting or not ACRONYM.match(text):
             continue
@@ -629,10 +666,12 @@ def _acting_bodies(typed: list[Typed]) -> set[str]:
         if last == "the" and len(before) > 1:
             last = before[-2]
         defined = _DEFINED.search(run.before(80))
+        spelt = _SPELT_AFTER.match(run.source, run.end)
         if (
             after.startswith(("'s", "’s"))
             or first in SAY_VERBS
             or first in ROLE_NOUNS
+            or _the_alone(run)  # "a deal with the IRS.", "the ACLU, which"
             or body_noun_after(run)  # "the SDA party", "PAP news agency"
             or last in TO_A_BODY
             or body_noun_before(run)  # "the separatist group ETA", "investment bank UBS"
@@ -641,8 +680,10 @@ def _acting_bodies(typed: list[Typed]) -> set[str]:
                 and (
                     defined.group(1).split()[-1] in ORG_WORDS  # "American Airlines (AAL)"
                     or _defines(defined.group(1), text)
+                    or _spelled(defined.group(1), text) in bodies
                 )
             )
+            or (spelt is not None and _spelled(spelt.group(1), text) in bodies)
         ):
             acting.add(text)
     return acting

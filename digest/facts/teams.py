@@ -302,10 +302,17 @@ def sides(paragraphs: tuple[str, ...], names: list[Name]) -> dict[str, str]:
         for g, _ in groups
         if {n[4] for n in g} - {"unknown"}
     )
-    undecided = "team" if decided["team"] > decided["player"] else "player" if decided else None
+    undecided = (
+        "team"
+        if decided["team"] > decided["player"]
+        else "player"
+        if decided["player"] > decided["team"]
+        else None  # as many of each: the sides no list knows decide (below)
+    )
     if undecided is None and len(lines_of_two) >= 2:
-        # Only sides no list knows, lines of two with their scores ("Vojvodina 1 Partizan 1",
-        # "Skeid 0 Brann 2"): results of team games (a player's names the game: sets, frames).
+        # No line decides (or as many lines each way), and lines of two sides no list knows
+        # with their scores ("Vojvodina 1 Partizan 1", "Skeid 0 Brann 2"): results of team
+        # games (a player's names the game: sets, frames).
         undecided = "team"
     for group, scored_line in groups:
         kinds = {n[4] for n in group}
