@@ -18,18 +18,20 @@ class Footer(TextualFooter):
     """What the keys shown now were built from (see :meth:`_shows`)."""
 
     def _shows(self) -> tuple[object, ...]:
-        """All that :meth:`compose` reads: the bindings with their keys as displayed, whether
-        each is enabled and its tooltip, and the command palette's key."""
+        """All that :meth:`compose` reads: the bindings it shows with their keys as displayed,
+        whether each is enabled and its tooltip, and the command palette's key."""
         app = self.app
+        palette = app.COMMAND_PALETTE_BINDING
         bindings = tuple(
             (key, binding, app.get_key_display(binding), enabled, tooltip)
             for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show or key == palette
         )
         return (
             self._bindings_ready,
             self.show_command_palette,
             app.ENABLE_COMMAND_PALETTE,
-            app.COMMAND_PALETTE_BINDING,
+            palette,
             bindings,
         )
 
