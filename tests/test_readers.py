@@ -17,6 +17,7 @@ import pytest
 
 import digest.readers
 import digest.reading
+from digest import cli
 from digest.library.refresh import iter_run
 from digest.library.store import Library
 from digest.models import Article, InputFailure
@@ -154,22 +155,26 @@ def test_one_job_means_no_processes() -> None:
     assert ReaderPool.start(1) is None
 
 
-def test_the_command_line_prints_the_same_with_and_without_processes(tmp_path: Path) -> None:
-    def printed(*options: str) -> dict[str, object]:
-        done = subprocess.run(
-            [sys.executable, "-m", "digest", str(SEEDS), str(STORIES), "--format", "json"]
-            + ["--no-library", *options],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        assert done.returncode == 0 and done.stderr == "", done.stderr
-        document: dict[str, object] = json.loads(done.stdout)
-        document.pop("generated")
-        return document
-
-    assert printed("--jobs", "2") == printed("--jobs", "1")
+def test_the_command_line_prints_the_same_with_and_without_processes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    arguments = [str(SEEDS), str(STORIES), "--format", "json", "--no-library"]
+    done = subprocess.run(
+        [sys.executable, "-m", "digest", *arguments, "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    # Without processes, in this process (the command's entry point, as the process runs it).
+    code = cli.main([*arguments, "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0 and err == "", err
+    with_processes, without = json.loads(done.stdout), json.loads(out)
+    with_processes.pop("generated")
+    without.pop("generated")
+    assert with_processes == without
 
 
 @pytest.mark.parametrize(
@@ -218,22 +223,19 @@ def test_the_same_article_twice_is_one(second: Article, kept: int) -> None:
     assert len([i for i in items if isinstance(i, Article)]) == kept and failure in items
 
 
-def test_a_page_saved_twice_is_one_source_on_its_card(tmp_path: Path) -> None:
+def test_a_page_saved_twice_is_one_source_on_its_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
     for name in ("bbc-obama-gun-laws.html", "nytimes-sudan-sanctions.html"):
         shutil.copy(SEEDS / name, folder / name)
     shutil.copy(SEEDS / "bbc-obama-gun-laws.html", folder / "obama-again.html")
-    done = subprocess.run(
-        [sys.executable, "-m", "digest", str(folder), "--no-library", "--format", "text"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Digest · 2 articles from 2 sources")
-    assert "Also reported by" not in done.stdout
+    code = cli.main([str(folder), "--no-library", "--format", "text"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out.startswith("Digest · 2 articles from 2 sources")
+    assert "Also reported by" not in out
 
 
 async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[str]) -> None:
