@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -56,16 +57,41 @@ def _dicts(items: list[Article | InputFailure]) -> list[dict[str, object]]:
     return [item.to_dict() for item in items]
 
 
+MANY = [str(SEEDS), str(STORIES), str(FIXTURES / "missing.html")]
+"""46 documents and a path that is not there."""
+
+
+@dataclass(frozen=True)
+class Alone:
+    """What one process reads of :data:`MANY`, and how many articles it made itself."""
+
+    items: list[Article | InputFailure]
+    made: int
+
+
+@pytest.fixture(scope="module")
+def alone() -> Alone:
+    """:data:`MANY` read in this process, once for the tests that compare with it."""
+    made: list[str] = []
+    real = digest.reading._complete
+
+    def counted(extraction, *, input: str, url, sentences):  # type: ignore[no-untyped-def]
+        made.append(input)
+        return real(extraction, input=input, url=url, sentences=sentences)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(digest.reading, "_complete", counted)
+        items = list(iter_run(MANY, library=None))
+    return Alone(items, len(made))
+
+
 def test_processes_read_what_one_process_reads_in_the_same_order(
-    pool: ReaderPool, in_the_parent: list[str], tmp_path: Path
+    pool: ReaderPool, in_the_parent: list[str], alone: Alone
 ) -> None:
-    inputs = [str(SEEDS), str(STORIES), str(tmp_path / "missing.html")]
-    alone = list(iter_run(inputs, library=None))
-    made_alone = len(in_the_parent)
-    assert made_alone == 7 + 39
-    together = list(iter_run(inputs, library=None, readers=pool))
-    assert len(in_the_parent) == made_alone  # every article was made in a worker process
-    assert _dicts(together) == _dicts(alone)
+    assert alone.made == 7 + 39
+    together = list(iter_run(MANY, library=None, readers=pool))
+    assert in_the_parent == []  # every article was made in a worker process
+    assert _dicts(together) == _dicts(alone.items)
     assert pool.usable and pool.problem is None
 
 
@@ -238,12 +264,13 @@ def test_a_page_saved_twice_is_one_source_on_its_card(
     assert "Also reported by" not in out
 
 
-async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[str]) -> None:
+async def test_the_app_reads_in_processes_started_before_it(
+    in_the_parent: list[str], alone: Alone
+) -> None:
     from digest.ui.app import DigestApp
     from tests.conftest import wait_for_digest
 
-    alone = [a.id for a in iter_run([str(SEEDS), str(STORIES)], library=None)]
-    in_the_parent.clear()
+    read = [a.id for a in alone.items if isinstance(a, Article)]
     readers = ReaderPool.start(2, early=True)  # as the command line: before the app
     assert readers is not None
     app = DigestApp([str(SEEDS), str(STORIES)], remember=False, readers=readers)
@@ -253,7 +280,7 @@ async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[
             screen = app.screen
             # Under the app (whose capture of stderr has no file descriptor) the workers
             # started, and read every page, the first included, in the inputs' order.
-            assert [a.id for a in screen.articles] == alone  # type: ignore[attr-defined]
+            assert [a.id for a in screen.articles] == read  # type: ignore[attr-defined]
             assert readers.usable and readers.problem is None
             assert in_the_parent == []
     finally:
