@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import http.server
+import os
 import socket
 import sqlite3
 import subprocess
@@ -31,6 +32,23 @@ async def wait_for_digest(pilot) -> None:  # type: ignore[no-untyped-def]
             break
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: half as many workers again as cores (3 on 2 cores).
+
+    A worker often waits: for a command it started, a local server, the app between two
+    key presses. A worker more than cores takes the time they leave: on 2 cores the suite
+    took about 85 % of the time it takes with 2 workers, for the same CPU time.
+    ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still sets the number.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # pytest-xdist's own answer: that number
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return cores + max(1, cores // 2)
 
 
 SLOW_FIRST = (
