@@ -25,11 +25,11 @@ Route = tuple[int, dict[str, str], bytes]
 
 
 async def wait_for_digest(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let the app's digest screen read every input (at most 10 s), then settle."""
+    """Let the app's digest screen read every input (at most 60 s: a loaded machine with a
+    worker more than cores reads 46 documents slowly), then settle."""
     screen = pilot.app.screen
-    for _ in range(200):
-        if getattr(screen, "done", False):
-            break
+    deadline = time.monotonic() + 60
+    while not getattr(screen, "done", False) and time.monotonic() < deadline:
         await pilot.pause(0.05)
     await pilot.pause()
 
