@@ -206,6 +206,9 @@ class Article:
             if index in tables:
                 continue
             for word in paragraph.split():
+                if word.isascii():  # no wide character: a word if a letter or digit is in it
+                    other += any(char.isalnum() for char in word)
+                    continue
                 characters = sum(1 for char in word if is_wide(char) and char.isalpha())
                 wide += characters
                 if characters < len(word) and any(c.isalnum() and not is_wide(c) for c in word):

@@ -74,6 +74,7 @@ def test_a_second_run_asks_only_for_what_changed_and_offline_needs_no_server(
         assert library.counts() == (3, 4)
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # about the library, not reading
 def test_unread_saved_and_since_filter_what_is_shown(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -93,6 +94,7 @@ def test_unread_saved_and_since_filter_what_is_shown(
     assert sorted(a["id"] for a in offline["articles"]) == sorted(ids)
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # about the library, not reading
 def test_library_prune_and_info(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _json(capsys, str(SEEDS))
     assert cli.main(["library", "info"]) == 0
@@ -104,6 +106,7 @@ def test_library_prune_and_info(data_dir: Path, capsys: pytest.CaptureFixture[st
     assert "not an age" in capsys.readouterr().err
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # about the library, not reading
 def test_a_damaged_library_is_named_never_overwritten(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -11,12 +11,14 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 import digest.readers
 import digest.reading
+from digest import cli
 from digest.library.refresh import iter_run
 from digest.library.store import Library
 from digest.models import Article, InputFailure
@@ -55,16 +57,41 @@ def _dicts(items: list[Article | InputFailure]) -> list[dict[str, object]]:
     return [item.to_dict() for item in items]
 
 
+MANY = [str(SEEDS), str(STORIES), str(FIXTURES / "missing.html")]
+"""46 documents and a path that is not there."""
+
+
+@dataclass(frozen=True)
+class Alone:
+    """What one process reads of :data:`MANY`, and how many articles it made itself."""
+
+    items: list[Article | InputFailure]
+    made: int
+
+
+@pytest.fixture(scope="module")
+def alone() -> Alone:
+    """:data:`MANY` read in this process, once for the tests that compare with it."""
+    made: list[str] = []
+    real = digest.reading._complete
+
+    def counted(extraction, *, input: str, url, sentences):  # type: ignore[no-untyped-def]
+        made.append(input)
+        return real(extraction, input=input, url=url, sentences=sentences)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(digest.reading, "_complete", counted)
+        items = list(iter_run(MANY, library=None))
+    return Alone(items, len(made))
+
+
 def test_processes_read_what_one_process_reads_in_the_same_order(
-    pool: ReaderPool, in_the_parent: list[str], tmp_path: Path
+    pool: ReaderPool, in_the_parent: list[str], alone: Alone
 ) -> None:
-    inputs = [str(SEEDS), str(STORIES), str(tmp_path / "missing.html")]
-    alone = list(iter_run(inputs, library=None))
-    made_alone = len(in_the_parent)
-    assert made_alone == 7 + 39
-    together = list(iter_run(inputs, library=None, readers=pool))
-    assert len(in_the_parent) == made_alone  # every article was made in a worker process
-    assert _dicts(together) == _dicts(alone)
+    assert alone.made == 7 + 39
+    together = list(iter_run(MANY, library=None, readers=pool))
+    assert in_the_parent == []  # every article was made in a worker process
+    assert _dicts(together) == _dicts(alone.items)
     assert pool.usable and pool.problem is None
 
 
@@ -154,22 +181,26 @@ def test_one_job_means_no_processes() -> None:
     assert ReaderPool.start(1) is None
 
 
-def test_the_command_line_prints_the_same_with_and_without_processes(tmp_path: Path) -> None:
-    def printed(*options: str) -> dict[str, object]:
-        done = subprocess.run(
-            [sys.executable, "-m", "digest", str(SEEDS), str(STORIES), "--format", "json"]
-            + ["--no-library", *options],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        assert done.returncode == 0 and done.stderr == "", done.stderr
-        document: dict[str, object] = json.loads(done.stdout)
-        document.pop("generated")
-        return document
-
-    assert printed("--jobs", "2") == printed("--jobs", "1")
+def test_the_command_line_prints_the_same_with_and_without_processes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    arguments = [str(SEEDS), str(STORIES), "--format", "json", "--no-library"]
+    done = subprocess.run(
+        [sys.executable, "-m", "digest", *arguments, "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    # Without processes, in this process (the command's entry point, as the process runs it).
+    code = cli.main([*arguments, "--jobs", "1"])
+    out, err = capsys.readouterr()
+    assert code == 0 and err == "", err
+    with_processes, without = json.loads(done.stdout), json.loads(out)
+    with_processes.pop("generated")
+    without.pop("generated")
+    assert with_processes == without
 
 
 @pytest.mark.parametrize(
@@ -218,30 +249,28 @@ def test_the_same_article_twice_is_one(second: Article, kept: int) -> None:
     assert len([i for i in items if isinstance(i, Article)]) == kept and failure in items
 
 
-def test_a_page_saved_twice_is_one_source_on_its_card(tmp_path: Path) -> None:
+def test_a_page_saved_twice_is_one_source_on_its_card(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
     for name in ("bbc-obama-gun-laws.html", "nytimes-sudan-sanctions.html"):
         shutil.copy(SEEDS / name, folder / name)
     shutil.copy(SEEDS / "bbc-obama-gun-laws.html", folder / "obama-again.html")
-    done = subprocess.run(
-        [sys.executable, "-m", "digest", str(folder), "--no-library", "--format", "text"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Digest · 2 articles from 2 sources")
-    assert "Also reported by" not in done.stdout
+    code = cli.main([str(folder), "--no-library", "--format", "text"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out.startswith("Digest · 2 articles from 2 sources")
+    assert "Also reported by" not in out
 
 
-async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[str]) -> None:
+async def test_the_app_reads_in_processes_started_before_it(
+    in_the_parent: list[str], alone: Alone
+) -> None:
     from digest.ui.app import DigestApp
     from tests.conftest import wait_for_digest
 
-    alone = [a.id for a in iter_run([str(SEEDS), str(STORIES)], library=None)]
-    in_the_parent.clear()
+    read = [a.id for a in alone.items if isinstance(a, Article)]
     readers = ReaderPool.start(2, early=True)  # as the command line: before the app
     assert readers is not None
     app = DigestApp([str(SEEDS), str(STORIES)], remember=False, readers=readers)
@@ -251,7 +280,7 @@ async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[
             screen = app.screen
             # Under the app (whose capture of stderr has no file descriptor) the workers
             # started, and read every page, the first included, in the inputs' order.
-            assert [a.id for a in screen.articles] == alone  # type: ignore[attr-defined]
+            assert [a.id for a in screen.articles] == read  # type: ignore[attr-defined]
             assert readers.usable and readers.problem is None
             assert in_the_parent == []
     finally:

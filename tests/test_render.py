@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+
+import pytest
 
 from digest.models import Article, Digest, Entity, Facts, InputFailure, Person, Quote, Sentence
 from digest.render import attribution, render
@@ -140,3 +143,23 @@ def test_a_number_or_date_written_in_several_paragraphs_is_listed_once() -> None
         "Numbers": "two years, $5 million",
         "Dates": "Tuesday (2024-03-05)",
     }
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "minutes"),
+    [
+        (("word " * 460,), 2),  # 230 words a minute
+        (("café " * 460,), 2),  # accented words are words too
+        (("word " * 690 + "— – … 42",), 3),  # a number is a word, a dash or an ellipsis not
+        (("字" * 1200,), 3),  # written without spaces: 400 characters a minute
+        (("字" * 400 + " " + "word " * 230,), 2),  # a minute of each
+        (("字x " * 400,), 3),  # a wide character and a letter: counted as both
+        (("Hi.",), 1),  # at least a minute
+    ],
+)
+def test_reading_time_counts_words_and_wide_characters(
+    paragraphs: tuple[str, ...], minutes: int
+) -> None:
+    article = replace(ARTICLE, paragraphs=paragraphs, summary=())
+    assert article.reading_minutes == minutes
+    assert f"{minutes} min read" in render(replace(DIGEST, articles=(article,)), "text")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import sqlite3
@@ -20,8 +21,15 @@ from digest.models import Article
 from tests.conftest import SEED_TEXT, SEEDS
 
 
+@functools.cache
+def _seeds() -> tuple[Article, ...]:
+    return tuple(read_article(p.read_bytes(), input=str(p)) for p in sorted(SEEDS.iterdir()))
+
+
 def _seed_articles() -> list[Article]:
-    return [read_article(path.read_bytes(), input=str(path)) for path in sorted(SEEDS.iterdir())]
+    """The seeds' articles, read once per test process: these tests are about the library,
+    and an article is immutable."""
+    return list(_seeds())
 
 
 def test_articles_come_back_whole_with_their_state(tmp_path: Path) -> None:

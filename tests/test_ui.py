@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.widgets import Input, OptionList, Static
+from textual.widgets._footer import FooterKey
 
 from digest.ui.app import DigestApp
 from digest.ui.screens.dialogs import HelpScreen
@@ -166,6 +167,32 @@ async def test_filter_by_words_and_by_a_fact_then_clear() -> None:
         assert "No article matches" in str(screen.query_one("#empty", Static).render())
         await pilot.press("escape")
         assert len(_titles(screen)) == 3 and "7 articles" in _pager(screen)
+
+
+async def test_the_footer_dims_what_would_do_nothing_and_keeps_its_keys_as_cards_move() -> None:
+    app = DigestApp([SEEDS], remember=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _loaded(pilot, app)
+
+        def keys() -> dict[str, FooterKey]:
+            return {key.description: key for key in screen.query(FooterKey)}
+
+        def dimmed() -> set[str]:
+            return {name for name, key in keys().items() if key.has_class("-disabled")}
+
+        shown = keys()
+        assert {"Open", "Filter", "Sort", "Next unread", "Help"} <= set(shown)
+        assert dimmed() == set()
+        await pilot.press("j", "right", "k")
+        assert isinstance(app.focused, Card) and screen.index == 2
+        # The same keys: moving between cards built the footer anew each time (slow).
+        assert all(keys()[name] is key for name, key in shown.items()), "footer rebuilt"
+        await pilot.press("slash")
+        screen.query_one("#filter", Input).insert_text_at_cursor("zzzz-nothing")
+        await pilot.press("enter")
+        assert {"Open", "Next unread"} <= dimmed(), "no article to open: its keys are dimmed"
+        await pilot.press("escape")
+        assert dimmed() == set(), "the filter cleared: every key works again"
 
 
 async def test_sort_cycles_date_outlet_length() -> None:

@@ -22,13 +22,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.markup import escape
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from digest.render import counted
 from digest.text.sanitize import web_url
 from digest.ui.screens.digest_reading import DigestReading
 from digest.ui.screens.digest_view import CardStack
 from digest.ui.view import FIELDS, SORTS, tally, unknown_fields
+from digest.ui.widgets.footer import Footer
 
 
 class DigestScreen(DigestReading):

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from digest.models import Article
@@ -29,6 +29,7 @@ from digest.render import (
 )
 from digest.text.sanitize import web_url
 from digest.ui.view import paragraphs_naming
+from digest.ui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from collections.abc import Callable
