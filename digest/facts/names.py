@@ -9,6 +9,7 @@
       -> the rules propose, the tagger confirms (``confirm.py``, ``tagger.py``): a person
          or body no list vouches for is kept only when the learned tagger also reads it so
       -> merge mentions; a person's surname is that person, never a place or a body
+      -> initials are a body only where the article shows them acting as one (``acronyms.py``)
     headline -> the places it names (the story's main place is often named only there)
 
 Precision comes first: a run that no list, word or cue vouches for is left out rather
@@ -21,14 +22,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from digest.facts.acronyms import acting_bodies
 from digest.facts.confirm import DEFAULT_KNOBS, Confirmer, NameKnobs
 from digest.facts.cues import (
-    TO_A_BODY,
     VOUCHING_CUES,
     ArticleWords,
     body_cue,
-    body_noun_after,
-    body_noun_before,
     person_cue,
     role_around,
 )
@@ -49,7 +48,6 @@ from digest.facts.gazetteer import (
     COUNTRIES,
     KNOWN_ORGS,
     ORG_WORDS,
-    ROLE_NOUNS,
     SAY_VERBS,
     is_given_name,
     places,
@@ -450,7 +448,7 @@ class NameFinder:
         # Warren" is her, though a city bears the name.
         surnames = {p.surname for p in self.people if len(p.tokens) > 1}
         bodies = {text for _, _, kind, text in located if kind == "org"}
-        acting = _acting_bodies(typed, self._teams, bodies)
+        acting = acting_bodies(typed, self._teams, bodies)
         for run, order, kind, text in located:
             if surname_key(text) in surnames or any(text == p.name for p in self.people):
                 mentions.append((run.paragraph, run.start, run.end, self._person(run, order)))
@@ -591,99 +589,3 @@ _IN_BEFORE: Final = re.compile(r"(?:^|\s)[Ii]n\s+$")
 
 Typed = tuple[Run, int, str | None, str]
 """(run, reading order, kind the rules give, text) of a run that may be a name."""
-
-
-_DEFINED: Final = re.compile(
-    r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|in|&)\s+)*)*[A-Z][\w’'-]*)\s*\($"
-)
-"""The name an acronym in brackets stands for: "People Power Party (PPP)", "Kurdistan
-Democratic Party of Iran (KDPI)"."""
-
-
-_SPELT_AFTER: Final = re.compile(
-    r"\s*\(((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|in|&)\s+)*)*[A-Z][\w’'-]*)\)"
-)
-"""The name an acronym stands for, in brackets after it: "LTTE (Liberation Tigers of Tamil
-Eelam)"."""
-
-
-def _defines(name: str, acronym: str) -> bool:
-    """Whether the end of a name of bodies ("Kurdistan Democratic Party of Iran", with a
-    word of bodies) spells the acronym by its capitals' initials, in order ("KDPI")."""
-    words = name.split()
-    letters = acronym.replace(".", "")
-    for start, word in enumerate(words):
-        if word[:1] != letters[:1] or ORG_WORDS.isdisjoint(words[start:]):
-            continue
-        initials = iter(w[0] for w in words[start:] if w[:1].isupper())
-        if all(c in initials for c in letters):
-            return True
-    return False
-
-
-_THE_BEFORE: Final = re.compile(r"(?:^|\s)the\s+$")
-_NO_WORD_AFTER: Final = re.compile(r"\s*(?:[.,;:!?)]|$)")
-
-
-def _the_alone(run: Run) -> bool:
-    """Whether "the" comes before an acronym and a stop or a comma after it, no noun: "a
-    deal with the IRS.", "the ACLU, which" name the body ("the HDR content" a thing's)."""
-    return (
-        _THE_BEFORE.search(run.before(5)) is not None
-        and _NO_WORD_AFTER.match(run.source, run.end) is not None
-    )
-
-
-def _spelled(name: str, acronym: str) -> str | None:
-    """The end of a name whose capitals' initials are the acronym's letters, all and only
-    them ("Liberation Tigers of Tamil Eelam" for "LTTE"), if any."""
-    words = name.split()
-    letters = acronym.replace(".", "")
-    for start in range(len(words)):
-        if words[start][:1] == letters[:1]:
-            tail = words[start:]
-            if "".join(w[0] for w in tail if w[:1].isupper()) == letters:
-                return " ".join(tail)
-    return None
-
-
-def _acting_bodies(typed: list[Typed], teams: set[str], bodies: set[str]) -> set[str]:
-    """Acronyms the article shows acting as bodies in some mention: saying ("NBC said"),
-    owning ("NBC's"), employing ("an NBC executive"), addressed or joined ("told NBC", "at
-    NBC"), named alone after "the" ("the IRS."), playing in results (``teams``), or
-    standing in brackets for a name the article lists among its ``bodies``, or after it
-    ("Liberation Tigers of Tamil Eelam (LTTE)", "LTTE (Liberation Tigers of Tamil Eelam)").
-    An acronym written only before a noun ("HDR content") is a thing's."""
-    acting = set(teams)
-    for run, _, kind, text in typed:
-        if kind != "org" or text in acting or not ACRONYM.match(text):
-            continue
-        after = run.after(30)
-        words = after.split()
-        first = words[0].strip(",.;:") if words else ""
-        before = run.before(30).split()
-        last = before[-1] if before else ""
-        if last == "the" and len(before) > 1:
-            last = before[-2]
-        defined = _DEFINED.search(run.before(80))
-        spelt = _SPELT_AFTER.match(run.source, run.end)
-        if (
-            after.startswith(("'s", "’s"))
-            or first in SAY_VERBS
-            or first in ROLE_NOUNS
-            or _the_alone(run)  # "a deal with the IRS.", "the ACLU, which"
-            or body_noun_after(run)  # "the SDA party", "PAP news agency"
-            or last in TO_A_BODY
-            or body_noun_before(run)  # "the separatist group ETA", "investment bank UBS"
-            or (
-                defined is not None
-                and (
-                    defined.group(1).split()[-1] in ORG_WORDS  # "American Airlines (AAL)"
-                    or _defines(defined.group(1), text)
-                    or _spelled(defined.group(1), text) in bodies
-                )
-            )
-            or (spelt is not None and _spelled(spelt.group(1), text) in bodies)
-        ):
-            acting.add(text)
-    return acting
