@@ -34,6 +34,7 @@ async def wait_for_digest(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: without xdist, not called
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """``-n auto``: half as many workers again as cores (3 on 2 cores).
 
