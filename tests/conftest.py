@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import http.server
 import os
@@ -13,8 +14,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from digest.models import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -139,26 +144,36 @@ def _read_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(digest.readers, "default_jobs", lambda: 1)
 
 
-_READ: dict[tuple[object, ...], object] = {}
+_READ: dict[tuple[object, ...], Article] = {}
 """Articles read so far in this test process, by the arguments that read them."""
+
+
+@functools.cache
+def _real_read_article() -> Callable[..., Article]:
+    """digest's own ``read_article`` (looked up once, before :func:`seeds_read_once` patches it)."""
+    from digest import reading
+
+    return reading.read_article
+
+
+def read_once(data: str | bytes, url: str | None = None, **options: object) -> Article:
+    """``read_article``, each document once per test process: an article is immutable, so
+    handing the same one to every test that reads it changes nothing they can see."""
+    key = (data, url, *sorted(options.items()))
+    if key not in _READ:
+        _READ[key] = _real_read_article()(data, url, **options)
+    return _READ[key]
 
 
 @pytest.fixture
 def seeds_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Read each document once per test process: the app's tests are about the app, and each
-    reading the seeds anew through extraction and facts was most of their time. An article is
-    immutable, so handing the same one to every test changes nothing they can see."""
+    """Read each document once per test process (:func:`read_once`): the app's tests are
+    about the app, and each reading the seeds anew through extraction and facts was most of
+    their time."""
     from digest import reading
 
-    real = reading.read_article
-
-    def read_article(data: str | bytes, url: str | None = None, **options: object) -> object:
-        key = (data, url, *sorted(options.items()))
-        if key not in _READ:
-            _READ[key] = real(data, url, **options)  # type: ignore[arg-type]
-        return _READ[key]
-
-    monkeypatch.setattr(reading, "read_article", read_article)
+    _real_read_article()  # before the patch below, which it must not find
+    monkeypatch.setattr(reading, "read_article", read_once)
 
 
 @pytest.fixture

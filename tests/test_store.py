@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import signal
 import sqlite3
@@ -13,23 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from digest import read_article
 from digest.inputs.fetch import Response
 from digest.library.refresh import Filters, wanted
 from digest.library.store import Library, LibraryError, parse_age
 from digest.models import Article
-from tests.conftest import SEED_TEXT, SEEDS
-
-
-@functools.cache
-def _seeds() -> tuple[Article, ...]:
-    return tuple(read_article(p.read_bytes(), input=str(p)) for p in sorted(SEEDS.iterdir()))
+from tests.conftest import SEED_TEXT, SEEDS, read_once
 
 
 def _seed_articles() -> list[Article]:
-    """The seeds' articles, read once per test process: these tests are about the library,
-    and an article is immutable."""
-    return list(_seeds())
+    """The seeds' articles, read once per test process (these tests are about the library)."""
+    return [read_once(p.read_bytes(), input=str(p)) for p in sorted(SEEDS.iterdir())]
 
 
 def test_articles_come_back_whole_with_their_state(tmp_path: Path) -> None:
