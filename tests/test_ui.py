@@ -188,9 +188,13 @@ async def test_the_footer_dims_what_would_do_nothing_and_keeps_its_keys_as_cards
         # The same keys: moving between cards built the footer anew each time (slow).
         assert all(keys()[name] is key for name, key in shown.items()), "footer rebuilt"
         await pilot.press("slash")
+        # In the box, letters are typed: the footer tells what Enter and Esc do there.
+        assert set(keys()) == {"Keep filter", "Clear filter", "palette"}
         screen.query_one("#filter", Input).insert_text_at_cursor("zzzz-nothing")
         await pilot.press("enter")
         assert {"Open", "Next unread"} <= dimmed(), "no article to open: its keys are dimmed"
+        # Out of the box, the digest's keys again, Quit among them (no room for Esc's).
+        assert "Quit" in keys() and "Keep filter" not in keys() and "Clear filter" not in keys()
         await pilot.press("escape")
         assert dimmed() == set(), "the filter cleared: every key works again"
 

@@ -54,11 +54,19 @@ class DigestScreen(DigestReading):
         Binding("up,k", "card(-1)", "Previous article", id="previous-card", show=False),
         Binding("home", "jump(0)", "First article", id="first-card", show=False),
         Binding("end", "jump(-1)", "Last article", id="last-card", show=False),
+        # In the filter box, the footer shows what Enter and Esc do there (its other keys are
+        # letters typed); once the box is left, Esc still clears the filter, unlisted: the
+        # footer of the digest has no room for it (see check_action).
+        Binding("escape", "clear_filter('box')", "Clear filter", id="clear-filter", priority=True),
         Binding(
-            "escape", "clear_filter", "Clear filter", id="clear-filter", show=False, priority=True
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            id="clear-kept-filter",
+            show=False,
+            priority=True,
         ),
-        # Enter in the filter box (no description: it is not a command of its own).
-        Binding("enter", "filter_done", "", id="filter-done", show=False, priority=True),
+        Binding("enter", "filter_done", "Keep filter", id="filter-done", priority=True),
         Binding("r", "toggle_read", "Read/unread", id="toggle-read", show=False),
         Binding("A", "mark_read('page')", "Mark page read", id="mark-page-read", show=False),
         Binding("C", "mark_read('all')", "Mark all read", id="mark-all-read", show=False),
@@ -171,6 +179,9 @@ class DigestScreen(DigestReading):
             return self.focused is not self.query_one("#filter", Input)
         if action == "filter_done":  # Enter in the filter box; elsewhere it opens
             return self.focused is self.query_one("#filter", Input)
-        if action == "clear_filter":
-            return True if self.query_text or self.query_one("#filter").has_class("-open") else None
+        if action == "clear_filter":  # False: not this binding (nothing to clear: Esc does nothing)
+            box = self.query_one("#filter", Input)
+            if parameters:  # the one shown: while typing in the box
+                return self.focused is box
+            return bool(self.query_text or box.has_class("-open"))
         return True

@@ -307,7 +307,7 @@ class DigestView(Screen[None]):
         box.add_class("-open")
         self.set_focus(box)  # now: the keys already typed after "/" are the filter's
 
-    def action_clear_filter(self) -> None:
+    def action_clear_filter(self, _where: str = "") -> None:
         """Esc: close the filter box and show every article again."""
         box = self.query_one("#filter", Input)
         self.set_focus(None)  # at once: keys typed next are the articles' (a "/" opens again)
