@@ -98,6 +98,7 @@ def test_seed_summary_points_back_to_its_paragraphs(seed: dict[str, Any]) -> Non
     assert indexes == sorted(indexes)
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # the seed fixture reads them in its process
 def test_seeds_folder_is_a_multi_source_digest(capsys: pytest.CaptureFixture[str]) -> None:
     # In this process: the seed fixture above and CI's own run of the README's command run it
     # as a process.
