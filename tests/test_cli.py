@@ -98,6 +98,7 @@ def test_seed_summary_points_back_to_its_paragraphs(seed: dict[str, Any]) -> Non
     assert indexes == sorted(indexes)
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # the seed fixture reads them in its process
 def test_seeds_folder_is_a_multi_source_digest(capsys: pytest.CaptureFixture[str]) -> None:
     # In this process: the seed fixture above and CI's own run of the README's command run it
     # as a process.
@@ -158,8 +159,15 @@ def test_url_input_from_a_local_server(
 
 
 def test_usage_errors_exit_2() -> None:
-    assert run("--sentences", "0", str(SEED_TEXT)).returncode == 2
-    assert run("--format", "yaml", str(SEED_TEXT)).returncode == 2
+    # In this process, as `python -m digest` runs it (sys.exit(main())).
+    from digest import cli
+
+    for args in (["--sentences", "0"], ["--format", "yaml"]):
+        try:
+            code = cli.main([*args, str(SEED_TEXT)])
+        except SystemExit as stopped:
+            code = stopped.code
+        assert code == 2, args
 
 
 def test_sentences_option_changes_summary_length(capsys: pytest.CaptureFixture[str]) -> None:

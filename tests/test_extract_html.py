@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from digest.errors import NotAnArticleError
-from digest.extract.html import extract_html
+from digest.extract.html import MAX_TEXT_CHARS, extract_html
 from digest.extract.lines import caption_credit
 from digest.extract.meta.title import clean_title, heading_text
 from digest.text.bylines import split_names
@@ -141,8 +141,19 @@ def test_deep_nesting_does_not_crash() -> None:
 
 
 def test_a_huge_page_is_cut_and_says_so() -> None:
-    page = _page(body=BODY * 2000)
-    assert "truncated" in extract_html(page).warnings
+    # Text a twentieth beyond the cap, in paragraphs of a long read's size: the cut is the
+    # same as in thousands of short ones, which took the test seconds more to read.
+    def paragraph(n: int) -> str:
+        sentence = f"Paragraph {n} of the story tells readers what the council decided on the road."
+        return "<p>" + " ".join([sentence] * 8) + "</p>"
+
+    count = MAX_TEXT_CHARS * 21 // 20 // (len(paragraph(0)) - len("<p></p>")) + 1
+    extraction = extract_html(_page(body="".join(paragraph(n) for n in range(count))))
+    assert "truncated" in extraction.warnings
+    text = "\n".join(extraction.paragraphs)
+    assert text.startswith("Paragraph 0 of the story")
+    assert f"Paragraph {count - 1} of" not in text  # the end of the page is cut
+    assert sum(map(len, extraction.paragraphs)) <= MAX_TEXT_CHARS + len(paragraph(0))
 
 
 def test_real_page_keeps_story_and_credits_captions() -> None:

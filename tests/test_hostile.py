@@ -30,7 +30,7 @@ from digest.models import Article, InputFailure
 from digest.pipeline import Stop, build_digest, iter_digest
 from digest.reading import read_article
 from digest.render import render
-from tests.conftest import SEEDS, wait_until_stored
+from tests.conftest import SEEDS, read_once, wait_until_stored
 from tests.test_feeds import SiteFactory
 from tests.test_render import ARTICLE, DIGEST
 
@@ -95,7 +95,7 @@ def test_every_field_of_the_article_is_clean() -> None:
 
 
 def test_an_article_kept_by_an_older_digest_comes_back_clean(folders: Path) -> None:
-    article = read_article((SEEDS / "bbc-obama-gun-laws.html").read_bytes())
+    article = read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes())
     record = article.to_dict()
     record["title"] = "Kept \x1b]52;c;cHduZWQ=\x07 before \u202eit was fixed"
     with Library.open() as library:
@@ -218,7 +218,7 @@ async def test_the_reader_opens_only_web_links(
 
     from digest.ui.screens.reader import ReaderScreen
 
-    article = replace(read_article((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), url=url)
+    article = replace(read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), url=url)
     calls: list[str] = []
     monkeypatch.setattr(App, "open_url", lambda self, link, **_: calls.append(link))
 
@@ -395,6 +395,7 @@ def test_a_locked_library_costs_one_warning_and_the_run_prints_everything(
     assert "the run goes on" in lines[0] and "Traceback" not in err
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # about the library, not reading
 def test_a_full_disk_costs_one_warning(
     folders: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -408,6 +409,7 @@ def test_a_full_disk_costs_one_warning(
     assert err == f"digest: {said}\n"
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # about the library, not reading
 async def test_the_app_tells_of_a_failing_library_once_and_shows_every_card(
     folders: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -535,6 +537,7 @@ def test_a_bare_str_or_bytes_is_refused(inputs: object) -> None:
         iter_digest(inputs)  # type: ignore[arg-type]
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # about the kinds of path, not reading
 def test_paths_are_inputs() -> None:
     digest = build_digest([SEEDS])
     assert len(digest.articles) == 7 and digest.errors == ()
@@ -589,9 +592,7 @@ def test_a_pipe_in_place_of_a_file_of_digest_is_named_not_read(
 
 def test_a_damaged_library_in_rollback_journal_mode_is_left_as_it_was(folders: Path) -> None:
     with Library.open() as library:
-        library.save_articles(
-            [(read_article((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), None)]
-        )
+        library.save_articles([(read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), None)])
     path = folders / "data" / "library.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode = DELETE")
@@ -610,9 +611,7 @@ def test_a_damaged_library_in_rollback_journal_mode_is_left_as_it_was(folders: P
 def read_only_library(folders: Path) -> Iterator[Path]:
     """A library in WAL mode that the user may not write (nor its folder)."""
     with Library.open() as library:
-        library.save_articles(
-            [(read_article((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), None)]
-        )
+        library.save_articles([(read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), None)])
     data = folders / "data"
     path = data / "library.sqlite3"
     if os.geteuid() != 0:

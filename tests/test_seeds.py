@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 
 from digest.models import Article
-from digest.reading import read_article
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, read_once
 
 MANIFEST: dict[str, dict[str, Any]] = json.loads(
     (Path(__file__).parent / "seeds_manifest.json").read_text(encoding="utf-8")
@@ -28,7 +27,7 @@ def test_manifest_lists_every_seed() -> None:
 @pytest.fixture(scope="module", params=sorted(MANIFEST))
 def case(request: pytest.FixtureRequest) -> tuple[dict[str, Any], Article]:
     name: str = request.param
-    article = read_article((SEEDS / name).read_bytes(), input=name)
+    article = read_once((SEEDS / name).read_bytes(), input=name)
     return MANIFEST[name], article
 
 

@@ -38,6 +38,7 @@ from digest.stories import (
     story_id,
     terms,
 )
+from tests.conftest import read_once
 
 STORIES = Path(__file__).resolve().parent / "fixtures" / "stories"
 
@@ -53,7 +54,7 @@ OUTLETS = {
 
 def _read(name: str, outlet: str | None = None, text: str | None = None) -> Article:
     data = text if text is not None else (STORIES / f"{name}.txt").read_text(encoding="utf-8")
-    article = read_article(data, input=f"{name}.txt")
+    article = read_once(data, input=f"{name}.txt")
     published = re.search(r"^Published (\S+)$", data, re.MULTILINE)
     return dataclasses.replace(
         article,

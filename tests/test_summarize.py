@@ -9,10 +9,9 @@ import pytest
 
 from digest.extract.boilerplate import TAIL, classify
 from digest.models import Article
-from digest.reading import read_article
 from digest.summarize import points_back, summarize
 from digest.text.sentences import split_sentences
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, read_once
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -137,12 +136,12 @@ PAGES = sorted(
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)
 def test_no_card_shows_boilerplate_or_a_bullet_pointing_back(path: Path) -> None:
-    article = read_article(path.read_bytes(), input=path.name)
+    article = read_once(path.read_bytes(), input=path.name)
     assert _faults(article) == []  # (a table of results has no sentence to show: no bullet)
 
 
 def test_the_cards_checked_show_bullets() -> None:
-    bullets = sum(len(read_article(p.read_bytes()).summary) for p in PAGES)
+    bullets = sum(len(read_once(p.read_bytes()).summary) for p in PAGES)
     assert bullets >= 2 * len(PAGES)
 
 
