@@ -21,16 +21,16 @@ if TYPE_CHECKING:
     from digest.facts.runs import Run
 
 
-_DEFINED: Final = re.compile(
-    r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|in|&)\s+)*)*[A-Z][\w’'-]*)\s*\($"
-)
+_NAME: Final = r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|in|&)\s+)*)*[A-Z][\w’'-]*"
+"""A name an acronym may stand for: capitalised words, with "of", "for", "and", "the", "in"
+or "&" between them."""
+
+_DEFINED: Final = re.compile(rf"({_NAME})\s*\($")
 """The name an acronym in brackets stands for: "People Power Party (PPP)", "Kurdistan
 Democratic Party of Iran (KDPI)"."""
 
 
-_SPELT_AFTER: Final = re.compile(
-    r"\s*\(((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|in|&)\s+)*)*[A-Z][\w’'-]*)\)"
-)
+_SPELT_AFTER: Final = re.compile(rf"\s*\(({_NAME})\)")
 """The name an acronym stands for, in brackets after it: "LTTE (Liberation Tigers of Tamil
 Eelam)"."""
 
