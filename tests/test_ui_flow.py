@@ -2,10 +2,11 @@
 counts, calm failures and the small things (issue 16). Each presses keys as a user would
 and checks what the user would see.
 
-Booting the app is most of a test's time, so the checks that need the same input, terminal
-size and settings share one session: a scenario test runs them as steps, one function each
-(named for the feature; a failure's traceback and message name the step), in an order where
-each step starts from the state its check needs.
+Each boot of the app and wait for its digest costs a test a quarter of a second of CPU or
+more, so the checks that need the same input, terminal size and settings share one session: a
+scenario test runs them as steps, one function each (named for the feature; a failure's
+traceback and message name the step), in an order where each step starts from the state its
+check needs.
 """
 
 from __future__ import annotations
