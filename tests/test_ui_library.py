@@ -1,5 +1,6 @@
-"""Pilot tests of the app with a library: read and saved state (r, b), one card per story,
-what is new since a story was last opened, and the library's articles with no inputs."""
+"""Pilot tests of the app with a library: one card per story, what is new since a story was
+last opened, the counts, and the library's articles with no inputs. (r and b, kept in the
+library, are a step of tests/test_ui_flow.py's runs of remembered choices.)"""
 
 from __future__ import annotations
 
@@ -7,15 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
-from digest.library.refresh import Filters, wanted
+from digest.library.refresh import Filters
 from digest.library.store import Library
+from digest.reading import DEFAULT_SENTENCES
 from digest.ui.app import DigestApp
 from digest.ui.screens.digest import DigestScreen
 from digest.ui.screens.reader import ReaderScreen
 from digest.ui.widgets.card import Card
-from tests.conftest import FIXTURES, SEEDS, wait_for_digest
+from tests.conftest import FIXTURES, SEEDS, read_once, wait_for_digest
 
 pytestmark = pytest.mark.usefixtures("seeds_read_once")
 
@@ -28,35 +30,17 @@ async def _loaded(pilot, app: DigestApp) -> DigestScreen:  # type: ignore[no-unt
     return app.screen
 
 
-def _focused(app: DigestApp) -> Card:
-    assert isinstance(app.focused, Card)
-    return app.focused
-
-
-async def test_r_and_b_mark_the_card_and_are_kept_in_the_library(tmp_path: Path) -> None:
-    library = Library.open(tmp_path / "lib.sqlite3")
-    app = DigestApp([str(SEEDS)], library=library, remember=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _loaded(pilot, app)
-        card = _focused(app)
-        assert not card.has_class("-read") and not card.saved
-        await pilot.press("b")
-        assert _focused(app).saved
-        await pilot.press("r")
-        assert _focused(app).has_class("-read")
-        chosen = card.article.id
-    states = library.states([chosen])
-    assert states[chosen][0] is not None and states[chosen][1] is not None
-    everything = [s.article for s in library.articles()]
-    assert [a.id for a in wanted(everything, library, Filters(saved=True))] == [chosen]
-    library.close()
+def _pager(screen: DigestScreen) -> str:
+    return str(screen.query_one("#pager", Static).render())
 
 
 async def test_with_no_inputs_the_library_is_shown_and_filters_apply(tmp_path: Path) -> None:
     library = Library.open(tmp_path / "lib.sqlite3")
-    from digest import read_article
-
-    articles = [read_article(p.read_bytes(), input=str(p)) for p in sorted(SEEDS.iterdir())]
+    # Read as the app reads a file (the same arguments): each seed once per test process.
+    articles = [
+        read_once(p.read_bytes(), None, input=str(p), sentences=DEFAULT_SENTENCES, charset=None)
+        for p in sorted(SEEDS.iterdir())
+    ]
     library.save_articles((a, None) for a in articles)
     library.mark_read([articles[0].id])
     app = DigestApp([], library=library, filters=Filters(unread=True), remember=False)
@@ -68,9 +52,13 @@ async def test_with_no_inputs_the_library_is_shown_and_filters_apply(tmp_path: P
     library.close()
 
 
-async def test_a_story_from_two_sources_is_one_card_and_new_sources_are_marked(
+async def test_a_story_from_two_sources_is_one_card_new_sources_are_marked_counts_follow(
     tmp_path: Path,
 ) -> None:
+    """Two runs with a library. The first opens the story of the one source it has. In the
+    second, the same match told again by another desk joins that story: one card, marked
+    with the source that is new since the user opened it, the other sources in the reader's
+    panel. The counts follow the filter and every source of a story."""
     folder = tmp_path / "news"
     folder.mkdir()
     shutil.copy(STORY / "romania-u21-reuters.txt", folder / "a.txt")
@@ -97,11 +85,15 @@ async def test_a_story_from_two_sources_is_one_card_and_new_sources_are_marked(
         assert "new since you last opened it: 1 source" in str(
             card.query_one(".card-story").render()
         )
-        assert "3 articles · 2 stories" in str(screen.query_one("#pager").render())
+        assert "3 articles · 2 stories · 3 sources" in _pager(screen), "counts: every source"
         card.focus()
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
         options = app.screen.query_one("#facts", OptionList)
         assert "Other sources" in str(options.get_option_at_index(0).prompt)
-        await pilot.pause()
+        await pilot.press("escape")
+        assert app.screen is screen, "Esc leaves the reader"
+        await pilot.press("slash", *"lithuania", "enter")
+        assert len(screen.view) == 1, "the filter keeps the story it names"
+        assert "2 of 3 articles · 1 story · 2 sources" in _pager(screen), "counts follow the filter"
     library.close()
