@@ -32,3 +32,28 @@ def test_a_sentence_stays_one_paragraph(page: str, paragraph: str) -> None:
     article = read_article((BODIES / page).read_bytes(), input=page)
     assert paragraph in article.paragraphs
     assert len(article.paragraphs) == 6
+
+
+LEAD = "City officials said on Tuesday that the new bridge over the river will open"
+
+
+@pytest.mark.parametrize(
+    ("page", "standfirst"),
+    [
+        # The headline and the dek in a block of their own (no <header>), the story apart.
+        (
+            "dek_beside_headline.html",
+            "The crossing will open two months late, but within its budget.",
+        ),
+        # The lead beside the headline in the story's own block, the description repeating
+        # it: the story's first paragraph stays in the body.
+        ("lead_beside_headline.html", None),
+    ],
+)
+def test_the_dek_under_the_headline_is_the_standfirst_and_the_lead_stays(
+    page: str, standfirst: str | None
+) -> None:
+    article = read_article((BODIES / page).read_bytes(), input=page)
+    assert article.standfirst == standfirst
+    assert article.paragraphs[0].startswith(LEAD)
+    assert len(article.paragraphs) == 6
