@@ -57,3 +57,20 @@ def test_the_dek_under_the_headline_is_the_standfirst_and_the_lead_stays(
     assert article.standfirst == standfirst
     assert article.paragraphs[0].startswith(LEAD)
     assert len(article.paragraphs) == 6
+
+
+@pytest.mark.parametrize(
+    ("page", "credit"),
+    [
+        # A credit in a <cite> beside the picture, in a figure with no caption.
+        ("figure_credits.html", "Harbour Photo Agency"),
+        # A caption and a credit line in a figure with a picture: both credits still.
+        ("figure_credits.html", "Cracks in one of the bridge piers."),
+        ("figure_credits.html", "Jane Roe/City Press"),
+    ],
+)
+def test_a_figure_s_credit_goes_to_credits_not_the_text(page: str, credit: str) -> None:
+    article = read_article((BODIES / page).read_bytes(), input=page)
+    assert credit in [c.text for c in article.credits]
+    assert credit not in article.text
+    assert len(article.paragraphs) == 6

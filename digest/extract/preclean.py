@@ -20,7 +20,7 @@ from digest.extract.dom import (
     hidden_from_readers,
     link_density,
 )
-from digest.extract.lines import is_prose
+from digest.extract.lines import count_words, is_prose
 from digest.extract.meta import PageMeta
 from digest.extract.meta.title import text_key
 from digest.models import Credit
@@ -54,6 +54,74 @@ _BYLINE_CLASS = class_pattern(
 _SENTENCE = re.compile(r"""\w[.!?…]["'”’)\]]*(?:\s|$)""")
 SLIDE_SENTENCES = 3
 """A figure caption with this many sentences or more reads as a passage of the story."""
+
+
+FIGURE_CREDIT_CHARS = 100
+"""The longest text a ``<figure>`` holding a picture carries outside its caption that reads
+as the picture's credit ("Gab.ai", "Photo: Jane Roe/Agency")."""
+FIGURE_CREDIT_WORDS = 12
+"""The most words such a credit has."""
+_FIGURE_PICTURES = ("img", "picture", "video")
+_FIGURE_PASSAGES = frozenset(
+    {"p", "blockquote", "pre", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
+def _figure_credit(figure: HtmlElement) -> str | None:
+    """The credit a ``<figure>`` sets beside its picture, outside its ``<figcaption>`` and
+    elements whose class names a caption (:func:`preclean` takes those out itself)
+    (``<figure><img><span><cite>Agency</cite></span></figure>``), and removes it from the
+    figure.
+
+    ``None`` when the figure holds no picture, or words before it (a label read to screen
+    readers: "Image"), or a passage (a quote, a listing, a table: figures hold those too),
+    or more than one line outside its caption (a slide's title beside a widget), or a line
+    longer than a credit.
+    """
+    pictured = False
+    nodes: list[HtmlElement] = []
+    captions: set[HtmlElement] = set()
+    for node in figure.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.getparent() in captions or (
+            node is not figure
+            and (node.tag == "figcaption" or _class_kinds(class_names(node)).caption)
+        ):
+            captions.add(node)
+            continue
+        nodes.append(node)
+        if node.tag in _FIGURE_PICTURES:
+            pictured = True
+        elif not pictured and node.tag not in SKIP_TAGS and (node.text or "").strip():
+            return None  # a label read before the picture ("Image", for screen readers)
+    if not pictured or any(node.tag in _FIGURE_PASSAGES for node in nodes):
+        return None
+    holders = [
+        node
+        for node in nodes
+        if (node.text or "").strip() and not any(a.tag in SKIP_TAGS for a in _up_to(node, figure))
+    ]
+    loose = [
+        node
+        for node in [*nodes, *captions]
+        if node is not figure and node.getparent() not in captions and (node.tail or "").strip()
+    ]
+    if len(holders) != 1 or loose or len(holders[0]):
+        return None  # one line, in an element of its own: a credit, not a title and a widget
+    text = clean_space(holders[0].text or "")
+    if len(text) > FIGURE_CREDIT_CHARS or count_words(text) > FIGURE_CREDIT_WORDS:
+        return None
+    holders[0].text = None
+    return text
+
+
+def _up_to(node: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
+    """``node`` and its ancestors up to ``top`` (included)."""
+    chain = [node]
+    while node is not top and (node := node.getparent()) is not None:
+        chain.append(node)
+    return chain
 
 
 def _slide_texts(root: HtmlElement) -> set[HtmlElement]:
@@ -169,6 +237,12 @@ def preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlElemen
         if element in slides:
             continue
         kinds = _class_kinds(names)
+        if (
+            tag == "figure"
+            and (credit := _figure_credit(element))
+            and not any(credit in c.text for c, _ in credits)
+        ):
+            credits.append((Credit("photo", credit), element.getparent()))
         if tag == "figcaption" or (kinds.caption and tag not in ("figure", "img")):
             text = clean_space(element.text_content())
             if len(text) <= 600 and not any(
