@@ -22,14 +22,16 @@ settle it), and the verdict recorded in ``postlight_bodies.json``: per page, ``n
 teasers, widgets) and ``missed`` (paragraphs digest lacks that are article text), each with
 its ``text`` and a short ``reason``; ``right`` holds the listed paragraphs digest has right
 (kept and article text, or left out and not article text), so that a verdict is on record
-for every listed paragraph. A few paragraphs no extractor disputed but seen wrong while
-reading a page whole are recorded too, their reason saying so.
+for every listed paragraph. Boilerplate gathers at a body's edges, where all three
+extractors may keep it: the first two and the last four paragraphs of every page's body
+were read too, and what is wrong there is recorded, its reason ending "(read at the body's
+edges)"; so are a few paragraphs seen wrong while reading a page whole.
 
 Paragraphs not listed here (the undisputed ones: kept by digest and by at least one other
 extractor, or left out by digest and by at least one other) count as right: the judged body
 of a page is digest's paragraphs minus ``not_article`` plus ``missed``. That is a reading of
-the disputes, not of every word; a paragraph all three keep wrongly, or all three miss, is
-not caught. ``benchmarks/bench_extract.py`` scores digest's body against it.
+the disputes and the edges, not of every word; a paragraph in the middle of a body that
+all three keep wrongly, or all three miss, is not caught. ``benchmarks/bench_extract.py`` scores digest's body against it.
 
 ``--unjudged`` lists only the disputed paragraphs that ``--judged`` has no verdict on (a
 verdict is looked up by the paragraph's text, so a body that changed shows its new
