@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from digest import read_article
+from digest.extract.boilerplate import find
 
 BODIES = Path(__file__).resolve().parent / "fixtures" / "bodies"
 
@@ -74,3 +75,39 @@ def test_a_figure_s_credit_goes_to_credits_not_the_text(page: str, credit: str) 
     assert credit in [c.text for c in article.credits]
     assert credit not in article.text
     assert len(article.paragraphs) == 6
+
+
+def test_the_headlines_under_a_list_label_at_the_end_are_not_the_story() -> None:
+    """A "Read more from ..." label and the links under it, below the story: all out."""
+    page = "list_of_other_stories.html"
+    article = read_article((BODIES / page).read_bytes(), input=page)
+    assert len(article.paragraphs) == 6
+    assert article.paragraphs[-1].startswith("Riders' groups welcomed the plan")
+    assert "tram line" not in article.text
+
+
+STORY_LINE = "The council approved the budget on Tuesday after a debate of several hours."
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "removed"),
+    [
+        # The list runs to the end: label and headlines go.
+        (
+            [STORY_LINE, "More on the budget:", "Bus fares to rise", "Why the tram is late"],
+            [1, 2, 3],
+        ),
+        # A heading of the story under the label, with the story's text after it: only the
+        # label goes.
+        (
+            [STORY_LINE, "More on the budget:", "What the vote means", STORY_LINE],
+            [1],
+        ),
+        # The list ends in a stamp and a link label: still the list.
+        ([STORY_LINE, "Related:", "Bus fares to rise", "UPDATES:"], [1, 2, 3]),
+    ],
+)
+def test_a_list_label_takes_the_headlines_under_it_to_the_end(
+    paragraphs: list[str], removed: list[int]
+) -> None:
+    assert sorted(find(paragraphs)) == removed
