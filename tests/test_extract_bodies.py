@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from digest import read_article
-from digest.extract.boilerplate import find
+from digest.extract.boilerplate import classify, find
 
 BODIES = Path(__file__).resolve().parent / "fixtures" / "bodies"
 
@@ -111,3 +111,51 @@ def test_a_list_label_takes_the_headlines_under_it_to_the_end(
     paragraphs: list[str], removed: list[int]
 ) -> None:
     assert sorted(find(paragraphs)) == removed
+
+
+COURT_LAST = "The governor, who vetoed the maps last year before lawmakers overrode her"
+
+
+@pytest.mark.parametrize(
+    ("page", "gone"),
+    [
+        # The author's bio set under the byline, after the lead.
+        ("bio_under_byline.html", "chief political correspondent"),
+        # A correction, a print-edition line, the author's bio and e-mail below the story.
+        ("closing_lines.html", "earlier version"),
+        ("closing_lines.html", "appears in the May 2, 2024 issue"),
+        ("closing_lines.html", "Politics Editor"),
+        ("closing_lines.html", "jane.roe@example.com"),
+    ],
+)
+def test_notes_about_the_article_and_its_author_are_not_the_story(page: str, gone: str) -> None:
+    article = read_article((BODIES / page).read_bytes(), input=page)
+    assert gone not in article.text
+    assert len(article.paragraphs) == 6
+    assert article.paragraphs[-1].startswith(COURT_LAST)
+
+
+@pytest.mark.parametrize(
+    ("line", "tail", "kind"),
+    [
+        ("Jane Roe is Opinion Editor of the Gazette.", True, "bio"),
+        ("Jane Roe is the Gazette’s chief political correspondent.", True, "bio"),
+        # The same words above the story's end are news about someone in it.
+        ("Jane Roe is Opinion Editor of the Gazette.", False, None),
+        ("jane.roe@example.com", True, "bio"),
+        ("jane.roe@example.com", False, None),
+        ("Correction: An earlier version of this story misstated the date.", False, "updated"),
+        ("*An earlier version of the article inaccurately stated her age.", False, "updated"),
+        (
+            "*This article appears in the May 2, 2024 issue of the Weekly Gazette.",
+            False,
+            "copyright",
+        ),
+        # A story's sentence that merely mentions a version or a correction stays.
+        ("The earlier version of the bill was rejected by the senate in May.", True, None),
+        ("The paper published a correction on Monday, its editor said.", True, None),
+    ],
+)
+def test_closing_line_classes(line: str, tail: bool, kind: str | None) -> None:
+    rule = classify(line, tail=tail)
+    assert (rule.kind if rule else None) == kind

@@ -204,9 +204,20 @@ def find(paragraphs: tuple[str, ...] | list[str], *, cues: bool = True) -> dict[
             and len(paragraphs[index].split()) <= CAPTION_WORDS
         ):
             found[index] = above
+    listed = len(found)
     for index, rule in sorted(found.items()):
         if rule.opens_list:
             _take_list(paragraphs, index, found)
+    if len(found) > listed:
+        # A list taken out may have been what stood between a bio and the body's end.
+        all_below = True
+        for index in range(len(paragraphs) - 1, -1, -1):
+            if index in found:
+                continue
+            rule = classify(paragraphs[index], tail=all_below or index >= tail_from, cues=cues)
+            if rule is None:
+                break
+            found[index] = rule
     return found
 
 

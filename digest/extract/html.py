@@ -184,6 +184,32 @@ def _author_bios(
     return bios
 
 
+TOP_BIO_PARAGRAPHS = 2
+"""The paragraphs at the top of a body where an author's bio set under the byline stands."""
+
+
+def _without_top_bios(paragraphs: list[str], authors: list[str]) -> list[str]:
+    """``paragraphs`` without a bio of one of the article's own authors at the top, set
+    under the byline ("Jane Roe is the magazine's chief political correspondent."): the
+    boilerplate classifier reads bios only below the story, where the same words about
+    someone else would be news above it."""
+    if not authors or len(paragraphs) <= TOP_BIO_PARAGRAPHS:
+        return paragraphs
+    from digest.extract.boilerplate import classify
+
+    kept = []
+    for index, text in enumerate(paragraphs):
+        if (
+            index < TOP_BIO_PARAGRAPHS
+            and any(text.startswith(name) for name in authors)
+            and (rule := classify(text, tail=True)) is not None
+            and rule.kind == "bio"
+        ):
+            continue
+        kept.append(text)
+    return kept
+
+
 def _inside(element: HtmlElement | None, container: HtmlElement | None) -> bool:
     """Whether a caption's holder lies in the article's container (or above it, in its header)."""
     if container is None or element is None:
@@ -465,6 +491,7 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
         raise NotAnArticleError(reason)
     paragraphs += _author_bios(container, paragraphs, list(meta.authors))
     standfirst = _standfirst(root, meta, paragraphs, headers)
+    paragraphs = _without_top_bios(paragraphs, [*meta.authors, *body.authors])
     title = meta.title or (
         meta.headings[0] if meta.headings else " ".join(paragraphs[0].split()[:12])
     )
