@@ -151,6 +151,20 @@ def test_notes_about_the_article_and_its_author_are_not_the_story(page: str, gon
             False,
             "copyright",
         ),
+        ("Dec. 19, 2016 02:46", False, "updated"),
+        ("Dec. 19, 201602:46", False, "updated"),
+        ("(Via The Times and Reuters)", False, "copyright"),
+        ("Tags: budget, transport", True, "teaser"),
+        ("Share this post with your friends!", False, "teaser"),
+        (
+            "* The bank is a minority investor in the group, which owns this site.",
+            False,
+            "disclosure",
+        ),
+        # A date alone may head a part of a timeline; a sentence with a time is news.
+        ("March 3, 2020", True, None),
+        ("The meeting on Dec. 19, 2016 lasted until 02:46 in the morning.", True, None),
+        ("Tags were found on two of the birds.", True, None),
         # A story's sentence that merely mentions a version or a correction stays.
         ("The earlier version of the bill was rejected by the senate in May.", True, None),
         ("The paper published a correction on Monday, its editor said.", True, None),
@@ -159,3 +173,19 @@ def test_notes_about_the_article_and_its_author_are_not_the_story(page: str, gon
 def test_closing_line_classes(line: str, tail: bool, kind: str | None) -> None:
     rule = classify(line, tail=tail)
     assert (rule.kind if rule else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("page", "start"),
+    [
+        # A place: it opens the story's first paragraph, as datelines do.
+        ("dateline_apart.html", f"RIVERTON — {LEAD}"),
+        # The outlet's own name: a credit, neither a place nor text.
+        ("outlet_dateline_apart.html", LEAD),
+    ],
+)
+def test_a_dateline_in_a_block_of_its_own(page: str, start: str) -> None:
+    article = read_article((BODIES / page).read_bytes(), input=page)
+    assert article.paragraphs[0].startswith(start)
+    assert len(article.paragraphs) == 6
+    assert "Riverton News" not in [p["name"] for p in article.to_dict()["facts"]["places"]]
