@@ -31,7 +31,8 @@ Paragraphs not listed here (the undisputed ones: kept by digest and by at least 
 extractor, or left out by digest and by at least one other) count as right: the judged body
 of a page is digest's paragraphs minus ``not_article`` plus ``missed``. That is a reading of
 the disputes and the edges, not of every word; a paragraph in the middle of a body that
-all three keep wrongly, or all three miss, is not caught. ``benchmarks/bench_extract.py`` scores digest's body against it.
+all three keep wrongly, or all three miss, is not caught. ``benchmarks/bench_extract.py``
+scores digest's body against it.
 
 ``--unjudged`` lists only the disputed paragraphs that ``--judged`` has no verdict on (a
 verdict is looked up by the paragraph's text, so a body that changed shows its new
