@@ -189,3 +189,11 @@ def test_a_dateline_in_a_block_of_its_own(page: str, start: str) -> None:
     assert article.paragraphs[0].startswith(start)
     assert len(article.paragraphs) == 6
     assert "Riverton News" not in [p["name"] for p in article.to_dict()["facts"]["places"]]
+
+
+def test_a_video_player_s_title_is_not_a_paragraph() -> None:
+    """A player set between two paragraphs, its title in a box beside the <video>."""
+    page = "video_player.html"
+    article = read_article((BODIES / page).read_bytes(), input=page)
+    assert "Winter Travel" not in article.text
+    assert len(article.paragraphs) == 6

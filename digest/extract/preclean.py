@@ -116,6 +116,42 @@ def _figure_credit(figure: HtmlElement) -> str | None:
     return text
 
 
+PLAYER_TEXT_CHARS = 120
+"""The most text a video player's box holds around its ``<video>``: a title, a duration,
+its buttons' labels. A box with more is part of the page around the player."""
+
+
+def _player_box(video: HtmlElement) -> HtmlElement | None:
+    """The largest box around a ``<video>`` that holds nothing but the player and its few
+    words (its title, a duration): the player's furniture, not the story's text. ``None``
+    when the video stands in a paragraph or beside a caption (those are read as such)."""
+    box = None
+    for ancestor in video.iterancestors():
+        if ancestor.tag in _KEEP_TAGS or ancestor.tag in ("p", "figure"):
+            break
+        if (
+            ancestor.find(".//p") is not None
+            or ancestor.find(".//figcaption") is not None
+            or len(clean_space(_shown(ancestor))) > PLAYER_TEXT_CHARS
+        ):
+            break
+        box = ancestor
+    return box
+
+
+def _shown(element: HtmlElement) -> str:
+    """The element's text outside scripts and styles."""
+    return " ".join(
+        piece
+        for node in element.iter()
+        if isinstance(node.tag, str)
+        for piece in (
+            "" if node.tag in SKIP_TAGS else node.text or "",
+            "" if node is element else node.tail or "",
+        )
+    )
+
+
 def _up_to(node: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
     """``node`` and its ancestors up to ``top`` (included)."""
     chain = [node]
@@ -232,6 +268,9 @@ def preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlElemen
             continue
         if tag in SKIP_TAGS:
             doomed.append(element)
+            continue
+        if tag == "video" and (box := _player_box(element)) is not None:
+            doomed.append(box)  # the player's title and labels, not the story's text
             continue
         names = class_names(element)
         if element in slides:
