@@ -68,6 +68,8 @@ def test_the_dek_under_the_headline_is_the_standfirst_and_the_lead_stays(
         # A caption and a credit line in a figure with a picture: both credits still.
         ("figure_credits.html", "Cracks in one of the bridge piers."),
         ("figure_credits.html", "Jane Roe/City Press"),
+        # A photo's agency line, in an element whose class names it so, beside the picture.
+        ("photo_agency.html", "Jane Roe/HW"),
     ],
 )
 def test_a_figure_s_credit_goes_to_credits_not_the_text(page: str, credit: str) -> None:

@@ -34,7 +34,7 @@ _BOILER_CLASS = class_pattern(
     r"trending|cookie|consent|inline-?cta|skip-?link|print-?only|gallery"
 )
 _CAPTION_CLASS = class_pattern(
-    r"caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit"
+    r"caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit|(?:image|photo)-?agency"
 )
 _STRONG_BOILER_CLASS = class_pattern(
     r"sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read"
