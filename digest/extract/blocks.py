@@ -129,7 +129,7 @@ def _take_back_tail(paragraph: HtmlElement) -> None:
             or not isinstance(after.tag, str)
             or after.tag not in BLOCK_TAGS
             or not (after.tail or "").strip()
-            or _shown_text(after)
+            or shown_text(after)
             or after.find(".//img") is not None
         ):
             return
@@ -154,7 +154,7 @@ def _append_text(element: HtmlElement, text: str) -> None:
         element.text = (element.text or "") + text
 
 
-def _shown_text(element: HtmlElement, between: str = "") -> str:
+def shown_text(element: HtmlElement, between: str = "") -> str:
     """The element's text a reader sees (none of its scripts or styles), its pieces joined
     by ``between``."""
     pieces: list[str] = []
@@ -213,7 +213,7 @@ def table_text(table: HtmlElement) -> str | None:
 def _cell_text(cell: HtmlElement) -> str:
     """A table cell's text, its pieces apart ("<span>Shamli</span><span>26</span>" reads
     "Shamli 26"): cells of a grid often set their values in adjacent inline elements."""
-    return _shown_text(cell, " ")
+    return shown_text(cell, " ")
 
 
 def blocks(root: HtmlElement, tables: set[str] | None = None) -> list[str]:

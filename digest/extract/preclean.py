@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from digest.extract.blocks import INLINE_TAGS, SKIP_TAGS
+from digest.extract.blocks import INLINE_TAGS, SKIP_TAGS, shown_text
 from digest.extract.dom import (
     class_names,
     class_pattern,
@@ -132,24 +132,11 @@ def _player_box(video: HtmlElement) -> HtmlElement | None:
         if (
             ancestor.find(".//p") is not None
             or ancestor.find(".//figcaption") is not None
-            or len(clean_space(_shown(ancestor))) > PLAYER_TEXT_CHARS
+            or len(shown_text(ancestor, " ")) > PLAYER_TEXT_CHARS
         ):
             break
         box = ancestor
     return box
-
-
-def _shown(element: HtmlElement) -> str:
-    """The element's text outside scripts and styles."""
-    return " ".join(
-        piece
-        for node in element.iter()
-        if isinstance(node.tag, str)
-        for piece in (
-            "" if node.tag in SKIP_TAGS else node.text or "",
-            "" if node is element else node.tail or "",
-        )
-    )
 
 
 def _up_to(node: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
