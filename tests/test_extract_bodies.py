@@ -163,6 +163,12 @@ def test_notes_about_the_article_and_its_author_are_not_the_story(page: str, gon
             False,
             "disclosure",
         ),
+        (
+            "The story is part of a series on energy. For more, visit our energy page.",
+            True,
+            "teaser",
+        ),
+        ("For more than a decade, visitors have come to see the falls.", True, None),
         # A date alone may head a part of a timeline; a sentence with a time is news.
         ("March 3, 2020", True, None),
         ("The meeting on Dec. 19, 2016 lasted until 02:46 in the morning.", True, None),
