@@ -205,3 +205,21 @@ def test_a_video_player_s_title_is_not_a_paragraph() -> None:
     article = read_article((BODIES / page).read_bytes(), input=page)
     assert "Winter Travel" not in article.text
     assert len(article.paragraphs) == 6
+
+
+@pytest.mark.parametrize(
+    ("page", "table"),
+    [
+        # A data box with a "show more" toggle (a checkbox and its labels) below the story:
+        # a widget, not the story's table.
+        ("data_widget.html", False),
+        # The story's own table, no controls: kept, one paragraph, with its warning.
+        ("data_table_in_story.html", True),
+    ],
+)
+def test_a_table_in_a_widget_with_controls_is_not_the_story_s(page: str, table: bool) -> None:
+    article = read_article((BODIES / page).read_bytes(), input=page)
+    assert ("table" in article.warnings) is table
+    assert bool(article.tables) is table
+    assert article.paragraphs[0].startswith("The health ministry said on Tuesday")
+    assert any(p.startswith("Opposition lawmakers asked") for p in article.paragraphs)

@@ -1,7 +1,9 @@
-"""The pre-clean of an HTML page, before either extractor reads it: captions taken out as
-photo credits, and page furniture dropped (share bars, newsletter boxes, "related" blocks,
-bylines, labels laid over charts, what the page hides from readers), judged by class names
-and text. Its second half, on the extractors' paragraphs, is :mod:`digest.extract.postclean`.
+"""The pre-clean of an HTML page, before either extractor reads it: captions and figure
+credits taken out as photo credits, and page furniture dropped (share bars, newsletter
+boxes, "related" blocks, bylines, labels laid over charts, what the page hides from
+readers, video players' boxes, widgets worked by form controls), judged by class names,
+structure and text. Its second half, on the extractors' paragraphs, is
+:mod:`digest.extract.postclean`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from lxml.html import HtmlElement
 
 from digest.extract.blocks import INLINE_TAGS, SKIP_TAGS, shown_text
 from digest.extract.dom import (
+    BLOCK_TAGS,
     class_names,
     class_pattern,
     clean_space,
@@ -114,6 +117,25 @@ def _figure_credit(figure: HtmlElement) -> str | None:
         return None
     holders[0].text = None
     return text
+
+
+_CONTROLS = frozenset({"checkbox", "radio", "text", "search", "email", "number", "range", "submit"})
+"""The ``type`` of an ``<input>`` a reader sees and works: a form's, a widget's toggle."""
+
+
+def _control_box(control: HtmlElement, story: _Prose) -> HtmlElement | None:
+    """The block around a visible form control (``<input type="checkbox">`` ...) when it
+    holds no prose: a widget (a data box with a "show more" toggle, a poll, a search or
+    sign-up form), which a story's text never is. ``None`` for a hidden input, or when the
+    nearest block holds prose (the control sits in the story's own container)."""
+    if (control.get("type") or "text").lower() not in _CONTROLS:
+        return None
+    for ancestor in control.iterancestors():
+        if ancestor.tag in _KEEP_TAGS:
+            return None
+        if ancestor.tag in BLOCK_TAGS:
+            return None if story.of(ancestor) else ancestor
+    return None
 
 
 PLAYER_TEXT_CHARS = 120
@@ -255,6 +277,9 @@ def preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlElemen
             continue
         if tag in SKIP_TAGS:
             doomed.append(element)
+            continue
+        if tag == "input" and (box := _control_box(element, story)) is not None:
+            doomed.append(box)  # a widget's toggle or a form: not the story's text
             continue
         if tag == "video" and (box := _player_box(element)) is not None:
             doomed.append(box)  # the player's title and labels, not the story's text
