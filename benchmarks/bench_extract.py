@@ -1,6 +1,7 @@
 """Score HTML extraction against the corpus, digest beside readability-lxml alone, in one run.
 
     python benchmarks/bench_extract.py [--corpus ../shared/corpus] [--verbose] [--all-languages]
+        [--judged benchmarks/postlight_bodies.json]
 
 Body: 4-word-shingle precision, recall and F1 (as public article-extraction benchmarks
 score bodies) on the English pages of ``corpus/readability/`` against ``expected.txt``,
@@ -34,6 +35,17 @@ body as the postlight parser's tests check them) are looked for at the start of 
 body (``--verbose`` lists the misses), and their ``dek`` is compared with digest's
 ``standfirst``. Publisher is counted as filled (postlight gives no expected publisher).
 
+Postlight body: the pages were read paragraph by paragraph where digest, trafilatura and
+readability-lxml disagree (``benchmarks/postlight_disputes.py``), and the verdicts are kept in
+``--judged`` (default ``benchmarks/postlight_bodies.json``). A page's judged body is digest's
+paragraphs minus those judged not article text, plus the paragraphs judged missed; each
+page's body F1 (4-word shingles) is digest's text against it, reported as the mean, the
+minimum and the pages below 0.8 (``--verbose`` lists each page under 1.0). Undisputed
+paragraphs count as right, so the figure rests on the reading of the disputes; a change
+that makes new disputes (a paragraph digest newly loses that both others keep, or newly
+keeps alone) is counted as ``unjudged`` and listed with ``--verbose``: judge them with
+``postlight_disputes.py --unjudged`` before trusting the figure.
+
 Refused pages (no article) and pages whose word count is less than half trafilatura's, or
 more than twice it, are listed for both sets: the second extractor as a check on the first.
 Both counts leave data tables out (digest's ``tables``, trafilatura's table rows): a table
@@ -57,6 +69,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from postlight_disputes import JUDGED, compare, judged_body, load_judged, paragraphs, unjudged
+from postlight_disputes import trafilatura_paragraphs as trafilatura_extract
 from shingles import mean_score, score, shingles, words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -212,6 +226,12 @@ def main() -> int:
         default=1,
         help="time each page this many times and keep the fastest (for a busy machine)",
     )
+    parser.add_argument(
+        "--judged",
+        type=Path,
+        default=JUDGED,
+        help="the verdicts on the postlight bodies (see postlight_disputes.py)",
+    )
     args = parser.parse_args()
 
     from digest import read_article
@@ -242,6 +262,9 @@ def main() -> int:
         "postlight": {k: [0, 0] for k in fields},
     }
     ms_pipeline: list[float] = []
+    judged = load_judged(args.judged)
+    judged_f1: list[tuple[str, float]] = []
+    open_disputes: list[str] = []
     ms_readability: list[float] = []
 
     def check(source: str, field: str, ok: bool, got: object, want: object, name: str) -> None:
@@ -265,7 +288,7 @@ def main() -> int:
         ours, theirs = _prose_words(article), _second_words(html)
         if _disagrees(ours, theirs):
             disagreements.append(f"{name}: digest {ours} words, trafilatura {theirs}")
-        return article, readability_text
+        return article, readability_text, html
 
     for page in readability_pages:
         folder = page.parent
@@ -273,7 +296,7 @@ def main() -> int:
         if not meta.get("english") and not args.all_languages:
             continue
         raw = page.read_bytes()
-        article, readability_text = measure(raw, None, folder.name)
+        article, readability_text, _ = measure(raw, None, folder.name)
         expected = (folder / "expected.txt").read_text(encoding="utf-8")
         # The pipeline's own body: the timed run already extracted it.
         ours = article.text if article else ""
@@ -337,8 +360,22 @@ def main() -> int:
     for page in postlight_pages:
         expect = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
         name = page.stem
-        article, _ = measure(page.read_bytes(), expect.get("url"), name)
+        article, readability_text, html = measure(page.read_bytes(), expect.get("url"), name)
         got = article.to_dict() if article else {}
+        if judged:
+            ours = paragraphs(article.text) if article else []
+            verdict = judged.get(name, {})
+            judged_f1.append((name, score("\n\n".join(ours), judged_body(ours, verdict))[2]))
+            only_ours, missing = unjudged(
+                *compare(
+                    ours,
+                    trafilatura_extract(html, expect.get("url")),
+                    paragraphs(readability_text),
+                ),
+                verdict,
+            )
+            open_disputes += [f"{name}: only digest keeps {p[:100]!r}" for p in only_ours]
+            open_disputes += [f"{name}: digest lacks {p[:100]!r}" for p in missing]
         publisher_filled[0] += bool(got.get("publisher"))
         publisher_filled[1] += 1
         if expect.get("first_words"):
@@ -402,6 +439,21 @@ def main() -> int:
         f"{publisher_filled[0]}/{publisher_filled[1]} "
         f"({100 * publisher_filled[0] / max(1, publisher_filled[1]):.1f}%)"
     )
+    if judged_f1:
+        values = [f for _, f in judged_f1]
+        low = [f"{name} {f:.3f}" for name, f in judged_f1 if f < 0.8]
+        print(
+            f"postlight body F1 against the judged body ({args.judged.name}), "
+            f"{len(values)} pages: mean {statistics.mean(values):.4f}, min {min(values):.3f}, "
+            f"< 0.8: {len(low)}{' (' + ', '.join(low) + ')' if low else ''}; "
+            f"unjudged disputes {len(open_disputes)}"
+        )
+        if args.verbose:
+            for name, f in judged_f1:
+                if round(f, 3) < 1:
+                    print(f"  {name}: judged-body F1 {f:.3f}")
+            for line in open_disputes:
+                print(f"  unjudged: {line}")
     print("metadata accuracy      readability(en)   postlight      all")
     for field, (ok, total) in fields.items():
         cells = []

@@ -5,8 +5,10 @@ three exceptions that keep what a reader sees as one thing in one block:
 
 - inline styling never splits a word or a paragraph (:func:`mend`): a drop cap set in a
   block of its own (``<p><div class="dropcap">T</div>urkey ...``) is joined to its word,
-  and a paragraph the parser closed early at a block element inside it (HTML cannot nest
-  a ``<div>`` in a ``<p>``) gets back the words that followed;
+  a paragraph the parser closed early at a block element inside it (HTML cannot nest
+  a ``<div>`` in a ``<p>``) gets back the words that followed, and a line of a ``<div>``
+  written as lines between ``<br>`` s keeps the link or emphasis in it (readability would
+  set the words before it and the link in paragraphs of their own);
 - a ``<br>`` inside a paragraph that breaks a sentence in the middle ("take effect on<br>
   March 1") is a space, not a new paragraph (:func:`line_goes_on`);
 - a data table is one block, its rows joined (:func:`table_text`), so that it neither
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 
 import lxml.etree
+import lxml.html
 from lxml.html import HtmlElement
 
 from digest.extract.dom import BLOCK_TAGS, clean_space
@@ -87,6 +90,33 @@ def mend(root: HtmlElement) -> None:
             element.drop_tag()
     for paragraph in list(root.iter("p")):
         _take_back_tail(paragraph)
+    for division in list(root.iter("div")):
+        _hold_lines(division)
+
+
+def _hold_lines(division: HtmlElement) -> None:
+    """Wrap the words that follow a ``<br>`` or a block in a ``<div>``, when an inline
+    element goes on with the same line, in a ``<span>``.
+
+    ("<div>...<br>The data can be viewed at <a>the survey site</a>.</div>"). readability
+    turns such a line into paragraphs: the loose words into one and the inline elements
+    after them into another, splitting the sentence at the link. Held in an inline element
+    of their own, the words start the paragraph the link joins. The text is unchanged.
+    """
+    for child in list(division):
+        after = child.getnext()
+        if (
+            not isinstance(child.tag, str)
+            or child.tag in INLINE_TAGS
+            or not (child.tail or "").strip()
+            or after is None
+            or not isinstance(after.tag, str)
+            or after.tag not in INLINE_TAGS
+        ):
+            continue
+        holder = lxml.html.Element("span")
+        holder.text, child.tail = child.tail, None
+        child.addnext(holder)
 
 
 def _take_back_tail(paragraph: HtmlElement) -> None:
@@ -99,7 +129,7 @@ def _take_back_tail(paragraph: HtmlElement) -> None:
             or not isinstance(after.tag, str)
             or after.tag not in BLOCK_TAGS
             or not (after.tail or "").strip()
-            or _shown_text(after)
+            or shown_text(after)
             or after.find(".//img") is not None
         ):
             return
@@ -124,7 +154,7 @@ def _append_text(element: HtmlElement, text: str) -> None:
         element.text = (element.text or "") + text
 
 
-def _shown_text(element: HtmlElement, between: str = "") -> str:
+def shown_text(element: HtmlElement, between: str = "") -> str:
     """The element's text a reader sees (none of its scripts or styles), its pieces joined
     by ``between``."""
     pieces: list[str] = []
@@ -183,7 +213,7 @@ def table_text(table: HtmlElement) -> str | None:
 def _cell_text(cell: HtmlElement) -> str:
     """A table cell's text, its pieces apart ("<span>Shamli</span><span>26</span>" reads
     "Shamli 26"): cells of a grid often set their values in adjacent inline elements."""
-    return _shown_text(cell, " ")
+    return shown_text(cell, " ")
 
 
 def blocks(root: HtmlElement, tables: set[str] | None = None) -> list[str]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
-from digest.extract.lines import caption_credit
+from digest.extract.lines import SENTENCE_END, caption_credit
 from digest.models import Credit, Extraction
 from digest.text.calendar import MONTH_PATTERN, WEEKDAYS
 
@@ -52,6 +52,9 @@ boilerplate that reaches the end)."""
 
 _WORD = re.compile(r"\w+")
 
+LIST_HEADLINE_WORDS = 16
+"""The longest line read as a headline in a list of other stories under its label."""
+
 CAPTION_WORDS = 40
 """The longest line read as a caption when it stands between an image's file name and a
 credit."""
@@ -72,6 +75,9 @@ class Rule:
     opens_caption: bool = False
     """Whether its line stands for an image (a file name): a short line between it and a
     credit below is the image's caption."""
+    opens_list: bool = False
+    """Whether its line labels a list of other stories ("More on education"): the headlines
+    under it, when they run to the end of the body, are that list."""
     cues: tuple[str, ...] = ()
     """What every line the rule removes holds, one of them at least, in small letters: a
     whole word, or any other string found anywhere. A line holding none is not searched.
@@ -105,6 +111,7 @@ def rules() -> tuple[Rule, ...]:
                 max_words=int(entry["max_words"]),
                 tail=bool(entry.get("tail", False)),
                 opens_caption=bool(entry.get("opens_caption", False)),
+                opens_list=bool(entry.get("opens_list", False)),
                 cues=tuple(str(cue) for cue in entry.get("cues", ())),
             )
         )
@@ -173,7 +180,10 @@ def find(paragraphs: tuple[str, ...] | list[str], *, cues: bool = True) -> dict[
     A ``tail`` rule fires in the last :data:`TAIL` paragraphs, and above them as long as
     every paragraph below is boilerplate too (a bio above a contributors' note above a
     copyright line). A short line between an image's file name and a credit is the
-    image's caption. ``cues``: as for :func:`classify`.
+    image's caption. The headlines under a list's label (a rule that ``opens_list``) are
+    the list, when they and the boilerplate among them run to the end of the body: a
+    heading of the story's own under such a label has the story's text after it.
+    ``cues``: as for :func:`classify`.
     """
     found: dict[int, Rule] = {}
     tail_from = len(paragraphs) - TAIL
@@ -194,7 +204,41 @@ def find(paragraphs: tuple[str, ...] | list[str], *, cues: bool = True) -> dict[
             and len(paragraphs[index].split()) <= CAPTION_WORDS
         ):
             found[index] = above
+    listed = len(found)
+    for index, rule in sorted(found.items()):
+        if rule.opens_list:
+            _take_list(paragraphs, index, found)
+    if len(found) > listed:
+        # A list taken out may have been what stood between a bio and the body's end.
+        all_below = True
+        for index in range(len(paragraphs) - 1, -1, -1):
+            if index in found:
+                continue
+            rule = classify(paragraphs[index], tail=all_below or index >= tail_from, cues=cues)
+            if rule is None:
+                break
+            found[index] = rule
     return found
+
+
+def _take_list(paragraphs: tuple[str, ...] | list[str], label: int, found: dict[int, Rule]) -> None:
+    """Add to ``found`` the headlines after the list label at ``label``, when they (and
+    boilerplate among them) run to the end of the body."""
+    end = label + 1
+    while end < len(paragraphs) and (end in found or _headline(paragraphs[end])):
+        end += 1
+    if end == len(paragraphs):
+        for index in range(label + 1, end):
+            found.setdefault(index, found[label])
+
+
+def _headline(text: str) -> bool:
+    """Whether a line reads as a headline: short, on one line, not ending as a sentence."""
+    return (
+        "\n" not in text
+        and len(text.split()) <= LIST_HEADLINE_WORDS
+        and not SENTENCE_END.search(text.rstrip())
+    )
 
 
 def clean(extraction: Extraction) -> Extraction:

@@ -184,6 +184,32 @@ def _author_bios(
     return bios
 
 
+TOP_BIO_PARAGRAPHS = 2
+"""The paragraphs at the top of a body where an author's bio set under the byline stands."""
+
+
+def _without_top_bios(paragraphs: list[str], authors: list[str]) -> list[str]:
+    """``paragraphs`` without a bio of one of the article's own authors at the top, set
+    under the byline ("Jane Roe is the magazine's chief political correspondent."): the
+    boilerplate classifier reads bios only below the story, where the same words about
+    someone else would be news above it."""
+    if not authors or len(paragraphs) <= TOP_BIO_PARAGRAPHS:
+        return paragraphs
+    from digest.extract.boilerplate import classify
+
+    kept = []
+    for index, text in enumerate(paragraphs):
+        if (
+            index < TOP_BIO_PARAGRAPHS
+            and any(text.startswith(name) for name in authors)
+            and (rule := classify(text, tail=True)) is not None
+            and rule.kind == "bio"
+        ):
+            continue
+        kept.append(text)
+    return kept
+
+
 def _inside(element: HtmlElement | None, container: HtmlElement | None) -> bool:
     """Whether a caption's holder lies in the article's container (or above it, in its header)."""
     if container is None or element is None:
@@ -202,21 +228,52 @@ def _inside(element: HtmlElement | None, container: HtmlElement | None) -> bool:
     )
 
 
-def _is_dek(root: HtmlElement, first: str, description: str | None) -> bool:
+def _is_dek(
+    root: HtmlElement,
+    first: str,
+    description: str | None,
+    second: str = "",
+    headers: tuple[tuple[str, frozenset[str]], ...] = (),
+) -> bool:
     """Whether the first paragraph is the standfirst: the page's description, marked up as a
-    dek or set in the article's header with the headline. (A lead laid out apart from the
-    body's container is the story's first paragraph, not a dek.)"""
+    dek or set in the article's header with the headline (in a ``<header>``, or beside the
+    ``<h1>`` in a block of ``headers`` that does not hold the story's next paragraph,
+    ``second``). (A lead laid out apart from the body's container is the story's first
+    paragraph, not a dek.)"""
     if not description or len(first.split()) > 60:
         return False
     ours, theirs = set(text_key(first).split()), set(text_key(description).split())
     if len(ours & theirs) < 0.6 * max(len(ours), len(theirs)):
         return False
+    if second and any(first in lines and second not in text for text, lines in headers):
+        return True
     for element in root.iter("p", "h2", "div", "span"):
         if clean_space(element.text_content()) == first:
             if DEK_CLASS.search(class_names(element)):
                 return True
             return any(a.tag == "header" for a in element.iterancestors())
     return False
+
+
+def _headline_blocks(root: HtmlElement) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each block that holds the page's headline (an ``<h1>``), read before the pre-clean
+    drops the headline: the block's text and the texts of the elements beside the ``<h1>``
+    in it. A header laid out without ``<header>`` is such a block holding no more than the
+    headline and a dek."""
+    found = []
+    for headline in root.iter("h1"):
+        parent = headline.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            continue
+        lines = frozenset(
+            text
+            for sibling in parent
+            if sibling is not headline
+            and isinstance(sibling.tag, str)
+            and (text := clean_space(sibling.text_content()))
+        )
+        found.append((clean_space(parent.text_content()), lines))
+    return tuple(found)
 
 
 def _site_names(meta: PageMeta) -> list[str]:
@@ -229,7 +286,12 @@ def _site_names(meta: PageMeta) -> list[str]:
     return [name for name in names if name]
 
 
-def _standfirst(root: HtmlElement, meta: PageMeta, paragraphs: list[str]) -> str | None:
+def _standfirst(
+    root: HtmlElement,
+    meta: PageMeta,
+    paragraphs: list[str],
+    headers: tuple[tuple[str, frozenset[str]], ...] = (),
+) -> str | None:
     """The dek under the headline: the one the page marks up (taken out of the body's first
     lines when readability kept it there too), else the first paragraph when it is the
     description marked up as a dek, else the description when it is about the story and says
@@ -241,7 +303,9 @@ def _standfirst(root: HtmlElement, meta: PageMeta, paragraphs: list[str]) -> str
                 del paragraphs[index]
                 break
         return meta.dek
-    if len(paragraphs) > 3 and _is_dek(root, paragraphs[0], meta.description):
+    if len(paragraphs) > 3 and _is_dek(
+        root, paragraphs[0], meta.description, paragraphs[1], headers
+    ):
         return paragraphs.pop(0)
     description = meta.description
     if not description:
@@ -395,6 +459,7 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
     truncated = _cap_text(root) or truncated
     mend(root)
     alts = Alts(root, text_key(meta.title or ""))
+    headers = _headline_blocks(root)
     captions = preclean(root, meta)
     tables: set[str] = set()
     try:
@@ -425,7 +490,8 @@ def extract_html(text: str, url: str | None = None) -> Extraction:
         reason = walls.get("cookie-wall") or walls.get("script-only") or "no readable article text"
         raise NotAnArticleError(reason)
     paragraphs += _author_bios(container, paragraphs, list(meta.authors))
-    standfirst = _standfirst(root, meta, paragraphs)
+    standfirst = _standfirst(root, meta, paragraphs, headers)
+    paragraphs = _without_top_bios(paragraphs, [*meta.authors, *body.authors])
     title = meta.title or (
         meta.headings[0] if meta.headings else " ".join(paragraphs[0].split()[:12])
     )

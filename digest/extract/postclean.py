@@ -33,6 +33,10 @@ from digest.text.outlets import agency_name
 
 _LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
 _SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
+_BARE_DATELINE = re.compile(r"^[A-Z][\w.'’()/, -]{1,40}?\s*(?:--|[—–―])$")
+"""A dateline set in a block of its own, the story's first paragraph after it ("WASHINGTON
+—"): it opens that paragraph, as datelines do; one that names only the outlet or an agency
+("Example News —") is a credit, not a place."""
 _REVIEWER_LINE = re.compile(
     r"^(?:medically\s+|clinically\s+)?(?:reviewed|fact[- ]?checked|edited|updated)\s+by\s+(?=\S)",
     re.I,
@@ -76,6 +80,7 @@ def postclean(found: list[str], meta: PageMeta, tables: set[str]) -> Body:
     title_key = text_key(meta.title or "")
     split_title = _split_title(found[:4], title_key)
     link_list = False
+    opening = ""  # a dateline in a block of its own, for the paragraph after it
     for index, text in enumerate(found):
         key = text_key(text)
         if not key:
@@ -119,6 +124,15 @@ def postclean(found: list[str], meta: PageMeta, tables: set[str]) -> Body:
             continue  # the reviewer's credit, not a paragraph (and not an author)
         if near_top and len(text) < 60 and parse_date(text) and len(text.split()) <= 8:
             continue  # a date line left above the body
+        if not body.paragraphs and _BARE_DATELINE.match(text) and index + 1 < len(found):
+            source = text.rstrip(" -—–―")
+            if agency := agency_name(source):
+                body.agencies.append(agency)
+            elif not (meta.publisher and text_key(source) == text_key(meta.publisher)):
+                opening = f"{text} "  # a place: the paragraph after it opens with it
+            continue  # the outlet or an agency credited: no place, and no text
+        if opening:
+            text, opening = opening + text, ""
         dateline = datelines.AGENCY.match(text) if not body.paragraphs else None
         if dateline and (agency := agency_name(dateline.group("agency"))):
             body.agencies.append(agency)

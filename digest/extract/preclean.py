@@ -1,7 +1,9 @@
-"""The pre-clean of an HTML page, before either extractor reads it: captions taken out as
-photo credits, and page furniture dropped (share bars, newsletter boxes, "related" blocks,
-bylines, labels laid over charts, what the page hides from readers), judged by class names
-and text. Its second half, on the extractors' paragraphs, is :mod:`digest.extract.postclean`.
+"""The pre-clean of an HTML page, before either extractor reads it: captions and figure
+credits taken out as photo credits, and page furniture dropped (share bars, newsletter
+boxes, "related" blocks, bylines, labels laid over charts, what the page hides from
+readers, video players' boxes, widgets worked by form controls), judged by class names,
+structure and text. Its second half, on the extractors' paragraphs, is
+:mod:`digest.extract.postclean`.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
-from digest.extract.blocks import INLINE_TAGS, SKIP_TAGS
+from digest.extract.blocks import INLINE_TAGS, SKIP_TAGS, shown_text
 from digest.extract.dom import (
+    BLOCK_TAGS,
     class_names,
     class_pattern,
     clean_space,
     hidden_from_readers,
     link_density,
 )
-from digest.extract.lines import is_prose
+from digest.extract.lines import count_words, is_prose
 from digest.extract.meta import PageMeta
 from digest.extract.meta.title import text_key
 from digest.models import Credit
@@ -34,7 +37,7 @@ _BOILER_CLASS = class_pattern(
     r"trending|cookie|consent|inline-?cta|skip-?link|print-?only|gallery"
 )
 _CAPTION_CLASS = class_pattern(
-    r"caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit"
+    r"caption|credit|photo-?credit|image-?credit|wp-caption-text|media-?credit|(?:image|photo)-?agency"
 )
 _STRONG_BOILER_CLASS = class_pattern(
     r"sharedaddy|related\w*|outbrain|taboola|newsletter\w*|comments|more-?stories|most-?read"
@@ -54,6 +57,116 @@ _BYLINE_CLASS = class_pattern(
 _SENTENCE = re.compile(r"""\w[.!?…]["'”’)\]]*(?:\s|$)""")
 SLIDE_SENTENCES = 3
 """A figure caption with this many sentences or more reads as a passage of the story."""
+
+
+FIGURE_CREDIT_CHARS = 100
+"""The longest text a ``<figure>`` holding a picture carries outside its caption that reads
+as the picture's credit ("Gab.ai", "Photo: Jane Roe/Agency")."""
+FIGURE_CREDIT_WORDS = 12
+"""The most words such a credit has."""
+_FIGURE_PICTURES = ("img", "picture", "video")
+_FIGURE_PASSAGES = frozenset(
+    {"p", "blockquote", "pre", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
+def _figure_credit(figure: HtmlElement) -> str | None:
+    """The credit a ``<figure>`` sets beside its picture, outside its ``<figcaption>`` and
+    elements whose class names a caption (:func:`preclean` takes those out itself)
+    (``<figure><img><span><cite>Agency</cite></span></figure>``), and removes it from the
+    figure.
+
+    ``None`` when the figure holds no picture, or words before it (a label read to screen
+    readers: "Image"), or a passage (a quote, a listing, a table: figures hold those too),
+    or more than one line outside its caption (a slide's title beside a widget), or a line
+    longer than a credit.
+    """
+    pictured = False
+    nodes: list[HtmlElement] = []
+    captions: set[HtmlElement] = set()
+    for node in figure.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.getparent() in captions or (
+            node is not figure
+            and (node.tag == "figcaption" or _class_kinds(class_names(node)).caption)
+        ):
+            captions.add(node)
+            continue
+        nodes.append(node)
+        if node.tag in _FIGURE_PICTURES:
+            pictured = True
+        elif not pictured and node.tag not in SKIP_TAGS and (node.text or "").strip():
+            return None  # a label read before the picture ("Image", for screen readers)
+    if not pictured or any(node.tag in _FIGURE_PASSAGES for node in nodes):
+        return None
+    holders = [
+        node
+        for node in nodes
+        if (node.text or "").strip() and not any(a.tag in SKIP_TAGS for a in _up_to(node, figure))
+    ]
+    loose = [
+        node
+        for node in [*nodes, *captions]
+        if node is not figure and node.getparent() not in captions and (node.tail or "").strip()
+    ]
+    if len(holders) != 1 or loose or len(holders[0]):
+        return None  # one line, in an element of its own: a credit, not a title and a widget
+    text = clean_space(holders[0].text or "")
+    if len(text) > FIGURE_CREDIT_CHARS or count_words(text) > FIGURE_CREDIT_WORDS:
+        return None
+    holders[0].text = None
+    return text
+
+
+_CONTROLS = frozenset({"checkbox", "radio", "text", "search", "email", "number", "range", "submit"})
+"""The ``type`` of an ``<input>`` a reader sees and works: a form's, a widget's toggle."""
+
+
+def _control_box(control: HtmlElement, story: _Prose) -> HtmlElement | None:
+    """The block around a visible form control (``<input type="checkbox">`` ...) when it
+    holds no prose: a widget (a data box with a "show more" toggle, a poll, a search or
+    sign-up form), which a story's text never is. ``None`` for a hidden input, or when the
+    nearest block holds prose (the control sits in the story's own container)."""
+    if (control.get("type") or "text").lower() not in _CONTROLS:
+        return None
+    for ancestor in control.iterancestors():
+        if ancestor.tag in _KEEP_TAGS:
+            return None
+        if ancestor.tag in BLOCK_TAGS:
+            return None if story.of(ancestor) else ancestor
+    return None
+
+
+PLAYER_TEXT_CHARS = 120
+"""The most text a video player's box holds around its ``<video>``: a title, a duration,
+its buttons' labels. A box with more is part of the page around the player."""
+
+
+def _player_box(video: HtmlElement) -> HtmlElement | None:
+    """The largest box around a ``<video>`` that holds nothing but the player and its few
+    words (its title, a duration): the player's furniture, not the story's text. ``None``
+    when the video stands in a paragraph or beside a caption (those are read as such)."""
+    box = None
+    for ancestor in video.iterancestors():
+        if ancestor.tag in _KEEP_TAGS or ancestor.tag in ("p", "figure"):
+            break
+        if (
+            ancestor.find(".//p") is not None
+            or ancestor.find(".//figcaption") is not None
+            or len(shown_text(ancestor, " ")) > PLAYER_TEXT_CHARS
+        ):
+            break
+        box = ancestor
+    return box
+
+
+def _up_to(node: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
+    """``node`` and its ancestors up to ``top`` (included)."""
+    chain = [node]
+    while node is not top and (node := node.getparent()) is not None:
+        chain.append(node)
+    return chain
 
 
 def _slide_texts(root: HtmlElement) -> set[HtmlElement]:
@@ -165,10 +278,22 @@ def preclean(root: HtmlElement, meta: PageMeta) -> list[tuple[Credit, HtmlElemen
         if tag in SKIP_TAGS:
             doomed.append(element)
             continue
+        if tag == "input" and (box := _control_box(element, story)) is not None:
+            doomed.append(box)  # a widget's toggle or a form: not the story's text
+            continue
+        if tag == "video" and (box := _player_box(element)) is not None:
+            doomed.append(box)  # the player's title and labels, not the story's text
+            continue
         names = class_names(element)
         if element in slides:
             continue
         kinds = _class_kinds(names)
+        if (
+            tag == "figure"
+            and (credit := _figure_credit(element))
+            and not any(credit in c.text for c, _ in credits)
+        ):
+            credits.append((Credit("photo", credit), element.getparent()))
         if tag == "figcaption" or (kinds.caption and tag not in ("figure", "img")):
             text = clean_space(element.text_content())
             if len(text) <= 600 and not any(
