@@ -176,6 +176,23 @@ def read_once(data: str | bytes, url: str | None = None, **options: object) -> A
     return _READ[key]
 
 
+def _read_and_keep(data: str | bytes, url: str | None = None, **options: object) -> Article:
+    """``read_article``, reading anew; the article is kept for :func:`read_once`."""
+    article = _real_read_article()(data, url, **options)
+    _READ[(data, url, *sorted(options.items()))] = article
+    return article
+
+
+def keep_reads(patch: pytest.MonkeyPatch) -> None:
+    """From now on (until ``patch`` is undone) digest reads every document anew, and keeps
+    the article for :func:`read_once`: a later test of this process that reads the same
+    documents with :func:`seeds_read_once` is handed them."""
+    from digest import reading
+
+    _real_read_article()  # before the patch below, which it must not find
+    patch.setattr(reading, "read_article", _read_and_keep)
+
+
 @pytest.fixture
 def seeds_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read each document once per test process (:func:`read_once`): the app's tests are

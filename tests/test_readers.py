@@ -24,7 +24,7 @@ from digest.library.store import Library
 from digest.models import Article, InputFailure
 from digest.pipeline import distinct
 from digest.readers import ReaderPool
-from tests.conftest import FIXTURES, ROOT, SEEDS
+from tests.conftest import FIXTURES, ROOT, SEEDS, keep_reads
 
 STORIES = FIXTURES / "stories"
 
@@ -60,6 +60,14 @@ def _dicts(items: list[Article | InputFailure]) -> list[dict[str, object]]:
 MANY = [str(SEEDS), str(STORIES), str(FIXTURES / "missing.html")]
 """46 documents and a path that is not there."""
 
+FEW = [
+    str(SEEDS / "bbc-obama-gun-laws.html"),
+    *(str(STORIES / f"{name}.txt") for name in ("algeria-radio-reuters", "bonn-appeal-reuters")),
+    *(str(STORIES / f"{name}.txt") for name in ("osce-chechnya-reuters", "trump-tax-politico")),
+]
+"""A page and four texts: enough for a pool to read (not enough to tell more than that
+they are read, and where: the tests that compare with one process read :data:`MANY`)."""
+
 
 @dataclass(frozen=True)
 class Alone:
@@ -71,7 +79,8 @@ class Alone:
 
 @pytest.fixture(scope="module")
 def alone() -> Alone:
-    """:data:`MANY` read in this process, once for the tests that compare with it."""
+    """:data:`MANY` read in this process, once for the tests that compare with it; each
+    article is kept for a test of this process that reads it with ``seeds_read_once``."""
     made: list[str] = []
     real = digest.reading._complete
 
@@ -81,6 +90,7 @@ def alone() -> Alone:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(digest.reading, "_complete", counted)
+        keep_reads(patch)
         items = list(iter_run(MANY, library=None))
     return Alone(items, len(made))
 
@@ -97,7 +107,7 @@ def test_processes_read_what_one_process_reads_in_the_same_order(
 
 def test_the_library_is_written_by_the_parent_alone(pool: ReaderPool, tmp_path: Path) -> None:
     library = Library.open(tmp_path / "lib.sqlite3")
-    items = [i for i in iter_run([str(SEEDS)], library=library, readers=pool)]
+    items = [i for i in iter_run(FEW, library=library, readers=pool)]
     stored = {s.article.id: s.article for s in library.articles()}
     assert set(stored) == {i.id for i in items if isinstance(i, Article)}
     # Read back from the library, the records are the ones the workers made.
@@ -111,7 +121,7 @@ def test_an_early_pool_reads_everything_in_its_workers_in_the_same_order(
     # Documents are handed over while the workers are still starting, and wait for them;
     # a document that gives no article is a failure from the worker, in its place.
     (tmp_path / "empty-page.html").write_text("<html><body><p>Menu</p></body></html>")
-    inputs = [str(SEEDS), str(tmp_path / "empty-page.html"), str(tmp_path / "missing.html")]
+    inputs = [*FEW, str(tmp_path / "empty-page.html"), str(tmp_path / "missing.html")]
     alone = list(iter_run(inputs, library=None))
     in_the_parent.clear()
     readers = ReaderPool.start(2, early=True)
@@ -148,20 +158,20 @@ def test_when_processes_cannot_start_this_process_reads(
     readers = ReaderPool.start(2, **{how: True})
     assert readers is not None and not readers.wait(10)
     assert readers.problem is not None and "Function not implemented" in readers.problem
-    items = list(iter_run([str(SEEDS)], library=None, readers=readers))
-    assert len(items) == len(in_the_parent) == 7
+    items = list(iter_run(FEW, library=None, readers=readers))
+    assert len(items) == len(in_the_parent) == len(FEW)
     readers.close()
 
 
 def test_a_worker_that_dies_costs_nothing_but_speed(
     pool: ReaderPool, in_the_parent: list[str]
 ) -> None:
-    expected = _dicts(list(iter_run([str(SEEDS)], library=None)))
+    expected = _dicts(list(iter_run(FEW, library=None)))
     in_the_parent.clear()
     workers = list(pool._executor._processes.values())  # type: ignore[union-attr]
     os.kill(workers[0].pid, signal.SIGKILL)
     workers[0].join(10)
-    items = list(iter_run([str(SEEDS)], library=None, readers=pool))
+    items = list(iter_run(FEW, library=None, readers=pool))
     assert _dicts(items) == expected
     assert not pool.usable and pool.problem is not None
     assert in_the_parent  # what the workers could not read was read here
@@ -181,8 +191,9 @@ def test_one_job_means_no_processes() -> None:
     assert ReaderPool.start(1) is None
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # in this process, as `alone` read them
 def test_the_command_line_prints_the_same_with_and_without_processes(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], alone: Alone
 ) -> None:
     arguments = [str(SEEDS), str(STORIES), "--format", "json", "--no-library"]
     done = subprocess.run(
@@ -193,7 +204,8 @@ def test_the_command_line_prints_the_same_with_and_without_processes(
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0 and done.stderr == "", done.stderr
-    # Without processes, in this process (the command's entry point, as the process runs it).
+    # Without processes, in this process (the command's entry point, as the process runs it);
+    # the articles it reads are those :func:`alone` read here, one process's.
     code = cli.main([*arguments, "--jobs", "1"])
     out, err = capsys.readouterr()
     assert code == 0 and err == "", err
