@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -128,11 +129,11 @@ def test_a_damaged_library_is_named(tmp_path: Path) -> None:
 
 
 _WRITER = """
-import sys
+import json, sys
 from dataclasses import replace
-from digest import read_article
 from digest.library.store import Library
-article = read_article(open(sys.argv[2], "rb").read(), input="seed")
+from digest.models import article_from_dict
+article = article_from_dict(json.loads(open(sys.argv[2], encoding="utf-8").read()))
 library = Library.open(__import__("pathlib").Path(sys.argv[1]))
 n = 0
 while True:
@@ -145,8 +146,12 @@ while True:
 
 def test_killed_writer_loses_nothing_committed(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
+    # The seed text's article, read here (once per test process): the writer only writes.
+    record = tmp_path / "article.json"
+    article = read_once(SEED_TEXT.read_bytes(), input=str(SEED_TEXT))  # as _seed_articles
+    record.write_text(json.dumps(article.to_dict()))
     process = subprocess.Popen(
-        [sys.executable, "-c", _WRITER, str(path), str(SEED_TEXT)],
+        [sys.executable, "-c", _WRITER, str(path), str(record)],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ},
