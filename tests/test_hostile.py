@@ -36,6 +36,9 @@ from tests.test_render import ARTICLE, DIGEST
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 
+BBC = "bbc-obama-gun-laws.html"
+"""A seed page, read (with :func:`read_once`) as tests/test_seeds.py reads it."""
+
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """What no output of digest may hold (but the styles of coloured text, which is not tested)."""
 
@@ -95,7 +98,7 @@ def test_every_field_of_the_article_is_clean() -> None:
 
 
 def test_an_article_kept_by_an_older_digest_comes_back_clean(folders: Path) -> None:
-    article = read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes())
+    article = read_once((SEEDS / BBC).read_bytes(), input=BBC)
     record = article.to_dict()
     record["title"] = "Kept \x1b]52;c;cHduZWQ=\x07 before \u202eit was fixed"
     with Library.open() as library:
@@ -218,7 +221,7 @@ async def test_the_reader_opens_only_web_links(
 
     from digest.ui.screens.reader import ReaderScreen
 
-    article = replace(read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), url=url)
+    article = replace(read_once((SEEDS / BBC).read_bytes(), input=BBC), url=url)
     calls: list[str] = []
     monkeypatch.setattr(App, "open_url", lambda self, link, **_: calls.append(link))
 
@@ -592,7 +595,7 @@ def test_a_pipe_in_place_of_a_file_of_digest_is_named_not_read(
 
 def test_a_damaged_library_in_rollback_journal_mode_is_left_as_it_was(folders: Path) -> None:
     with Library.open() as library:
-        library.save_articles([(read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), None)])
+        library.save_articles([(read_once((SEEDS / BBC).read_bytes(), input=BBC), None)])
     path = folders / "data" / "library.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode = DELETE")
@@ -611,7 +614,7 @@ def test_a_damaged_library_in_rollback_journal_mode_is_left_as_it_was(folders: P
 def read_only_library(folders: Path) -> Iterator[Path]:
     """A library in WAL mode that the user may not write (nor its folder)."""
     with Library.open() as library:
-        library.save_articles([(read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), None)])
+        library.save_articles([(read_once((SEEDS / BBC).read_bytes(), input=BBC), None)])
     data = folders / "data"
     path = data / "library.sqlite3"
     if os.geteuid() != 0:

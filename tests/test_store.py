@@ -21,8 +21,9 @@ from tests.conftest import SEED_TEXT, SEEDS, read_once
 
 
 def _seed_articles() -> list[Article]:
-    """The seeds' articles, read once per test process (these tests are about the library)."""
-    return [read_once(p.read_bytes(), input=str(p)) for p in sorted(SEEDS.iterdir())]
+    """The seeds' articles, read once per test process (these tests are about the library), as
+    tests/test_seeds.py reads them."""
+    return [read_once(p.read_bytes(), input=p.name) for p in sorted(SEEDS.iterdir())]
 
 
 def test_articles_come_back_whole_with_their_state(tmp_path: Path) -> None:
@@ -148,7 +149,7 @@ def test_killed_writer_loses_nothing_committed(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
     # The seed text's article, read here (once per test process): the writer only writes.
     record = tmp_path / "article.json"
-    article = read_once(SEED_TEXT.read_bytes(), input=str(SEED_TEXT))  # as _seed_articles
+    article = read_once(SEED_TEXT.read_bytes(), input=SEED_TEXT.name)  # as _seed_articles
     record.write_text(json.dumps(article.to_dict()))
     process = subprocess.Popen(
         [sys.executable, "-c", _WRITER, str(path), str(record)],
