@@ -218,13 +218,17 @@ def test_version_says_which_build_runs(tmp_path: Path, capsys: pytest.CaptureFix
     assert build(tmp_path) == "compiled with mypyc"
 
 
-def test_core_never_imports_textual() -> None:
+def test_core_never_imports_textual_nor_plain_text_the_second_extractor() -> None:
+    """A digest printed never imports the app's Textual and rich; one of plain text never
+    imports trafilatura (about 150 ms: only HTML asks its second opinion, see
+    tests/test_layouts.py for ``digest --version``)."""
     code = (
         "import sys, digest.cli, digest.pipeline, digest.render;"
         "from digest.pipeline import build_digest;"
         f"build_digest([{str(SEED_TEXT)!r}]);"
         "assert 'textual' not in sys.modules, 'textual imported';"
-        "assert 'rich' not in sys.modules, 'rich imported'"
+        "assert 'rich' not in sys.modules, 'rich imported';"
+        "assert 'trafilatura' not in sys.modules, 'trafilatura imported for plain text'"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
