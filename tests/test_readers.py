@@ -29,14 +29,24 @@ from tests.conftest import FIXTURES, ROOT, SEEDS, keep_reads
 STORIES = FIXTURES / "stories"
 
 
-@pytest.fixture
-def pool() -> Iterator[ReaderPool]:
-    """Two reading processes, started and warm."""
+def _warm_pool() -> Iterator[ReaderPool]:
     readers = ReaderPool.start(2, launch=True)
     assert readers is not None
     assert readers.wait(60), readers.problem
     yield readers
     readers.close()
+
+
+@pytest.fixture
+def pool() -> Iterator[ReaderPool]:
+    """Two reading processes, started and warm, for a test that may stop or break them."""
+    yield from _warm_pool()
+
+
+@pytest.fixture(scope="module")
+def shared_pool() -> Iterator[ReaderPool]:
+    """Two reading processes, started and warm, shared by the tests that leave them so."""
+    yield from _warm_pool()
 
 
 @pytest.fixture
@@ -96,18 +106,21 @@ def alone() -> Alone:
 
 
 def test_processes_read_what_one_process_reads_in_the_same_order(
-    pool: ReaderPool, in_the_parent: list[str], alone: Alone
+    shared_pool: ReaderPool, in_the_parent: list[str], alone: Alone
 ) -> None:
     assert alone.made == 7 + 39
-    together = list(iter_run(MANY, library=None, readers=pool))
+    together = list(iter_run(MANY, library=None, readers=shared_pool))
     assert in_the_parent == []  # every article was made in a worker process
     assert _dicts(together) == _dicts(alone.items)
-    assert pool.usable and pool.problem is None
+    assert shared_pool.usable and shared_pool.problem is None
 
 
-def test_the_library_is_written_by_the_parent_alone(pool: ReaderPool, tmp_path: Path) -> None:
+def test_the_library_is_written_by_the_parent_alone(
+    shared_pool: ReaderPool, tmp_path: Path
+) -> None:
+    assert shared_pool.usable, shared_pool.problem
     library = Library.open(tmp_path / "lib.sqlite3")
-    items = [i for i in iter_run(FEW, library=library, readers=pool)]
+    items = [i for i in iter_run(FEW, library=library, readers=shared_pool)]
     stored = {s.article.id: s.article for s in library.articles()}
     assert set(stored) == {i.id for i in items if isinstance(i, Article)}
     # Read back from the library, the records are the ones the workers made.
@@ -279,16 +292,15 @@ def test_a_page_saved_twice_is_one_source_on_its_card(
     assert "Also reported by" not in out
 
 
-async def test_the_app_reads_in_processes_started_before_it(
-    in_the_parent: list[str], alone: Alone
-) -> None:
+async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[str]) -> None:
     from digest.ui.app import DigestApp
     from tests.conftest import wait_for_digest
 
-    read = [a.id for a in alone.items if isinstance(a, Article)]
+    read = [a.id for a in iter_run(FEW, library=None) if isinstance(a, Article)]
+    in_the_parent.clear()
     readers = ReaderPool.start(2, early=True)  # as the command line: before the app
     assert readers is not None
-    app = DigestApp([str(SEEDS), str(STORIES)], remember=False, readers=readers)
+    app = DigestApp(FEW, remember=False, readers=readers)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_for_digest(pilot)
