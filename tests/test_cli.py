@@ -219,11 +219,11 @@ def test_version_says_which_build_runs(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_core_never_imports_textual_nor_plain_text_the_second_extractor() -> None:
-    """A digest printed never imports the app's Textual and rich; one of plain text never
-    imports trafilatura (about 150 ms: only HTML asks its second opinion, see
-    tests/test_layouts.py for ``digest --version``)."""
+    """A digest printed (its stories too) never imports the app's Textual and rich; one of
+    plain text never imports trafilatura (about 150 ms: only HTML asks its second opinion;
+    tests/test_layouts.py checks ``digest --version``)."""
     code = (
-        "import sys, digest.cli, digest.pipeline, digest.render;"
+        "import sys, digest.cli, digest.pipeline, digest.render, digest.stories;"
         "from digest.pipeline import build_digest;"
         f"build_digest([{str(SEED_TEXT)!r}]);"
         "assert 'textual' not in sys.modules, 'textual imported';"
