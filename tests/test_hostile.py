@@ -356,9 +356,13 @@ async def test_q_quits_the_app_at_once_while_a_server_drips(
     from digest.ui.app import DigestApp
 
     app = DigestApp([str(SEEDS / "bbc-obama-gun-laws.html"), dripping_server["headers"]])
-    started = time.monotonic()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(1.0)
+        # Once the page is read (the server drips on: its deadline is 9 s away), q.
+        deadline = time.monotonic() + 60
+        while not getattr(app.screen, "articles", None) and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert getattr(app.screen, "articles", None), "the page was not read"
+        started = time.monotonic()
         await pilot.press("q")
     assert time.monotonic() - started < 5  # before: the 9 s deadline at best, for ever before that
 
