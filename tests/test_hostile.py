@@ -545,6 +545,7 @@ def test_a_bare_str_or_bytes_is_refused(inputs: object) -> None:
 
 
 @pytest.mark.usefixtures("seeds_read_once")  # about the kinds of path, not reading
+@pytest.mark.usefixtures("seeds_read_once")  # about inputs, not reading
 def test_paths_are_inputs() -> None:
     digest = build_digest([SEEDS])
     assert len(digest.articles) == 7 and digest.errors == ()
