@@ -31,7 +31,7 @@ from digest.pipeline import Stop, build_digest, iter_digest
 from digest.reading import read_article
 from digest.render import render
 from tests.conftest import SEEDS, read_once, wait_until_stored
-from tests.test_feeds import SiteFactory
+from tests.test_feeds import SiteFactory, short_page
 from tests.test_render import ARTICLE, DIGEST
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
@@ -376,13 +376,8 @@ def test_a_locked_library_costs_one_warning_and_the_run_prints_everything(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    page = (SEEDS / "bbc-obama-gun-laws.html").read_bytes()
-
-    def another(n: int) -> bytes:  # the same article at three URLs would be one article
-        page_n = page.replace(b"world-us-canada-33646704", b"world-%d" % n)
-        return page_n.replace(b"biggest frustration", b"biggest frustration %d" % n)
-
-    site = local_site({f"/{n}": (200, {"Content-Type": "text/html"}, another(n)) for n in range(3)})
+    # Three short articles (the same one at three URLs would be one article).
+    site = local_site({f"/{n}": short_page(f"Bridge to close for {n + 2} years") for n in range(3)})
     with Library.open():
         pass
     monkeypatch.setattr("digest.library.store.BUSY_TIMEOUT_MS", 200)
