@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gc
 import http.server
+import itertools
 import os
 import socket
 import sqlite3
@@ -122,6 +123,10 @@ def wait_until_stored(
     return stored
 
 
+_HOMES = itertools.count()
+"""Numbers the home folders of this test process's tests."""
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -131,7 +136,10 @@ def _isolated_home(
     digest's own variables name the folders (platformdirs would ignore ``XDG_*`` on macOS
     and Windows); subprocesses inherit them. A test of the platform's folders sets its own.
     """
-    home = tmp_path_factory.mktemp("home")
+    # A fresh path under the test process's temporary folder, made only when digest writes
+    # there (it makes the folders it needs): ``mktemp`` would make a folder a test, and find
+    # its number by listing all the folders made before it, a cost that grew with every test.
+    home = tmp_path_factory.getbasetemp() / "homes" / str(next(_HOMES))
     monkeypatch.setenv("DIGEST_CONFIG_DIR", str(home / "config"))
     monkeypatch.setenv("DIGEST_DATA_DIR", str(home / "data"))
 
@@ -166,6 +174,23 @@ def read_once(data: str | bytes, url: str | None = None, **options: object) -> A
     if key not in _READ:
         _READ[key] = _real_read_article()(data, url, **options)
     return _READ[key]
+
+
+def _read_and_keep(data: str | bytes, url: str | None = None, **options: object) -> Article:
+    """``read_article``, reading anew; the article is kept for :func:`read_once`."""
+    article = _real_read_article()(data, url, **options)
+    _READ[(data, url, *sorted(options.items()))] = article
+    return article
+
+
+def keep_reads(patch: pytest.MonkeyPatch) -> None:
+    """From now on (until ``patch`` is undone) digest reads every document anew, and keeps
+    the article for :func:`read_once`: a later test of this process that reads the same
+    documents with :func:`seeds_read_once` is handed them."""
+    from digest import reading
+
+    _real_read_article()  # before the patch below, which it must not find
+    patch.setattr(reading, "read_article", _read_and_keep)
 
 
 @pytest.fixture

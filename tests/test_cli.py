@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -135,10 +136,18 @@ def test_bad_inputs_fail_one_line_each_and_the_rest_still_print(
     assert len(document["errors"]) == 3
 
 
-def test_stdin_and_jsonl() -> None:
-    done = run("-", "--format", "jsonl", stdin=SEED_TEXT.read_bytes())
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+def test_stdin_and_jsonl(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In this process, its standard input a pipe as a shell's `digest - < file` gives it.
+    reading, writing = os.pipe()
+    os.write(writing, SEED_TEXT.read_bytes())
+    os.close(writing)
+    with open(reading, encoding="utf-8") as stdin:
+        monkeypatch.setattr(sys, "stdin", stdin)
+        code, out, err = main(capsys, "-", "--format", "jsonl")
+    assert code == 0, err
+    lines = out.splitlines()
     assert len(lines) == 1
     article = json.loads(lines[0])
     assert article["input"] == "-"
@@ -175,21 +184,33 @@ def test_sentences_option_changes_summary_length(capsys: pytest.CaptureFixture[s
     assert code == 0 and len(json.loads(out)["articles"][0]["summary"]) == 5
 
 
-def test_help_explains_inputs_formats_and_exit_codes() -> None:
-    done = run("--help")
-    assert done.returncode == 0
+def test_help_explains_inputs_formats_and_exit_codes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In this process, as `python -m digest` runs it (sys.exit(main())), 80 columns wide as
+    # when piped.
+    from digest import cli
+
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["--help"])
+    assert stopped.value.code in (0, None)
+    out = capsys.readouterr().out
     for words in ("INPUT", "--format", "jsonl", "exit codes", "--sentences"):
-        assert words in done.stdout
+        assert words in out
 
 
-def test_version_says_which_build_runs(tmp_path: Path) -> None:
+def test_version_says_which_build_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from importlib.machinery import EXTENSION_SUFFIXES
 
     from digest.cli import build
 
-    done = run("--version")
-    assert done.returncode == 0
-    assert done.stdout.strip() == f"digest {__import__('digest').__version__} ({build()})"
+    # In this process, as `python -m digest` runs it (sys.exit(main())).
+    with pytest.raises(SystemExit) as stopped:
+        main(capsys, "--version")
+    assert stopped.value.code in (0, None)
+    out = capsys.readouterr().out
+    assert out.strip() == f"digest {__import__('digest').__version__} ({build()})"
     (tmp_path / "facts").mkdir()
     (tmp_path / "facts" / "names.py").write_text("", encoding="utf-8")
     assert build(tmp_path) == "plain Python"
@@ -197,13 +218,17 @@ def test_version_says_which_build_runs(tmp_path: Path) -> None:
     assert build(tmp_path) == "compiled with mypyc"
 
 
-def test_core_never_imports_textual() -> None:
+def test_core_never_imports_textual_nor_plain_text_the_second_extractor() -> None:
+    """A digest printed (its stories too) never imports the app's Textual and rich; one of
+    plain text never imports trafilatura (about 150 ms: only HTML asks its second opinion;
+    tests/test_layouts.py checks ``digest --version``)."""
     code = (
-        "import sys, digest.cli, digest.pipeline, digest.render;"
+        "import sys, digest.cli, digest.pipeline, digest.render, digest.stories;"
         "from digest.pipeline import build_digest;"
         f"build_digest([{str(SEED_TEXT)!r}]);"
         "assert 'textual' not in sys.modules, 'textual imported';"
-        "assert 'rich' not in sys.modules, 'rich imported'"
+        "assert 'rich' not in sys.modules, 'rich imported';"
+        "assert 'trafilatura' not in sys.modules, 'trafilatura imported for plain text'"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
@@ -232,14 +257,16 @@ def test_a_fault_in_facts_costs_that_article_its_facts_not_the_run(
 
     real = digest.facts.extract_facts
     monkeypatch.setattr(digest.facts, "extract_facts", lambda p, **kw: broken(p) or real(p, **kw))
-    result = build_digest([str(SEEDS)])
+    # The seed text and two pages (each seed takes its share of the time to read).
+    pages = [SEEDS / "bbc-obama-gun-laws.html", SEEDS / "lemonde-renseignement.html"]
+    result = build_digest([str(SEED_TEXT), *map(str, pages)])
     assert result.errors == ()
     by_title = {a.title: a for a in result.articles}
     hit = next(a for t, a in by_title.items() if "NATO" in t)
     assert "facts-failed" in hit.warnings
     assert hit.summary == () and hit.facts.people == () and hit.paragraphs
     others = [a for a in result.articles if a is not hit]
-    assert len(others) == 6 and all("facts-failed" not in a.warnings for a in others)
+    assert len(others) == 2 and all("facts-failed" not in a.warnings for a in others)
     assert any(a.facts.people for a in others)
     assert "facts and summary could not be made" in render(result, "text")
 
@@ -258,14 +285,16 @@ def test_a_fault_in_reading_one_input_is_its_failure_not_the_runs(
         return real(text, url)
 
     monkeypatch.setattr(digest.extract.html, "extract_html", broken)
-    result = build_digest([str(SEEDS)])
+    # The seed text and two pages (each seed takes its share of the time to read).
+    pages = [SEEDS / "lemonde-renseignement.html", SEEDS / "nytimes-sudan-sanctions.html"]
+    result = build_digest([str(SEED_TEXT), *map(str, pages)])
     assert [(Path(f.input).name, f.error) for f in result.errors] == [
         (
             "nytimes-sudan-sanctions.html",
             "digest failed to read it (KeyError: 'sepember'); please report this",
         )
     ]
-    assert len(result.articles) == 6
+    assert len(result.articles) == 2
 
 
 def test_a_page_cut_short_or_full_of_control_characters_is_read_or_named(

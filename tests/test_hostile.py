@@ -31,10 +31,13 @@ from digest.pipeline import Stop, build_digest, iter_digest
 from digest.reading import read_article
 from digest.render import render
 from tests.conftest import SEEDS, read_once, wait_until_stored
-from tests.test_feeds import SiteFactory
+from tests.test_feeds import SiteFactory, short_page
 from tests.test_render import ARTICLE, DIGEST
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+
+BBC = "bbc-obama-gun-laws.html"
+"""A seed page, read (with :func:`read_once`) as tests/test_seeds.py reads it."""
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """What no output of digest may hold (but the styles of coloured text, which is not tested)."""
@@ -95,7 +98,7 @@ def test_every_field_of_the_article_is_clean() -> None:
 
 
 def test_an_article_kept_by_an_older_digest_comes_back_clean(folders: Path) -> None:
-    article = read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes())
+    article = read_once((SEEDS / BBC).read_bytes(), input=BBC)
     record = article.to_dict()
     record["title"] = "Kept \x1b]52;c;cHduZWQ=\x07 before \u202eit was fixed"
     with Library.open() as library:
@@ -218,7 +221,7 @@ async def test_the_reader_opens_only_web_links(
 
     from digest.ui.screens.reader import ReaderScreen
 
-    article = replace(read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), url=url)
+    article = replace(read_once((SEEDS / BBC).read_bytes(), input=BBC), url=url)
     calls: list[str] = []
     monkeypatch.setattr(App, "open_url", lambda self, link, **_: calls.append(link))
 
@@ -353,9 +356,13 @@ async def test_q_quits_the_app_at_once_while_a_server_drips(
     from digest.ui.app import DigestApp
 
     app = DigestApp([str(SEEDS / "bbc-obama-gun-laws.html"), dripping_server["headers"]])
-    started = time.monotonic()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(1.0)
+        # Once the page is read (the server drips on: its deadline is 9 s away), q.
+        deadline = time.monotonic() + 60
+        while not getattr(app.screen, "articles", None) and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert getattr(app.screen, "articles", None), "the page was not read"
+        started = time.monotonic()
         await pilot.press("q")
     assert time.monotonic() - started < 5  # before: the 9 s deadline at best, for ever before that
 
@@ -369,13 +376,8 @@ def test_a_locked_library_costs_one_warning_and_the_run_prints_everything(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    page = (SEEDS / "bbc-obama-gun-laws.html").read_bytes()
-
-    def another(n: int) -> bytes:  # the same article at three URLs would be one article
-        page_n = page.replace(b"world-us-canada-33646704", b"world-%d" % n)
-        return page_n.replace(b"biggest frustration", b"biggest frustration %d" % n)
-
-    site = local_site({f"/{n}": (200, {"Content-Type": "text/html"}, another(n)) for n in range(3)})
+    # Three short articles (the same one at three URLs would be one article).
+    site = local_site({f"/{n}": short_page(f"Bridge to close for {n + 2} years") for n in range(3)})
     with Library.open():
         pass
     monkeypatch.setattr("digest.library.store.BUSY_TIMEOUT_MS", 200)
@@ -538,6 +540,7 @@ def test_a_bare_str_or_bytes_is_refused(inputs: object) -> None:
 
 
 @pytest.mark.usefixtures("seeds_read_once")  # about the kinds of path, not reading
+@pytest.mark.usefixtures("seeds_read_once")  # about inputs, not reading
 def test_paths_are_inputs() -> None:
     digest = build_digest([SEEDS])
     assert len(digest.articles) == 7 and digest.errors == ()
@@ -592,7 +595,7 @@ def test_a_pipe_in_place_of_a_file_of_digest_is_named_not_read(
 
 def test_a_damaged_library_in_rollback_journal_mode_is_left_as_it_was(folders: Path) -> None:
     with Library.open() as library:
-        library.save_articles([(read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), None)])
+        library.save_articles([(read_once((SEEDS / BBC).read_bytes(), input=BBC), None)])
     path = folders / "data" / "library.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode = DELETE")
@@ -611,7 +614,7 @@ def test_a_damaged_library_in_rollback_journal_mode_is_left_as_it_was(folders: P
 def read_only_library(folders: Path) -> Iterator[Path]:
     """A library in WAL mode that the user may not write (nor its folder)."""
     with Library.open() as library:
-        library.save_articles([(read_once((SEEDS / "bbc-obama-gun-laws.html").read_bytes()), None)])
+        library.save_articles([(read_once((SEEDS / BBC).read_bytes(), input=BBC), None)])
     data = folders / "data"
     path = data / "library.sqlite3"
     if os.geteuid() != 0:

@@ -24,19 +24,29 @@ from digest.library.store import Library
 from digest.models import Article, InputFailure
 from digest.pipeline import distinct
 from digest.readers import ReaderPool
-from tests.conftest import FIXTURES, ROOT, SEEDS
+from tests.conftest import FIXTURES, ROOT, SEEDS, keep_reads
 
 STORIES = FIXTURES / "stories"
 
 
-@pytest.fixture
-def pool() -> Iterator[ReaderPool]:
-    """Two reading processes, started and warm."""
+def _warm_pool() -> Iterator[ReaderPool]:
     readers = ReaderPool.start(2, launch=True)
     assert readers is not None
     assert readers.wait(60), readers.problem
     yield readers
     readers.close()
+
+
+@pytest.fixture
+def pool() -> Iterator[ReaderPool]:
+    """Two reading processes, started and warm, for a test that may stop or break them."""
+    yield from _warm_pool()
+
+
+@pytest.fixture(scope="module")
+def shared_pool() -> Iterator[ReaderPool]:
+    """Two reading processes, started and warm, shared by the tests that leave them so."""
+    yield from _warm_pool()
 
 
 @pytest.fixture
@@ -60,6 +70,14 @@ def _dicts(items: list[Article | InputFailure]) -> list[dict[str, object]]:
 MANY = [str(SEEDS), str(STORIES), str(FIXTURES / "missing.html")]
 """46 documents and a path that is not there."""
 
+FEW = [
+    str(SEEDS / "bbc-obama-gun-laws.html"),
+    *(str(STORIES / f"{name}.txt") for name in ("algeria-radio-reuters", "bonn-appeal-reuters")),
+    *(str(STORIES / f"{name}.txt") for name in ("osce-chechnya-reuters", "trump-tax-politico")),
+]
+"""A page and four texts: enough for a pool to read (not enough to tell more than that
+they are read, and where: the tests that compare with one process read :data:`MANY`)."""
+
 
 @dataclass(frozen=True)
 class Alone:
@@ -71,7 +89,8 @@ class Alone:
 
 @pytest.fixture(scope="module")
 def alone() -> Alone:
-    """:data:`MANY` read in this process, once for the tests that compare with it."""
+    """:data:`MANY` read in this process, once for the tests that compare with it; each
+    article is kept for a test of this process that reads it with ``seeds_read_once``."""
     made: list[str] = []
     real = digest.reading._complete
 
@@ -81,23 +100,27 @@ def alone() -> Alone:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(digest.reading, "_complete", counted)
+        keep_reads(patch)
         items = list(iter_run(MANY, library=None))
     return Alone(items, len(made))
 
 
 def test_processes_read_what_one_process_reads_in_the_same_order(
-    pool: ReaderPool, in_the_parent: list[str], alone: Alone
+    shared_pool: ReaderPool, in_the_parent: list[str], alone: Alone
 ) -> None:
     assert alone.made == 7 + 39
-    together = list(iter_run(MANY, library=None, readers=pool))
+    together = list(iter_run(MANY, library=None, readers=shared_pool))
     assert in_the_parent == []  # every article was made in a worker process
     assert _dicts(together) == _dicts(alone.items)
-    assert pool.usable and pool.problem is None
+    assert shared_pool.usable and shared_pool.problem is None
 
 
-def test_the_library_is_written_by_the_parent_alone(pool: ReaderPool, tmp_path: Path) -> None:
+def test_the_library_is_written_by_the_parent_alone(
+    shared_pool: ReaderPool, tmp_path: Path
+) -> None:
+    assert shared_pool.usable, shared_pool.problem
     library = Library.open(tmp_path / "lib.sqlite3")
-    items = [i for i in iter_run([str(SEEDS)], library=library, readers=pool)]
+    items = [i for i in iter_run(FEW, library=library, readers=shared_pool)]
     stored = {s.article.id: s.article for s in library.articles()}
     assert set(stored) == {i.id for i in items if isinstance(i, Article)}
     # Read back from the library, the records are the ones the workers made.
@@ -111,7 +134,7 @@ def test_an_early_pool_reads_everything_in_its_workers_in_the_same_order(
     # Documents are handed over while the workers are still starting, and wait for them;
     # a document that gives no article is a failure from the worker, in its place.
     (tmp_path / "empty-page.html").write_text("<html><body><p>Menu</p></body></html>")
-    inputs = [str(SEEDS), str(tmp_path / "empty-page.html"), str(tmp_path / "missing.html")]
+    inputs = [*FEW, str(tmp_path / "empty-page.html"), str(tmp_path / "missing.html")]
     alone = list(iter_run(inputs, library=None))
     in_the_parent.clear()
     readers = ReaderPool.start(2, early=True)
@@ -148,20 +171,20 @@ def test_when_processes_cannot_start_this_process_reads(
     readers = ReaderPool.start(2, **{how: True})
     assert readers is not None and not readers.wait(10)
     assert readers.problem is not None and "Function not implemented" in readers.problem
-    items = list(iter_run([str(SEEDS)], library=None, readers=readers))
-    assert len(items) == len(in_the_parent) == 7
+    items = list(iter_run(FEW, library=None, readers=readers))
+    assert len(items) == len(in_the_parent) == len(FEW)
     readers.close()
 
 
 def test_a_worker_that_dies_costs_nothing_but_speed(
     pool: ReaderPool, in_the_parent: list[str]
 ) -> None:
-    expected = _dicts(list(iter_run([str(SEEDS)], library=None)))
+    expected = _dicts(list(iter_run(FEW, library=None)))
     in_the_parent.clear()
     workers = list(pool._executor._processes.values())  # type: ignore[union-attr]
     os.kill(workers[0].pid, signal.SIGKILL)
     workers[0].join(10)
-    items = list(iter_run([str(SEEDS)], library=None, readers=pool))
+    items = list(iter_run(FEW, library=None, readers=pool))
     assert _dicts(items) == expected
     assert not pool.usable and pool.problem is not None
     assert in_the_parent  # what the workers could not read was read here
@@ -181,8 +204,9 @@ def test_one_job_means_no_processes() -> None:
     assert ReaderPool.start(1) is None
 
 
+@pytest.mark.usefixtures("seeds_read_once")  # in this process, as `alone` read them
 def test_the_command_line_prints_the_same_with_and_without_processes(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], alone: Alone
 ) -> None:
     arguments = [str(SEEDS), str(STORIES), "--format", "json", "--no-library"]
     done = subprocess.run(
@@ -193,7 +217,8 @@ def test_the_command_line_prints_the_same_with_and_without_processes(
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0 and done.stderr == "", done.stderr
-    # Without processes, in this process (the command's entry point, as the process runs it).
+    # Without processes, in this process (the command's entry point, as the process runs it);
+    # the articles it reads are those :func:`alone` read here, one process's.
     code = cli.main([*arguments, "--jobs", "1"])
     out, err = capsys.readouterr()
     assert code == 0 and err == "", err
@@ -267,16 +292,15 @@ def test_a_page_saved_twice_is_one_source_on_its_card(
     assert "Also reported by" not in out
 
 
-async def test_the_app_reads_in_processes_started_before_it(
-    in_the_parent: list[str], alone: Alone
-) -> None:
+async def test_the_app_reads_in_processes_started_before_it(in_the_parent: list[str]) -> None:
     from digest.ui.app import DigestApp
     from tests.conftest import wait_for_digest
 
-    read = [a.id for a in alone.items if isinstance(a, Article)]
+    read = [a.id for a in iter_run(FEW, library=None) if isinstance(a, Article)]
+    in_the_parent.clear()
     readers = ReaderPool.start(2, early=True)  # as the command line: before the app
     assert readers is not None
-    app = DigestApp([str(SEEDS), str(STORIES)], remember=False, readers=readers)
+    app = DigestApp(FEW, remember=False, readers=readers)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_for_digest(pilot)

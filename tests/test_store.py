@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -20,8 +21,9 @@ from tests.conftest import SEED_TEXT, SEEDS, read_once
 
 
 def _seed_articles() -> list[Article]:
-    """The seeds' articles, read once per test process (these tests are about the library)."""
-    return [read_once(p.read_bytes(), input=str(p)) for p in sorted(SEEDS.iterdir())]
+    """The seeds' articles, read once per test process (these tests are about the library), as
+    tests/test_seeds.py reads them."""
+    return [read_once(p.read_bytes(), input=p.name) for p in sorted(SEEDS.iterdir())]
 
 
 def test_articles_come_back_whole_with_their_state(tmp_path: Path) -> None:
@@ -128,11 +130,11 @@ def test_a_damaged_library_is_named(tmp_path: Path) -> None:
 
 
 _WRITER = """
-import sys
+import json, sys
 from dataclasses import replace
-from digest import read_article
 from digest.library.store import Library
-article = read_article(open(sys.argv[2], "rb").read(), input="seed")
+from digest.models import article_from_dict
+article = article_from_dict(json.loads(open(sys.argv[2], encoding="utf-8").read()))
 library = Library.open(__import__("pathlib").Path(sys.argv[1]))
 n = 0
 while True:
@@ -145,8 +147,12 @@ while True:
 
 def test_killed_writer_loses_nothing_committed(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite3"
+    # The seed text's article, read here (once per test process): the writer only writes.
+    record = tmp_path / "article.json"
+    article = read_once(SEED_TEXT.read_bytes(), input=SEED_TEXT.name)  # as _seed_articles
+    record.write_text(json.dumps(article.to_dict()))
     process = subprocess.Popen(
-        [sys.executable, "-c", _WRITER, str(path), str(SEED_TEXT)],
+        [sys.executable, "-c", _WRITER, str(path), str(record)],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ},

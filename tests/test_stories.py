@@ -16,8 +16,6 @@ import dataclasses
 import json
 import math
 import re
-import subprocess
-import sys
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -596,9 +594,3 @@ def test_match_finds_a_story_whose_id_changed_and_nothing_for_others(
     assert match(story, [other]) is None
     same = dataclasses.replace(other, story=story.id)
     assert match(story, [old, same]) == same
-
-
-def test_the_core_does_not_import_textual() -> None:
-    code = "import sys, digest.stories; assert 'textual' not in sys.modules, 'textual imported'"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
