@@ -1,5 +1,9 @@
 """Pilot tests of the app on seeds/: what a user sees when paging, moving, opening, filtering,
-sorting, switching themes, resizing, and when an input fails."""
+sorting, switching themes, resizing, and when an input fails.
+
+A booted app costs most of a test's time, so each test runs one session through several
+features that need the same inputs and terminal size; each step's assertion names its feature.
+"""
 
 from __future__ import annotations
 
@@ -43,89 +47,126 @@ def _focused_title(app: DigestApp) -> str:
     return app.focused.article.title
 
 
-async def test_pages_turn_with_keys_and_the_indicator_follows() -> None:
+async def test_paging_moving_sorting_and_the_mouse_on_the_digest_screen() -> None:
+    """One session at 100x30 on the seven seeds, in turn:
+
+    - a first run shows the default theme;
+    - pages turn with the arrows and PageUp/PageDown, and the pager's indicator follows
+      ("Page 1/3 · 7 articles · 7 sources"); the last page stays the last;
+    - j/k move the selected card across pages, Home and End jump to the first and last;
+    - s cycles the sort: newest first (the status line says so), by outlet, longest first,
+      then as given;
+    - the mouse wheel moves between cards, a click on the pager's ▶ turns the page, one on
+      "sort:" sorts, and a click on a card opens it.
+    """
     app = DigestApp([SEEDS])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _loaded(pilot, app)
-        assert len(screen.articles) == SEED_COUNT
+        assert app.theme == "digest-dark", "default theme: a first run is dark"
+
+        assert len(screen.articles) == SEED_COUNT, "paging: every seed is read"
         first = _titles(screen)
-        assert len(first) == screen.per_page == 3
-        assert "Page 1/3 · 7 articles · 7 sources" in _pager(screen)
+        assert len(first) == screen.per_page == 3, "paging: three cards a page at 100x30"
+        assert "Page 1/3 · 7 articles · 7 sources" in _pager(screen), "paging: the indicator"
         await pilot.press("right")
-        assert "Page 2/3" in _pager(screen)
+        assert "Page 2/3" in _pager(screen), "paging: → turns the page and the indicator follows"
         second = _titles(screen)
-        assert second and not set(second) & set(first)
+        assert second and not set(second) & set(first), "paging: page 2 shows other cards"
         await pilot.press("pagedown", "pagedown")  # the last page stays the last
-        assert "Page 3/3" in _pager(screen) and len(_titles(screen)) == 1
+        assert "Page 3/3" in _pager(screen) and len(_titles(screen)) == 1, (
+            "paging: PageDown stops at the last page"
+        )
         await pilot.press("pageup", "left")
-        assert _titles(screen) == first
+        assert _titles(screen) == first, "paging: PageUp and ← come back to the first page"
 
-
-async def test_cards_move_across_pages_and_home_end_jump() -> None:
-    app = DigestApp([SEEDS])
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _loaded(pilot, app)
         titles = [a.title for a in screen.view]
-        assert _focused_title(app) == titles[0]
+        assert _focused_title(app) == titles[0], "moving: the first card has the keys"
         await pilot.press("j", "j", "j")  # past the third card: onto page 2
-        assert _focused_title(app) == titles[3] and screen.page == 1
+        assert _focused_title(app) == titles[3] and screen.page == 1, (
+            "moving: j past the last card of a page goes on to the next page"
+        )
         await pilot.press("k")
-        assert _focused_title(app) == titles[2] and screen.page == 0
+        assert _focused_title(app) == titles[2] and screen.page == 0, (
+            "moving: k before the first card of a page goes back a page"
+        )
         await pilot.press("end")
-        assert _focused_title(app) == titles[-1] and "Page 3/3" in _pager(screen)
+        assert _focused_title(app) == titles[-1] and "Page 3/3" in _pager(screen), (
+            "moving: End jumps to the last card"
+        )
         await pilot.press("home")
-        assert _focused_title(app) == titles[0] and "Page 1/3" in _pager(screen)
+        assert _focused_title(app) == titles[0] and "Page 1/3" in _pager(screen), (
+            "moving: Home jumps to the first card"
+        )
 
+        given = [a.title for a in screen.view]
+        await pilot.press("s")
+        dates = [a.published[:10] for a in screen.view if a.published]
+        assert dates == sorted(dates, reverse=True) and screen.view[0].published, (
+            "sort: newest first"
+        )
+        assert "newest first" in str(screen.query_one("#status", Static).render()), (
+            "sort: the status line names the order"
+        )
+        await pilot.press("s")
+        outlets = [a.publisher.casefold() for a in screen.view if a.publisher]
+        assert outlets == sorted(outlets), "sort: by outlet"
+        await pilot.press("s")
+        lengths = [a.word_count for a in screen.view]
+        assert lengths == sorted(lengths, reverse=True), "sort: longest first"
+        await pilot.press("s")
+        assert [a.title for a in screen.view] == given, "sort: the cycle ends as given"
 
-async def test_the_mouse_wheel_moves_between_cards_and_a_click_opens() -> None:
-    app = DigestApp([SEEDS])
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _loaded(pilot, app)
         # Pilot has no wheel method; this is how its own click helpers post mouse events.
         await pilot._post_mouse_events([events.MouseScrollDown], Card)
         await pilot.pause()
-        assert screen.index == 1
+        assert screen.index == 1, "mouse: the wheel moves to the next card"
         await pilot.click("#pager", offset=(98, 0))  # the ▶ at the right end, before the padding
         await pilot.pause()
-        assert screen.page == 1
+        assert screen.page == 1, "mouse: a click on the pager's ▶ turns the page"
         status = str(screen.query_one("#status", Static).render())
         await pilot.click("#status", offset=(status.index("sort:") + 2, 0))
-        assert screen.order == "date"
+        assert screen.order == "date", "mouse: a click on sort: sorts"
         await pilot.pause()  # the sorted cards are drawn before one is clicked
         target = screen.query(Card)[0]
         await pilot.click(target)
-        assert isinstance(app.screen, ReaderScreen)
-        assert app.screen.article is target.article
+        assert isinstance(app.screen, ReaderScreen), "mouse: a click on a card opens it"
+        assert app.screen.article is target.article, "mouse: the card clicked is the one read"
 
 
-async def test_open_and_back_returns_to_the_same_card_on_the_same_page() -> None:
+async def test_the_reader_opens_the_card_chosen_jumps_to_a_fact_and_copies_the_link(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One session at 100x30 on the seven seeds, in turn:
+
+    - Enter opens the selected card (the second on page 2) in the reader, with every
+      paragraph and the outlet beside them; Esc comes back to the same card on the same page;
+    - choosing a quote in the facts list marks its paragraph and scrolls the text to it;
+    - y copies the article's link and o opens it.
+    """
     app = DigestApp([SEEDS])
+    opened_urls: list[str] = []
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened_urls.append(url))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _loaded(pilot, app)
         await pilot.press("right", "down", "enter")
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ReaderScreen), "open: Enter opens the reader"
         opened = app.screen.article
-        assert opened is screen.view[4]
+        assert opened is screen.view[4], "open: the reader shows the selected card's article"
         body = [str(p.render()) for p in app.screen.query(".paragraph")]
-        assert body == list(opened.paragraphs)
+        assert body == list(opened.paragraphs), "open: the reader shows every paragraph"
         side = str(app.screen.query_one("#attribution", Static).render())
-        assert opened.publisher in side
+        assert opened.publisher in side, "open: the side panel names the outlet"
         await pilot.press("escape")
-        assert app.screen is screen and screen.page == 1
-        assert _focused_title(app) == opened.title
+        assert app.screen is screen and screen.page == 1, "back: Esc returns to the same page"
+        assert _focused_title(app) == opened.title, "back: the card read has the keys again"
 
-
-async def test_choosing_a_fact_scrolls_to_its_paragraph() -> None:
-    app = DigestApp([SEEDS])
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _loaded(pilot, app)
         nato = next(
             i for i, a in enumerate(screen.view) if a.title.startswith("NATO defence chiefs")
         )
         screen.index = nato
         await pilot.press("enter")
         reader = app.screen
-        assert isinstance(reader, ReaderScreen)
+        assert isinstance(reader, ReaderScreen), "facts: the NATO article opens"
         facts = reader.query_one("#facts", OptionList)
         quote_row = next(
             i for i, e in reader.entries.items() if "NATO is ready and able" in str(e.label)
@@ -136,43 +177,64 @@ async def test_choosing_a_fact_scrolls_to_its_paragraph() -> None:
         await pilot.pause()
         quote = next(q for q in reader.article.facts.quotes if "NATO is ready and able" in q.text)
         target = reader.query_one(f"#p{quote.paragraph}")
-        assert target.has_class("-target")
-        body = reader.query_one("#body")
-        assert body.scroll_y > 0
-        assert target.region.y >= body.region.y and target.region.y < body.region.bottom
+        assert target.has_class("-target"), "facts: the quote's paragraph is marked"
+        body_box = reader.query_one("#body")
+        assert body_box.scroll_y > 0, "facts: the text scrolled to the quote"
+        assert target.region.y >= body_box.region.y and target.region.y < body_box.region.bottom, (
+            "facts: the quote's paragraph is in view"
+        )
+        await pilot.press("escape")
+        assert app.screen is screen, "facts: Esc goes back to the digest"
+
+        screen.index = next(i for i, a in enumerate(screen.view) if a.url)
+        await pilot.press("enter", "y", "o")
+        url = screen.view[screen.index].url
+        assert app.clipboard == url, "link: y in the reader copies the article's link"
+        assert opened_urls == [url], "link: o in the reader opens the article's link"
 
 
-async def test_filter_by_words_and_by_a_fact_then_clear() -> None:
-    app = DigestApp([SEEDS])
+async def test_filter_the_footer_and_help_on_the_digest_screen() -> None:
+    """One session at 100x30 on the seven seeds, in turn:
+
+    - / opens the filter box; words and a fact (person:stoltenberg, sanctions) narrow the
+      cards and the pager ("1 of 7 articles · 1 source"); a filter nothing matches says so;
+      Esc clears it and every card is back;
+    - the footer dims what would do nothing (no article to open) and keeps its keys as cards
+      move (not built again); in the filter box it tells what Enter and Esc do there;
+    - ? lists every binding of the screen and the app; Esc closes it.
+    """
+    app = DigestApp([SEEDS], remember=False)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _loaded(pilot, app)
         await pilot.press("slash")
         box = screen.query_one("#filter", Input)
-        assert box.has_focus
+        assert box.has_focus, "filter: / gives the keys to the filter box"
         # Typed a few keys, then whole (each key filters the cards anew: slow to press).
         await pilot.press(*"pers")
         box.insert_text_at_cursor("on:stoltenberg")
         await pilot.press("enter")
-        assert _titles(screen) == ["NATO defence chiefs meet as Russia ramps up Syria campaign"]
-        assert "1 of 7 articles · 1 source ▶" in _pager(screen)
-        assert isinstance(app.focused, Card)  # Enter hands the keys back to the cards
+        assert _titles(screen) == ["NATO defence chiefs meet as Russia ramps up Syria campaign"], (
+            "filter: person:stoltenberg keeps the article naming him"
+        )
+        assert "1 of 7 articles · 1 source ▶" in _pager(screen), "filter: the pager counts it"
+        assert isinstance(app.focused, Card), "filter: Enter hands the keys back to the cards"
         await pilot.press("slash", "ctrl+u")
         box.insert_text_at_cursor("sanctions")
         await pilot.press("enter")
-        assert _titles(screen) == ["United States to Lift Sudan Sanctions"]
+        assert _titles(screen) == ["United States to Lift Sudan Sanctions"], (
+            "filter: a word keeps the articles that have it"
+        )
         await pilot.press("slash", "ctrl+u")
         box.insert_text_at_cursor("zzzz-nothing")
         await pilot.pause()
-        assert _titles(screen) == []
-        assert "No article matches" in str(screen.query_one("#empty", Static).render())
+        assert _titles(screen) == [], "filter: nothing matches, no card"
+        assert "No article matches" in str(screen.query_one("#empty", Static).render()), (
+            "filter: the screen says nothing matches"
+        )
         await pilot.press("escape")
-        assert len(_titles(screen)) == 3 and "7 articles" in _pager(screen)
-
-
-async def test_the_footer_dims_what_would_do_nothing_and_keeps_its_keys_as_cards_move() -> None:
-    app = DigestApp([SEEDS], remember=False)
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _loaded(pilot, app)
+        assert len(_titles(screen)) == 3 and "7 articles" in _pager(screen), (
+            "filter: Esc clears the filter"
+        )
 
         def keys() -> dict[str, FooterKey]:
             return {key.description: key for key in screen.query(FooterKey)}
@@ -180,165 +242,161 @@ async def test_the_footer_dims_what_would_do_nothing_and_keeps_its_keys_as_cards
         def dimmed() -> set[str]:
             return {name for name, key in keys().items() if key.has_class("-disabled")}
 
+        await pilot.press("home")
         shown = keys()
-        assert {"Open", "Filter", "Sort", "Next unread", "Help"} <= set(shown)
-        assert dimmed() == set()
+        assert {"Open", "Filter", "Sort", "Next unread", "Help"} <= set(shown), (
+            "footer: the digest's keys"
+        )
+        assert dimmed() == set(), "footer: nothing dimmed while articles are shown"
         await pilot.press("j", "right", "k")
-        assert isinstance(app.focused, Card) and screen.index == 2
+        assert isinstance(app.focused, Card) and screen.index == 2, "footer: the cards moved"
         # The same keys: moving between cards built the footer anew each time (slow).
         assert all(keys()[name] is key for name, key in shown.items()), "footer rebuilt"
         await pilot.press("slash")
         # In the box, letters are typed: the footer tells what Enter and Esc do there.
-        assert set(keys()) == {"Keep filter", "Clear filter", "palette"}
+        assert set(keys()) == {"Keep filter", "Clear filter", "palette"}, (
+            "footer: in the filter box, what Enter and Esc do"
+        )
         screen.query_one("#filter", Input).insert_text_at_cursor("zzzz-nothing")
         await pilot.press("enter")
         assert {"Open", "Next unread"} <= dimmed(), "no article to open: its keys are dimmed"
         # Out of the box, the digest's keys again, Quit among them (no room for Esc's).
-        assert "Quit" in keys() and "Keep filter" not in keys() and "Clear filter" not in keys()
+        assert "Quit" in keys() and "Keep filter" not in keys() and "Clear filter" not in keys(), (
+            "footer: out of the box, the digest's keys again"
+        )
         await pilot.press("escape")
         assert dimmed() == set(), "the filter cleared: every key works again"
 
-
-async def test_sort_cycles_date_outlet_length() -> None:
-    app = DigestApp([SEEDS])
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _loaded(pilot, app)
-        given = [a.title for a in screen.view]
-        await pilot.press("s")
-        dates = [a.published[:10] for a in screen.view if a.published]
-        assert dates == sorted(dates, reverse=True) and screen.view[0].published
-        assert "newest first" in str(screen.query_one("#status", Static).render())
-        await pilot.press("s")
-        outlets = [a.publisher.casefold() for a in screen.view if a.publisher]
-        assert outlets == sorted(outlets)
-        await pilot.press("s")
-        lengths = [a.word_count for a in screen.view]
-        assert lengths == sorted(lengths, reverse=True)
-        await pilot.press("s")
-        assert [a.title for a in screen.view] == given
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen), "help: ? opens the help"
+        shown_help = " ".join(str(s.render()) for s in app.screen.query(Static))
+        for binding in type(screen).BINDINGS + DigestApp.BINDINGS:
+            assert binding.description in shown_help, f"help: {binding.description} is listed"
+        await pilot.press("escape")
+        assert app.screen is screen, "help: Esc closes it"
 
 
-async def test_resize_keeps_the_selected_card_in_view() -> None:
-    app = DigestApp([SEEDS])
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _loaded(pilot, app)
-        assert screen.per_page == 4
-        await pilot.press("end")
-        last = _focused_title(app)
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.2)
-        assert screen.per_page == 2 and screen.pages == 4
-        assert _focused_title(app) == last and last in _titles(screen)
-        for card in screen.query(Card):  # the attribution and facts lines are never clipped away
-            assert card.query_one(".card-meta").region.height == 1
-            assert card.query_one(".card-facts").region.height == 1
+async def test_resizes_and_a_return_from_the_reader_keep_the_cards_and_the_selection() -> None:
+    """One session on the seven seeds, in turn:
 
-
-async def test_a_resize_or_a_return_from_the_reader_keeps_the_cards_shown() -> None:
-    """A taller terminal with as many cards a page, or coming back from the reader, redraws
-    the cards shown (taller, marked read) without building them again (no flicker, focus kept)."""
+    - a taller terminal with as many cards a page (100x30 to 100x33), or coming back from
+      the reader, redraws the cards shown (taller, marked read) without building them again
+      (no flicker, focus kept);
+    - at 120x40 four cards a page; End, then 80x24 (two a page, four pages): the selected
+      card is still selected and shown, its attribution and facts lines never clipped away.
+    """
     app = DigestApp([SEEDS])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _loaded(pilot, app)
         cards = list(screen.query(Card))
-        assert len(cards) == screen.per_page == 3
-        assert {card.region.height for card in cards} == {9}
+        assert len(cards) == screen.per_page == 3, "taller: three cards a page at 100x30"
+        assert {card.region.height for card in cards} == {9}, "taller: cards 9 lines high"
         await pilot.resize_terminal(100, 33)
         await pilot.pause(0.2)
-        assert list(screen.query(Card)) == cards and screen.per_page == 3
-        assert {card.region.height for card in cards} == {10}
+        assert list(screen.query(Card)) == cards and screen.per_page == 3, (
+            "taller: the same cards, not built again"
+        )
+        assert {card.region.height for card in cards} == {10}, "taller: the cards grew"
         await pilot.press("j", "enter")
-        assert isinstance(app.screen, ReaderScreen)
+        assert isinstance(app.screen, ReaderScreen), "return: Enter opens the reader"
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is screen and list(screen.query(Card)) == cards
-        assert app.focused is cards[1] and cards[1].has_class("-read")
+        assert app.screen is screen and list(screen.query(Card)) == cards, (
+            "return: the same cards, not built again"
+        )
+        assert app.focused is cards[1] and cards[1].has_class("-read"), (
+            "return: the card read has the keys and is marked read"
+        )
         title = str(cards[1].query_one(".card-title", Static).render())
         assert not title.startswith("●") and str(
             cards[0].query_one(".card-title", Static).render()
-        ).startswith("●")
+        ).startswith("●"), "return: only the card read lost its unread mark"
+
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause(0.2)
+        assert screen.per_page == 4, "resize: four cards a page at 120x40"
+        await pilot.press("end")
+        last = _focused_title(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.2)
+        assert screen.per_page == 2 and screen.pages == 4, "resize: two cards a page at 80x24"
+        assert _focused_title(app) == last and last in _titles(screen), (
+            "resize: the selected card is still selected and shown"
+        )
+        for card in screen.query(Card):  # the attribution and facts lines are never clipped away
+            assert card.query_one(".card-meta").region.height == 1, "resize: attribution shown"
+            assert card.query_one(".card-facts").region.height == 1, "resize: facts shown"
 
 
-async def test_help_lists_every_binding() -> None:
-    app = DigestApp([SEEDS])
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _loaded(pilot, app)
-        await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
-        for binding in type(screen).BINDINGS + DigestApp.BINDINGS:
-            assert binding.description in shown
-        await pilot.press("escape")
-        assert app.screen is screen
-
-
-async def test_theme_switch_is_remembered() -> None:
-    app = DigestApp([SEEDS])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _loaded(pilot, app)
-        assert app.theme == "digest-dark"
-        app.theme = "digest-light"
-        await pilot.pause()
-    again = DigestApp([SEEDS])
-    async with again.run_test(size=(100, 30)) as pilot:
-        await _loaded(pilot, again)
-        assert again.theme == "digest-light"
-        assert not again.current_theme.dark
-
-
-async def test_theme_from_the_command_line_and_a_broken_user_theme(
+async def test_a_theme_chosen_in_the_app_is_remembered_and_a_broken_user_theme_is_told(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The first run is given --theme high-contrast, with a broken theme file in the user's
+    themes folder: the theme asked for is shown, the broken file is told in a notification.
+    A theme chosen in that run (light) is the theme of the next run."""
     monkeypatch.setenv("DIGEST_CONFIG_DIR", str(tmp_path))
     (tmp_path / "themes").mkdir()
     (tmp_path / "themes" / "broken.toml").write_text("name = [unclosed\n")
     app = DigestApp([SEEDS], theme="high-contrast")
     async with app.run_test(size=(100, 30)) as pilot:
         await _loaded(pilot, app)
-        assert app.theme == "digest-high-contrast"
-        assert any("broken.toml" in n.message for n in app._notifications)
+        assert app.theme == "digest-high-contrast", "--theme: the theme asked for"
+        assert any("broken.toml" in n.message for n in app._notifications), (
+            "a broken user theme is told, not a crash"
+        )
+        app.theme = "digest-light"
+        await pilot.pause()
+    again = DigestApp([SEEDS])
+    async with again.run_test(size=(100, 30)) as pilot:
+        await _loaded(pilot, again)
+        assert again.theme == "digest-light", "the theme chosen in the app is remembered"
+        assert not again.current_theme.dark, "the theme remembered is the light one"
 
 
-async def test_a_failing_input_is_a_notification_not_a_crash() -> None:
+async def test_a_failing_input_and_a_corrupt_settings_file_are_told_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A missing file beside the seeds, and a settings file that is not JSON:
+
+    - the missing input is a notification and a line in the errors view (e), the seeds are
+      read all the same, and the app exits with 1;
+    - the settings are told unreadable, the default theme is shown; a theme chosen then is
+      saved in a new settings file and the unreadable one is kept beside it (.bad).
+    """
+    monkeypatch.setenv("DIGEST_CONFIG_DIR", str(tmp_path))
+    (tmp_path / "settings.json").write_text("{not json")
     app = DigestApp([SEEDS, "/no/such/file.html"])
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _loaded(pilot, app)
-        assert [f.input for f in screen.failures] == ["/no/such/file.html"]
-        assert any("/no/such/file.html" in n.message for n in app._notifications)
-        assert len(screen.articles) == SEED_COUNT
+        assert [f.input for f in screen.failures] == ["/no/such/file.html"], (
+            "failure: the missing input is kept for the errors view"
+        )
+        assert any("/no/such/file.html" in n.message for n in app._notifications), (
+            "failure: a notification names the input"
+        )
+        assert len(screen.articles) == SEED_COUNT, "failure: the other inputs are read"
         await pilot.press("e")
-        assert app.screen is not screen
-        assert "no such file" in " ".join(str(s.render()) for s in app.screen.query(Static))
-        await pilot.press("escape", "q")
-    assert app.return_value == 1
+        assert app.screen is not screen, "failure: e opens the errors view"
+        assert "no such file" in " ".join(str(s.render()) for s in app.screen.query(Static)), (
+            "failure: the errors view says why"
+        )
+        await pilot.press("escape")
+        assert app.screen is screen, "failure: Esc closes the errors view"
 
-
-async def test_a_corrupt_settings_file_is_reported_and_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("DIGEST_CONFIG_DIR", str(tmp_path))
-    (tmp_path / "settings.json").write_text("{not json")
-    app = DigestApp([SEEDS])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _loaded(pilot, app)
-        assert app.theme == "digest-dark"
-        assert any("settings.json" in n.message for n in app._notifications)
+        assert app.theme == "digest-dark", "settings: unreadable, the default theme"
+        assert any("settings.json" in n.message for n in app._notifications), (
+            "settings: the unreadable file is told"
+        )
         app.theme = "digest-light"
         await pilot.pause()
-    assert (tmp_path / "settings.json.bad").read_text() == "{not json"
-    assert '"digest-light"' in (tmp_path / "settings.json").read_text()
-
-
-async def test_the_reader_copies_the_link(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = DigestApp([SEEDS])
-    opened: list[str] = []
-    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
-    async with app.run_test(size=(100, 30)) as pilot:
-        screen = await _loaded(pilot, app)
-        screen.index = next(i for i, a in enumerate(screen.view) if a.url)
-        await pilot.press("enter", "y", "o")
-        url = screen.view[screen.index].url
-        assert app.clipboard == url and opened == [url]
+        await pilot.press("q")
+    assert app.return_value == 1, "failure: the exit code says an input failed"
+    assert (tmp_path / "settings.json.bad").read_text() == "{not json", (
+        "settings: the unreadable file is kept"
+    )
+    assert '"digest-light"' in (tmp_path / "settings.json").read_text(), (
+        "settings: the theme chosen is saved"
+    )
 
 
 def test_the_fact_line_fits_its_width_one_of_each_kind_first() -> None:

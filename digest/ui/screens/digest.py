@@ -144,7 +144,7 @@ class DigestScreen(DigestReading):
             parts.append("[@click=screen.filter]/ filter[/]")
         if self.refreshed_at is not None:
             parts.append(f"refreshed {time.strftime('%H:%M', time.localtime(self.refreshed_at))}")
-        self.query_one("#status", Static).update(Content.from_markup(" · ".join(parts)))
+        self._show_line("#status", " · ".join(parts))
         count = tally(self.view, self.story_of)
         articles = counted(count.articles, "article")
         if self.story_of and count.stories < count.articles:
@@ -153,12 +153,20 @@ class DigestScreen(DigestReading):
             articles = f"{count.articles} of {counted(len(self.articles), 'article')}"
             if self.story_of and count.stories < count.articles:
                 articles += f" · {counted(count.stories, 'story', 'stories')}"
-        self.query_one("#pager", Static).update(
-            Content.from_markup(
-                f"[@click='screen.page(-1)']◀[/] Page {self.page + 1}/{self.pages} · {articles} · "
-                f"{counted(count.sources, 'source')} [@click=screen.page(1)]▶[/]"
-            )
+        self._show_line(
+            "#pager",
+            f"[@click='screen.page(-1)']◀[/] Page {self.page + 1}/{self.pages} · {articles} · "
+            f"{counted(count.sources, 'source')} [@click=screen.page(1)]▶[/]",
         )
+
+    def _show_line(self, selector: str, markup: str) -> None:
+        """Show ``markup`` on the status line or the pager, unless it shows that already.
+
+        A line is one row high whatever it says: showing another text needs no new layout.
+        """
+        if self._lines.get(selector) != markup:
+            self._lines[selector] = markup
+            self.query_one(selector, Static).update(Content.from_markup(markup), layout=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim what would do nothing now: paging past the ends, opening with no articles..."""

@@ -23,7 +23,7 @@ from textual.widgets import Input, Static
 from digest.models import Article
 from digest.ui.view import SORTS, arrange, fact_names, next_sort
 from digest.ui.widgets.article_list import ArticleList, Row
-from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card, story_line
+from digest.ui.widgets.card import MIN_CARD_HEIGHT, Card, same_look, story_line
 
 if TYPE_CHECKING:
     from digest.library.store import Library
@@ -77,6 +77,10 @@ class DigestView(Screen[None]):
         """Nothing is being read (the first reading, a refresh or a retry is over)."""
         self._cards: list[Card] = []
         self._list: ArticleList | None = None
+        self._lines: dict[str, str] = {}
+        """The markup the status line and the pager show, by selector."""
+        self._empty: Content | None = None
+        """The message shown when no article is (``None``: none yet)."""
 
     @property
     def digest_app(self) -> DigestApp:
@@ -174,7 +178,10 @@ class DigestView(Screen[None]):
                 stack.mount_all(added)
         empty = self.query_one("#empty", Static)
         empty.display = not page
-        empty.update(self._empty_message())
+        message = self._empty_message()
+        if self._empty is None or not same_look(message, self._empty):
+            self._empty = message
+            empty.update(message)
         self._focus_selected()
         self._status()
 

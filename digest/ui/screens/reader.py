@@ -184,6 +184,9 @@ class ReaderScreen(Screen[None]):
         self.visits: dict[int, int] = {}
         self.others: dict[int, Article] = {}
         """Option index -> another source's article, opened when chosen."""
+        # The breakpoint's class from the start, as Textual would set it on the first resize:
+        # set then, it styled every widget of the screen again.
+        self.add_class("-narrow" if self.app.size.width < NARROW_BELOW else "-wide")
 
     def compose(self) -> ComposeResult:
         article = self.article
@@ -210,7 +213,9 @@ class ReaderScreen(Screen[None]):
                         for start, end in spans:
                             text = text.stylize(marked, start, end)
                         yield Static(text, classes="paragraph", id=f"p{index}")
-                yield Static("", id="jump")
+                jump = Static("", id="jump")
+                jump.display = False  # until a fact is chosen
+                yield jump
             with Vertical(id="side"):
                 box = VerticalScroll(id="attribution-box")
                 box.can_focus = False  # Tab goes from the text straight to the facts
@@ -294,7 +299,6 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()
-        self.query_one("#jump").display = False
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         other = self.others.get(event.option_index)

@@ -101,9 +101,15 @@ class FactChips(Static):
     def __init__(self, article: Article) -> None:
         super().__init__(classes="card-facts")
         self.article = article
+        self._drawn: tuple[int | None, Content] | None = None
+        """The width the line was last drawn for, and the line: a card is drawn again each
+        time the keys come to it or leave it, at the same width."""
 
     def render(self) -> Content:
-        return fact_chips(self.article, self.content_size.width or None)
+        width = self.content_size.width or None
+        if self._drawn is None or self._drawn[0] != width:
+            self._drawn = (width, fact_chips(self.article, width))
+        return self._drawn[1]
 
 
 def clip_lines(sentences: list[str], width: int, height: int) -> list[str]:
@@ -141,10 +147,19 @@ class Summary(Static):
     def __init__(self, sentences: list[str]) -> None:
         super().__init__(classes="card-summary")
         self.sentences = sentences
+        self._drawn: tuple[tuple[int, int], Content] | None = None
+        """The size the summary was last drawn for, and the summary (see :class:`FactChips`)."""
 
     def render(self) -> Content:
-        lines = clip_lines(self.sentences, self.content_size.width, self.content_size.height)
-        return Content("\n".join(lines))
+        size = (self.content_size.width, self.content_size.height)
+        if self._drawn is None or self._drawn[0] != size:
+            self._drawn = (size, Content("\n".join(clip_lines(self.sentences, *size))))
+        return self._drawn[1]
+
+
+def same_look(one: Content, other: Content) -> bool:
+    """Whether two texts read and look the same (``==`` compares only what they read)."""
+    return one.plain == other.plain and one.spans == other.spans
 
 
 def story_line(story: Story | None, changes: Changes | None) -> Content | None:
@@ -220,7 +235,7 @@ class Card(Vertical, can_focus=True):
             return False
         if self.extra is None or extra is None:
             return self.extra is extra
-        return self.extra.plain == extra.plain and self.extra.spans == extra.spans
+        return same_look(self.extra, extra)
 
     def compose(self) -> ComposeResult:
         article = self.article

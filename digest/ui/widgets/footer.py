@@ -4,11 +4,16 @@ Textual's footer builds its keys anew each time the screen's bindings may have c
 which is each time the focus moves: on the digest screen, each move to another card. The
 keys it would show are the same almost every time, and building about twenty of them and
 styling each took most of the time a key press on the digest screen cost.
+
+Each key is built in the style it ends with (compact or not): Textual's keys are built
+compact and then told they are not, and each of the two changes styled the key again.
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 
 class Footer(TextualFooter):
@@ -34,6 +39,14 @@ class Footer(TextualFooter):
             palette,
             bindings,
         )
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            # Textual binds every key but the command palette's to the footer's style.
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     async def recompose(self) -> None:
         if not self.is_attached:  # Textual's own check: no screen to read bindings from
