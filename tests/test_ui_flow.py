@@ -78,6 +78,11 @@ def _reader(app: DigestApp) -> ReaderScreen:
     return app.screen
 
 
+def _shown(app: DigestApp) -> str:
+    """The text of every line of the screen on top (a dialog's), one after the other."""
+    return " ".join(str(s.render()) for s in app.screen.query(Static))
+
+
 async def test_v_shows_one_line_an_article_and_enter_opens_it(settings: Path) -> None:
     app = DigestApp([str(SEEDS), str(STORIES)])
     async with app.run_test(size=(120, 40)) as pilot:
@@ -322,7 +327,7 @@ async def _e_opens_its_view_even_when_nothing_failed(  # type: ignore[no-untyped
 ) -> None:
     await pilot.press("e")
     assert isinstance(app.screen, ErrorsScreen), "e opens the errors view"
-    text = " ".join(str(s.render()) for s in app.screen.query(Static))
+    text = _shown(app)
     assert "No input failed." in text and "r tries" not in text, "errors view: nothing failed"
     await pilot.press("r", "escape")  # nothing to try again: r does nothing
     assert app.screen is screen, "errors view: Esc goes back"
@@ -388,13 +393,13 @@ async def _help_explains_the_marks_without_colour(  # type: ignore[no-untyped-de
 ) -> None:
     await pilot.press("question_mark")
     assert isinstance(app.screen, HelpScreen), "? opens the help"
-    shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+    shown = _shown(app)
     for mark in (UNREAD_MARK, "★", "person", "org", "place", "#", "⚖", "⚠"):
         assert f"\n{mark} " in shown, f"the help explains the mark {mark}"
     for binding in type(screen).BINDINGS:
         assert binding.description in shown, f"the help names {binding.description}"
     await pilot.press("escape", "enter", "question_mark")
-    shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+    shown = _shown(app)
     for binding in ReaderScreen.BINDINGS:
         assert binding.description in shown, f"the reader's help names {binding.description}"
     await pilot.press("escape", "escape")
