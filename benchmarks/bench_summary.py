@@ -1,7 +1,7 @@
 """Score digest's summary against LEAD-3 on corpus/summaries, by ROUGE against human summaries.
 
     python benchmarks/bench_summary.py [--corpus ../shared/corpus] [--limit N] [--half first|second]
-                                       [--worst N] [--json]
+                                       [--worst N] [--json] [--cards] [--deks]
 
 Each BBC article (headline, paragraphs) goes through ``extract_facts`` and then
 ``summarize`` as the pipeline calls them, with the default number of sentences
@@ -22,6 +22,15 @@ boilerplate (a line ``digest.extract.boilerplate.classify`` reads as boilerplate
 or a credit), and an orphan opening (``digest.summarize.points_back``: "However, ...",
 "This ...", "... lohnt sich das." with the sentence right before it not on the card, and
 not the article's first). Both counts should be 0; every such bullet is printed.
+
+``--deks``: news with human-written highlights other than the BBC set. Each English page of
+``corpus/readability`` with an ``excerpt`` in its ``meta.json`` and each page of
+``corpus/postlight`` with a ``dek`` goes through ``digest.read_article``; its summary and
+LEAD-3 (the first three sentences of its ``paragraphs``) are scored by ROUGE against that
+one-or-two-sentence description written by the page's editors. A page's description is
+often its lead sentence copied, which favours LEAD-3: the figures are also given on the
+pages whose description is not in the body ("written apart": under half of its 4-word
+shingles in the body's text).
 
 Speed: median milliseconds per article of ``summarize`` alone, of ``extract_facts`` and
 of the two together (the pipeline's cost after extraction), beside ``extract_text`` on the
@@ -132,6 +141,11 @@ def main() -> int:
         "--cards", action="store_true", help="check the bullets of every corpus page's card"
     )
     parser.add_argument(
+        "--deks",
+        action="store_true",
+        help="score against the descriptions editors wrote for the corpus's HTML pages",
+    )
+    parser.add_argument(
         "--half",
         choices=("first", "second"),
         help="only the first half of the articles (tuning) or the second (held out)",
@@ -139,6 +153,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.cards:
         return check_cards(args.corpus)
+    if args.deks:
+        return score_deks(args.corpus)
     pairs = halved(summary_pairs(args.corpus), args.half)[: args.limit]
     if not pairs:
         print(f"bench_summary: no articles under {args.corpus / 'summaries'}", file=sys.stderr)
@@ -175,6 +191,70 @@ def main() -> int:
     print("median ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in medians.items()))
     if args.worst:
         _print_worst(results, args.worst)
+    return 0
+
+
+def dek_pages(corpus: Path) -> list[tuple[str, bytes, str | None, str]]:
+    """(name, page, url, description) of every corpus HTML page with a description written
+    for it: readability's English pages with an ``excerpt``, postlight's with a ``dek``."""
+    pages = []
+    for folder in sorted((corpus / "readability").iterdir()):
+        meta_file = folder / "meta.json"
+        if not meta_file.exists():
+            continue
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        if meta.get("english") and (meta.get("excerpt") or "").strip():
+            source = (folder / "source.html").read_bytes()
+            pages.append((f"readability/{folder.name}", source, None, meta["excerpt"]))
+    for page in sorted((corpus / "postlight").glob("*.html")):
+        expect = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+        if (expect.get("dek") or "").strip():
+            pages.append(
+                (f"postlight/{page.stem}", page.read_bytes(), expect["url"], expect["dek"])
+            )
+    return pages
+
+
+def score_deks(corpus: Path) -> int:
+    """digest's summary and LEAD-3 against the descriptions editors wrote (``--deks``)."""
+    from shingles import shingles
+
+    if not (corpus / "readability").is_dir() or not (corpus / "postlight").is_dir():
+        print(
+            f"bench_summary: no readability/ and postlight/ pages under {corpus}", file=sys.stderr
+        )
+        return 2
+    rows: list[tuple[bool, dict[str, dict[str, float]]]] = []
+    for name, page, url, dek in dek_pages(corpus):
+        try:
+            article = read_article(page, url, input=name)
+        except InputError:
+            continue
+        candidates = {
+            "digest": " ".join(s.text for s in article.summary),
+            "LEAD-3": " ".join(lead(article.paragraphs)),
+        }
+        own = shingles(dek)
+        apart = bool(own) and len(own & shingles(article.text)) < 0.5 * len(own)
+        scores = {}
+        for system, text in candidates.items():
+            found = rouge(text, dek)
+            scores[system] = {metric: found[metric][2] for metric in METRICS}
+        rows.append((apart, scores))
+    if not rows:
+        print(f"bench_summary: no pages with a description under {corpus}", file=sys.stderr)
+        return 2
+    print("summaries of the corpus's HTML pages against the descriptions their editors wrote")
+    print(f"{'pages':28} {'system':8} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8}")
+    for label, chosen in (
+        (f"all ({len(rows)})", rows),
+        (f"written apart ({sum(a for a, _ in rows)})", [r for r in rows if r[0]]),
+    ):
+        for system in SYSTEMS:
+            means = [statistics.mean(r[1][system][m] for r in chosen) for m in METRICS]
+            print(f"{label:28} {system:8} " + " ".join(f"{v:8.4f}" for v in means))
+        wins = sum(r[1]["digest"]["rouge1"] > r[1]["LEAD-3"]["rouge1"] for r in chosen)
+        print(f"{'':28} digest above LEAD-3 on ROUGE-1 on {wins}/{len(chosen)} pages")
     return 0
 
 
