@@ -284,7 +284,14 @@ class ReaderPool:
 def _stop(executor: ProcessPoolExecutor) -> None:
     """Shut the pool down now: documents waiting are dropped, workers reading are stopped
     (a long page does not hold up quitting, and a worker still starting does not outlive the
-    parent's semaphores)."""
+    parent's semaphores).
+
+    The pool's own thread is waited for (at most :data:`LAUNCH_WAIT`): left to end on its
+    own, it closes its wake-up pipe while the interpreter's exit writes to it, a race that
+    prints "Exception ignored ... Bad file descriptor" at exit. The first ``shutdown``
+    forgets the thread, so it is taken before.
+    """
+    manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
     terminate = getattr(executor, "terminate_workers", None)  # Python 3.14+
     if terminate is not None:
@@ -293,6 +300,5 @@ def _stop(executor: ProcessPoolExecutor) -> None:
         processes = getattr(executor, "_processes", None) or {}
         for process in list(processes.values()):
             process.terminate()
-    # With its workers gone this returns at once; it lets the pool's own thread end before
-    # the interpreter's exit wakes it (a race that prints "Bad file descriptor" at exit).
-    executor.shutdown(wait=True)
+    if isinstance(manager, threading.Thread):
+        manager.join(LAUNCH_WAIT)  # with its workers gone, it ends at once

@@ -191,9 +191,15 @@ def test_a_worker_that_dies_costs_nothing_but_speed(
 
 
 def test_closing_stops_the_workers_at_once(pool: ReaderPool) -> None:
+    """Closing stops the workers, and the pool's own thread has ended when it returns:
+    left running, it raced the interpreter's exit, which then printed "Exception ignored
+    ... Bad file descriptor" under a digest that had printed well."""
     workers = list(pool._executor._processes.values())  # type: ignore[union-attr]
+    manager = pool._executor._executor_manager_thread  # type: ignore[union-attr]
     assert workers and all(w.is_alive() for w in workers)
+    assert manager is not None and manager.is_alive()
     pool.close()
+    assert not manager.is_alive()
     for worker in workers:
         worker.join(5)
     assert not any(w.is_alive() for w in workers)
