@@ -69,7 +69,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from postlight_disputes import JUDGED, compare, judged_body, load_judged, paragraphs, unjudged
+from postlight_disputes import (
+    JUDGED,
+    compare,
+    judged_body,
+    load_judged,
+    paragraphs,
+    unjudged,
+)
+from postlight_disputes import readability_text as readability_alone
 from postlight_disputes import trafilatura_paragraphs as trafilatura_extract
 from shingles import mean_score, score, shingles, words
 
@@ -137,16 +145,6 @@ def _day_matches(got: str | None, want: str | None) -> bool:
     except ValueError:
         pass
     return bool(days & want_days)
-
-
-def _readability_text(html: str) -> str:
-    import lxml.html
-    from readability import Document
-
-    from digest.extract.blocks import blocks
-
-    summary = Document(html).summary(html_partial=True)
-    return "\n\n".join(blocks(lxml.html.fragment_fromstring(summary, create_parent="div")))
 
 
 def _second_words(html: str) -> int:
@@ -283,7 +281,7 @@ def main() -> int:
             article, ms = None, 0.0
             refused.append(f"{name}: {err}")
         ms_pipeline.append(ms)
-        readability_text, ms = _timed(_readability_text, html, repeat=args.repeat)
+        readability_text, ms = _timed(readability_alone, html, repeat=args.repeat)
         ms_readability.append(ms)
         ours, theirs = _prose_words(article), _second_words(html)
         if _disagrees(ours, theirs):

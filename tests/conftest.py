@@ -167,10 +167,15 @@ def _real_read_article() -> Callable[..., Article]:
     return reading.read_article
 
 
+def _read_key(data: str | bytes, url: str | None, options: dict[str, object]) -> tuple[object, ...]:
+    """What an article is kept under in :data:`_READ`: the arguments that read it."""
+    return (data, url, *sorted(options.items()))
+
+
 def read_once(data: str | bytes, url: str | None = None, **options: object) -> Article:
     """``read_article``, each document once per test process: an article is immutable, so
     handing the same one to every test that reads it changes nothing they can see."""
-    key = (data, url, *sorted(options.items()))
+    key = _read_key(data, url, options)
     if key not in _READ:
         _READ[key] = _real_read_article()(data, url, **options)
     return _READ[key]
@@ -179,7 +184,7 @@ def read_once(data: str | bytes, url: str | None = None, **options: object) -> A
 def _read_and_keep(data: str | bytes, url: str | None = None, **options: object) -> Article:
     """``read_article``, reading anew; the article is kept for :func:`read_once`."""
     article = _real_read_article()(data, url, **options)
-    _READ[(data, url, *sorted(options.items()))] = article
+    _READ[_read_key(data, url, options)] = article
     return article
 
 

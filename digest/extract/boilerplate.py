@@ -186,13 +186,7 @@ def find(paragraphs: tuple[str, ...] | list[str], *, cues: bool = True) -> dict[
     ``cues``: as for :func:`classify`.
     """
     found: dict[int, Rule] = {}
-    tail_from = len(paragraphs) - TAIL
-    all_below = True  # every paragraph below this one is boilerplate
-    for index in range(len(paragraphs) - 1, -1, -1):
-        rule = classify(paragraphs[index], tail=all_below or index >= tail_from, cues=cues)
-        if rule is not None:
-            found[index] = rule
-        all_below = all_below and rule is not None
+    _scan_up(paragraphs, found, cues=cues)
     for index in range(1, len(paragraphs) - 1):
         above, below = found.get(index - 1), found.get(index + 1)
         if (
@@ -210,15 +204,25 @@ def find(paragraphs: tuple[str, ...] | list[str], *, cues: bool = True) -> dict[
             _take_list(paragraphs, index, found)
     if len(found) > listed:
         # A list taken out may have been what stood between a bio and the body's end.
-        all_below = True
-        for index in range(len(paragraphs) - 1, -1, -1):
-            if index in found:
-                continue
-            rule = classify(paragraphs[index], tail=all_below or index >= tail_from, cues=cues)
-            if rule is None:
-                break
-            found[index] = rule
+        _scan_up(paragraphs, found, cues=cues)
     return found
+
+
+def _scan_up(
+    paragraphs: tuple[str, ...] | list[str], found: dict[int, Rule], *, cues: bool
+) -> None:
+    """Add to ``found`` the paragraphs not in it that a rule reads as boilerplate, from the
+    body's end up: a ``tail`` rule fires in the last :data:`TAIL` paragraphs, and above them
+    while every paragraph below is boilerplate (in ``found`` or found now)."""
+    tail_from = len(paragraphs) - TAIL
+    all_below = True  # every paragraph below this one is boilerplate
+    for index in range(len(paragraphs) - 1, -1, -1):
+        if index in found:
+            continue
+        rule = classify(paragraphs[index], tail=all_below or index >= tail_from, cues=cues)
+        if rule is not None:
+            found[index] = rule
+        all_below = all_below and rule is not None
 
 
 def _take_list(paragraphs: tuple[str, ...] | list[str], label: int, found: dict[int, Rule]) -> None:

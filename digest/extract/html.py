@@ -31,6 +31,7 @@ from lxml.html import HtmlElement
 
 from digest.errors import NotAnArticleError
 from digest.extract.blocks import blocks, mend
+from digest.extract.boilerplate import classify
 from digest.extract.dom import class_names, clean_space
 from digest.extract.lines import is_prose
 from digest.extract.markup import limit_attributes
@@ -195,8 +196,6 @@ def _without_top_bios(paragraphs: list[str], authors: list[str]) -> list[str]:
     someone else would be news above it."""
     if not authors or len(paragraphs) <= TOP_BIO_PARAGRAPHS:
         return paragraphs
-    from digest.extract.boilerplate import classify
-
     kept = []
     for index, text in enumerate(paragraphs):
         if (

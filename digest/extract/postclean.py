@@ -33,10 +33,6 @@ from digest.text.outlets import agency_name
 
 _LINK_LIST = re.compile(r"^(?:read|see) (?:more|also)|^related|^more (?:on|from)", re.I)
 _SHORT_BYLINE = re.compile(r"^by\s+\S", re.I)
-_BARE_DATELINE = re.compile(r"^[A-Z][\w.'’()/, -]{1,40}?\s*(?:--|[—–―])$")
-"""A dateline set in a block of its own, the story's first paragraph after it ("WASHINGTON
-—"): it opens that paragraph, as datelines do; one that names only the outlet or an agency
-("Example News —") is a credit, not a place."""
 _REVIEWER_LINE = re.compile(
     r"^(?:medically\s+|clinically\s+)?(?:reviewed|fact[- ]?checked|edited|updated)\s+by\s+(?=\S)",
     re.I,
@@ -124,7 +120,9 @@ def postclean(found: list[str], meta: PageMeta, tables: set[str]) -> Body:
             continue  # the reviewer's credit, not a paragraph (and not an author)
         if near_top and len(text) < 60 and parse_date(text) and len(text.split()) <= 8:
             continue  # a date line left above the body
-        if not body.paragraphs and _BARE_DATELINE.match(text) and index + 1 < len(found):
+        if not body.paragraphs and datelines.ALONE.match(text) and index + 1 < len(found):
+            # It opens the paragraph after it, as datelines do; one naming only the outlet or
+            # an agency ("Example News —") is a credit, not a place.
             source = text.rstrip(" -—–―")
             if agency := agency_name(source):
                 body.agencies.append(agency)

@@ -6,6 +6,7 @@
     HEMPSTEAD, N.Y. ― The game ...          any dash after the place
     Westfield, N.J. — A man ...             a web page's, in mixed case, with its region
     Feb. 23, 2015 -- Life-threatening ...   a date before the dash
+    WASHINGTON —                            alone in a block above the first paragraph
 
 The place of a wire dateline is written in capitals (:data:`PLACE`); the patterns below read
 the parts each reader needs, and are the only definitions of a dateline in digest.
@@ -52,3 +53,7 @@ TITLED_OPENING: Final = re.compile(
 """A dateline as web pages write it, in mixed case: the place, a comma and its region, then
 a dash ("Westfield, N.J. — ", "Rochdale, England (AP) — "). Without the region a mixed-case
 opening is any phrase before a dash."""
+
+ALONE: Final = re.compile(r"^[A-Z][\w.'’()/, -]{1,40}?\s*(?:--|[—–―])$")
+"""A dateline set in a block of its own above the story's first paragraph, nothing after its
+dash: "WASHINGTON —", "Westfield, N.J. --"."""
