@@ -99,6 +99,19 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.set_threshold(20_000, 50, 100)
 
 
+def pytest_sessionfinish() -> None:
+    """Collect garbage once at the end of a test process, then set what is left aside.
+
+    pytest collects five times over at the end, to run the finalizers of whatever garbage is
+    left and report an exception one of them raises; in a test process of the app's tests the
+    heap is large and each collection walked all of it again (about a second a process, at the
+    very end of the run). One collection runs the same finalizers, whose exceptions pytest
+    still reports; what survives it is alive, and frozen, the five walk nothing.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def stored_ids(path: Path) -> set[str]:
     """The ids of the articles a library file holds now (read-only: a run may be writing it)."""
     if not path.exists():

@@ -51,6 +51,10 @@ def run_in_terminal(
         "DIGEST_DATA_DIR": str(home / "data"),
     }
     environment.pop("NO_COLOR", None)
+    # The terminal's own size, set below: COLUMNS and LINES would override it (pytest-xdist
+    # sets them to 80 and 24 in its workers).
+    environment.pop("COLUMNS", None)
+    environment.pop("LINES", None)
     pid, master = pty.fork()
     if pid == 0:  # the child: the app, in the terminal
         try:
@@ -139,3 +143,28 @@ def test_the_app_writes_no_escape_sequence_from_a_page(
     own = re.sub(rb"\x1b\]22;[a-z-]*\x07", b"", written)  # Textual sets the mouse pointer
     found = [what for what, sequence in FORBIDDEN.items() if sequence in own]
     assert found == []
+
+
+def test_moving_the_selection_draws_both_cards_again_on_the_terminal(tmp_path: Path) -> None:
+    """j moves the selection to the second card: in the terminal (its screen rebuilt from every
+    byte written, by a terminal emulator) the second card is highlighted and the first is not
+    any more. The app draws only what changed; a card left undrawn would stay highlighted."""
+    pyte = pytest.importorskip("pyte")
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    steps = [(b"Page 1/3", "j"), (b"Obama admits", "q")]
+    status, written = run_in_terminal([str(seeds)], steps, tmp_path)
+    assert status == 0
+    screen = pyte.Screen(100, 30)
+    # The screen as last drawn: up to where the app leaves the alternate screen on quitting,
+    # less the keyboard protocol's "CSI > 25 u" and "CSI < u", which pyte would print as a "u".
+    drawn = re.sub(rb"\x1b\[[<>=][0-9;]*u", b"", written[: written.rfind(b"\x1b[?1049l")])
+    pyte.ByteStream(screen).feed(drawn)
+    shown = "\n".join(screen.display)
+
+    def background(title: str) -> str:
+        row = next((y for y, line in enumerate(screen.display) if title in line), None)
+        assert row is not None, f"{title!r} is not on the screen:\n{shown}"
+        return str(screen.buffer[row][screen.display[row].index(title)].bg)
+
+    first, second, third = (background(t) for t in ("NATO defence", "Obama admits", "Le projet"))
+    assert first == third != second, f"the second card alone is highlighted after j:\n{shown}"

