@@ -17,7 +17,10 @@ import sys
 import time
 from pathlib import Path
 
+import pyte
 import pytest
+
+from tests.conftest import SEEDS
 
 pty = pytest.importorskip("pty")
 fcntl = pytest.importorskip("fcntl")
@@ -149,10 +152,8 @@ def test_moving_the_selection_draws_both_cards_again_on_the_terminal(tmp_path: P
     """j moves the selection to the second card: in the terminal (its screen rebuilt from every
     byte written, by a terminal emulator) the second card is highlighted and the first is not
     any more. The app draws only what changed; a card left undrawn would stay highlighted."""
-    pyte = pytest.importorskip("pyte")
-    seeds = Path(__file__).resolve().parent.parent / "seeds"
     steps = [(b"Page 1/3", "j"), (b"Obama admits", "q")]
-    status, written = run_in_terminal([str(seeds)], steps, tmp_path)
+    status, written = run_in_terminal([str(SEEDS)], steps, tmp_path)
     assert status == 0
     screen = pyte.Screen(100, 30)
     # The screen as last drawn: up to where the app leaves the alternate screen on quitting,
