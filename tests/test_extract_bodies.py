@@ -11,10 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from digest import read_article
 from digest.extract.boilerplate import classify, find
+from digest.models import Article
+from tests.conftest import read_once
 
 BODIES = Path(__file__).resolve().parent / "fixtures" / "bodies"
+
+
+def _read(page: str) -> Article:
+    """The article of a page of ``tests/fixtures/bodies``, read once in this test process."""
+    return read_once((BODIES / page).read_bytes(), input=page)
 
 
 @pytest.mark.parametrize(
@@ -30,7 +36,7 @@ BODIES = Path(__file__).resolve().parent / "fixtures" / "bodies"
     ],
 )
 def test_a_sentence_stays_one_paragraph(page: str, paragraph: str) -> None:
-    article = read_article((BODIES / page).read_bytes(), input=page)
+    article = _read(page)
     assert paragraph in article.paragraphs
     assert len(article.paragraphs) == 6
 
@@ -54,7 +60,7 @@ LEAD = "City officials said on Tuesday that the new bridge over the river will o
 def test_the_dek_under_the_headline_is_the_standfirst_and_the_lead_stays(
     page: str, standfirst: str | None
 ) -> None:
-    article = read_article((BODIES / page).read_bytes(), input=page)
+    article = _read(page)
     assert article.standfirst == standfirst
     assert article.paragraphs[0].startswith(LEAD)
     assert len(article.paragraphs) == 6
@@ -73,7 +79,7 @@ def test_the_dek_under_the_headline_is_the_standfirst_and_the_lead_stays(
     ],
 )
 def test_a_figure_s_credit_goes_to_credits_not_the_text(page: str, credit: str) -> None:
-    article = read_article((BODIES / page).read_bytes(), input=page)
+    article = _read(page)
     assert credit in [c.text for c in article.credits]
     assert credit not in article.text
     assert len(article.paragraphs) == 6
@@ -82,7 +88,7 @@ def test_a_figure_s_credit_goes_to_credits_not_the_text(page: str, credit: str) 
 def test_the_headlines_under_a_list_label_at_the_end_are_not_the_story() -> None:
     """A "Read more from ..." label and the links under it, below the story: all out."""
     page = "list_of_other_stories.html"
-    article = read_article((BODIES / page).read_bytes(), input=page)
+    article = _read(page)
     assert len(article.paragraphs) == 6
     assert article.paragraphs[-1].startswith("Riders' groups welcomed the plan")
     assert "tram line" not in article.text
@@ -131,7 +137,7 @@ COURT_LAST = "The governor, who vetoed the maps last year before lawmakers overr
     ],
 )
 def test_notes_about_the_article_and_its_author_are_not_the_story(page: str, gone: str) -> None:
-    article = read_article((BODIES / page).read_bytes(), input=page)
+    article = _read(page)
     assert gone not in article.text
     assert len(article.paragraphs) == 6
     assert article.paragraphs[-1].startswith(COURT_LAST)
@@ -193,7 +199,7 @@ def test_closing_line_classes(line: str, tail: bool, kind: str | None) -> None:
     ],
 )
 def test_a_dateline_in_a_block_of_its_own(page: str, start: str) -> None:
-    article = read_article((BODIES / page).read_bytes(), input=page)
+    article = _read(page)
     assert article.paragraphs[0].startswith(start)
     assert len(article.paragraphs) == 6
     assert "Riverton News" not in [p["name"] for p in article.to_dict()["facts"]["places"]]
@@ -202,7 +208,7 @@ def test_a_dateline_in_a_block_of_its_own(page: str, start: str) -> None:
 def test_a_video_player_s_title_is_not_a_paragraph() -> None:
     """A player set between two paragraphs, its title in a box beside the <video>."""
     page = "video_player.html"
-    article = read_article((BODIES / page).read_bytes(), input=page)
+    article = _read(page)
     assert "Winter Travel" not in article.text
     assert len(article.paragraphs) == 6
 
@@ -218,7 +224,7 @@ def test_a_video_player_s_title_is_not_a_paragraph() -> None:
     ],
 )
 def test_a_table_in_a_widget_with_controls_is_not_the_story_s(page: str, table: bool) -> None:
-    article = read_article((BODIES / page).read_bytes(), input=page)
+    article = _read(page)
     assert ("table" in article.warnings) is table
     assert bool(article.tables) is table
     assert article.paragraphs[0].startswith("The health ministry said on Tuesday")
