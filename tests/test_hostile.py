@@ -163,7 +163,6 @@ async def test_a_markup_guid_is_shown_as_text_and_never_crashes_the_app(folders:
 async def test_markup_in_a_page_and_in_a_file_name_is_shown_as_text(
     folders: Path, tmp_path: Path
 ) -> None:
-    from textual.widgets import Static
 
     from digest.ui.app import DigestApp
     from digest.ui.widgets.card import Card
@@ -181,7 +180,7 @@ async def test_markup_in_a_page_and_in_a_file_name_is_shown_as_text(
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_digest(pilot)
         card = app.screen.query_one(Card)
-        assert "[/x] BBC News" in str(card.query_one(".card-meta", Static).render())
+        assert "[/x] BBC News" in card.lines()[1].plain
         assert any("[/bogus] x.bin: not an HTML" in n.message for n in app._notifications)
         assert not [n for n in app._notifications if "[" in n.message and n.markup]
         await pilot.press("q")

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 from textual import events
+from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets._footer import FooterKey
 
+from digest.render import attribution
 from digest.ui.app import DigestApp
 from digest.ui.screens.dialogs import HelpScreen
 from digest.ui.screens.digest import DigestScreen
@@ -307,10 +309,10 @@ async def test_resizes_and_a_return_from_the_reader_keep_the_cards_and_the_selec
         assert app.focused is cards[1] and cards[1].has_class("-read"), (
             "return: the card read has the keys and is marked read"
         )
-        title = str(cards[1].query_one(".card-title", Static).render())
-        assert not title.startswith("●") and str(
-            cards[0].query_one(".card-title", Static).render()
-        ).startswith("●"), "return: only the card read lost its unread mark"
+        title = cards[1].lines()[0].plain
+        assert not title.startswith("●") and cards[0].lines()[0].plain.startswith("●"), (
+            "return: only the card read lost its unread mark"
+        )
 
         await pilot.resize_terminal(120, 40)
         await pilot.pause(0.2)
@@ -324,8 +326,16 @@ async def test_resizes_and_a_return_from_the_reader_keep_the_cards_and_the_selec
             "resize: the selected card is still selected and shown"
         )
         for card in screen.query(Card):  # the attribution and facts lines are never clipped away
-            assert card.query_one(".card-meta").region.height == 1, "resize: attribution shown"
-            assert card.query_one(".card-facts").region.height == 1, "resize: facts shown"
+            lines = card.lines()
+            assert len(lines) == card.content_size.height, "resize: every line of the card drawn"
+            meta = attribution(card.article, link=False)
+            assert (
+                lines[1].plain
+                == Content(meta).truncate(card.content_size.width, ellipsis=True).plain
+            ), "resize: attribution shown"
+            assert lines[-1].plain.startswith(f"{card.article.reading_minutes} min read"), (
+                "resize: facts shown"
+            )
 
 
 async def test_a_theme_chosen_in_the_app_is_remembered_and_a_broken_user_theme_is_told(

@@ -120,14 +120,12 @@ async def test_unread_mark_survives_no_color(monkeypatch: pytest.MonkeyPatch) ->
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _loaded(pilot, app)
         assert app.no_color
-        titles = [
-            str(card.query_one(".card-title", Static).render()) for card in screen.query(Card)
-        ]
+        titles = [card.lines()[0].plain for card in screen.query(Card)]
         assert all(title.startswith(f"{UNREAD_MARK} ") for title in titles)
         assert "7 unread" in _status(screen)
         await pilot.press("enter", "escape")
         first = screen.query(Card)[0]
-        assert not str(first.query_one(".card-title", Static).render()).startswith(UNREAD_MARK)
+        assert not first.lines()[0].plain.startswith(UNREAD_MARK)
         assert "6 unread" in _status(screen)
         await pilot.press("v")
         await pilot.pause()
@@ -212,7 +210,7 @@ async def test_refresh_brings_new_articles_marked_new(news_site, tmp_path: Path)
         await pilot.press("end")
         card = screen.query(Card)[-1]
         assert card.article.title == "Harbour Plan"
-        assert str(card.query_one(".card-title", Static).render()).endswith(" new")
+        assert card.lines()[0].plain.endswith(" new")
     library.close()
 
 

@@ -82,9 +82,7 @@ async def test_a_story_from_two_sources_is_one_card_new_sources_are_marked_count
         assert len(story_cards) == 1
         card = story_cards[0]
         assert card.changes is not None and len(card.changes.new_sources) == 1
-        assert "new since you last opened it: 1 source" in str(
-            card.query_one(".card-story").render()
-        )
+        assert "new since you last opened it: 1 source" in card.lines()[2].plain
         assert "3 articles · 2 stories · 3 sources" in _pager(screen), "counts: every source"
         card.focus()
         await pilot.press("enter")

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
+from textual.widget import Widget
 
 from digest.models import Article, Facts
 from digest.render import attribution, conflict_text, counted, shown_outlet, warning_text
@@ -95,23 +93,6 @@ def _unique_labels(facts: Facts, kind: str) -> list[str]:
     return list(dict.fromkeys(labels))[:CHIPS_PER_KIND]
 
 
-class FactChips(Static):
-    """The card's fact line, filled to the width it is given."""
-
-    def __init__(self, article: Article) -> None:
-        super().__init__(classes="card-facts")
-        self.article = article
-        self._drawn: tuple[int | None, Content] | None = None
-        """The width the line was last drawn for, and the line: a card is drawn again each
-        time the keys come to it or leave it, at the same width."""
-
-    def render(self) -> Content:
-        width = self.content_size.width or None
-        if self._drawn is None or self._drawn[0] != width:
-            self._drawn = (width, fact_chips(self.article, width))
-        return self._drawn[1]
-
-
 def clip_lines(sentences: list[str], width: int, height: int) -> list[str]:
     """Summary sentences as bullet lines wrapped to ``width`` cells (Chinese and Japanese
     too, with the hanging indent), at most ``height`` of them.
@@ -139,22 +120,6 @@ def clip_lines(sentences: list[str], width: int, height: int) -> list[str]:
                 )
             lines[-1] = last + "…"
     return lines
-
-
-class Summary(Static):
-    """The summary sentences, wrapped and clipped to the space the card leaves them."""
-
-    def __init__(self, sentences: list[str]) -> None:
-        super().__init__(classes="card-summary")
-        self.sentences = sentences
-        self._drawn: tuple[tuple[int, int], Content] | None = None
-        """The size the summary was last drawn for, and the summary (see :class:`FactChips`)."""
-
-    def render(self) -> Content:
-        size = (self.content_size.width, self.content_size.height)
-        if self._drawn is None or self._drawn[0] != size:
-            self._drawn = (size, Content("\n".join(clip_lines(self.sentences, *size))))
-        return self._drawn[1]
 
 
 def same_look(one: Content, other: Content) -> bool:
@@ -193,12 +158,24 @@ def story_line(story: Story | None, changes: Changes | None) -> Content | None:
     return Content("  ").join(parts) if parts else None
 
 
-class Card(Vertical, can_focus=True):
+Drawn = tuple[Content, bool]
+"""A line of a card, and whether it takes the muted colour beneath its own styles."""
+
+
+class Card(Widget, can_focus=True):
     """One article, or the lead of a story, as a summary card. Enter or a click opens it.
 
     Unread articles carry a ● before the title, saved ones a ★, and those a refresh brought
     "new" after it; read ones are dimmed too (class ``-read``).
+
+    The card draws all its lines itself (one widget, not one a line: Textual's work on each
+    widget was most of the cost of a key press on the digest screen).
     """
+
+    COMPONENT_CLASSES = {"card--muted"}
+    """The colour of the attribution, and of the title and summary once read (the theme's
+    muted text colour, in digest.tcss: a colour given as CSS takes the card's background
+    into account)."""
 
     class Chosen(Message):
         """The user asked to read this card's article."""
@@ -226,6 +203,12 @@ class Card(Vertical, can_focus=True):
         self.new = new
         self.extra = story_line(story, changes)
         """The story line under the attribution (``None``: none)."""
+        lead = [article.standfirst] if article.standfirst else list(article.paragraphs[:1])
+        self.sentences = [s.text for s in article.summary] or lead
+        """The summary's sentences (the lead when there is no summary)."""
+        self._drawn: tuple[tuple[int, int, bool, bool, bool], list[Drawn]] | None = None
+        """What the lines were last drawn for, and the lines: a card is drawn again each time
+        the keys come to it or leave it, at the same size."""
         self.set_class(read, "-read")
 
     def shows(self, article: Article, extra: Content | None, *, new: bool) -> bool:
@@ -237,18 +220,45 @@ class Card(Vertical, can_focus=True):
             return self.extra is extra
         return same_look(self.extra, extra)
 
-    def compose(self) -> ComposeResult:
+    def lines(self) -> list[Content]:
+        """The lines the card shows at its size now, border aside: title, attribution, the
+        story line if any, the summary in the rows left, the fact line."""
+        width, height = self.content_size
+        key = (width, height, self.read, self.saved, self.new)
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, self._draw(width, height))
+        # The muted colour depends on the background (focus changes it): applied as drawn.
+        muted = self.get_visual_style("card--muted")
+        return [line.stylize_before(muted) if dim else line for line, dim in self._drawn[1]]
+
+    def _draw(self, width: int, height: int) -> list[Drawn]:
+        """The lines at ``width`` x ``height``, each with whether it takes the muted colour
+        beneath its own styles (as a CSS colour would)."""
         article = self.article
-        yield Static(self._title(), classes="card-title")
-        # Content, not a str: a str given to Static is read as markup.
-        yield Static(
-            Content(attribution(article, link=False) or article.input), classes="card-meta"
-        )
+        # Content, not a str: a str would be read as markup.
+        meta = Content(attribution(article, link=False) or article.input)
+        head = [(self._title(), self.read), (meta, True)]
         if self.extra is not None:
-            yield Static(self.extra, classes="card-story")
-        lead = [article.standfirst] if article.standfirst else list(article.paragraphs[:1])
-        yield Summary([s.text for s in article.summary] or lead)
-        yield FactChips(article)
+            head.append((self.extra, False))
+        # The summary takes the rows left, and one when none is left (as Textual gives 1fr
+        # no room: the fact line is then the line cut off).
+        rows = max(height - len(head) - 1, 1)
+        # No sentence at all: one empty line, as an empty text is drawn.
+        summary = [] if self.sentences else [Content("")]
+        for text in clip_lines(self.sentences, width, rows):
+            line = Content(text)
+            # Below 8 cells clip_lines goes over: fold as a wrapping line would.
+            summary += line.wrap(width) if line.cell_length > width else [line]
+        # Rows the summary leaves are blank, as wide as the card: the fact line stays last.
+        summary = summary[:rows] + [Content(" " * width)] * (rows - len(summary))
+        facts = fact_chips(article, width or None)
+        lines = [(line.truncate(width, ellipsis=True), dim) for line, dim in head]
+        lines += [(line, self.read) for line in summary]
+        lines.append((facts.truncate(width, ellipsis=True), False))
+        return lines[:height]
+
+    def render(self) -> Content:
+        return Content("\n").join(self.lines())
 
     def _title(self) -> Content:
         return Content.assemble(
@@ -263,8 +273,7 @@ class Card(Vertical, can_focus=True):
         self.set_class(read, "-read")
         self.read = read
         self.saved = saved
-        for title in self.query(".card-title").results(Static):  # none yet: compose reads them
-            title.update(self._title())
+        self.refresh()
 
     def on_click(self) -> None:
         self.post_message(self.Chosen(self.article))
