@@ -163,7 +163,6 @@ async def test_a_markup_guid_is_shown_as_text_and_never_crashes_the_app(folders:
 async def test_markup_in_a_page_and_in_a_file_name_is_shown_as_text(
     folders: Path, tmp_path: Path
 ) -> None:
-
     from digest.ui.app import DigestApp
     from digest.ui.widgets.card import Card
     from tests.conftest import wait_for_digest
