@@ -22,7 +22,7 @@ from digest import cli
 from digest.library.refresh import iter_run
 from digest.library.store import Library
 from digest.models import Article, InputFailure
-from digest.pipeline import distinct
+from digest.pipeline import distinct, pool_from
 from digest.readers import ReaderPool
 from tests.conftest import FIXTURES, ROOT, SEEDS, keep_reads
 
@@ -150,6 +150,32 @@ def test_an_early_pool_reads_everything_in_its_workers_in_the_same_order(
     assert isinstance(together[-1], InputFailure)
     assert in_the_parent == []  # not even the first page was read here
     assert readers.problem is None
+
+
+def test_a_batch_too_small_to_pay_for_processes_is_read_here(in_the_parent: list[str]) -> None:
+    """Starting the workers costs about six documents' reading: a printed digest of a handful
+    of pages was slower with two processes, for twice the CPU. Fewer documents than
+    :func:`pool_from` are read in this process, and no worker is started."""
+    readers = ReaderPool.start(2)
+    assert readers is not None
+    try:
+        assert len(FEW) < pool_from(2)
+        items = list(iter_run(FEW, library=None, readers=readers))
+        assert len(items) == len(in_the_parent) == len(FEW)
+        assert readers._launching is None and readers._executor is None, "no worker started"
+    finally:
+        readers.close()
+
+
+def test_a_batch_big_enough_starts_the_processes(in_the_parent: list[str]) -> None:
+    readers = ReaderPool.start(2)
+    assert readers is not None
+    try:
+        items = list(iter_run(MANY, library=None, readers=readers))
+        assert len(items) == 47 and pool_from(2) <= 46  # 46 documents and a missing path
+        assert readers.wait(60) and readers.problem is None, "the workers were started"
+    finally:
+        readers.close()
 
 
 def test_an_early_pool_closed_at_once_leaves_no_worker() -> None:

@@ -201,7 +201,10 @@ def _reading_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None
         type=positive,
         default=default(None),
         metavar="N",
-        help="read N articles at once, in N processes (default: one a core; 1: in this process)",
+        help=(
+            "read N articles at once, in N processes when there are enough to pay for"
+            " starting them (default: one a core; 1: in this process)"
+        ),
     )
     parser.add_argument(
         "--theme",
