@@ -152,27 +152,47 @@ def test_an_early_pool_reads_everything_in_its_workers_in_the_same_order(
     assert readers.problem is None
 
 
-def test_a_batch_too_small_to_pay_for_processes_is_read_here(in_the_parent: list[str]) -> None:
+def _short_pages(folder: Path, count: int) -> list[str]:
+    """``count`` short articles, each its own (read in a few milliseconds: what a batch of
+    them shows is when the workers start, not how long reading takes)."""
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"bridge-{n}.txt").write_text(
+            f"Council approves bridge number {n}\n\nThe town council of Hexham voted on Monday"
+            f" to build bridge number {n} over the river, the mayor said. It will cost {n + 2}"
+            " million pounds and open in two years.\n"
+        )
+    return [str(folder)]
+
+
+def test_a_batch_too_small_to_pay_for_processes_is_read_here(
+    in_the_parent: list[str], tmp_path: Path
+) -> None:
     """Starting the workers costs about six documents' reading: a printed digest of a handful
     of pages was slower with two processes, for twice the CPU. Fewer documents than
     :func:`pool_from` are read in this process, and no worker is started."""
     readers = ReaderPool.start(2)
     assert readers is not None
     try:
-        assert len(FEW) < pool_from(2)
-        items = list(iter_run(FEW, library=None, readers=readers))
-        assert len(items) == len(in_the_parent) == len(FEW)
+        items = list(
+            iter_run(
+                _short_pages(tmp_path / "few", pool_from(2) - 1), library=None, readers=readers
+            )
+        )
+        assert len(items) == len(in_the_parent) == pool_from(2) - 1
         assert readers._launching is None and readers._executor is None, "no worker started"
     finally:
         readers.close()
 
 
-def test_a_batch_big_enough_starts_the_processes(in_the_parent: list[str]) -> None:
+def test_a_batch_big_enough_starts_the_processes(tmp_path: Path) -> None:
     readers = ReaderPool.start(2)
     assert readers is not None
     try:
-        items = list(iter_run(MANY, library=None, readers=readers))
-        assert len(items) == 47 and pool_from(2) <= 46  # 46 documents and a missing path
+        items = list(
+            iter_run(_short_pages(tmp_path / "enough", pool_from(2)), library=None, readers=readers)
+        )
+        assert len(items) == pool_from(2) and all(isinstance(i, Article) for i in items)
         assert readers.wait(60) and readers.problem is None, "the workers were started"
     finally:
         readers.close()
