@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import http.server
@@ -181,8 +182,18 @@ def _real_read_article() -> Callable[..., Article]:
 
 
 def _read_key(data: str | bytes, url: str | None, options: dict[str, object]) -> tuple[object, ...]:
-    """What an article is kept under in :data:`_READ`: the arguments that read it."""
-    return (data, url, *sorted(options.items()))
+    """What an article is kept under in :data:`_READ`: the arguments that read it but the
+    input's name, which only names it (``seeds/a.html`` and ``/home/u/digest/seeds/a.html``
+    are one document)."""
+    return (data, url, *sorted((k, v) for k, v in options.items() if k != "input"))
+
+
+def _named(article: Article, options: dict[str, object]) -> Article:
+    """``article`` named by the input that asked for it, as ``read_article`` names it."""
+    from digest.text import sanitize
+
+    name = sanitize.name(str(options.get("input", "-")))
+    return article if article.input == name else dataclasses.replace(article, input=name)
 
 
 def read_once(data: str | bytes, url: str | None = None, **options: object) -> Article:
@@ -191,7 +202,7 @@ def read_once(data: str | bytes, url: str | None = None, **options: object) -> A
     key = _read_key(data, url, options)
     if key not in _READ:
         _READ[key] = _real_read_article()(data, url, **options)
-    return _READ[key]
+    return _named(_READ[key], options)
 
 
 def _read_and_keep(data: str | bytes, url: str | None = None, **options: object) -> Article:
