@@ -13,7 +13,7 @@ import pytest
 from textual import events
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets._tooltip import Tooltip
 
 from digest.render import attribution
 from digest.ui.app import DigestApp
@@ -21,6 +21,7 @@ from digest.ui.screens.dialogs import HelpScreen
 from digest.ui.screens.digest import DigestScreen
 from digest.ui.screens.reader import ReaderScreen
 from digest.ui.widgets.card import Card
+from digest.ui.widgets.footer import Footer, ShownKey
 from tests.conftest import SEEDS as SEED_FOLDER
 from tests.conftest import wait_for_digest
 
@@ -203,10 +204,12 @@ async def test_filter_the_footer_and_help_on_the_digest_screen() -> None:
       Esc clears it and every card is back;
     - the footer dims what would do nothing (no article to open) and keeps its keys as cards
       move (not built again); in the filter box it tells what Enter and Esc do there;
+    - the mouse on the footer: the key under it is highlighted and shows its tooltip (the
+      command palette's), a click on a key runs it (Help), one on a dimmed key does nothing;
     - ? lists every binding of the screen and the app; Esc closes it.
     """
     app = DigestApp([SEEDS], remember=False)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), tooltips=True) as pilot:
         screen = await _loaded(pilot, app)
         await pilot.press("slash")
         box = screen.query_one("#filter", Input)
@@ -238,22 +241,54 @@ async def test_filter_the_footer_and_help_on_the_digest_screen() -> None:
             "filter: Esc clears the filter"
         )
 
-        def keys() -> dict[str, FooterKey]:
-            return {key.description: key for key in screen.query(FooterKey)}
+        footer = screen.query_one(Footer)
+
+        def keys() -> dict[str, ShownKey]:
+            return {key.description: key for key in footer.shown_keys()}
 
         def dimmed() -> set[str]:
-            return {name for name, key in keys().items() if key.has_class("-disabled")}
+            return {name for name, key in keys().items() if not key.enabled}
+
+        def drawn() -> str:
+            return footer.render_line(0).text
 
         await pilot.press("home")
-        shown = keys()
-        assert {"Open", "Filter", "Sort", "Next unread", "Help"} <= set(shown), (
+        shown = footer.shown_keys()
+        assert {"Open", "Filter", "Sort", "Next unread", "Help"} <= set(keys()), (
             "footer: the digest's keys"
+        )
+        assert " / Filter  v List/cards " in drawn() and drawn().endswith("▏^p palette "), (
+            "footer: the keys drawn, the command palette's on the right"
         )
         assert dimmed() == set(), "footer: nothing dimmed while articles are shown"
         await pilot.press("j", "right", "k")
         assert isinstance(app.focused, Card) and screen.index == 2, "footer: the cards moved"
         # The same keys: moving between cards built the footer anew each time (slow).
-        assert all(keys()[name] is key for name, key in shown.items()), "footer rebuilt"
+        assert footer.shown_keys() is shown, "footer rebuilt"
+
+        def background(x: int) -> object:
+            (cell,) = footer.render_line(0).crop(x, x + 1)
+            return cell.style.bgcolor if cell.style else None
+
+        palette = drawn().index("^p")
+        app.TOOLTIP_DELAY = 0.05  # Textual waits half a second before it shows a tooltip
+        await pilot.hover(Footer, offset=(palette, 0))
+        assert background(palette) != background(drawn().index("Sort")), (
+            "footer: the key under the mouse is highlighted"
+        )
+        await pilot.pause(0.2)
+        tooltip = app.screen.query_one(Tooltip)
+        assert tooltip.display and "Open the command palette" in str(tooltip.render()), (
+            "footer: the key under the mouse shows its tooltip"
+        )
+        await pilot.hover(Card)
+        assert background(palette) == background(drawn().index("Sort")), (
+            "footer: the mouse gone, no key is highlighted"
+        )
+        await pilot.click(Footer, offset=(drawn().index("? Help") + 2, 0))
+        assert isinstance(app.screen, HelpScreen), "footer: a click on Help opens the help"
+        await pilot.press("escape")
+        assert app.screen is screen, "footer: the help closed"
         await pilot.press("slash")
         # In the box, letters are typed: the footer tells what Enter and Esc do there.
         assert set(keys()) == {"Keep filter", "Clear filter", "palette"}, (
@@ -262,6 +297,8 @@ async def test_filter_the_footer_and_help_on_the_digest_screen() -> None:
         screen.query_one("#filter", Input).insert_text_at_cursor("zzzz-nothing")
         await pilot.press("enter")
         assert {"Open", "Next unread"} <= dimmed(), "no article to open: its keys are dimmed"
+        await pilot.click(Footer, offset=(drawn().index("Open"), 0))
+        assert app.screen is screen, "footer: a click on a dimmed key does nothing"
         # Out of the box, the digest's keys again, Quit among them (no room for Esc's).
         assert "Quit" in keys() and "Keep filter" not in keys() and "Clear filter" not in keys(), (
             "footer: out of the box, the digest's keys again"
