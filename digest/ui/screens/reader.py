@@ -185,8 +185,9 @@ class ReaderScreen(Screen[None]):
         self.others: dict[int, Article] = {}
         """Option index -> another source's article, opened when chosen."""
         # The breakpoint's class from the start, as Textual would set it on the first resize:
-        # set then, it styled every widget of the screen again.
-        self.add_class("-narrow" if self.app.size.width < NARROW_BELOW else "-wide")
+        # set then, it styled every widget of the screen again. Not styled here (the screen
+        # is styled, with its classes, when it is mounted).
+        self.add_class("-narrow" if self.app.size.width < NARROW_BELOW else "-wide", update=False)
 
     def compose(self) -> ComposeResult:
         article = self.article
