@@ -506,3 +506,24 @@ def test_the_reader_lists_a_number_said_twice_once_with_both_paragraphs() -> Non
     assert labels[0] == "seven people ×2"
     assert numbers[0].paragraphs == (0, 2)
     assert "two people" in labels and labels.count("seven people") == 0
+
+
+@pytest.mark.parametrize(
+    ("texts", "width", "height", "longer"),
+    [
+        (["a" * 100], 10, 9, True),  # ten full lines
+        (["a" * 100], 10, 10, False),  # fills the height exactly
+        (["a b " * 25], 10, 5, False),  # the spaces where lines break take no room
+        (["a b " * 25], 10, 4, True),
+        (["漢" * 10], 10, 1, True),  # a wide character takes two columns
+        (["a"] * 4, 80, 3, True),  # each block starts its own line
+        (["a", "", "a"], 80, 2, False),  # an empty block (no standfirst) takes no line
+        (["a" * 100], 0, 1, False),  # no room at all: nothing to say
+    ],
+)
+def test_a_text_is_longer_than_the_screen_when_its_characters_cannot_fit(
+    texts: list[str], width: int, height: int, longer: bool
+) -> None:
+    from digest.ui.screens.reader import longer_than
+
+    assert longer_than(texts, width, height) is longer

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -132,6 +133,21 @@ def attribution_panel(article: Article) -> Content:
     ]
     lines = [Content.assemble((f"{label}: ", "bold"), value) for label, value in rows if value]
     return Content("\n").join(lines)
+
+
+def longer_than(texts: list[str], width: int, height: int) -> bool:
+    """Whether ``texts``, each wrapped in its own block, need more than ``height`` lines
+    at any width up to ``width``: a block takes at least as many lines as its printed
+    characters fill (the spaces where lines break are dropped, so they are not counted)."""
+    if width < 1:
+        return False
+    lines = 0
+    for text in texts:
+        cells = cell_len("".join(text.split()))
+        lines += -(-cells // width)
+        if lines > height:
+            return True
+    return False
 
 
 class Navigator(Protocol):
@@ -299,7 +315,19 @@ class ReaderScreen(Screen[None]):
         return options
 
     def on_mount(self) -> None:
-        self.query_one("#body").focus()
+        body = self.query_one("#body", VerticalScroll)
+        # Textual shows the scroll bar only once a layout finds the text too long, and then
+        # wraps every paragraph again, narrower: shown from the start when the text cannot
+        # fit, the text is wrapped once. (Were it wrong, that layout would hide it again.)
+        size = self.app.size
+        if longer_than(self._texts(), size.width, size.height):
+            body.show_vertical_scrollbar = True
+        body.focus()
+
+    def _texts(self) -> list[str]:
+        """The title, standfirst and paragraphs: the blocks of the text, in order."""
+        article = self.article
+        return [article.title, article.standfirst or "", *article.paragraphs]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         other = self.others.get(event.option_index)
