@@ -73,6 +73,13 @@ class DigestApp(App[int]):
             readers.prepare()  # before the app captures standard error
         self.theme_problems = self._load_themes()
         self.requested_theme = theme
+        # A theme from the command line is for this run; one chosen in the app is kept. Set
+        # before the app starts: set once it runs, Textual parsed all its CSS a second time.
+        from digest.config import remembered_theme
+
+        wanted = theme or remembered_theme() or DEFAULT_THEME
+        self.theme = self.theme_name(wanted) or DEFAULT_THEME
+        self._opening_theme: str | None = self.theme
 
     def _load_themes(self) -> list[str]:
         from digest.ui.themes import load_themes
@@ -90,7 +97,7 @@ class DigestApp(App[int]):
         return None
 
     def on_mount(self) -> None:
-        from digest.config import load_settings, remembered, remembered_theme
+        from digest.config import load_settings, remembered
 
         # Messages that quote a file's values or names are shown as they are, not as markup.
         for broken in self.theme_problems:
@@ -102,10 +109,6 @@ class DigestApp(App[int]):
             self.notify(
                 unread, title="Settings not read", severity="warning", timeout=8, markup=False
             )
-        # A theme from the command line is for this run; one chosen in the app is kept.
-        wanted = self.requested_theme or remembered_theme() or DEFAULT_THEME
-        self.theme = self.theme_name(wanted) or DEFAULT_THEME
-        self._opening_theme: str | None = self.theme
         self.theme_changed_signal.subscribe(self, lambda theme: self._theme_chosen(theme.name))
         self.digest_screen = DigestScreen(
             self.inputs,
