@@ -72,7 +72,6 @@ class DigestApp(App[int]):
         if readers is not None:
             readers.prepare()  # before the app captures standard error
         self.theme_problems = self._load_themes()
-        self.requested_theme = theme
         # A theme from the command line is for this run; one chosen in the app is kept. Set
         # before the app starts: set once it runs, Textual parsed all its CSS a second time.
         from digest.config import remembered_theme
